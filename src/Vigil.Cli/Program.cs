@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Vigil.Cli.Commands;
+
+namespace Vigil.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the command line with the given writers, so tests can run it in-process.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Vigil: turns news pages into a source-attributed, geocoded database of conflict events.")
+        {
+            ArticleCommand.Create(),
+        };
+
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

@@ -1,0 +1,287 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Vigil.Ingest;
+
+/// <summary>
+/// Reads a page from disk: undoes gzip, refuses what is not a page (empty, binary, oversized, undecodable), and decodes
+/// HTML with the charset the page declares, as a browser would.
+/// </summary>
+public static class PageLoader
+{
+    /// <summary>Pages larger than this, after decompression, are refused; no news article comes near it.</summary>
+    public const int DefaultMaxBytes = 20 * 1024 * 1024;
+
+    static PageLoader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static RawPage LoadFile(string path, int maxBytes = DefaultMaxBytes)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new InputException(path, "no such file");
+            }
+
+            if (info.Length > maxBytes && !IsGzipName(path))
+            {
+                throw new InputException(path, $"too large ({info.Length / (1024 * 1024)} MB; the limit is {maxBytes / (1024 * 1024)} MB)");
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (IOException e)
+        {
+            throw new InputException(path, $"cannot be read ({e.Message})", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new InputException(path, "permission denied", e);
+        }
+
+        var format = FormatFromName(path);
+        return Decode(path, bytes, format, maxBytes);
+    }
+
+    /// <summary>Decodes bytes from any source (file, WARC record, HTTP body). <paramref name="format"/> null means sniff.</summary>
+    public static RawPage Decode(string source, byte[] bytes, PageFormat? format, int maxBytes = DefaultMaxBytes, string? declaredCharset = null, string? url = null)
+    {
+        if (IsGzip(bytes))
+        {
+            bytes = Gunzip(source, bytes, maxBytes);
+        }
+
+        if (bytes.Length > maxBytes)
+        {
+            throw new InputException(source, $"too large ({bytes.Length / (1024 * 1024)} MB; the limit is {maxBytes / (1024 * 1024)} MB)");
+        }
+
+        if (bytes.Length == 0 || IsAllWhitespace(bytes))
+        {
+            throw new InputException(source, "empty");
+        }
+
+        var bomEncoding = EncodingFromBom(bytes, out var bomLength);
+        if (bomEncoding is null && LooksBinary(bytes))
+        {
+            throw new InputException(source, "binary data, not a text or HTML page");
+        }
+
+        var resolvedFormat = format ?? (LooksLikeHtml(bytes) ? PageFormat.Html : PageFormat.Text);
+        string content;
+        if (bomEncoding is not null)
+        {
+            content = bomEncoding.GetString(bytes, bomLength, bytes.Length - bomLength);
+        }
+        else if (resolvedFormat == PageFormat.Html)
+        {
+            content = DecodeHtml(source, bytes, declaredCharset);
+        }
+        else
+        {
+            content = DecodeStrictUtf8(source, bytes);
+        }
+
+        return new RawPage(source, content, resolvedFormat, url);
+    }
+
+    public static PageFormat? FormatFromName(string path)
+    {
+        var name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        return extension switch
+        {
+            ".html" or ".htm" or ".xhtml" => PageFormat.Html,
+            ".txt" or ".text" => PageFormat.Text,
+            _ => null,
+        };
+    }
+
+    private static bool IsGzipName(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsGzip(byte[] bytes) => bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
+
+    private static byte[] Gunzip(string source, byte[] bytes, int maxBytes)
+    {
+        try
+        {
+            using var input = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            var buffer = new byte[81920];
+            int read;
+            while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                output.Write(buffer, 0, read);
+                if (output.Length > maxBytes)
+                {
+                    throw new InputException(source, $"too large after decompression (over {maxBytes / (1024 * 1024)} MB)");
+                }
+            }
+
+            // GZipStream stops quietly at the end of a cut file, so compare with the length the trailer records.
+            if (bytes.Length < 18 || System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4)) != (uint)output.Length)
+            {
+                throw new InputException(source, "truncated gzip data (the decompressed length does not match the gzip trailer)");
+            }
+
+            return output.ToArray();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputException(source, $"corrupt gzip data ({e.Message.TrimEnd('.')})", e);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InputException(source, "truncated gzip data", e);
+        }
+    }
+
+    private static bool IsAllWhitespace(byte[] bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0x0b or 0x0c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Text has no NUL bytes and few C0 control characters; binary formats have many.</summary>
+    private static bool LooksBinary(byte[] bytes)
+    {
+        var sample = Math.Min(bytes.Length, 8192);
+        var control = 0;
+        for (var i = 0; i < sample; i++)
+        {
+            var b = bytes[i];
+            if (b == 0)
+            {
+                return true;
+            }
+
+            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\r' or (byte)'\n' or 0x0c or 0x1b))
+            {
+                control++;
+            }
+        }
+
+        return control > sample / 100 + 2;
+    }
+
+    private static bool LooksLikeHtml(byte[] bytes)
+    {
+        var head = Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 2048)).TrimStart().ToLowerInvariant();
+        return head.StartsWith("<!doctype html", StringComparison.Ordinal) || head.StartsWith("<html", StringComparison.Ordinal)
+            || head.Contains("<head", StringComparison.Ordinal) || head.Contains("<body", StringComparison.Ordinal);
+    }
+
+    private static Encoding? EncodingFromBom(byte[] bytes, out int length)
+    {
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        {
+            length = 3;
+            return new UTF8Encoding(false);
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            length = 2;
+            return Encoding.Unicode;
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        {
+            length = 2;
+            return Encoding.BigEndianUnicode;
+        }
+
+        length = 0;
+        return null;
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+
+    private static string DecodeStrictUtf8(string source, byte[] bytes)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new InputException(source, $"invalid UTF-8 at byte {e.Index}", e);
+        }
+    }
+
+    /// <summary>
+    /// The WHATWG order, simplified: a charset from the transport, then one the page declares in its first 1024 bytes,
+    /// then UTF-8 if the bytes are valid UTF-8, else windows-1252 (what browsers assume for undeclared Western pages).
+    /// </summary>
+    private static string DecodeHtml(string source, byte[] bytes, string? declaredCharset)
+    {
+        var encoding = EncodingFromName(declaredCharset) ?? EncodingFromName(SniffMetaCharset(bytes));
+        if (encoding is null || encoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            try
+            {
+                return StrictUtf8.GetString(bytes);
+            }
+            catch (DecoderFallbackException e)
+            {
+                if (encoding is not null)
+                {
+                    // Declared UTF-8 but not: a few stray bytes are common on real sites and browsers show U+FFFD;
+                    // a page that is mostly undecodable is refused rather than turned into noise.
+                    var text = Encoding.UTF8.GetString(bytes);
+                    var replaced = text.Count(c => c == '\uFFFD');
+                    if (replaced * 200 > text.Length)
+                    {
+                        throw new InputException(source, $"invalid UTF-8 at byte {e.Index} in a page that declares UTF-8", e);
+                    }
+
+                    return text;
+                }
+
+                encoding = Encoding.GetEncoding(1252);
+            }
+        }
+
+        return encoding.GetString(bytes);
+    }
+
+    private static Encoding? EncodingFromName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        name = name.Trim().Trim('"', '\'').ToLowerInvariant();
+        if (name is "iso-8859-1" or "latin1" or "us-ascii" or "ascii")
+        {
+            name = "windows-1252"; // WHATWG maps these labels to windows-1252.
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static string? SniffMetaCharset(byte[] bytes)
+    {
+        var head = Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
+        var match = System.Text.RegularExpressions.Regex.Match(
+            head, "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.\\-]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+}
