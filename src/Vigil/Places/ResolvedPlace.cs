@@ -1,0 +1,42 @@
+namespace Vigil.Places;
+
+/// <summary>How exact a place is, in the two scales analysts code with.</summary>
+/// <param name="AcledGeoPrecision">ACLED geo_precision: 1 the town itself, 2 near a town or a small area, 3 a region or province.</param>
+/// <param name="UcdpWherePrecision">UCDP where_prec: 1 exact place, 2 within 25 km, 3 second-order admin area, 4 first-order admin area, 5 a stretch of border or a line, 6 the country, 7 international waters or airspace.</param>
+public readonly record struct PlacePrecision(int AcledGeoPrecision, int UcdpWherePrecision)
+{
+    public static readonly PlacePrecision Town = new(1, 1);
+    public static readonly PlacePrecision NearTown = new(2, 2);
+    public static readonly PlacePrecision Admin2 = new(2, 3);
+    public static readonly PlacePrecision Admin1 = new(3, 4);
+    public static readonly PlacePrecision Country = new(3, 6);
+}
+
+/// <summary>A place name resolved to one gazetteer entry: where it is, in which country and province, and how exact.</summary>
+/// <param name="Name">The gazetteer's name for the place (not the spelling in the text).</param>
+/// <param name="Mention">Where the name stands in the document text, when it came from one.</param>
+/// <param name="Score">How sure the resolver is, 0 to 1.</param>
+public sealed record ResolvedPlace(
+    string Name,
+    double Latitude,
+    double Longitude,
+    string CountryCode,
+    string? Admin1,
+    PlacePrecision Precision,
+    long? GeonameId,
+    double Score,
+    TextSpan? Mention = null);
+
+/// <summary>Resolves place names to coordinates. The Places stage implements it; the Events stage consumes it.</summary>
+public interface IPlaceResolver
+{
+    /// <summary>
+    /// The best reading of one name, or null when nothing fits well enough. <paramref name="countryCode"/> (ISO 3166-1
+    /// alpha-2) restricts the search when known; <paramref name="context"/> is the text around the mention, used to
+    /// prefer candidates near the document's other places and to reject common words that are not places there.
+    /// </summary>
+    ResolvedPlace? Resolve(string name, string? countryCode = null, PlaceContext? context = null);
+}
+
+/// <summary>What the rest of a document says about where things are: the countries and places it mentions.</summary>
+public sealed record PlaceContext(IReadOnlyList<string> CountryCodes, IReadOnlyList<ResolvedPlace> OtherPlaces, string? PhraseBefore = null);
