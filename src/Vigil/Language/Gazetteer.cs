@@ -1,0 +1,207 @@
+namespace Vigil.Language;
+
+/// <summary>
+/// Named lists of names or trigger words (cities, countries, first names, organisation words...), matched against
+/// token sequences. An entry may span several tokens ("United Arab Emirates"); matching is case-sensitive so that
+/// a city called "Hit" does not fire on the verb, except that an all-capitals token (a headline) is matched in title
+/// case, as the lists are written.
+/// </summary>
+public sealed class Gazetteer
+{
+    /// <summary>Entries longer than this many tokens are dropped: they are rare and make matching slower.</summary>
+    public const int MaxEntryTokens = 5;
+
+    private readonly Dictionary<string, int> entryLists = new(StringComparer.Ordinal);
+    private readonly HashSet<string> prefixes = new(StringComparer.Ordinal);
+    private readonly List<string> names = [];
+    private readonly List<List<string>> entries = [];
+
+    public IReadOnlyList<string> ListNames => names;
+
+    public int ListCount => names.Count;
+
+    public IReadOnlyList<string> Entries(int list) => entries[list];
+
+    /// <summary>Adds a list; an entry is a name as written, its tokens separated by spaces.</summary>
+    public int AddList(string name, IEnumerable<string> listEntries)
+    {
+        if (names.Count >= 31)
+        {
+            throw new InvalidOperationException("A gazetteer holds at most 31 lists.");
+        }
+
+        var list = names.Count;
+        names.Add(name);
+        var kept = new List<string>();
+        entries.Add(kept);
+        foreach (var raw in listEntries)
+        {
+            var tokens = SplitEntry(raw);
+            if (tokens.Length == 0 || tokens.Length > MaxEntryTokens)
+            {
+                continue;
+            }
+
+            var key = string.Join(' ', tokens);
+            kept.Add(key);
+            entryLists[key] = entryLists.GetValueOrDefault(key) | (1 << list);
+            for (var length = 1; length < tokens.Length; length++)
+            {
+                prefixes.Add(string.Join(' ', tokens, 0, length));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>Entries are written with their tokens separated by spaces.</summary>
+    private static string[] SplitEntry(string entry) =>
+        entry.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Loads every <c>*.txt</c> file of a folder as a list named after the file.</summary>
+    public static Gazetteer LoadFolder(string folder)
+    {
+        var gazetteer = new Gazetteer();
+        foreach (var file in Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal))
+        {
+            var lines = File.ReadLines(file).Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#'));
+            gazetteer.AddList(Path.GetFileNameWithoutExtension(file), lines);
+        }
+
+        return gazetteer;
+    }
+
+    /// <summary>
+    /// For each token and list, where the token sits in the longest entry of that list that covers it:
+    /// 0 none, 1 begin, 2 inside, 3 last, 4 unit (a one-token entry). Result index: token * ListCount + list.
+    /// </summary>
+    public byte[] Match(IReadOnlyList<string> tokens)
+    {
+        var lists = names.Count;
+        var positions = new byte[tokens.Count * lists];
+        var lengths = new byte[tokens.Count * lists];
+        for (var start = 0; start < tokens.Count; start++)
+        {
+            if (tokens[start].Length == 0 || !char.IsLetter(tokens[start][0]))
+            {
+                continue;
+            }
+
+            var key = new System.Text.StringBuilder();
+            for (var length = 1; length <= MaxEntryTokens && start + length <= tokens.Count; length++)
+            {
+                if (length > 1)
+                {
+                    key.Append(' ');
+                }
+
+                AppendMatchForm(key, tokens[start + length - 1]);
+                var text = key.ToString();
+                if (entryLists.TryGetValue(text, out var mask))
+                {
+                    Mark(positions, lengths, lists, start, length, mask);
+                }
+
+                if (!prefixes.Contains(text))
+                {
+                    break;
+                }
+            }
+        }
+
+        return positions;
+    }
+
+    private static void Mark(byte[] positions, byte[] lengths, int lists, int start, int length, int mask)
+    {
+        for (var list = 0; list < lists; list++)
+        {
+            if ((mask & (1 << list)) == 0)
+            {
+                continue;
+            }
+
+            for (var offset = 0; offset < length; offset++)
+            {
+                var cell = (start + offset) * lists + list;
+                if (lengths[cell] >= length)
+                {
+                    continue;
+                }
+
+                lengths[cell] = (byte)length;
+                positions[cell] = length == 1 ? (byte)4 : offset == 0 ? (byte)1 : offset == length - 1 ? (byte)3 : (byte)2;
+            }
+        }
+    }
+
+    /// <summary>All-capitals words (headlines, "ISIS") are looked up in title case, the way lists write names.</summary>
+    private static void AppendMatchForm(System.Text.StringBuilder key, string token)
+    {
+        if (token.Length > 1 && IsAllCapitals(token))
+        {
+            key.Append(token[0]);
+            foreach (var c in token.AsSpan(1))
+            {
+                key.Append(char.ToLowerInvariant(c));
+            }
+        }
+        else
+        {
+            key.Append(token);
+        }
+    }
+
+    internal static bool IsAllCapitals(string token)
+    {
+        var letters = 0;
+        foreach (var c in token)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!char.IsUpper(c))
+                {
+                    return false;
+                }
+
+                letters++;
+            }
+        }
+
+        return letters > 0;
+    }
+
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(names.Count);
+        for (var list = 0; list < names.Count; list++)
+        {
+            writer.Write(names[list]);
+            writer.Write(entries[list].Count);
+            foreach (var entry in entries[list])
+            {
+                writer.Write(entry);
+            }
+        }
+    }
+
+    public static Gazetteer Read(BinaryReader reader)
+    {
+        var gazetteer = new Gazetteer();
+        var lists = reader.ReadInt32();
+        for (var list = 0; list < lists; list++)
+        {
+            var name = reader.ReadString();
+            var count = reader.ReadInt32();
+            var listEntries = new string[count];
+            for (var i = 0; i < count; i++)
+            {
+                listEntries[i] = reader.ReadString();
+            }
+
+            gazetteer.AddList(name, listEntries);
+        }
+
+        return gazetteer;
+    }
+}
