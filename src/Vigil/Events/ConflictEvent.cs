@@ -1,0 +1,127 @@
+using System.Text.Json.Serialization;
+using Vigil.Places;
+
+namespace Vigil.Events;
+
+/// <summary>How exact an event date is; ACLED's time_precision is 1 (day), 2 (week or a few days), 3 (month or vaguer).</summary>
+public enum DatePrecision
+{
+    [JsonStringEnumMemberName("day")]
+    Day = 1,
+    [JsonStringEnumMemberName("week")]
+    Week = 2,
+    [JsonStringEnumMemberName("month")]
+    Month = 3,
+    [JsonStringEnumMemberName("year")]
+    Year = 4,
+}
+
+/// <summary>A date that carries its precision: 2020-05-01 at month precision means "some day in May 2020".</summary>
+public sealed record EventDate(DateOnly Value, DatePrecision Precision);
+
+/// <summary>Where an event happened. <see cref="Country"/> is ISO 3166-1 alpha-2; coordinates are null when unresolved.</summary>
+public sealed record EventLocation(string Name, double? Latitude, double? Longitude, string? Country, string? Admin1, PlacePrecision? Precision)
+{
+    public static EventLocation From(ResolvedPlace place) =>
+        new(place.Name, place.Latitude, place.Longitude, place.CountryCode, place.Admin1, place.Precision);
+}
+
+/// <summary>ACLED's actor types; the number is ACLED's inter code.</summary>
+public enum ActorKind
+{
+    [JsonStringEnumMemberName("state forces")]
+    StateForces = 1,
+    [JsonStringEnumMemberName("rebel group")]
+    RebelGroup = 2,
+    [JsonStringEnumMemberName("political militia")]
+    PoliticalMilitia = 3,
+    [JsonStringEnumMemberName("identity militia")]
+    IdentityMilitia = 4,
+    [JsonStringEnumMemberName("rioters")]
+    Rioters = 5,
+    [JsonStringEnumMemberName("protesters")]
+    Protesters = 6,
+    [JsonStringEnumMemberName("civilians")]
+    Civilians = 7,
+    [JsonStringEnumMemberName("external forces")]
+    ExternalForces = 8,
+}
+
+public sealed record Actor(string Name, ActorKind? Kind, string? Group);
+
+public enum Gender
+{
+    [JsonStringEnumMemberName("female")]
+    Female,
+    [JsonStringEnumMemberName("male")]
+    Male,
+}
+
+public enum VictimOutcome
+{
+    [JsonStringEnumMemberName("killed")]
+    Killed,
+    [JsonStringEnumMemberName("injured")]
+    Injured,
+    [JsonStringEnumMemberName("abducted")]
+    Abducted,
+    [JsonStringEnumMemberName("arrested")]
+    Arrested,
+}
+
+/// <summary>
+/// One person the text names or describes as harmed. <see cref="Relation"/> is a kinship or role word ("mother") and
+/// <see cref="RelativeOf"/> the person it is relative to ("Ali Saqr al-Qasem"), when the text makes it clear.
+/// </summary>
+public sealed record Victim(string? Name, int? Age, Gender? Gender, string? Relation, string? RelativeOf, VictimOutcome Outcome);
+
+/// <summary>A count as reports give it: "at least 12" is low 12, best 12, high null; "dozens" is low 24, best 36, high 99.</summary>
+public sealed record CasualtyCount(int Low, int Best, int? High);
+
+public enum SourceKind
+{
+    [JsonStringEnumMemberName("activist group")]
+    ActivistGroup,
+    [JsonStringEnumMemberName("monitor")]
+    Monitor,
+    [JsonStringEnumMemberName("government")]
+    Government,
+    [JsonStringEnumMemberName("military")]
+    Military,
+    [JsonStringEnumMemberName("media")]
+    Media,
+    [JsonStringEnumMemberName("witness")]
+    Witness,
+    [JsonStringEnumMemberName("other")]
+    Other,
+}
+
+/// <summary>Who says so: "the Observatory said", "according to police", "X reported". Hedged for "reportedly", "claimed".</summary>
+public sealed record SourceClaim(string Name, SourceKind Kind, string Verb, bool Hedged);
+
+/// <summary>PLOVER's event type and mode, e.g. ASSAULT/aerial.</summary>
+public sealed record PloverCode(string Type, string? Mode);
+
+/// <summary>The words that support one field: <see cref="Field"/> is a path such as "killed", "victims[0].age".</summary>
+public sealed record FieldEvidence(string Field, int Start, int End, string Text);
+
+/// <summary>
+/// One incident an article reports, coded as an analyst would: what happened, to whom, by whom, where, when, how many
+/// were hurt, with what, why, and who says so. Unknown fields are null; every filled field has evidence.
+/// </summary>
+public sealed record ConflictEvent(
+    string EventType,
+    string SubEventType,
+    PloverCode? Plover,
+    EventDate? Date,
+    EventLocation? Location,
+    IReadOnlyList<Actor> Perpetrators,
+    IReadOnlyList<Actor> Targets,
+    IReadOnlyList<Victim> Victims,
+    CasualtyCount? Killed,
+    CasualtyCount? Injured,
+    string? Weapon,
+    string? Reason,
+    IReadOnlyList<SourceClaim> Sources,
+    double Confidence,
+    IReadOnlyList<FieldEvidence> Evidence);
