@@ -14,12 +14,14 @@ internal static class TrainCommand
         var output = new Option<string>("--out") { Description = "where to write the model", Required = true };
         var extra = new Option<string?>("--extra") { Description = "folder of extra hand-written CoNLL files (*.conll) added to training; default: models/extra-train when present" };
         var gazetteers = new Option<string?>("--gazetteers") { Description = "folder of gazetteer lists (*.txt); default: models/gazetteers" };
-        var maxEpochs = new Option<int>("--max-epochs") { Description = "most epochs to train", DefaultValueFactory = _ => 30 };
+        var maxEpochs = new Option<int>("--max-epochs") { Description = "most epochs to train", DefaultValueFactory = _ => 40 };
         var seed = new Option<int>("--seed") { Description = "seed of the sentence order", DefaultValueFactory = _ => 1 };
         var limit = new Option<int?>("--limit") { Description = "use only the first N training sentences (quick experiments)" };
+        var noRefit = new Option<bool>("--no-refit") { Description = "keep the model trained on --train alone, instead of retraining on --train and --dev for the epochs --dev chose" };
+        var onePass = new Option<bool>("--one-pass") { Description = "train the first pass only, without the document-agreement second pass (quick experiments)" };
         var command = new Command("ner", "Train the named-entity model (averaged perceptron over BILOU tags), choosing the epoch on --dev")
         {
-            train, dev, output, extra, gazetteers, maxEpochs, seed, limit,
+            train, dev, output, extra, gazetteers, maxEpochs, seed, limit, onePass, noRefit,
         };
         command.SetAction(parse =>
         {
@@ -47,7 +49,7 @@ internal static class TrainCommand
                 var gazetteerFolder = parse.GetValue(gazetteers) ?? DefaultModelFolder("gazetteers")
                     ?? throw new FileNotFoundException("no gazetteer folder: pass --gazetteers or keep models/gazetteers");
                 var gazetteer = Gazetteer.LoadFolder(gazetteerFolder);
-                var options = new NerTrainingOptions { MaxEpochs = parse.GetValue(maxEpochs), Seed = parse.GetValue(seed) };
+                var options = new NerTrainingOptions { MaxEpochs = parse.GetValue(maxEpochs), Seed = parse.GetValue(seed), TwoPass = !parse.GetValue(onePass), RefitWithDev = !parse.GetValue(noRefit) };
                 var model = NerTrainer.Train(
                     [.. trainDocuments],
                     [.. devDocuments],
@@ -107,6 +109,6 @@ internal static class TrainCommand
     {
         var fraction = (double)progress.Sentence / Math.Max(1, progress.Sentences);
         var best = progress.BestDevF1 < 0 ? "-" : progress.BestDevF1.ToString("F4");
-        error.Write($"\repoch {progress.Epoch}: {progress.Sentence:N0}/{progress.Sentences:N0} sentences ({fraction:P0}), best development F1 {best}, {progress.Elapsed.TotalSeconds:F0} s elapsed   ");
+        error.Write($"\r{progress.Stage}, epoch {progress.Epoch}: {progress.Sentence:N0}/{progress.Sentences:N0} sentences ({fraction:P0}), best development F1 {best}, {progress.Elapsed.TotalSeconds:F0} s elapsed   ");
     }
 }

@@ -27,32 +27,38 @@ internal sealed class FeatureExtractor(Gazetteer gazetteer)
         Bias = 1, Word, CasedWord, WordBefore1, WordAfter1, WordBefore2, WordAfter2, BigramBefore, BigramAfter,
         Shape, ShortShape, ShortShapeBefore, ShortShapeAfter, ShortShapeTrigram, Prefix, Suffix, FormAtStart,
         FormsElsewhere, Gazetteer, HyphenFirst, HyphenLast, HeadlineWord, WordBeforeShape, ShapeWordAfter,
+        FirstPassElsewhere, FirstPassCommonest, CommonWord, CapitalRun, CapitalRunPhrase, SuffixBefore, SuffixAfter,
     }
 
-    public SentenceFeatures[] ExtractDocument(IReadOnlyList<IReadOnlyList<string>> sentences)
+    /// <summary>Features of every sentence of one document. <paramref name="firstPass"/>, when given, holds a first
+    /// tagging pass's BILOU tags for each sentence, for the second pass's features.</summary>
+    public SentenceFeatures[] ExtractDocument(IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<string[]>? firstPass = null)
     {
         var context = new CasingContext();
+        var labels = firstPass is null ? null : new LabelContext();
         var result = new SentenceFeatures[sentences.Count];
         int added = 0, removed = 0;
         for (var s = 0; s < sentences.Count; s++)
         {
             while (added < sentences.Count && added <= s + ContextSentences)
             {
+                labels?.Update(sentences[added], firstPass![added], +1);
                 context.Update(sentences[added++], +1);
             }
 
             while (removed < s - ContextSentences)
             {
+                labels?.Update(sentences[removed], firstPass![removed], -1);
                 context.Update(sentences[removed++], -1);
             }
 
-            result[s] = ExtractSentence(sentences[s], context);
+            result[s] = ExtractSentence(sentences[s], context, labels, firstPass?[s]);
         }
 
         return result;
     }
 
-    private SentenceFeatures ExtractSentence(IReadOnlyList<string> tokens, CasingContext context)
+    private SentenceFeatures ExtractSentence(IReadOnlyList<string> tokens, CasingContext context, LabelContext? labels, string[]? firstPassTags)
     {
         var n = tokens.Count;
         var padded = n + 2 * Padding;
@@ -75,6 +81,7 @@ internal sealed class FeatureExtractor(Gazetteer gazetteer)
 
         var lists = gazetteer.ListCount;
         var gazetteerPositions = gazetteer.Match(tokens);
+        var (runPosition, runPhrase) = CapitalRuns(tokens, lowers);
         var headline = CasingContext.IsHeadline(tokens);
         var hashes = new List<ulong>(n * 48);
         var offsets = new int[n + 1];
@@ -100,17 +107,28 @@ internal sealed class FeatureExtractor(Gazetteer gazetteer)
             hashes.Add(Mix(Template.ShortShapeTrigram, shortShape[p - 1], Mix(shortShape[p], shortShape[p + 1])));
             hashes.Add(Mix(Template.WordBeforeShape, word[p - 1], shortShape[p]));
             hashes.Add(Mix(Template.ShapeWordAfter, shortShape[p], word[p + 1]));
-            for (var length = 1; length <= 4 && length <= lower.Length; length++)
+            for (var length = 1; length <= 5 && length <= lower.Length; length++)
             {
                 hashes.Add(Mix(Template.Prefix, (ulong)length, Hash(lower.AsSpan(0, length))));
                 hashes.Add(Mix(Template.Suffix, (ulong)length, Hash(lower.AsSpan(lower.Length - length))));
             }
 
+            hashes.Add(Mix(Template.SuffixBefore, i > 0 ? Hash(Tail(lowers[i - 1], 3)) : 0UL));
+            hashes.Add(Mix(Template.SuffixAfter, i + 1 < n ? Hash(Tail(lowers[i + 1], 3)) : 0UL));
+            if (runPosition[i] != 0 && !headline)
+            {
+                hashes.Add(Mix(Template.CapitalRun, runPosition[i]));
+                hashes.Add(Mix(Template.CapitalRunPhrase, runPhrase[i]));
+            }
+
             var form = CasingContext.FormAt(tokens, i, headline);
             var initialForm = i == 0 ? (ulong)(FirstCharClass(token) + 1) : 0;
             hashes.Add(Mix(Template.FormAtStart, initialForm, headline ? 1UL : 0UL));
-            var elsewhere = context.FormsElsewhere(token.ToLowerInvariant(), form);
+            var lowerCased = token.ToLowerInvariant();
+            var elsewhere = context.FormsElsewhere(lowerCased, form);
             hashes.Add(Mix(Template.FormsElsewhere, (ulong)elsewhere, (ulong)(FirstCharClass(token) * 4 + (i == 0 ? 1 : 0) + (headline ? 2 : 0))));
+            var common = gazetteer.IsCommonWord(lowerCased) ? 1UL : 0UL;
+            hashes.Add(Mix(Template.CommonWord, common, (ulong)(FirstCharClass(token) * 4 + (i == 0 ? 1 : 0) + (headline ? 2 : 0))));
             if (headline)
             {
                 hashes.Add(Mix(Template.HeadlineWord, word[p]));
@@ -141,11 +159,98 @@ internal sealed class FeatureExtractor(Gazetteer gazetteer)
                     }
                 }
             }
+
+            if (labels is not null && firstPassTags is not null)
+            {
+                AddFirstPassFeatures(hashes, tokens, i, lowerCased, labels, firstPassTags);
+            }
         }
 
         offsets[n] = hashes.Count;
         return new SentenceFeatures([.. hashes], offsets);
     }
+
+    private static void AddFirstPassFeatures(List<ulong> hashes, IReadOnlyList<string> tokens, int i, string lower, LabelContext labels, string[] tags)
+    {
+        if (!LabelContext.HasLetter(tokens[i]))
+        {
+            return;
+        }
+
+        var capitalised = char.IsUpper(tokens[i][0]) ? 1UL : 0UL;
+        var (types, commonest) = labels.Elsewhere(lower, LabelContext.TypeOf(tags[i]));
+        foreach (var type in types)
+        {
+            hashes.Add(Mix(Template.FirstPassElsewhere, Hash(type), capitalised));
+        }
+
+        if (commonest is not null)
+        {
+            hashes.Add(Mix(Template.FirstPassCommonest, Hash(commonest), capitalised));
+        }
+    }
+
+    private static ReadOnlySpan<char> Tail(string text, int length) => text.AsSpan(Math.Max(0, text.Length - length));
+
+    /// <summary>
+    /// Runs of capitalised words, allowing "of", "for", "the", "and", "is", "de" inside (Observatory for Human Rights):
+    /// each token's place in its run (1 begin, 2 inside, 3 last, 4 alone, by run length up to 4) and the run's
+    /// lower-case phrase hash. Names are such runs, so where a run starts and ends is strong evidence of entity edges.
+    /// </summary>
+    private static (ulong[] Position, ulong[] Phrase) CapitalRuns(IReadOnlyList<string> tokens, string[] lowers)
+    {
+        var n = tokens.Count;
+        var position = new ulong[n];
+        var phrase = new ulong[n];
+        var i = 0;
+        while (i < n)
+        {
+            if (!IsCapitalised(tokens[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < n)
+            {
+                if (IsCapitalised(tokens[end]))
+                {
+                    end++;
+                }
+                else if (end + 1 < n && IsLink(lowers[end]) && IsCapitalised(tokens[end + 1]))
+                {
+                    end += 2;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            var length = end - i;
+            var hash = 0UL;
+            for (var k = i; k < end; k++)
+            {
+                hash = Mix(hash, Hash(lowers[k]));
+            }
+
+            for (var k = i; k < end; k++)
+            {
+                var place = length == 1 ? 4UL : k == i ? 1UL : k == end - 1 ? 3UL : 2UL;
+                position[k] = place * 8 + (ulong)Math.Min(length, 4);
+                phrase[k] = hash;
+            }
+
+            i = end;
+        }
+
+        return (position, phrase);
+    }
+
+    private static bool IsCapitalised(string token) => token.Length > 0 && char.IsUpper(token[0]);
+
+    private static bool IsLink(string lower) => lower is "of" or "for" or "the" or "and" or "is" or "de" or "al";
 
     /// <summary>0 letter lower, 1 letter upper, 2 digit, 3 anything else.</summary>
     private static int FirstCharClass(string token) =>

@@ -15,12 +15,22 @@ public sealed class Gazetteer
     private readonly HashSet<string> prefixes = new(StringComparer.Ordinal);
     private readonly List<string> names = [];
     private readonly List<List<string>> entries = [];
+    private readonly HashSet<string> commonWords = new(StringComparer.Ordinal);
+
+    /// <summary>The file of a folder read as <see cref="IsCommonWord"/>'s lexicon rather than as a list of names.</summary>
+    public const string CommonWordsFile = "common-words.lexicon";
 
     public IReadOnlyList<string> ListNames => names;
 
     public int ListCount => names.Count;
 
     public IReadOnlyList<string> Entries(int list) => entries[list];
+
+    /// <summary>Whether a lower-case word is an ordinary dictionary word ("hit", "mark"): a capitalised token that is
+    /// one needs its context to be a name, one that is not ("Raqqa") is a name almost anywhere.</summary>
+    public bool IsCommonWord(string lower) => commonWords.Contains(lower);
+
+    public void AddCommonWords(IEnumerable<string> words) => commonWords.UnionWith(words);
 
     /// <summary>Adds a list; an entry is a name as written, its tokens separated by spaces.</summary>
     public int AddList(string name, IEnumerable<string> listEntries)
@@ -66,6 +76,12 @@ public sealed class Gazetteer
         {
             var lines = File.ReadLines(file).Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#'));
             gazetteer.AddList(Path.GetFileNameWithoutExtension(file), lines);
+        }
+
+        var lexicon = Path.Combine(folder, CommonWordsFile);
+        if (File.Exists(lexicon))
+        {
+            gazetteer.AddCommonWords(File.ReadLines(lexicon).Select(line => line.Trim()).Where(line => line.Length > 0));
         }
 
         return gazetteer;
@@ -183,6 +199,12 @@ public sealed class Gazetteer
                 writer.Write(entry);
             }
         }
+
+        writer.Write(commonWords.Count);
+        foreach (var word in commonWords.Order(StringComparer.Ordinal))
+        {
+            writer.Write(word);
+        }
     }
 
     public static Gazetteer Read(BinaryReader reader)
@@ -202,6 +224,13 @@ public sealed class Gazetteer
             gazetteer.AddList(name, listEntries);
         }
 
+        var words = new string[reader.ReadInt32()];
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = reader.ReadString();
+        }
+
+        gazetteer.AddCommonWords(words);
         return gazetteer;
     }
 }

@@ -10,10 +10,11 @@ namespace Vigil.Language;
 public sealed class NerModel
 {
     private const string Magic = "VIGIL-NER";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 3;
 
-    internal NerModel(string[] tags, Gazetteer gazetteer, Dictionary<ulong, int> featureIds, float[] weights, float[] transitions)
+    internal NerModel(string[] tags, Gazetteer gazetteer, Dictionary<ulong, int> featureIds, float[] weights, float[] transitions, NerModel? firstPass = null)
     {
+        FirstPass = firstPass;
         Tags = tags;
         Gazetteer = gazetteer;
         FeatureIds = featureIds;
@@ -24,6 +25,9 @@ public sealed class NerModel
     }
 
     public IReadOnlyList<string> TagSet => Tags;
+
+    /// <summary>The model whose tags this one reads as features (document-level agreement), or null.</summary>
+    public NerModel? FirstPass { get; }
 
     public int FeatureCount => FeatureIds.Count;
 
@@ -66,10 +70,15 @@ public sealed class NerModel
     }
 
     /// <summary>Tags every sentence of one document (a list of token lists), returning entity spans per sentence.</summary>
-    public List<TokenSpan>[] Tag(IReadOnlyList<IReadOnlyList<string>> sentences)
+    public List<TokenSpan>[] Tag(IReadOnlyList<IReadOnlyList<string>> sentences) =>
+        TagBilou(sentences).Select(tags => EntityTags.Spans(tags)).ToArray();
+
+    /// <summary>The BILOU tag of every token of every sentence of one document.</summary>
+    internal string[][] TagBilou(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
-        var features = Extractor.ExtractDocument(sentences);
-        var result = new List<TokenSpan>[sentences.Count];
+        var firstPass = FirstPass?.TagBilou(sentences);
+        var features = Extractor.ExtractDocument(sentences, firstPass);
+        var result = new string[sentences.Count][];
         var ids = new List<int>();
         for (var s = 0; s < features.Length; s++)
         {
@@ -90,7 +99,7 @@ public sealed class NerModel
 
             offsets[sentence.TokenCount] = ids.Count;
             var best = Viterbi.Decode(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), offsets, Weights, Transitions, Allowed, TagCount);
-            result[s] = EntityTags.Spans(best.Select(tag => Tags[tag]).ToArray());
+            result[s] = Array.ConvertAll(best, tag => Tags[tag]);
         }
 
         return result;
@@ -104,13 +113,21 @@ public sealed class NerModel
         using var writer = new BinaryWriter(zip);
         writer.Write(Magic);
         writer.Write(FormatVersion);
+        Gazetteer.Write(writer);
+        WriteBody(writer);
+    }
+
+    /// <summary>Everything but the gazetteer, which a first pass shares with the model that reads it.</summary>
+    private void WriteBody(BinaryWriter writer)
+    {
+        writer.Write(FirstPass is not null);
+        FirstPass?.WriteBody(writer);
         writer.Write(Tags.Length);
         foreach (var tag in Tags)
         {
             writer.Write(tag);
         }
 
-        Gazetteer.Write(writer);
         writer.Write(Transitions.Length);
         foreach (var weight in Transitions)
         {
@@ -166,13 +183,18 @@ public sealed class NerModel
             throw new InvalidDataException($"{path} is not a Vigil entity model of format version {FormatVersion}");
         }
 
+        return ReadBody(reader, Gazetteer.Read(reader));
+    }
+
+    private static NerModel ReadBody(BinaryReader reader, Gazetteer gazetteer)
+    {
+        var firstPass = reader.ReadBoolean() ? ReadBody(reader, gazetteer) : null;
         var tags = new string[reader.ReadInt32()];
         for (var i = 0; i < tags.Length; i++)
         {
             tags[i] = reader.ReadString();
         }
 
-        var gazetteer = Gazetteer.Read(reader);
         var transitions = new float[reader.ReadInt32()];
         for (var i = 0; i < transitions.Length; i++)
         {
@@ -193,7 +215,7 @@ public sealed class NerModel
             }
         }
 
-        return new NerModel(tags, gazetteer, featureIds, weights, transitions);
+        return new NerModel(tags, gazetteer, featureIds, weights, transitions, firstPass);
     }
 }
 

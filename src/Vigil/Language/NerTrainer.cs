@@ -4,19 +4,29 @@ namespace Vigil.Language;
 
 public sealed record NerTrainingOptions
 {
-    public int MaxEpochs { get; init; } = 30;
+    public int MaxEpochs { get; init; } = 40;
 
     /// <summary>Stop after this many epochs without a better development F1.</summary>
-    public int Patience { get; init; } = 4;
+    public int Patience { get; init; } = 8;
 
     public int Seed { get; init; } = 1;
 
     /// <summary>Features seen fewer times than this in training get no weight (smaller model, little loss).</summary>
     public int MinFeatureCount { get; init; } = 1;
+
+    /// <summary>Train a second pass that reads the first pass's tags across the document (stacking).</summary>
+    public bool TwoPass { get; init; } = true;
+
+    /// <summary>Folds for the first pass's tags on the training data, each tagged by a model that did not see it.</summary>
+    public int Folds { get; init; } = 5;
+
+    /// <summary>Once the development set has chosen the epochs, train again on training and development data
+    /// together for that many epochs: a quarter more labelled text for the shipped model.</summary>
+    public bool RefitWithDev { get; init; } = true;
 }
 
 /// <summary>Progress of training, for a progress line or a log.</summary>
-public sealed record NerTrainingProgress(int Epoch, int Sentence, int Sentences, double DevF1, double BestDevF1, TimeSpan Elapsed);
+public sealed record NerTrainingProgress(string Stage, int Epoch, int Sentence, int Sentences, double DevF1, double BestDevF1, TimeSpan Elapsed);
 
 /// <summary>
 /// Trains <see cref="NerModel"/> as an averaged structured perceptron (Collins 2002): decode each training sentence
@@ -36,12 +46,108 @@ public static class NerTrainer
         Action<string>? log = null,
         Action<NerTrainingProgress>? progress = null)
     {
+        var (first, firstEpoch) = TrainPass("first pass", trainDocuments, null, devDocuments, null, gazetteer, options, null, log, progress);
+        NerModel? second = null;
+        var secondEpoch = 0;
+        if (options.TwoPass)
+        {
+            var trainFirstPass = CrossValidatedFirstPass("", trainDocuments, gazetteer, options with { MaxEpochs = firstEpoch }, log, progress);
+            var devFirstPass = devDocuments.Select(document => first.TagBilou(Tokens(document))).ToArray();
+            (second, secondEpoch) = TrainPass("second pass", trainDocuments, trainFirstPass, devDocuments, devFirstPass, gazetteer, options, first, log, progress);
+        }
+
+        if (!options.RefitWithDev || devDocuments.Count == 0)
+        {
+            return second ?? first;
+        }
+
+        var all = trainDocuments.Concat(devDocuments).ToList();
+        var (finalFirst, _) = TrainPass("refit first pass", all, null, [], null, gazetteer, options with { MaxEpochs = firstEpoch }, null, log, progress);
+        if (!options.TwoPass)
+        {
+            return finalFirst;
+        }
+
+        var allFirstPass = CrossValidatedFirstPass("refit ", all, gazetteer, options with { MaxEpochs = firstEpoch }, log, progress);
+        var (finalSecond, _) = TrainPass("refit second pass", all, allFirstPass, [], null, gazetteer, options with { MaxEpochs = secondEpoch }, finalFirst, log, progress);
+        return finalSecond;
+    }
+
+    private static List<IReadOnlyList<string>> Tokens(IReadOnlyList<ConllSentence> document) =>
+        document.Select(sentence => (IReadOnlyList<string>)sentence.Tokens).ToList();
+
+    /// <summary>
+    /// First-pass tags for every training sentence, each from a model trained without its fold. The second pass must
+    /// learn how far to trust first-pass tags as they are on unseen text, not on text the first pass has learnt by
+    /// heart (cross-validation stacking).
+    /// </summary>
+    private static string[][][] CrossValidatedFirstPass(
+        string stage, IReadOnlyList<IReadOnlyList<ConllSentence>> documents, Gazetteer gazetteer, NerTrainingOptions options,
+        Action<string>? log, Action<NerTrainingProgress>? progress)
+    {
+        var firstPass = documents.Select(document => new string[document.Count][]).ToArray();
+        for (var fold = 0; fold < options.Folds; fold++)
+        {
+            var (foldTrain, heldOut) = SplitFold(documents, fold, options.Folds);
+            var (foldModel, _) = TrainPass($"{stage}fold {fold + 1}/{options.Folds}", foldTrain, null, [], null, gazetteer, options, null, log, progress);
+            foreach (var (document, start, sentences) in heldOut)
+            {
+                foldModel.TagBilou(Tokens(sentences)).CopyTo(firstPass[document], start);
+            }
+        }
+
+        return firstPass;
+    }
+
+    /// <summary>Contiguous blocks of each document: fold <paramref name="fold"/>'s blocks are held out, and the rest,
+    /// split where a block was taken out, is the training data.</summary>
+    private static (List<IReadOnlyList<ConllSentence>> Train, List<(int Document, int Start, List<ConllSentence> Sentences)> HeldOut) SplitFold(
+        IReadOnlyList<IReadOnlyList<ConllSentence>> documents, int fold, int folds)
+    {
+        var train = new List<IReadOnlyList<ConllSentence>>();
+        var heldOut = new List<(int, int, List<ConllSentence>)>();
+        for (var d = 0; d < documents.Count; d++)
+        {
+            var document = documents[d];
+            var start = (int)((long)document.Count * fold / folds);
+            var end = (int)((long)document.Count * (fold + 1) / folds);
+            if (start > 0)
+            {
+                train.Add(document.Take(start).ToList());
+            }
+
+            if (end < document.Count)
+            {
+                train.Add(document.Skip(end).ToList());
+            }
+
+            if (end > start)
+            {
+                heldOut.Add((d, start, document.Skip(start).Take(end - start).ToList()));
+            }
+        }
+
+        return (train, heldOut);
+    }
+
+    private static (NerModel Model, int Epoch) TrainPass(
+        string stage,
+        IReadOnlyList<IReadOnlyList<ConllSentence>> trainDocuments,
+        IReadOnlyList<string[][]>? trainFirstPass,
+        IReadOnlyList<IReadOnlyList<ConllSentence>> devDocuments,
+        IReadOnlyList<string[][]>? devFirstPass,
+        Gazetteer gazetteer,
+        NerTrainingOptions options,
+        NerModel? firstPass,
+        Action<string>? log,
+        Action<NerTrainingProgress>? progress)
+    {
         var types = trainDocuments.SelectMany(d => d).SelectMany(s => EntityTags.Spans(s.Tags)).Select(span => span.Type);
         var tags = EntityTags.BilouTagSet(types);
         var tagIndex = tags.Select((tag, index) => (tag, index)).ToDictionary(pair => pair.tag, pair => pair.index);
         var extractor = new FeatureExtractor(gazetteer);
 
-        var trainFeatures = trainDocuments.Select(document => (document, features: extractor.ExtractDocument(document.Select(s => s.Tokens).ToList()))).ToList();
+        var trainFeatures = trainDocuments.Select((document, d) => (document, features: extractor.ExtractDocument(document.Select(s => s.Tokens).ToList(), trainFirstPass?[d]))).ToList();
         var counts = new Dictionary<ulong, int>();
         foreach (var (_, features) in trainFeatures)
         {
@@ -64,10 +170,10 @@ public static class NerTrainer
         }
 
         counts.Clear();
-        log?.Invoke($"{featureIds.Count:N0} features, {tags.Length} tags");
+        log?.Invoke($"{stage}: {featureIds.Count:N0} features, {tags.Length} tags");
 
         var train = Examples(trainFeatures, featureIds, tagIndex);
-        var dev = Examples(devDocuments.Select(document => (document, features: extractor.ExtractDocument(document.Select(s => s.Tokens).ToList()))), featureIds, tagIndex);
+        var dev = Examples(devDocuments.Select((document, d) => (document, features: extractor.ExtractDocument(document.Select(s => s.Tokens).ToList(), devFirstPass?[d]))), featureIds, tagIndex);
         var devSentences = devDocuments.SelectMany(d => d).ToList();
 
         var tagCount = tags.Length;
@@ -103,15 +209,23 @@ public static class NerTrainer
                 step++;
                 if (k % 1000 == 0)
                 {
-                    progress?.Invoke(new NerTrainingProgress(epoch, k, order.Length, double.NaN, bestF1, clock.Elapsed));
+                    progress?.Invoke(new NerTrainingProgress(stage, epoch, k, order.Length, double.NaN, bestF1, clock.Elapsed));
                 }
             }
 
             var averagedWeights = Average(weights, weightSums, step);
             var averagedTransitions = Average(transitions, transitionSums, step);
+            if (dev.Count == 0)
+            {
+                // Without development data the epoch count is fixed: keep the last.
+                (bestEpoch, bestWeights, bestTransitions) = (epoch, averagedWeights, averagedTransitions);
+                log?.Invoke($"{stage}, epoch {epoch}: {mistakes:N0} sentences wrong in training ({clock.Elapsed.TotalSeconds:F0} s)");
+                continue;
+            }
+
             var f1 = Score(dev, devSentences, averagedWeights, averagedTransitions, allowed, tags).Overall.F1;
-            progress?.Invoke(new NerTrainingProgress(epoch, order.Length, order.Length, f1, Math.Max(f1, bestF1), clock.Elapsed));
-            log?.Invoke($"epoch {epoch}: {mistakes:N0} sentences wrong in training, development F1 {f1:F4} ({clock.Elapsed.TotalSeconds:F0} s)");
+            progress?.Invoke(new NerTrainingProgress(stage, epoch, order.Length, order.Length, f1, Math.Max(f1, bestF1), clock.Elapsed));
+            log?.Invoke($"{stage}, epoch {epoch}: {mistakes:N0} sentences wrong in training, development F1 {f1:F4} ({clock.Elapsed.TotalSeconds:F0} s)");
             if (f1 > bestF1)
             {
                 (bestF1, bestEpoch, bestWeights, bestTransitions) = (f1, epoch, averagedWeights, averagedTransitions);
@@ -122,8 +236,8 @@ public static class NerTrainer
             }
         }
 
-        log?.Invoke($"kept epoch {bestEpoch}: development F1 {bestF1:F4}");
-        return new NerModel(tags, gazetteer, featureIds, bestWeights!, bestTransitions!);
+        log?.Invoke(dev.Count == 0 ? $"{stage}: {bestEpoch} epochs" : $"{stage}: kept epoch {bestEpoch}, development F1 {bestF1:F4}");
+        return (new NerModel(tags, gazetteer, featureIds, bestWeights!, bestTransitions!, firstPass), bestEpoch);
     }
 
     private static List<Example> Examples(
