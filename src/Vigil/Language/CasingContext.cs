@@ -14,7 +14,7 @@ internal sealed class CasingContext
     private readonly Dictionary<string, int[]> counts = new(StringComparer.Ordinal);
 
     /// <summary>Adds (sign +1) or removes (sign -1) one sentence's words.</summary>
-    public void Update(IReadOnlyList<string> tokens, int sign)
+    public void Update(IReadOnlyList<string> tokens, string[] lowerCased, int sign)
     {
         var headline = IsHeadline(tokens);
         for (var i = 1; i < tokens.Count; i++)
@@ -25,11 +25,10 @@ internal sealed class CasingContext
                 continue;
             }
 
-            var key = tokens[i].ToLowerInvariant();
-            if (!counts.TryGetValue(key, out var cell))
+            if (!counts.TryGetValue(lowerCased[i], out var cell))
             {
                 cell = new int[3];
-                counts[key] = cell;
+                counts[lowerCased[i]] = cell;
             }
 
             cell[form] += sign;

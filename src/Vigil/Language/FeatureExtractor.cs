@@ -9,6 +9,35 @@ internal sealed record SentenceFeatures(ulong[] Hashes, int[] Offsets)
     public int TokenCount => Offsets.Length - 1;
 }
 
+/// <summary>A document's sentences with each token's lower-case and normalised forms, computed once for all passes.</summary>
+internal sealed class DocumentTokens
+{
+    public DocumentTokens(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        Sentences = sentences;
+        Lower = new string[sentences.Count][];
+        Normalised = new string[sentences.Count][];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var tokens = sentences[s];
+            Lower[s] = new string[tokens.Count];
+            Normalised[s] = new string[tokens.Count];
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                Lower[s][i] = tokens[i].ToLowerInvariant();
+                Normalised[s][i] = tokens[i].Any(char.IsDigit) ? FeatureExtractor.Normalise(Lower[s][i]) : Lower[s][i];
+            }
+        }
+    }
+
+    public IReadOnlyList<IReadOnlyList<string>> Sentences { get; }
+
+    public string[][] Lower { get; }
+
+    /// <summary>Lower case with every digit as 0.</summary>
+    public string[][] Normalised { get; }
+}
+
 /// <summary>
 /// Turns tokens into hashed feature ids for the tagger: the word and its neighbours, shapes, affixes, gazetteer
 /// matches around the word, and how the word is written elsewhere in the document. Features are 64-bit hashes of
@@ -32,39 +61,132 @@ internal sealed class FeatureExtractor(Gazetteer gazetteer)
 
     /// <summary>Features of every sentence of one document. <paramref name="firstPass"/>, when given, holds a first
     /// tagging pass's BILOU tags for each sentence, for the second pass's features.</summary>
-    public SentenceFeatures[] ExtractDocument(IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<string[]>? firstPass = null)
+    public SentenceFeatures[] ExtractDocument(IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<string[]>? firstPass = null) =>
+        ExtractDocument(new DocumentTokens(sentences), firstPass);
+
+    public SentenceFeatures[] ExtractDocument(DocumentTokens document, IReadOnlyList<string[]>? firstPass = null)
     {
+        var basic = ExtractBasic(document);
+        return firstPass is null ? basic : Merge(basic, FirstPassFeatures(document, firstPass));
+    }
+
+    /// <summary>The features that do not depend on a first pass, which both passes share.</summary>
+    public SentenceFeatures[] ExtractBasic(DocumentTokens document)
+    {
+        var sentences = document.Sentences;
         var context = new CasingContext();
-        var labels = firstPass is null ? null : new LabelContext();
         var result = new SentenceFeatures[sentences.Count];
         int added = 0, removed = 0;
         for (var s = 0; s < sentences.Count; s++)
         {
             while (added < sentences.Count && added <= s + ContextSentences)
             {
-                labels?.Update(sentences[added], firstPass![added], +1);
-                context.Update(sentences[added++], +1);
+                context.Update(sentences[added], document.Lower[added], +1);
+                added++;
             }
 
             while (removed < s - ContextSentences)
             {
-                labels?.Update(sentences[removed], firstPass![removed], -1);
-                context.Update(sentences[removed++], -1);
+                context.Update(sentences[removed], document.Lower[removed], -1);
+                removed++;
             }
 
-            result[s] = ExtractSentence(sentences[s], context, labels, firstPass?[s]);
+            result[s] = ExtractSentence(sentences[s], document.Lower[s], document.Normalised[s], context);
         }
 
         return result;
     }
 
-    private SentenceFeatures ExtractSentence(IReadOnlyList<string> tokens, CasingContext context, LabelContext? labels, string[]? firstPassTags)
+    /// <summary>The second pass's own features: what the first pass called each word elsewhere in the document.</summary>
+    public static SentenceFeatures[] FirstPassFeatures(DocumentTokens document, IReadOnlyList<string[]> firstPass)
+    {
+        var sentences = document.Sentences;
+        var labels = new LabelContext(firstPass);
+        var typeHashes = labels.Types.Select(type => Hash(type)).ToArray();
+        var result = new SentenceFeatures[sentences.Count];
+        var hashes = new List<ulong>();
+        int added = 0, removed = 0;
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            while (added < sentences.Count && added <= s + ContextSentences)
+            {
+                labels.Update(sentences[added], document.Lower[added], firstPass[added], +1);
+                added++;
+            }
+
+            while (removed < s - ContextSentences)
+            {
+                labels.Update(sentences[removed], document.Lower[removed], firstPass[removed], -1);
+                removed++;
+            }
+
+            var tokens = sentences[s];
+            var offsets = new int[tokens.Count + 1];
+            hashes.Clear();
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                offsets[i] = hashes.Count;
+                if (!LabelContext.HasLetter(tokens[i]))
+                {
+                    continue;
+                }
+
+                var capitalised = char.IsUpper(tokens[i][0]) ? 1UL : 0UL;
+                var commonest = labels.Elsewhere(document.Lower[s][i], LabelContext.TypeOf(firstPass[s][i]), out var present);
+                for (var type = 0; type < typeHashes.Length; type++)
+                {
+                    if ((present & (1 << type)) != 0)
+                    {
+                        hashes.Add(Mix(Template.FirstPassElsewhere, typeHashes[type], capitalised));
+                    }
+                }
+
+                if (commonest >= 0)
+                {
+                    hashes.Add(Mix(Template.FirstPassCommonest, typeHashes[commonest], capitalised));
+                }
+            }
+
+            offsets[tokens.Count] = hashes.Count;
+            result[s] = new SentenceFeatures([.. hashes], offsets);
+        }
+
+        return result;
+    }
+
+    private static SentenceFeatures[] Merge(SentenceFeatures[] first, SentenceFeatures[] second)
+    {
+        var result = new SentenceFeatures[first.Length];
+        for (var s = 0; s < first.Length; s++)
+        {
+            var n = first[s].TokenCount;
+            var hashes = new ulong[first[s].Hashes.Length + second[s].Hashes.Length];
+            var offsets = new int[n + 1];
+            var count = 0;
+            for (var i = 0; i < n; i++)
+            {
+                offsets[i] = count;
+                foreach (var part in (SentenceFeatures[])[first[s], second[s]])
+                {
+                    var span = part.Hashes.AsSpan(part.Offsets[i], part.Offsets[i + 1] - part.Offsets[i]);
+                    span.CopyTo(hashes.AsSpan(count));
+                    count += span.Length;
+                }
+            }
+
+            offsets[n] = count;
+            result[s] = new SentenceFeatures(hashes, offsets);
+        }
+
+        return result;
+    }
+
+    private SentenceFeatures ExtractSentence(IReadOnlyList<string> tokens, string[] lowerCase, string[] lowers, CasingContext context)
     {
         var n = tokens.Count;
         var padded = n + 2 * Padding;
         var word = new ulong[padded];
         var shortShape = new ulong[padded];
-        var lowers = new string[n];
         for (var p = 0; p < padded; p++)
         {
             var i = p - Padding;
@@ -74,9 +196,8 @@ internal sealed class FeatureExtractor(Gazetteer gazetteer)
                 continue;
             }
 
-            lowers[i] = Normalise(tokens[i]);
             word[p] = Hash(lowers[i]);
-            shortShape[p] = Hash(ShapeOf(tokens[i], collapse: true));
+            shortShape[p] = ShapeHash(tokens[i], collapse: true);
         }
 
         var lists = gazetteer.ListCount;
@@ -100,7 +221,7 @@ internal sealed class FeatureExtractor(Gazetteer gazetteer)
             hashes.Add(Mix(Template.WordAfter2, word[p + 2]));
             hashes.Add(Mix(Template.BigramBefore, word[p - 1], word[p]));
             hashes.Add(Mix(Template.BigramAfter, word[p], word[p + 1]));
-            hashes.Add(Mix(Template.Shape, Hash(ShapeOf(token, collapse: false))));
+            hashes.Add(Mix(Template.Shape, ShapeHash(token, collapse: false)));
             hashes.Add(Mix(Template.ShortShape, shortShape[p]));
             hashes.Add(Mix(Template.ShortShapeBefore, shortShape[p - 1]));
             hashes.Add(Mix(Template.ShortShapeAfter, shortShape[p + 1]));
@@ -124,7 +245,7 @@ internal sealed class FeatureExtractor(Gazetteer gazetteer)
             var form = CasingContext.FormAt(tokens, i, headline);
             var initialForm = i == 0 ? (ulong)(FirstCharClass(token) + 1) : 0;
             hashes.Add(Mix(Template.FormAtStart, initialForm, headline ? 1UL : 0UL));
-            var lowerCased = token.ToLowerInvariant();
+            var lowerCased = lowerCase[i];
             var elsewhere = context.FormsElsewhere(lowerCased, form);
             hashes.Add(Mix(Template.FormsElsewhere, (ulong)elsewhere, (ulong)(FirstCharClass(token) * 4 + (i == 0 ? 1 : 0) + (headline ? 2 : 0))));
             var common = gazetteer.IsCommonWord(lowerCased) ? 1UL : 0UL;
@@ -160,34 +281,10 @@ internal sealed class FeatureExtractor(Gazetteer gazetteer)
                 }
             }
 
-            if (labels is not null && firstPassTags is not null)
-            {
-                AddFirstPassFeatures(hashes, tokens, i, lowerCased, labels, firstPassTags);
-            }
         }
 
         offsets[n] = hashes.Count;
         return new SentenceFeatures([.. hashes], offsets);
-    }
-
-    private static void AddFirstPassFeatures(List<ulong> hashes, IReadOnlyList<string> tokens, int i, string lower, LabelContext labels, string[] tags)
-    {
-        if (!LabelContext.HasLetter(tokens[i]))
-        {
-            return;
-        }
-
-        var capitalised = char.IsUpper(tokens[i][0]) ? 1UL : 0UL;
-        var (types, commonest) = labels.Elsewhere(lower, LabelContext.TypeOf(tags[i]));
-        foreach (var type in types)
-        {
-            hashes.Add(Mix(Template.FirstPassElsewhere, Hash(type), capitalised));
-        }
-
-        if (commonest is not null)
-        {
-            hashes.Add(Mix(Template.FirstPassCommonest, Hash(commonest), capitalised));
-        }
     }
 
     private static ReadOnlySpan<char> Tail(string text, int length) => text.AsSpan(Math.Max(0, text.Length - length));
@@ -256,7 +353,7 @@ internal sealed class FeatureExtractor(Gazetteer gazetteer)
     private static int FirstCharClass(string token) =>
         token.Length == 0 ? 3 : char.IsLower(token[0]) ? 0 : char.IsUpper(token[0]) ? 1 : char.IsDigit(token[0]) ? 2 : 3;
 
-    /// <summary>Lower case with every digit as 0, so 1996 and 1997 share their features.</summary>
+    /// <summary>Every digit as 0, so 1996 and 1997 share their features.</summary>
     internal static string Normalise(string token)
     {
         return string.Create(token.Length, token, static (span, source) =>
@@ -264,7 +361,7 @@ internal sealed class FeatureExtractor(Gazetteer gazetteer)
             for (var i = 0; i < source.Length; i++)
             {
                 var c = source[i];
-                span[i] = char.IsDigit(c) ? '0' : char.ToLowerInvariant(c);
+                span[i] = char.IsDigit(c) ? '0' : c;
             }
         });
     }
@@ -274,6 +371,17 @@ internal sealed class FeatureExtractor(Gazetteer gazetteer)
     internal static string ShapeOf(string token, bool collapse)
     {
         Span<char> buffer = stackalloc char[16];
+        return new string(buffer[..Shape(token, collapse, buffer)]);
+    }
+
+    private static ulong ShapeHash(string token, bool collapse)
+    {
+        Span<char> buffer = stackalloc char[16];
+        return Hash(buffer[..Shape(token, collapse, buffer)]);
+    }
+
+    private static int Shape(string token, bool collapse, Span<char> buffer)
+    {
         var length = 0;
         foreach (var c in token)
         {
@@ -291,7 +399,7 @@ internal sealed class FeatureExtractor(Gazetteer gazetteer)
             buffer[length++] = shape;
         }
 
-        return new string(buffer[..length]);
+        return length;
     }
 
     private static ulong Hash(ReadOnlySpan<char> text) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text));

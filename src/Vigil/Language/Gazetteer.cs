@@ -46,6 +46,14 @@ public sealed class Gazetteer
         entries.Add(kept);
         foreach (var raw in listEntries)
         {
+            // Most entries are one word: no splitting and joining for them, which keeps model loading fast.
+            if (raw.Length > 0 && !raw.AsSpan().ContainsAny(' ', '\t') && raw.Trim().Length == raw.Length)
+            {
+                kept.Add(raw);
+                entryLists[raw] = entryLists.GetValueOrDefault(raw) | (1 << list);
+                continue;
+            }
+
             var tokens = SplitEntry(raw);
             if (tokens.Length == 0 || tokens.Length > MaxEntryTokens)
             {
@@ -103,22 +111,20 @@ public sealed class Gazetteer
                 continue;
             }
 
-            var key = new System.Text.StringBuilder();
+            var key = MatchForm(tokens[start]);
             for (var length = 1; length <= MaxEntryTokens && start + length <= tokens.Count; length++)
             {
                 if (length > 1)
                 {
-                    key.Append(' ');
+                    key = string.Concat(key, " ", MatchForm(tokens[start + length - 1]));
                 }
 
-                AppendMatchForm(key, tokens[start + length - 1]);
-                var text = key.ToString();
-                if (entryLists.TryGetValue(text, out var mask))
+                if (entryLists.TryGetValue(key, out var mask))
                 {
                     Mark(positions, lengths, lists, start, length, mask);
                 }
 
-                if (!prefixes.Contains(text))
+                if (!prefixes.Contains(key))
                 {
                     break;
                 }
@@ -152,21 +158,17 @@ public sealed class Gazetteer
     }
 
     /// <summary>All-capitals words (headlines, "ISIS") are looked up in title case, the way lists write names.</summary>
-    private static void AppendMatchForm(System.Text.StringBuilder key, string token)
-    {
-        if (token.Length > 1 && IsAllCapitals(token))
-        {
-            key.Append(token[0]);
-            foreach (var c in token.AsSpan(1))
+    private static string MatchForm(string token) =>
+        token.Length > 1 && IsAllCapitals(token)
+            ? string.Create(token.Length, token, static (span, source) =>
             {
-                key.Append(char.ToLowerInvariant(c));
-            }
-        }
-        else
-        {
-            key.Append(token);
-        }
-    }
+                span[0] = source[0];
+                for (var i = 1; i < source.Length; i++)
+                {
+                    span[i] = char.ToLowerInvariant(source[i]);
+                }
+            })
+            : token;
 
     internal static bool IsAllCapitals(string token)
     {

@@ -7,10 +7,28 @@ namespace Vigil.Language;
 /// </summary>
 internal sealed class LabelContext
 {
-    private readonly Dictionary<string, Dictionary<string, int>> counts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int[]> counts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> typeIndex = new(StringComparer.Ordinal);
+
+    /// <summary>A context for the types that occur in <paramref name="firstPass"/> (and O), in ordinal order.</summary>
+    public LabelContext(IReadOnlyList<string[]> firstPass)
+    {
+        Types = firstPass.SelectMany(tags => tags).Select(TypeOf).Append(EntityTags.Outside).Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (Types.Count > 31)
+        {
+            throw new InvalidOperationException("at most 31 entity types");
+        }
+
+        for (var i = 0; i < Types.Count; i++)
+        {
+            typeIndex[Types[i]] = i;
+        }
+    }
+
+    public IReadOnlyList<string> Types { get; }
 
     /// <summary>Adds (sign +1) or removes (sign -1) one sentence's words with their first-pass entity types.</summary>
-    public void Update(IReadOnlyList<string> tokens, IReadOnlyList<string> tags, int sign)
+    public void Update(IReadOnlyList<string> tokens, string[] lowerCased, IReadOnlyList<string> tags, int sign)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -19,39 +37,38 @@ internal sealed class LabelContext
                 continue;
             }
 
-            var key = tokens[i].ToLowerInvariant();
-            if (!counts.TryGetValue(key, out var byType))
+            if (!counts.TryGetValue(lowerCased[i], out var byType))
             {
-                byType = new Dictionary<string, int>(StringComparer.Ordinal);
-                counts[key] = byType;
+                byType = new int[Types.Count];
+                counts[lowerCased[i]] = byType;
             }
 
-            var type = TypeOf(tags[i]);
-            byType[type] = byType.GetValueOrDefault(type) + sign;
+            byType[typeIndex[TypeOf(tags[i])]] += sign;
         }
     }
 
-    /// <summary>The types this word was given elsewhere (not counting one occurrence of <paramref name="ownType"/>),
-    /// and the commonest of them; an empty list when the word occurs nowhere else.</summary>
-    public (List<string> Types, string? Commonest) Elsewhere(string lower, string ownType)
+    /// <summary>The types this word was given elsewhere (not counting one occurrence of <paramref name="ownType"/>) as
+    /// a bit mask over <see cref="Types"/>, and the index of the commonest, or -1 when the word occurs nowhere else.</summary>
+    public int Elsewhere(string lower, string ownType, out int present)
     {
-        var types = new List<string>();
-        string? commonest = null;
-        var most = 0;
+        present = 0;
         if (!counts.TryGetValue(lower, out var byType))
         {
-            return (types, null);
+            return -1;
         }
 
-        foreach (var (type, total) in byType.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        var own = typeIndex.GetValueOrDefault(ownType, -1);
+        var commonest = -1;
+        var most = 0;
+        for (var type = 0; type < byType.Length; type++)
         {
-            var count = total - (type == ownType ? 1 : 0);
+            var count = byType[type] - (type == own ? 1 : 0);
             if (count <= 0)
             {
                 continue;
             }
 
-            types.Add(type);
+            present |= 1 << type;
             if (count > most)
             {
                 most = count;
@@ -59,7 +76,7 @@ internal sealed class LabelContext
             }
         }
 
-        return (types, commonest);
+        return commonest;
     }
 
     public static string TypeOf(string tag) => tag.Length > 2 && tag[1] == '-' ? tag[2..] : EntityTags.Outside;

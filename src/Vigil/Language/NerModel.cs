@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 
 namespace Vigil.Language;
 
@@ -10,14 +11,15 @@ namespace Vigil.Language;
 public sealed class NerModel
 {
     private const string Magic = "VIGIL-NER";
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 4;
 
-    internal NerModel(string[] tags, Gazetteer gazetteer, Dictionary<ulong, int> featureIds, float[] weights, float[] transitions, NerModel? firstPass = null)
+    internal NerModel(string[] tags, Gazetteer gazetteer, ulong[] featureHashes, float[] weights, float[] transitions, NerModel? firstPass = null)
     {
         FirstPass = firstPass;
         Tags = tags;
         Gazetteer = gazetteer;
-        FeatureIds = featureIds;
+        FeatureHashes = featureHashes;
+        Features = new FeatureTable(featureHashes);
         Weights = weights;
         Transitions = transitions;
         Extractor = new FeatureExtractor(gazetteer);
@@ -29,13 +31,16 @@ public sealed class NerModel
     /// <summary>The model whose tags this one reads as features (document-level agreement), or null.</summary>
     public NerModel? FirstPass { get; }
 
-    public int FeatureCount => FeatureIds.Count;
+    public int FeatureCount => FeatureHashes.Length;
 
     internal string[] Tags { get; }
 
     internal Gazetteer Gazetteer { get; }
 
-    internal Dictionary<ulong, int> FeatureIds { get; }
+    /// <summary>Feature hash of each weight row.</summary>
+    internal ulong[] FeatureHashes { get; }
+
+    internal FeatureTable Features { get; }
 
     /// <summary>Weight of feature f for tag t at [f * TagCount + t].</summary>
     internal float[] Weights { get; }
@@ -76,33 +81,49 @@ public sealed class NerModel
     /// <summary>The BILOU tag of every token of every sentence of one document.</summary>
     internal string[][] TagBilou(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
-        var firstPass = FirstPass?.TagBilou(sentences);
-        var features = Extractor.ExtractDocument(sentences, firstPass);
-        var result = new string[sentences.Count][];
+        var document = new DocumentTokens(sentences);
+        return TagBilou(document, Extractor.ExtractBasic(document));
+    }
+
+    /// <summary>Both passes read the same basic features; the second adds its own from the first pass's tags.</summary>
+    private string[][] TagBilou(DocumentTokens document, SentenceFeatures[] basic)
+    {
+        var extra = FirstPass is null ? null : FeatureExtractor.FirstPassFeatures(document, FirstPass.TagBilou(document, basic));
+        var result = new string[basic.Length][];
         var ids = new List<int>();
-        for (var s = 0; s < features.Length; s++)
+        for (var s = 0; s < basic.Length; s++)
         {
-            var sentence = features[s];
             ids.Clear();
-            var offsets = new int[sentence.TokenCount + 1];
-            for (var i = 0; i < sentence.TokenCount; i++)
+            var tokenCount = basic[s].TokenCount;
+            var offsets = new int[tokenCount + 1];
+            for (var i = 0; i < tokenCount; i++)
             {
                 offsets[i] = ids.Count;
-                for (var k = sentence.Offsets[i]; k < sentence.Offsets[i + 1]; k++)
+                AddIds(ids, basic[s], i);
+                if (extra is not null)
                 {
-                    if (FeatureIds.TryGetValue(sentence.Hashes[k], out var id))
-                    {
-                        ids.Add(id);
-                    }
+                    AddIds(ids, extra[s], i);
                 }
             }
 
-            offsets[sentence.TokenCount] = ids.Count;
-            var best = Viterbi.Decode(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), offsets, Weights, Transitions, Allowed, TagCount);
+            offsets[tokenCount] = ids.Count;
+            var best = Viterbi.Decode(CollectionsMarshal.AsSpan(ids), offsets, Weights, Transitions, Allowed, TagCount);
             result[s] = Array.ConvertAll(best, tag => Tags[tag]);
         }
 
         return result;
+    }
+
+    private void AddIds(List<int> ids, SentenceFeatures features, int token)
+    {
+        for (var k = features.Offsets[token]; k < features.Offsets[token + 1]; k++)
+        {
+            var id = Features.Find(features.Hashes[k]);
+            if (id >= 0)
+            {
+                ids.Add(id);
+            }
+        }
     }
 
     public void Save(string path)
@@ -117,7 +138,11 @@ public sealed class NerModel
         WriteBody(writer);
     }
 
-    /// <summary>Everything but the gazetteer, which a first pass shares with the model that reads it.</summary>
+    /// <summary>
+    /// Everything but the gazetteer, which a first pass shares with the model that reads it. Weights are sparse
+    /// (most features were only ever updated for two or three tags) and stored as flat arrays, so loading is a few
+    /// bulk reads: row hashes, each row's count of non-zero weights, their tags, their values.
+    /// </summary>
     private void WriteBody(BinaryWriter writer)
     {
         writer.Write(FirstPass is not null);
@@ -129,48 +154,41 @@ public sealed class NerModel
         }
 
         writer.Write(Transitions.Length);
-        foreach (var weight in Transitions)
+        writer.Write(MemoryMarshal.AsBytes(Transitions.AsSpan()));
+
+        var rows = new List<int>();
+        for (var row = 0; row < FeatureHashes.Length; row++)
         {
-            writer.Write(weight);
+            if (Weights.AsSpan(row * TagCount, TagCount).ContainsAnyExcept(0f))
+            {
+                rows.Add(row);
+            }
         }
 
-        // Only features with a weight are written, each as its hash and its non-zero (tag, weight) pairs: most
-        // features were only ever updated for two or three tags.
-        var kept = FeatureIds.Where(pair => HasWeight(pair.Value)).OrderBy(pair => pair.Value).ToList();
-        writer.Write(kept.Count);
-        foreach (var (hash, id) in kept)
+        var hashes = rows.Select(row => FeatureHashes[row]).ToArray();
+        var counts = new byte[rows.Count];
+        var tags = new List<byte>();
+        var values = new List<float>();
+        for (var k = 0; k < rows.Count; k++)
         {
-            writer.Write(hash);
-            var row = Weights.AsSpan(id * TagCount, TagCount);
-            var nonZero = 0;
-            foreach (var weight in row)
-            {
-                nonZero += weight != 0 ? 1 : 0;
-            }
-
-            writer.Write((byte)nonZero);
+            var weights = Weights.AsSpan(rows[k] * TagCount, TagCount);
             for (var tag = 0; tag < TagCount; tag++)
             {
-                if (row[tag] != 0)
+                if (weights[tag] != 0)
                 {
-                    writer.Write((byte)tag);
-                    writer.Write(row[tag]);
+                    counts[k]++;
+                    tags.Add((byte)tag);
+                    values.Add(weights[tag]);
                 }
             }
         }
-    }
 
-    private bool HasWeight(int id)
-    {
-        foreach (var weight in Weights.AsSpan(id * TagCount, TagCount))
-        {
-            if (weight != 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        writer.Write(rows.Count);
+        writer.Write(tags.Count);
+        writer.Write(MemoryMarshal.AsBytes(hashes.AsSpan()));
+        writer.Write(counts);
+        writer.Write(CollectionsMarshal.AsSpan(tags));
+        writer.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(values)));
     }
 
     public static NerModel Load(string path)
@@ -196,26 +214,29 @@ public sealed class NerModel
         }
 
         var transitions = new float[reader.ReadInt32()];
-        for (var i = 0; i < transitions.Length; i++)
-        {
-            transitions[i] = reader.ReadSingle();
-        }
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(transitions.AsSpan()));
+        var rows = reader.ReadInt32();
+        var nonZero = reader.ReadInt32();
+        var hashes = new ulong[rows];
+        var counts = new byte[rows];
+        var tagOf = new byte[nonZero];
+        var values = new float[nonZero];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(hashes.AsSpan()));
+        reader.BaseStream.ReadExactly(counts);
+        reader.BaseStream.ReadExactly(tagOf);
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
 
-        var features = reader.ReadInt32();
-        var featureIds = new Dictionary<ulong, int>(features);
-        var weights = new float[features * tags.Length];
-        for (var id = 0; id < features; id++)
+        var weights = new float[rows * tags.Length];
+        var k = 0;
+        for (var row = 0; row < rows; row++)
         {
-            featureIds.Add(reader.ReadUInt64(), id);
-            var nonZero = reader.ReadByte();
-            for (var k = 0; k < nonZero; k++)
+            for (var c = 0; c < counts[row]; c++, k++)
             {
-                var tag = reader.ReadByte();
-                weights[id * tags.Length + tag] = reader.ReadSingle();
+                weights[row * tags.Length + tagOf[k]] = values[k];
             }
         }
 
-        return new NerModel(tags, gazetteer, featureIds, weights, transitions, firstPass);
+        return new NerModel(tags, gazetteer, hashes, weights, transitions, firstPass);
     }
 }
 

@@ -237,7 +237,13 @@ public static class NerTrainer
         }
 
         log?.Invoke(dev.Count == 0 ? $"{stage}: {bestEpoch} epochs" : $"{stage}: kept epoch {bestEpoch}, development F1 {bestF1:F4}");
-        return (new NerModel(tags, gazetteer, featureIds, bestWeights!, bestTransitions!, firstPass), bestEpoch);
+        var hashes = new ulong[featureIds.Count];
+        foreach (var (hash, id) in featureIds)
+        {
+            hashes[id] = hash;
+        }
+
+        return (new NerModel(tags, gazetteer, hashes, bestWeights!, bestTransitions!, firstPass), bestEpoch);
     }
 
     private static List<Example> Examples(
