@@ -18,6 +18,9 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
     private const double ContextWeight = 0.25;
     private const double KindWeight = 0.15;
 
+    /// <summary>What is left of a score when the candidate lies far from all the document's other places in its country.</summary>
+    private const double FarFromContextFactor = 0.6;
+
     /// <summary>Two readings farther apart than this are different places, and a near tie between them is ambiguity.</summary>
     private const double SamePlaceKm = 50;
 
@@ -88,10 +91,15 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
                 continue;
             }
 
+            var contextFit = ContextFit(hit.Entry, countryCode, context);
             var score = (MatchWeight * MatchScore(hit.Match))
                 + (ProminenceWeight * Prominence(hit.Entry))
-                + (ContextWeight * ContextFit(hit.Entry, countryCode, context))
+                + (ContextWeight * contextFit)
                 + (KindWeight * KindFit(hit.Entry.Kind, hint));
+            if (contextFit == 0)
+            {
+                score *= FarFromContextFactor;
+            }
             scored.Add((hit, score));
         }
 
@@ -126,7 +134,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
         NameMatch.Name => 1.0,
         NameMatch.AlternateName => 0.9,
         NameMatch.Spelling => 0.75,
-        _ => 0.55,
+        _ => 0.5,
     };
 
     private static double Prominence(GazetteerEntry entry)
@@ -153,6 +161,10 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
         return Math.Clamp(byPopulation + bySeat, 0, 1);
     }
 
+    /// <summary>
+    /// How well a candidate fits the document: 1 in a country the document names and near its other places, 0.5 with
+    /// nothing to go by, near 0 in another country or far from every other place the document has in that country.
+    /// </summary>
     private double ContextFit(GazetteerEntry entry, string? countryCode, PlaceContext? context)
     {
         var fit = 0.5;
@@ -161,37 +173,40 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
             fit = context.CountryCodes.Contains(entry.CountryCode, StringComparer.OrdinalIgnoreCase) ? 1.0 : 0.1;
         }
 
-        if (context is null || context.OtherPlaces.Count == 0 || entry.Kind == PlaceKind.Country)
+        if (context is null || entry.Kind == PlaceKind.Country)
         {
             return fit;
         }
 
         var admin1 = Gazetteer.Admin1Name(entry);
         var bonus = 0.0;
+        var placesInCountry = 0;
         foreach (var other in context.OtherPlaces)
         {
-            if (!string.Equals(other.CountryCode, entry.CountryCode, StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(other.CountryCode, entry.CountryCode, StringComparison.OrdinalIgnoreCase)
+                || other.Precision.UcdpWherePrecision == PlacePrecision.Country.UcdpWherePrecision)
             {
                 continue;
             }
 
-            if (other.Precision.UcdpWherePrecision == PlacePrecision.Country.UcdpWherePrecision)
-            {
-                bonus = Math.Max(bonus, 0.1);
-                continue;
-            }
-
+            placesInCountry++;
             if (admin1 is not null && string.Equals(admin1, other.Admin1, StringComparison.Ordinal))
             {
                 bonus = Math.Max(bonus, 0.3);
             }
 
             var km = Geo.DistanceKm(entry.Latitude, entry.Longitude, other.Latitude, other.Longitude);
-            bonus = Math.Max(bonus, km <= 30 ? 0.3 : km <= 150 ? 0.2 : km <= 500 ? 0.1 : 0);
+            bonus = Math.Max(bonus, km <= 30 ? 0.3 : km <= 150 ? 0.2 : km <= FarFromContextKm ? 0.1 : 0);
         }
 
-        return Math.Min(1, fit + bonus);
+        return placesInCountry > 0 && bonus == 0 ? 0 : Math.Min(1, fit + bonus);
     }
+
+    /// <summary>
+    /// A candidate this far from every other place the document has in its country, and in none of their
+    /// provinces, is most likely a namesake of a place the gazetteer lacks.
+    /// </summary>
+    private const double FarFromContextKm = 250;
 
     private static double KindFit(PlaceKind kind, PlaceKindHint hint) => hint switch
     {
