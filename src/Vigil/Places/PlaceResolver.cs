@@ -19,7 +19,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
     private const double KindWeight = 0.15;
 
     /// <summary>What is left of a score when the candidate lies far from all the document's other places in its country.</summary>
-    private const double FarFromContextFactor = 0.6;
+    private const double FarFromContextFactor = 0.65;
 
     /// <summary>Two readings farther apart than this are different places, and a near tie between them is ambiguity.</summary>
     private const double SamePlaceKm = 50;
@@ -42,6 +42,19 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
         if (whole.Count > 0 && whole[0].Score >= MinimumScore)
         {
             return whole;
+        }
+
+        // "Donetsk Airport", "Socotra Port", "Coast of Zwara": a site at or near a place the gazetteer knows.
+        var (site, isSite) = WithoutSiteWords(name);
+        if (isSite)
+        {
+            var near = ScoreCandidates(site, countryCode, context);
+            if (near.Count > 0 && near[0].Score >= MinimumScore)
+            {
+                return [.. near.Select(candidate => candidate.Entry.Kind == PlaceKind.Populated
+                    ? candidate with { Place = candidate.Place with { Precision = PlacePrecision.NearTown } }
+                    : candidate)];
+            }
         }
 
         var parts = name.Split([" - ", " – ", "-", "/", "(", ")", ","], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -69,6 +82,19 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
         }
 
         return first;
+    }
+
+    /// <summary>Words that name a site at a place rather than the place: "airport", "port", "outskirts of"...</summary>
+    private static readonly HashSet<string> SiteWords = new(StringComparer.Ordinal)
+    {
+        "airport", "airbase", "port", "harbour", "harbor", "station", "coast", "outskirts", "border", "crossing", "checkpoint", "mine", "prison", "base", "bridge", "junction", "market", "university", "hospital", "road", "highway", "of", "near",
+    };
+
+    private static (string Remainder, bool HadSiteWord) WithoutSiteWords(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var kept = words.Where(word => !SiteWords.Contains(word.ToLowerInvariant())).ToArray();
+        return (string.Join(' ', kept), kept.Length > 0 && kept.Length < words.Length);
     }
 
     private List<PlaceCandidate> ScoreCandidates(string name, string? countryCode, PlaceContext? context)
@@ -193,6 +219,12 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
             if (admin1 is not null && string.Equals(admin1, other.Admin1, StringComparison.Ordinal))
             {
                 bonus = Math.Max(bonus, 0.3);
+            }
+
+            // A province named in the document is a boundary, not a point: being near its centre says little.
+            if (other.Precision == PlacePrecision.Admin1)
+            {
+                continue;
             }
 
             var km = Geo.DistanceKm(entry.Latitude, entry.Longitude, other.Latitude, other.Longitude);
