@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using AnyAscii;
 
 namespace Vigil.Places;
 
@@ -213,71 +213,23 @@ public static class PlaceNameKey
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
-    /// <summary>Lower case, Latin letters without diacritics, apostrophes removed, anything else not a letter or digit made a space.</summary>
+    /// <summary>Lower case ASCII letters and digits, apostrophes removed, anything else a single space.</summary>
     public static string FoldCharacters(string name)
     {
-        var builder = new StringBuilder(name.Length);
-        var needsDecomposition = false;
-        foreach (var c in name)
+        // AnyAscii transliterates every script to ASCII from its own tables ("Hīt" -> "Hit", "Łódź" -> "Lodz",
+        // "ʿ" -> "'"), where string.Normalize cannot decompose anything under the project's invariant globalization.
+        var ascii = name.Any(c => c > 0x7f) ? name.Transliterate() : name;
+        var builder = new StringBuilder(ascii.Length);
+        foreach (var c in ascii)
         {
-            if (c > 0x7f)
+            if (char.IsAsciiLetterOrDigit(c))
             {
-                needsDecomposition = true;
-                break;
+                builder.Append(char.ToLowerInvariant(c));
             }
-        }
-
-        var source = needsDecomposition ? name.Normalize(NormalizationForm.FormD) : name;
-        foreach (var c in source)
-        {
-            if (c < 0x80)
+            else if (c is not ('\'' or '`'))
             {
-                if (char.IsAsciiLetterOrDigit(c))
-                {
-                    builder.Append(char.ToLowerInvariant(c));
-                }
-                else if (c is '\'' or '`')
-                {
-                    // Apostrophes mark hamza/ayin or elision inside a word ("Dar'a", "Ma'arrat"): not a break.
-                }
-                else
-                {
-                    AppendSpace(builder);
-                }
-
-                continue;
-            }
-
-            switch (CharUnicodeInfo.GetUnicodeCategory(c))
-            {
-                case UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark:
-                    continue;
-                case UnicodeCategory.ModifierLetter or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation:
-                    // ʿ ʾ ’ ‘: ayin, hamza and typographic apostrophes.
-                    continue;
-            }
-
-            var replacement = char.ToLowerInvariant(c) switch
-            {
-                'ß' => "ss",
-                'æ' => "ae",
-                'œ' => "oe",
-                'ø' => "o",
-                'đ' or 'ð' => "d",
-                'ł' => "l",
-                'ı' => "i",
-                'þ' => "th",
-                'ħ' => "h",
-                var lower when char.IsLetterOrDigit(lower) => lower.ToString(),
-                _ => " ",
-            };
-            if (replacement == " ")
-            {
+                // Apostrophes mark hamza/ayin or elision inside a word ("Dar'a", "Ma'arrat"): they are no break.
                 AppendSpace(builder);
-            }
-            else
-            {
-                builder.Append(replacement);
             }
         }
 

@@ -18,6 +18,9 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
     private const double ContextWeight = 0.25;
     private const double KindWeight = 0.15;
 
+    /// <summary>What is left of a score when two distant places fit the name about equally well.</summary>
+    private const double AmbiguityFactor = 0.85;
+
     /// <summary>What is left of a score when the candidate lies far from all the document's other places in its country.</summary>
     private const double FarFromContextFactor = 0.65;
 
@@ -130,15 +133,12 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
         }
 
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
+        // A near tie between distant places lowers confidence in every reading, and keeps their order.
+        var confidence = IsAmbiguous(scored) ? AmbiguityFactor : 1.0;
         var candidates = new List<PlaceCandidate>(scored.Count);
-        for (var i = 0; i < scored.Count; i++)
+        foreach (var (hit, raw) in scored)
         {
-            var (hit, score) = scored[i];
-            if (i == 0 && IsAmbiguous(scored))
-            {
-                score *= 0.85;
-            }
-
+            var score = raw * confidence;
             candidates.Add(new PlaceCandidate(hit.Entry, hit.Match, Math.Round(score, 3), ToResolved(hit.Entry, Math.Round(score, 3))));
         }
 
