@@ -69,7 +69,9 @@ internal static class PlaceCommand
                 var candidates = resolver.Candidates(name, parse.GetValue(country), contextPath is null ? null : context);
                 if (candidates.Count == 0)
                 {
-                    runner.Fail(name, "no place of that name in the gazetteer");
+                    runner.Fail(name, gazetteer.Find(name, parse.GetValue(country)).Count > 0
+                        ? "a common word, and nothing in the context makes it a place"
+                        : "no place of that name in the gazetteer");
                     continue;
                 }
 
@@ -105,7 +107,8 @@ internal static class PlaceCommand
     private static PlaceContext ContextFor(Document document, string name)
     {
         var countries = document.Places.Where(place => place.Precision == PlacePrecision.Country).Select(place => place.CountryCode).Distinct().ToList();
-        var at = document.Text.IndexOf(name, StringComparison.Ordinal);
+        var match = System.Text.RegularExpressions.Regex.Match(document.Text, $@"(?<!\w){System.Text.RegularExpressions.Regex.Escape(name)}(?!\w)");
+        var at = match.Success ? match.Index : -1;
         var phrase = at > 0 ? document.Text[Math.Max(0, at - 40)..at] : null;
         var others = document.Places.Where(place => at < 0 || place.Mention is not { } mention || mention.Start != at).ToList();
         return new PlaceContext(countries, others, phrase);
