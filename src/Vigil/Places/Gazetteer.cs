@@ -189,7 +189,7 @@ public sealed class Gazetteer
     }
 
     private const string CacheFileName = "index.bin";
-    private const string CacheMagic = "vigil-gazetteer-2";
+    private const string CacheMagic = "vigil-gazetteer-3";
 
     private bool loadedFromTsv;
 
@@ -230,19 +230,25 @@ public sealed class Gazetteer
             }
 
             var gazetteer = new Gazetteer();
-            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
-            string Pooled(string text) => pool.TryGetValue(text, out var same) ? same : pool[text] = text;
+            // Codes (feature, country, admin) repeat across entries: a table of them, and entries index it.
+            var codes = new string[reader.ReadInt32()];
+            for (var i = 0; i < codes.Length; i++)
+            {
+                codes[i] = reader.ReadString();
+            }
+
             var count = reader.ReadInt32();
+            gazetteer.entries.Capacity = count;
             for (var i = 0; i < count; i++)
             {
                 var name = reader.ReadString();
                 var latitude = reader.ReadDouble();
                 var longitude = reader.ReadDouble();
                 var kind = (PlaceKind)reader.ReadByte();
-                var featureCode = Pooled(reader.ReadString());
-                var countryCode = Pooled(reader.ReadString());
-                var admin1 = Pooled(reader.ReadString());
-                var admin2 = Pooled(reader.ReadString());
+                var featureCode = codes[reader.ReadInt32()];
+                var countryCode = codes[reader.ReadInt32()];
+                var admin1 = codes[reader.ReadInt32()];
+                var admin2 = codes[reader.ReadInt32()];
                 var population = reader.ReadInt64();
                 var geonameId = reader.ReadInt64();
                 gazetteer.AddEntry(new GazetteerEntry(name, latitude, longitude, kind, featureCode, countryCode, Empty(admin1), Empty(admin2), population, geonameId < 0 ? null : geonameId));
@@ -278,6 +284,21 @@ public sealed class Gazetteer
             using (var writer = new BinaryWriter(new BufferedStream(File.Create(temporary), 1 << 16)))
             {
                 writer.Write(fingerprint);
+                var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var entry in entries)
+                {
+                    foreach (var code in new[] { entry.FeatureCode, entry.CountryCode, entry.Admin1Code ?? "", entry.Admin2Code ?? "" })
+                    {
+                        codes.TryAdd(code, codes.Count);
+                    }
+                }
+
+                writer.Write(codes.Count);
+                foreach (var code in codes.OrderBy(pair => pair.Value))
+                {
+                    writer.Write(code.Key);
+                }
+
                 writer.Write(entries.Count);
                 foreach (var entry in entries)
                 {
@@ -285,10 +306,10 @@ public sealed class Gazetteer
                     writer.Write(entry.Latitude);
                     writer.Write(entry.Longitude);
                     writer.Write((byte)entry.Kind);
-                    writer.Write(entry.FeatureCode);
-                    writer.Write(entry.CountryCode);
-                    writer.Write(entry.Admin1Code ?? "");
-                    writer.Write(entry.Admin2Code ?? "");
+                    writer.Write(codes[entry.FeatureCode]);
+                    writer.Write(codes[entry.CountryCode]);
+                    writer.Write(codes[entry.Admin1Code ?? ""]);
+                    writer.Write(codes[entry.Admin2Code ?? ""]);
                     writer.Write(entry.Population);
                     writer.Write(entry.GeonameId ?? -1);
                 }
