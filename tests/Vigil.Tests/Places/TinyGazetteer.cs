@@ -15,6 +15,7 @@ internal static class TinyGazetteer
         gazetteer.AddCountry("NG", "Nigeria", 10, 8, ["Federal Republic of Nigeria"], ["Nigerian"]);
         gazetteer.AddCountry("SO", "Somalia", 10, 49, [], ["Somali"]);
         gazetteer.AddCountry("FR", "France", 46, 2, ["French Republic"], ["French"]);
+        gazetteer.AddCountry("IM", "Isle of Man", 54.25, -4.5, ["Man"], ["Manx"]);
 
         Admin1(gazetteer, "Idlib", 35.8, 36.6, "SY", "07");
         Admin1(gazetteer, "Raqqa", 36.1, 38.9, "SY", "04");
