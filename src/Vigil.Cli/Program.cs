@@ -13,6 +13,12 @@ public static class Program
         var root = new RootCommand("Vigil: turns news pages into a source-attributed, geocoded database of conflict events.")
         {
             ArticleCommand.Create(),
+            IngestCommand.Create(),
+            SearchCommand.Create(),
+            ExportCommand.Create(),
+            // To move under `events` as `merge` and `split` once EventsCommand exists.
+            EventReviewCommands.CreateMerge("merge-events"),
+            EventReviewCommands.CreateSplit("split-events"),
         };
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });

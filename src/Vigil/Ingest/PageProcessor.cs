@@ -24,6 +24,14 @@ public static class PageProcessors
     public static Article ExtractArticle(RawPage page)
     {
         var article = ArticleExtractor.Extract(page);
+        if (string.IsNullOrWhiteSpace(article.Text) && page.Format == PageFormat.Text)
+        {
+            // A short flattened text (a single note, a wire brief) is all "headline" to the layout heuristics, yet it
+            // is the report itself: keep its blocks as the body.
+            var paragraphs = page.Content.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
+            article = article with { Text = Article.JoinParagraphs(paragraphs), Paragraphs = paragraphs };
+        }
+
         return article with
         {
             Url = article.Url ?? page.Url,
