@@ -90,7 +90,7 @@ public abstract class SqlEventStore : IEventStore
             for (var index = 0; index < page.Events.Count; index++)
             {
                 var claimEvent = page.Events[index];
-                var claim = new StoredClaim(ClaimId(articleId, index), "", articleId, index, article.Url, article.Outlet, article.Headline, article.Published, claimEvent);
+                var claim = new StoredClaim(ClaimId(articleId, index), "", articleId, index, article.Source, article.Url, article.Outlet, article.Headline, article.Published, claimEvent);
                 var match = FindSameIncident(claim);
                 string eventId;
                 if (match is { } found)
@@ -418,7 +418,7 @@ public abstract class SqlEventStore : IEventStore
             var names = chunk.Select((_, i) => $"@e{i}").ToList();
             using var command = Command(
                 $"""
-                SELECT c.id, c.event_id, c.article_id, c.event_index, a.url, a.outlet, a.headline, a.published, c.event_json
+                SELECT c.id, c.event_id, c.article_id, c.event_index, a.source, a.url, a.outlet, a.headline, a.published, c.event_json
                 FROM claims c JOIN articles a ON a.id = c.article_id
                 WHERE c.event_id IN ({string.Join(", ", names)}) ORDER BY c.seq
                 """,
@@ -429,8 +429,8 @@ public abstract class SqlEventStore : IEventStore
                 string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
                 var claim = new StoredClaim(
                     reader.GetString(0), reader.GetString(1), reader.GetString(2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture),
-                    Text(4), Text(5), Text(6), Text(7),
-                    JsonSerializer.Deserialize<ConflictEvent>(reader.GetString(8), VigilJson.Options)
+                    reader.GetString(4), Text(5), Text(6), Text(7), Text(8),
+                    JsonSerializer.Deserialize<ConflictEvent>(reader.GetString(9), VigilJson.Options)
                         ?? throw new InvalidDataException($"claim {reader.GetString(0)} has no event"));
                 if (!result.TryGetValue(claim.EventId, out var list))
                 {

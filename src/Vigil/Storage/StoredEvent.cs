@@ -12,6 +12,7 @@ public sealed record StoredClaim(
     string EventId,
     string ArticleId,
     int EventIndex,
+    string ArticleSource,
     string? ArticleUrl,
     string? Outlet,
     string? Headline,
