@@ -37,7 +37,7 @@ public static class FeedReader
             using var reader = XmlReader.Create(new MemoryStream(bytes), settings);
             feed = SyndicationFeed.Load(reader);
         }
-        catch (Exception e) when (e is XmlException or InvalidOperationException)
+        catch (Exception e) when (e is XmlException or InvalidOperationException or NotSupportedException or FormatException)
         {
             throw new InputException(source, $"not a readable RSS or Atom feed ({e.Message.TrimEnd('.')})", e);
         }
