@@ -81,7 +81,7 @@ public static class EventExporter
                 e.Id, Date(e.Date), e.Date is null ? null : Text(TimePrecision(e.Date.Precision)), e.EventType, e.SubEventType,
                 e.Perpetrators.FirstOrDefault()?.Name, string.Join("; ", e.Perpetrators.Skip(1).Select(p => p.Name)), Text(inter1),
                 e.Targets.FirstOrDefault()?.Name, string.Join("; ", e.Targets.Skip(1).Select(t => t.Name)), Text(inter2), Text(interaction),
-                CountryName(e.Location?.Country), e.Location?.Admin1, null, null, e.Location?.Name, Coordinate(e.Location?.Latitude),
+                CountryNames.Of(e.Location?.Country), e.Location?.Admin1, null, null, e.Location?.Name, Coordinate(e.Location?.Latitude),
                 Coordinate(e.Location?.Longitude), Text(e.Location?.Precision?.AcledGeoPrecision), SourceNames(e), null, Notes(e),
                 Text(e.Killed?.Best), string.Join(" ", SourceUrls(e)), Text(e.Claims.Count), Text(e.Killed?.Low), Text(e.Killed?.High),
                 e.CasualtyExplanation,
@@ -131,7 +131,7 @@ public static class EventExporter
                 ["latitude"] = Coordinate(e.Location?.Latitude),
                 ["longitude"] = Coordinate(e.Location?.Longitude),
                 ["geom_wkt"] = e.Location is { Latitude: { } lat, Longitude: { } lon } ? $"POINT ({Coordinate(lon)} {Coordinate(lat)})" : null,
-                ["country"] = CountryName(e.Location?.Country),
+                ["country"] = CountryNames.Of(e.Location?.Country),
                 ["date_prec"] = e.Date is null ? null : Text(UcdpDatePrecision(e.Date.Precision)),
                 ["date_start"] = Date(e.Date),
                 ["date_end"] = e.Date is null ? null : DateOnlyText(DateEnd(e.Date)),
@@ -259,24 +259,6 @@ public static class EventExporter
     {
         var headlines = e.Claims.Select(c => c.Headline).Where(h => !string.IsNullOrWhiteSpace(h)).Distinct().ToList();
         return headlines.Count == 0 ? null : string.Join(" | ", headlines);
-    }
-
-    /// <summary>The English country name for an ISO code; the code itself when the runtime has no name for it.</summary>
-    public static string? CountryName(string? isoCode)
-    {
-        if (string.IsNullOrWhiteSpace(isoCode))
-        {
-            return null;
-        }
-
-        try
-        {
-            return new RegionInfo(isoCode).EnglishName;
-        }
-        catch (ArgumentException)
-        {
-            return isoCode.ToUpperInvariant();
-        }
     }
 
     private static string? Date(EventDate? date) => date is null ? null : DateOnlyText(date.Value);
