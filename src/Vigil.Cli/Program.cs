@@ -14,6 +14,12 @@ public static class Program
         {
             ArticleCommand.Create(),
             PlaceCommand.Create(),
+            IngestCommand.Create(),
+            SearchCommand.Create(),
+            ExportCommand.Create(),
+            // To move under `events` as `merge` and `split` once EventsCommand exists.
+            EventReviewCommands.CreateMerge("merge-events"),
+            EventReviewCommands.CreateSplit("split-events"),
         };
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
