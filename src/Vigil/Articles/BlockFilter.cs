@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace Vigil.Articles;
+
+/// <summary>
+/// Removes from the chosen container's blocks what is not body text although it sits among it: link lists, the
+/// headline repeated, one-line furniture ("Advertisement", "Read more"), prompts that address the reader
+/// (newsletters, subscriptions, donations; judged by <see cref="TextArticleExtractor.BoilerplateScore"/>), repeats.
+/// </summary>
+internal static partial class BlockFilter
+{
+    public static List<BodyBlock> Apply(List<BodyBlock> blocks, string? headline)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<BodyBlock>(blocks.Count);
+        foreach (var block in blocks)
+        {
+            if (block.LinkDensity > 0.5 || !seen.Add(block.Text))
+            {
+                continue;
+            }
+
+            if (headline is not null && string.Equals(block.Text, headline, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var words = HtmlText.WordCount(block.Text);
+            if (words == 0 || (words <= 8 && Furniture().IsMatch(block.Text)))
+            {
+                continue;
+            }
+
+            if (words < 80 && TextArticleExtractor.BoilerplateScore(block.Text) >= 1.0)
+            {
+                continue;
+            }
+
+            kept.Add(block);
+        }
+
+        return kept;
+    }
+
+    [GeneratedRegex(@"^(advertisement|advertising|sponsored( content)?|ad|share( this)?( article| story| on \w+)?|tweet|email|print|comments?|\d+ comments?|read more|continue reading|read next|see also|related( articles| stories| content| coverage)?|more from .*|more on .*|click here.*|listen( to this article)?|watch( the video)?|(image|photo|picture|video)( credit)?:.*|(getty images|ap photo|afp|reuters|shutterstock)|copyright .*|© .*|all rights reserved.*|follow us.*|loading.*|skip (to )?(main )?content)[.:!…]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Furniture();
+}
