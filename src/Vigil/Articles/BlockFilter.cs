@@ -15,7 +15,8 @@ internal static partial class BlockFilter
         var kept = new List<BodyBlock>(blocks.Count);
         foreach (var block in blocks)
         {
-            if (block.LinkDensity > 0.5 || !seen.Add(block.Text))
+            // Short lines repeat legitimately (table cells, list labels); a repeated paragraph is a pull quote or teaser.
+            if (block.LinkDensity > 0.5 || (block.Text.Length > 60 && !seen.Add(block.Text)))
             {
                 continue;
             }
@@ -31,7 +32,8 @@ internal static partial class BlockFilter
                 continue;
             }
 
-            if (words < 80 && TextArticleExtractor.BoilerplateScore(block.Text) >= 1.0)
+            // Addressing the reader is not enough (advice pieces do it throughout); a prompt also names the machinery.
+            if (words < 80 && PublishingMachinery().IsMatch(block.Text) && TextArticleExtractor.BoilerplateScore(block.Text) >= 1.0)
             {
                 continue;
             }
@@ -41,6 +43,9 @@ internal static partial class BlockFilter
 
         return kept;
     }
+
+    [GeneratedRegex(@"\b(subscri\w*|newsletters?|sign(ed)?[- ]?up|log[- ]?in|donat\w*|cookies?|inbox|advertis\w*|paywall|membership|privacy policy|terms of (use|service)|app store|google play|premium)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PublishingMachinery();
 
     [GeneratedRegex(@"^(advertisement|advertising|sponsored( content)?|ad|share( this)?( article| story| on \w+)?|tweet|email|print|comments?|\d+ comments?|read more|continue reading|read next|see also|related( articles| stories| content| coverage)?|more from .*|more on .*|click here.*|listen( to this article)?|watch( the video)?|(image|photo|picture|video)( credit)?:.*|(getty images|ap photo|afp|reuters|shutterstock)|copyright .*|© .*|all rights reserved.*|follow us.*|loading.*|skip (to )?(main )?content)[.:!…]*$", RegexOptions.IgnoreCase)]
     private static partial Regex Furniture();

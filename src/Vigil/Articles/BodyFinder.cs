@@ -27,6 +27,25 @@ internal static class BodyFinder
         CountKept(tree);
         var top = ChooseContainer(tree);
         var parts = JoinSiblings(top);
+        if (Environment.GetEnvironmentVariable("VIGIL_DEBUG_BODY") is not null)
+        {
+            foreach (var part in parts)
+            {
+                var path = new List<string>();
+                for (var n = part; n is not null; n = n.Parent)
+                {
+                    path.Add($"{n.Tag}.{n.Element.GetAttribute("class")}#{n.Element.GetAttribute("id")}[{n.Score:F1},{n.KeptText},{(n.Dropped ? "D" : "")}]");
+                }
+
+                Console.Error.WriteLine("part: " + string.Join(" < ", path));
+            }
+
+            foreach (var node in tree.Nodes.Where(n => n.Dropped && !n.Parent!.Dropped && n.TextLength > 200))
+            {
+                Console.Error.WriteLine($"dropped: {node.Tag}.{node.Element.GetAttribute("class")}#{node.Element.GetAttribute("id")} text={node.TextLength}");
+            }
+        }
+
         return BlockWriter.Write(tree, parts);
     }
 
@@ -304,7 +323,16 @@ internal static class BlockWriter
                     continue;
                 }
 
-                if (exit)
+                if (content.Tag is "td" or "th")
+                {
+                    // Cells of a row read as one line, as a browser shows them.
+                    buffer.Append(' ');
+                    if (exit)
+                    {
+                        continue;
+                    }
+                }
+                else if (exit)
                 {
                     if (content.IsBlock)
                     {
@@ -319,7 +347,10 @@ internal static class BlockWriter
                     continue;
                 }
 
-                if (content.IsBlock)
+                if (content.Tag is "td" or "th")
+                {
+                }
+                else if (content.IsBlock)
                 {
                     Flush();
                     blockKinds.Push(content.Tag);

@@ -16,7 +16,7 @@ internal static class BoilerplateNames
         "subscribe", "subscription", "subscriptions", "signup", "cookie", "cookies", "consent", "gdpr", "ad", "ads", "advert",
         "adverts", "advertisement", "advertising", "adslot", "adunit", "dfp", "sponsor", "sponsored", "outbrain", "taboola",
         "caption", "captions", "figcaption", "credit", "credits", "byline", "bylines", "tags", "tag", "keywords", "popup",
-        "modal", "overlay", "banner", "masthead", "toolbar", "widget", "widgets", "trending", "popular", "login", "signin",
+        "modal", "overlay", "banner", "masthead", "toolbar", "trending", "popular", "login", "signin",
         "donate", "donation", "donations", "author", "authors", "bio", "meta", "timestamp", "hidden", "hide", "sr",
         "skip", "pagination", "pager", "gallery", "slideshow", "carousel", "lightbox", "header", "masthead", "print",
         "reactions", "rating", "ratings", "feedback", "contact", "survey", "alert", "alerts", "tooltip", "disclaimer",
@@ -54,7 +54,14 @@ internal static class BoilerplateNames
 
         var tokens = tokenBuffer ??= [];
         tokens.Clear();
-        HtmlText.SplitNameTokens(name, tokens);
+        foreach (var part in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!IsStateOrTaxonomyName(part))
+            {
+                HtmlText.SplitNameTokens(part, tokens);
+            }
+        }
+
         bool negative = false, positive = false;
         foreach (var token in tokens)
         {
@@ -69,6 +76,23 @@ internal static class BoilerplateNames
         }
 
         return negative ? -1 : positive ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Class names that describe the element's state or the article's taxonomy rather than what the element is, as
+    /// content systems write them: "has-sidebar", "tag-review", "category-news", "is-sticky".
+    /// </summary>
+    private static bool IsStateOrTaxonomyName(string name)
+    {
+        foreach (var prefix in (string[])["has-", "is-", "tag-", "category-", "status-", "format-", "type-", "with-", "no-", "postid-", "page-template"])
+        {
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && name.Length > prefix.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static bool IsNegative(string token)
