@@ -50,15 +50,17 @@ internal static class BodyFinder
     }
 
     /// <summary>
-    /// Furniture and everything inside it is dropped, except an element holding at least half of the page's non-link
-    /// text or the marked article body: sites name whole-page wrappers after their layout ("has-sidebar").
+    /// Hidden elements are dropped. Furniture and everything inside it is dropped too, except an element holding at
+    /// least half of the page's non-link text or the marked article body (sites name whole-page wrappers after their
+    /// layout), and except a furniture-named wrapper of quoted posts that is not a link list (an embedded post is
+    /// cited material; a share bar is links).
     /// </summary>
     private static void MarkDropped(ContentTree tree)
     {
         var containsMarkedBody = new HashSet<ContentNode>(ReferenceEqualityComparer.Instance);
         foreach (var node in tree.Nodes)
         {
-            if (node.IsMarkedBody)
+            if (node.IsMarkedBody && !IsInsideHidden(node))
             {
                 for (var ancestor = node; ancestor is not null && containsMarkedBody.Add(ancestor); ancestor = ancestor.Parent)
                 {
@@ -74,10 +76,26 @@ internal static class BodyFinder
                 continue;
             }
 
-            node.Dropped = node.Parent.Dropped
-                || (node.IsFurniture && !containsMarkedBody.Contains(node) && 2 * (node.TextLength - node.LinkLength) < pageText);
+            node.Dropped = node.Parent.Dropped || node.IsHidden || (node.IsFurniture && !containsMarkedBody.Contains(node)
+                && 2 * (node.TextLength - node.LinkLength) < pageText && !IsCitedQuote(node));
         }
     }
+
+    private static bool IsInsideHidden(ContentNode node)
+    {
+        for (var current = node; current is not null; current = current.Parent)
+        {
+            if (current.IsHidden)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCitedQuote(ContentNode node) =>
+        node.ContainsQuote && node.Tag is not ("nav" or "aside" or "footer" or "header" or "form") && 2 * node.LinkLength < node.TextLength;
 
     private static void CountKept(ContentTree tree)
     {

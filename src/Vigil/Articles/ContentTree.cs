@@ -65,6 +65,14 @@ internal sealed class ContentTree
                 parent.HasBlockChild = true;
             }
 
+            if (element.LocalName == "blockquote")
+            {
+                for (var ancestor = parent; ancestor is not null && !ancestor.ContainsQuote; ancestor = ancestor.Parent)
+                {
+                    ancestor.ContainsQuote = true;
+                }
+            }
+
             tree.Add(child);
             ReadAttributes(child);
             PushChildren(stack, element, child, inLink || child.Tag == "a");
@@ -131,7 +139,8 @@ internal sealed class ContentTree
         node.IdSignal = BoilerplateNames.Classify(element.GetAttribute("id"));
         var itemProp = element.GetAttribute("itemprop");
         node.IsMarkedBody = itemProp is not null && itemProp.Contains("articleBody", StringComparison.OrdinalIgnoreCase);
-        node.IsFurniture = FurnitureTags.Contains(node.Tag) || node.ClassSignal < 0 || node.IdSignal < 0 || IsHidden(element)
+        node.IsHidden = IsHidden(element);
+        node.IsFurniture = FurnitureTags.Contains(node.Tag) || node.ClassSignal < 0 || node.IdSignal < 0
             || (element.GetAttribute("role") is { } role && FurnitureRoles.Contains(role));
     }
 
@@ -168,6 +177,9 @@ internal sealed class ContentNode(IElement element, ContentNode? parent, string 
 
     public bool HasBlockChild { get; set; }
 
+    /// <summary>Has a blockquote inside: quoted material, such as embedded posts, that the article cites.</summary>
+    public bool ContainsQuote { get; set; }
+
     /// <summary>Text directly inside this element, not inside a child element.</summary>
     public int OwnText { get; set; }
 
@@ -183,6 +195,9 @@ internal sealed class ContentNode(IElement element, ContentNode? parent, string 
 
     /// <summary>Furniture by tag, role, class or id name, or hidden.</summary>
     public bool IsFurniture { get; set; }
+
+    /// <summary>Not shown: the hidden attribute, aria-hidden, or display:none / visibility:hidden inline.</summary>
+    public bool IsHidden { get; set; }
 
     /// <summary>Marked as the article body by <c>itemprop="articleBody"</c>.</summary>
     public bool IsMarkedBody { get; set; }
