@@ -9,7 +9,7 @@ namespace Vigil.Articles;
 /// </summary>
 internal static partial class BlockFilter
 {
-    public static List<BodyBlock> Apply(List<BodyBlock> blocks, string? headline)
+    public static List<BodyBlock> Apply(List<BodyBlock> blocks, string? headline, string? byline)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var kept = new List<BodyBlock>(blocks.Count);
@@ -32,6 +32,13 @@ internal static partial class BlockFilter
                 continue;
             }
 
+            // Datelines and bylines set apart from the text are article furniture, not body.
+            if (words <= 12 && (DateText.TryParseDateLine(block.Text) is not null || BylineLine().IsMatch(block.Text)
+                || (byline is not null && string.Equals(block.Text, byline, StringComparison.OrdinalIgnoreCase))))
+            {
+                continue;
+            }
+
             // Addressing the reader is not enough (advice pieces do it throughout); a prompt also names the machinery.
             if (words < 80 && PublishingMachinery().IsMatch(block.Text) && TextArticleExtractor.BoilerplateScore(block.Text) >= 1.0)
             {
@@ -43,6 +50,9 @@ internal static partial class BlockFilter
 
         return kept;
     }
+
+    [GeneratedRegex(@"^(by|written by|reporting by|words by)\s+\p{Lu}[\p{L}'’.\-]+(\s+(and\s+)?\p{Lu}[\p{L}'’.\-]+){0,5}(\s*[,|]\s*.{0,40})?$")]
+    private static partial Regex BylineLine();
 
     [GeneratedRegex(@"\b(subscri\w*|newsletters?|sign(ed)?[- ]?up|log[- ]?in|donat\w*|cookies?|inbox|advertis\w*|paywall|membership|privacy policy|terms of (use|service)|app store|google play|premium)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PublishingMachinery();

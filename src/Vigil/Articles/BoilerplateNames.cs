@@ -19,7 +19,7 @@ internal static class BoilerplateNames
         "modal", "overlay", "banner", "masthead", "toolbar", "trending", "popular", "login", "signin",
         "donate", "donation", "donations", "author", "authors", "bio", "meta", "timestamp", "hidden", "hide", "sr",
         "skip", "pagination", "pager", "gallery", "slideshow", "carousel", "lightbox", "header", "masthead", "print",
-        "reactions", "rating", "ratings", "feedback", "contact", "survey", "alert", "alerts", "tooltip", "disclaimer",
+        "image", "images", "img", "photo", "picture", "thumbnail", "thumb", "reactions", "rating", "ratings", "feedback", "contact", "survey", "alert", "alerts", "tooltip", "disclaimer",
     };
 
     /// <summary>Stems that name furniture as the start of a run-together word ("relatedposts", "sharetools").</summary>

@@ -24,9 +24,10 @@ public static partial class HtmlArticleExtractor
         var outlet = meta.First("og:site_name") ?? jsonLd?.Publisher ?? meta.First("application-name", "al:android:app_name", "al:ios:app_name");
         var headline = FindHeadline(document, meta, jsonLd, outlet);
 
+        var byline = FindByline(document, meta, jsonLd, outlet);
         var root = document.Body ?? document.DocumentElement;
         var tree = ContentTree.Build(root);
-        var blocks = BlockFilter.Apply(BodyFinder.Find(tree), headline);
+        var blocks = BlockFilter.Apply(BodyFinder.Find(tree), headline, byline);
         var paragraphs = BodyChooser.Choose(blocks, jsonLd?.Body);
 
         var published = jsonLd?.Published
@@ -35,7 +36,6 @@ public static partial class HtmlArticleExtractor
                 "article.published", "cxenseparse:recs:publishtime", "citation_publication_date"))
             ?? ItemPropDate(document)
             ?? TimeElementDate(document);
-        var byline = FindByline(document, meta, jsonLd, outlet);
         var canonical = document.QuerySelector("link[rel='canonical']")?.GetAttribute("href");
         var pageUrl = AbsoluteUrl(canonical) ?? AbsoluteUrl(meta.First("og:url")) ?? jsonLd?.Url ?? url;
         var text = Article.JoinParagraphs(paragraphs);
