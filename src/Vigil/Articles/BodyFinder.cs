@@ -25,8 +25,8 @@ internal static class BodyFinder
     {
         MarkDropped(tree);
         CountKept(tree);
-        var top = ChooseContainer(tree);
-        var parts = JoinSiblings(top);
+        var (top, bestScore) = ChooseContainer(tree);
+        var parts = JoinSiblings(top, bestScore, tree);
         if (Environment.GetEnvironmentVariable("VIGIL_DEBUG_BODY") is not null)
         {
             foreach (var part in parts)
@@ -38,6 +38,11 @@ internal static class BodyFinder
                 }
 
                 Console.Error.WriteLine("part: " + string.Join(" < ", path));
+            }
+
+            foreach (var node in tree.Nodes.Where(n => n.IsCandidate).OrderByDescending(n => n.Score).Take(8))
+            {
+                Console.Error.WriteLine($"candidate: {node.Tag}.{node.Element.GetAttribute("class")}#{node.Element.GetAttribute("id")} score={node.Score:F1} kept={node.KeptText} link={node.KeptLinkDensity:F2}");
             }
 
             foreach (var node in tree.Nodes.Where(n => n.Dropped && !n.Parent!.Dropped && n.TextLength > 200))
@@ -126,7 +131,8 @@ internal static class BodyFinder
         _ => false,
     };
 
-    private static ContentNode ChooseContainer(ContentTree tree)
+    /// <summary>The container of the body, and the score of the best candidate (before climbing to a container).</summary>
+    private static (ContentNode Container, double BestScore) ChooseContainer(ContentTree tree)
     {
         var candidates = new List<ContentNode>();
         foreach (var node in tree.Nodes)
@@ -153,7 +159,7 @@ internal static class BodyFinder
 
         if (candidates.Count == 0)
         {
-            return tree.Root;
+            return (tree.Root, 0);
         }
 
         foreach (var candidate in candidates)
@@ -164,7 +170,7 @@ internal static class BodyFinder
         candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
         var top = candidates[0];
         top = CommonAncestorOfAlternatives(top, candidates);
-        return ClimbWhileParentScoresBetter(top, tree.Root);
+        return (ClimbWhileParentScoresBetter(top, tree.Root), candidates[0].Score);
     }
 
     private static double InitialScore(ContentNode node)
@@ -254,8 +260,11 @@ internal static class BodyFinder
         return top;
     }
 
-    /// <summary>Siblings of the winner that score nearly as well, or are prose paragraphs, are part of the article.</summary>
-    private static List<ContentNode> JoinSiblings(ContentNode top)
+    /// <summary>
+    /// Siblings of the winner join it when they score nearly as well, hold a part that does (articles split into
+    /// sections around a figure or an advert), or are prose paragraphs.
+    /// </summary>
+    private static List<ContentNode> JoinSiblings(ContentNode top, double bestScore, ContentTree tree)
     {
         if (top.Parent is not { } parent)
         {
@@ -263,6 +272,8 @@ internal static class BodyFinder
         }
 
         var threshold = Math.Max(10, top.Score * 0.2);
+        var partThreshold = Math.Max(10, bestScore * 0.2);
+        var bestInside = BestScoreInside(tree);
         var topClass = top.Element.GetAttribute("class");
         var parts = new List<ContentNode>();
         foreach (var sibling in parent.Children)
@@ -283,6 +294,10 @@ internal static class BodyFinder
             {
                 parts.Add(sibling);
             }
+            else if (bestInside.GetValueOrDefault(sibling) >= partThreshold && sibling.KeptLinkDensity < 0.3)
+            {
+                parts.Add(sibling);
+            }
             else if (IsParagraph(sibling) && sibling.KeptLinkDensity < 0.25 && sibling.KeptText > 80)
             {
                 parts.Add(sibling);
@@ -294,6 +309,27 @@ internal static class BodyFinder
         }
 
         return parts;
+    }
+
+    private static Dictionary<ContentNode, double> BestScoreInside(ContentTree tree)
+    {
+        var best = new Dictionary<ContentNode, double>(ReferenceEqualityComparer.Instance);
+        for (var i = tree.Nodes.Count - 1; i > 0; i--)
+        {
+            var node = tree.Nodes[i];
+            var score = Math.Max(node.IsCandidate ? node.Score : 0, best.GetValueOrDefault(node));
+            if (score > 0 && score > best.GetValueOrDefault(node.Parent!))
+            {
+                best[node.Parent!] = score;
+            }
+
+            if (score > 0)
+            {
+                best[node] = score;
+            }
+        }
+
+        return best;
     }
 }
 
