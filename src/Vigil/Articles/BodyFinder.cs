@@ -294,7 +294,7 @@ internal static class BodyFinder
             {
                 parts.Add(sibling);
             }
-            else if (bestInside.GetValueOrDefault(sibling) >= partThreshold && sibling.KeptLinkDensity < 0.3)
+            else if (bestInside.GetValueOrDefault(sibling) >= partThreshold && sibling.KeptLinkDensity < 0.3 && 5 * sibling.KeptText >= top.KeptText)
             {
                 parts.Add(sibling);
             }
