@@ -8,11 +8,13 @@ using Vigil.Ingest;
 
 // Two jobs, so that Vigil and every peer are run and scored the same way:
 //   extract HTML_FOLDER [--passes N]   Vigil over every page in one process, one JSON line {"source","text"} per page;
-//                                      extraction time (pages already loaded and decoded) on stderr as "timing pages=N seconds=S".
+//                                      extraction time (pages already loaded and decoded) on stderr as
+//                                      "timing pages=N seconds=WALL cpu=PROCESS_CPU".
 //   score GROUND_TRUTH_JSON OUTPUT_JSONL [--worst N]   F1, precision and recall of one tool's output.
 return args switch
 {
     ["extract", var folder, .. var rest] => Extract(folder, rest),
+    ["parse-only", var folder] => ParseOnly(folder),
     ["score", var truth, var output, .. var rest] => Score(truth, output, rest),
     _ => Usage(),
 };
@@ -38,8 +40,12 @@ static int Extract(string folder, string[] options)
     var showProgress = !Console.IsErrorRedirected;
     var texts = new string[pages.Count];
     var seconds = new List<double>();
+    var cpuSeconds = new List<double>();
+    using var process = Process.GetCurrentProcess();
     for (var pass = 0; pass < passes; pass++)
     {
+        process.Refresh();
+        var cpuStart = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < pages.Count; i++)
         {
@@ -52,6 +58,8 @@ static int Extract(string folder, string[] options)
         }
 
         seconds.Add(clock.Elapsed.TotalSeconds);
+        process.Refresh();
+        cpuSeconds.Add((process.TotalProcessorTime - cpuStart).TotalSeconds);
     }
 
     if (showProgress)
@@ -65,10 +73,29 @@ static int Extract(string folder, string[] options)
     }
 
     // The first pass includes JIT compilation; with several passes the fastest is reported as well.
-    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing pages={pages.Count} seconds={seconds[0]:F4}"));
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing pages={pages.Count} seconds={seconds[0]:F4} cpu={cpuSeconds[0]:F4}"));
     if (passes > 1)
     {
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing-warm pages={pages.Count} seconds={seconds.Skip(1).Min():F4}"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing-warm pages={pages.Count} seconds={seconds.Skip(1).Min():F4} cpu={cpuSeconds.Skip(1).Min():F4}"));
+    }
+
+    return 0;
+}
+
+// Parsing alone, to see what share of the extraction time the HTML parser takes.
+static int ParseOnly(string folder)
+{
+    var pages = Directory.GetFiles(folder, "*.html.gz").Select(path => PageLoader.LoadFile(path).Content).ToList();
+    var parser = new AngleSharp.Html.Parser.HtmlParser(new AngleSharp.Html.Parser.HtmlParserOptions { SkipScriptText = true, SkipRawText = true, SkipComments = true, DisableElementPositionTracking = true });
+    for (var pass = 0; pass < 3; pass++)
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (var html in pages)
+        {
+            parser.ParseDocument(html);
+        }
+
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse pages={pages.Count} seconds={clock.Elapsed.TotalSeconds:F4}"));
     }
 
     return 0;

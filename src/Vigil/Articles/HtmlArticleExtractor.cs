@@ -12,14 +12,15 @@ namespace Vigil.Articles;
 /// </summary>
 public static partial class HtmlArticleExtractor
 {
-    private static readonly HtmlParserOptions ParserOptions = new() { IsKeepingSourceReferences = false, IsScripting = false };
+    private static readonly HtmlParserOptions ParserOptions = new() { IsKeepingSourceReferences = false, IsScripting = false, DisableElementPositionTracking = true };
 
     public static Article Extract(string html, string source, string? url = null)
     {
+        var jsonLdScripts = new List<string>();
         var parser = new HtmlParser(ParserOptions);
-        var document = parser.ParseDocument(html);
+        var document = parser.ParseDocument(HtmlPrefilter.Strip(html, jsonLdScripts));
         var meta = MetaTags.Read(document);
-        var jsonLd = JsonLdArticle.Find(document);
+        var jsonLd = JsonLdArticle.Find(jsonLdScripts);
 
         var outlet = meta.First("og:site_name") ?? jsonLd?.Publisher ?? meta.First("application-name", "al:android:app_name", "al:ios:app_name");
         var headline = FindHeadline(document, meta, jsonLd, outlet);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using AngleSharp.Dom;
 
 namespace Vigil.Articles;
 
@@ -28,19 +27,14 @@ internal sealed record JsonLdArticle(
     };
 
     /// <summary>The best-described article on the page (one with a body beats one with only a headline), or null.</summary>
-    public static JsonLdArticle? Find(IDocument document)
+    public static JsonLdArticle? Find(IEnumerable<string> scripts)
     {
         JsonLdArticle? best = null;
-        foreach (var script in document.QuerySelectorAll("script[type]"))
+        foreach (var script in scripts)
         {
-            if (!script.GetAttribute("type")!.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
             try
             {
-                using var json = JsonDocument.Parse(script.TextContent, Options);
+                using var json = JsonDocument.Parse(script, Options);
                 foreach (var candidate in ArticleObjects(json.RootElement, 0))
                 {
                     var article = Read(candidate);

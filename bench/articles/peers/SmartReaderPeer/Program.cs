@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 
 // Runs SmartReader over every page of a folder in one process, single-threaded, and writes one JSON line per page:
-// {"source": KEY, "text": ...}. The extraction time (pages already in memory) goes to stderr as "timing pages=N seconds=S".
+// {"source": KEY, "text": ...}. The extraction time (pages already in memory) goes to stderr as "timing pages=N seconds=WALL cpu=PROCESS_CPU".
 if (args.Length != 1 || !Directory.Exists(args[0]))
 {
     Console.Error.WriteLine("usage: SmartReaderPeer HTML_FOLDER");
@@ -15,6 +15,8 @@ var pages = Directory.GetFiles(args[0], "*.html.gz").Order(StringComparer.Ordina
     .Select(path => (Key: Path.GetFileName(path)[..^".html.gz".Length], Html: ReadGzip(path)))
     .ToList();
 var results = new List<(string Key, string Text)>(pages.Count);
+using var process = Process.GetCurrentProcess();
+var cpuStart = process.TotalProcessorTime;
 var clock = Stopwatch.StartNew();
 foreach (var (key, html) in pages)
 {
@@ -34,13 +36,15 @@ foreach (var (key, html) in pages)
 }
 
 clock.Stop();
+process.Refresh();
+var cpu = (process.TotalProcessorTime - cpuStart).TotalSeconds;
 var output = Console.Out;
 foreach (var (key, text) in results)
 {
     output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { ["source"] = key, ["text"] = text }));
 }
 
-Console.Error.WriteLine(FormattableString.Invariant($"timing pages={pages.Count} seconds={clock.Elapsed.TotalSeconds:F4}"));
+Console.Error.WriteLine(FormattableString.Invariant($"timing pages={pages.Count} seconds={clock.Elapsed.TotalSeconds:F4} cpu={cpu:F4}"));
 return 0;
 
 static string ReadGzip(string path)
