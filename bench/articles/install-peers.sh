@@ -22,7 +22,7 @@ fi
 
 # SmartReader (NuGet), in a small console project.
 smart="$peers/SmartReaderPeer"
-if [ ! -f "$peers/smartreader/SmartReaderPeer.dll" ] || [ "$smart/Program.cs" -nt "$peers/smartreader/SmartReaderPeer.dll" ]; then
+if [ ! -f "$peers/smartreader/SmartReaderPeer.dll" ] || [ "$smart/Program.cs" -nt "$peers/smartreader/SmartReaderPeer.dll" ] || [ "$smart/SmartReaderPeer.csproj" -nt "$peers/smartreader/SmartReaderPeer.dll" ]; then
   dotnet publish "$smart/SmartReaderPeer.csproj" -c Release -o "$peers/smartreader" --nologo -v quiet
 fi
 echo "install-peers: Readability.js, readability-lxml and SmartReader are installed in $peers" >&2

@@ -13,7 +13,7 @@ if [ ! -d "$data/html" ] || [ ! -f "$data/ground-truth.json" ]; then
 fi
 
 "$here/install-peers.sh"
-dotnet build "$root/bench/Vigil.Bench.Articles" -c Release -o "$root/.build/bench-articles" --nologo -v q >/dev/null
+dotnet publish "$root/bench/Vigil.Bench.Articles" -c Release -o "$root/.build/bench-articles" --nologo -v q >/dev/null
 bench=(dotnet "$root/.build/bench-articles/Vigil.Bench.Articles.dll")
 out="$here/out"
 mkdir -p "$out"

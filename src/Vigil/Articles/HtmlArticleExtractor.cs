@@ -14,10 +14,13 @@ public static partial class HtmlArticleExtractor
 {
     private static readonly HtmlParserOptions ParserOptions = new() { IsKeepingSourceReferences = false, IsScripting = false, DisableElementPositionTracking = true };
 
+    [ThreadStatic]
+    private static HtmlParser? threadParser;
+
     public static Article Extract(string html, string source, string? url = null)
     {
         var jsonLdScripts = new List<string>();
-        var parser = new HtmlParser(ParserOptions);
+        var parser = threadParser ??= new HtmlParser(ParserOptions);
         var document = parser.ParseDocument(HtmlPrefilter.Strip(html, jsonLdScripts));
         var meta = MetaTags.Read(document);
         var jsonLd = JsonLdArticle.Find(jsonLdScripts);
