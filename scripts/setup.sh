@@ -5,3 +5,4 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
 dotnet restore Vigil.slnx --nologo -v quiet
+bash "$root/scripts/postgres.sh"
