@@ -139,7 +139,7 @@ function renderTimeline(byDay) {
     .selectAll('rect').data(s => s).join('rect')
     .attr('x', d => x(parse(d.data.day))).attr('width', barWidth)
     .attr('y', d => y(d[1])).attr('height', d => y(d[0]) - y(d[1]));
-  svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(6));
+  svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(Math.min(days.length, 8)).tickFormat(d3.utcFormat('%b %d')));
   svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(4));
   const brush = d3.brushX().extent([[margin.left, margin.top], [width - margin.right, height - margin.bottom]])
     .on('end', ({ selection }) => {
