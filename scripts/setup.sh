@@ -31,3 +31,6 @@ if [ ! -f /usr/share/iso-codes/json/iso_3166-1.json ] && [ "$(id -u)" -eq 0 ]; t
   (apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iso-codes >/dev/null) \
     || echo "setup: could not install iso-codes; exports will show country codes instead of names" >&2
 fi
+# The dashboard's front-end assets (npm + esbuild) and Debian's Chromium for its browser tests.
+bash "$root/scripts/build-dashboard.sh"
+bash "$root/scripts/chromium.sh"

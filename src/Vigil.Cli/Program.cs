@@ -20,6 +20,7 @@ public static class Program
             // To move under `events` as `merge` and `split` once EventsCommand exists.
             EventReviewCommands.CreateMerge("merge-events"),
             EventReviewCommands.CreateSplit("split-events"),
+            ServeCommand.Create(),
         };
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });

@@ -38,6 +38,7 @@ public sealed class PostgresEventStore : SqlEventStore
           GENERATED ALWAYS AS (to_tsvector('english', COALESCE(headline, '') || ' ' || text)) STORED;
         CREATE INDEX articles_search ON articles USING GIN (search);
         """,
+        ReviewSchema("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
     ];
 
     protected override string FullTextArticleIds => "SELECT id FROM articles WHERE search @@ plainto_tsquery('english', @query)";

@@ -41,6 +41,7 @@ public sealed class SqliteEventStore : SqlEventStore
     [
         CoreSchema("INTEGER", "REAL", "INTEGER PRIMARY KEY AUTOINCREMENT"),
         "CREATE VIRTUAL TABLE article_fts USING fts5 (article_id UNINDEXED, headline, text, tokenize = 'porter unicode61 remove_diacritics 2');",
+        ReviewSchema("INTEGER PRIMARY KEY AUTOINCREMENT"),
     ];
 
     protected override string FullTextArticleIds => "SELECT article_id FROM article_fts WHERE article_fts MATCH @query";
