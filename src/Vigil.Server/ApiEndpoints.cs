@@ -115,6 +115,41 @@ internal static class ApiEndpoints
             return Results.Ok(EventViews.Summary(store.GetEvent(newId)!, SqlEventStore.Unreviewed));
         })).WithSummary("Take one claim out of an event into a new event, with a reason");
 
+        api.MapGet("/export", (HttpRequest request, StoreGate gate) =>
+        {
+            var filter = EventFilter.Parse(request.Query, out var error);
+            ExportFormat format;
+            try
+            {
+                format = EventExporter.ParseFormat(request.Query["format"].ToString() is { Length: > 0 } name ? name : "jsonl");
+            }
+            catch (ArgumentException e)
+            {
+                error ??= e.Message;
+                format = ExportFormat.JsonLines;
+            }
+
+            if (error is not null)
+            {
+                return Results.BadRequest(new ApiError(error));
+            }
+
+            var text = gate.Use(store =>
+            {
+                var writer = new StringWriter();
+                EventExporter.Write(EventViews.Sorted(Filtered(store, filter, store.ReviewStatuses()), "date"), format, writer);
+                return writer.ToString();
+            });
+            var (contentType, extension) = format switch
+            {
+                ExportFormat.AcledCsv or ExportFormat.UcdpCsv => ("text/csv", "csv"),
+                ExportFormat.GeoJson => ("application/geo+json", "geojson"),
+                ExportFormat.JsonLines => ("application/x-ndjson", "jsonl"),
+                _ => ("application/json", "json"),
+            };
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(text), contentType, $"vigil-events.{extension}");
+        }).WithSummary("The filtered events as acled-csv, ucdp-csv, geojson, jsonl or plover-json (format=...), same filters as /api/events");
+
         api.MapGet("/audit", (StoreGate gate) => gate.Use(store => Results.Ok(store.AuditLog()))).WithSummary("Every merge, split and review, oldest first");
     }
 

@@ -114,6 +114,23 @@ public sealed class ApiTests(TestServer server) : IClassFixture<TestServer>
     }
 
     [Fact]
+    public async Task ExportsTheFilteredEventsInEachFormat()
+    {
+        var csv = await (await client.GetAsync(server.BaseUrl + "/api/export?format=acled-csv&type=Battles")).Content.ReadAsStringAsync();
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("event_id_cnty,event_date,time_precision,event_type,sub_event_type", lines[0]);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("Armed clash", lines[1]);
+
+        var geo = JsonDocument.Parse(await (await client.GetAsync(server.BaseUrl + "/api/export?format=geojson")).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("FeatureCollection", geo.GetProperty("type").GetString());
+        Assert.Equal(3, geo.GetProperty("features").GetArrayLength());
+
+        var bad = await client.GetAsync(server.BaseUrl + "/api/export?format=xlsx");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
     public async Task StatsAndOpenApiAreServed()
     {
         var stats = await Get("/api/stats");
