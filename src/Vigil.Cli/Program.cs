@@ -13,6 +13,14 @@ public static class Program
         var root = new RootCommand("Vigil: turns news pages into a source-attributed, geocoded database of conflict events.")
         {
             ArticleCommand.Create(),
+            PlaceCommand.Create(),
+            IngestCommand.Create(),
+            SearchCommand.Create(),
+            ExportCommand.Create(),
+            // To move under `events` as `merge` and `split` once EventsCommand exists.
+            EventReviewCommands.CreateMerge("merge-events"),
+            EventReviewCommands.CreateSplit("split-events"),
+            ServeCommand.Create(),
             NerCommand.Create(),
             TrainCommand.Create(),
         };

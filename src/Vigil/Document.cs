@@ -50,6 +50,9 @@ public sealed class Document
 
     public List<LabeledSpan> Entities { get; } = [];
 
+    /// <summary>Places mentioned in the text, resolved to the gazetteer, each with its <see cref="Places.ResolvedPlace.Mention"/>.</summary>
+    public List<Places.ResolvedPlace> Places { get; } = [];
+
     public string this[TextSpan span] => Text.Substring(span.Start, span.Length);
 
     public string TokenText(Token token) => Text.Substring(token.Start, token.End - token.Start);

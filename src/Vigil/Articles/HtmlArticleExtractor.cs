@@ -1,23 +1,243 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Vigil.Language;
 
 namespace Vigil.Articles;
 
-/// <summary>Finds the article in an HTML page.</summary>
-public static class HtmlArticleExtractor
+/// <summary>
+/// Finds the article in an HTML page. Metadata comes from what the page says about itself (JSON-LD, OpenGraph and
+/// other meta tags, canonical link, <c>&lt;time&gt;</c>, byline markup), with the visible page as fallback; the body
+/// comes from <see cref="BodyFinder"/>, weighed against the JSON-LD <c>articleBody</c> when the page has one.
+/// </summary>
+public static partial class HtmlArticleExtractor
 {
-    private static readonly HtmlParser Parser = new();
+    private static readonly HtmlParserOptions ParserOptions = new() { IsKeepingSourceReferences = false, IsScripting = false, DisableElementPositionTracking = true };
+
+    [ThreadStatic]
+    private static HtmlParser? threadParser;
 
     public static Article Extract(string html, string source, string? url = null)
     {
-        var document = Parser.ParseDocument(html);
-        var headline = document.QuerySelector("meta[property='og:title']")?.GetAttribute("content")
-            ?? document.QuerySelector("h1")?.TextContent.Trim()
-            ?? document.Title;
-        var paragraphs = document.QuerySelectorAll("p")
-            .Select(p => string.Join(' ', p.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
-            .Where(p => p.Length > 40)
-            .ToList();
+        var jsonLdScripts = new List<string>();
+        var parser = threadParser ??= new HtmlParser(ParserOptions);
+        var document = parser.ParseDocument(HtmlPrefilter.Strip(html, jsonLdScripts));
+        var meta = MetaTags.Read(document);
+        var jsonLd = JsonLdArticle.Find(jsonLdScripts);
+
+        var outlet = meta.First("og:site_name") ?? jsonLd?.Publisher ?? meta.First("application-name", "al:android:app_name", "al:ios:app_name");
+        var headline = FindHeadline(document, meta, jsonLd, outlet);
+
+        var byline = FindByline(document, meta, jsonLd, outlet);
+        var root = document.Body ?? document.DocumentElement;
+        var tree = ContentTree.Build(root);
+        var blocks = BlockFilter.Apply(BodyFinder.Find(tree), headline, byline);
+        var paragraphs = BodyChooser.Choose(blocks, jsonLd?.Body);
+
+        var published = jsonLd?.Published
+            ?? DateText.NormalizeMachineDate(meta.First("article:published_time", "og:article:published_time", "datepublished", "publishdate",
+                "publish-date", "pubdate", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date", "date",
+                "article.published", "cxenseparse:recs:publishtime", "citation_publication_date"))
+            ?? ItemPropDate(document)
+            ?? TimeElementDate(document);
+        var canonical = document.QuerySelector("link[rel='canonical']")?.GetAttribute("href");
+        var pageUrl = AbsoluteUrl(canonical) ?? AbsoluteUrl(meta.First("og:url")) ?? jsonLd?.Url ?? url;
         var text = Article.JoinParagraphs(paragraphs);
-        return new Article(source, headline, null, null, null, null, url, document.DocumentElement.GetAttribute("lang"), text, paragraphs);
+        var standfirst = FindStandfirst(meta, jsonLd, headline, outlet, paragraphs);
+        var language = LanguageCode(document.DocumentElement.GetAttribute("lang"))
+            ?? LanguageCode(meta.First("content-language"))
+            ?? LanguageCode(jsonLd?.Language)
+            ?? LanguageCode(meta.First("og:locale"))
+            ?? LanguageIdentifier.Identify(text.Length > 0 ? text : headline ?? string.Empty);
+        return new Article(source, headline, standfirst, byline, published, outlet, pageUrl, language, text, paragraphs);
     }
+
+    /// <summary>
+    /// The page's own headline element (an h1) when it agrees with what the page's metadata call the title, since
+    /// metadata titles are often cut (JSON-LD asks for 110 characters) or carry the site's name; otherwise the metadata.
+    /// </summary>
+    private static string? FindHeadline(IDocument document, MetaTags meta, JsonLdArticle? jsonLd, string? outlet)
+    {
+        var titles = new[] { jsonLd?.Headline, meta.First("og:title"), meta.First("twitter:title"), CleanTitle(document.Title, outlet) }
+            .OfType<string>().Where(t => t.Length > 0).ToList();
+        foreach (var h1 in document.QuerySelectorAll("h1").Take(10))
+        {
+            var text = HtmlText.CollapseWhitespace(h1.TextContent);
+            if (text.Length >= 10 && titles.Any(title => Agrees(title, text)))
+            {
+                return text;
+            }
+        }
+
+        if (titles.Count > 0)
+        {
+            return titles[0] == meta.First("og:title") ? CleanTitle(titles[0], outlet) : titles[0];
+        }
+
+        var firstH1 = document.QuerySelector("h1");
+        return firstH1 is null ? null : NullIfEmpty(HtmlText.CollapseWhitespace(firstH1.TextContent));
+    }
+
+    private static bool Agrees(string title, string h1)
+    {
+        var a = Normalize(title);
+        var b = Normalize(h1);
+        return a.Length > 0 && b.Length > 0 && (a.Contains(b, StringComparison.Ordinal) || (b.Contains(a, StringComparison.Ordinal) && a.Length * 3 >= b.Length));
+
+        static string Normalize(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+    }
+
+    /// <summary>Removes a "| Site" or "- Site" tail from a title when the tail is the outlet or a short name.</summary>
+    internal static string? CleanTitle(string? title, string? outlet)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return null;
+        }
+
+        title = HtmlText.CollapseWhitespace(title);
+        foreach (var separator in (string[])[" | ", " - ", " – ", " — ", " :: ", " · "])
+        {
+            var at = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (at <= 0)
+            {
+                continue;
+            }
+
+            var tail = title[(at + separator.Length)..];
+            var head = title[..at];
+            var isOutlet = outlet is not null && tail.Contains(outlet, StringComparison.OrdinalIgnoreCase);
+            if (isOutlet || (HtmlText.WordCount(tail) <= 3 && HtmlText.WordCount(head) >= 4))
+            {
+                return head.Trim();
+            }
+        }
+
+        return title;
+    }
+
+    private static string? FindByline(IDocument document, MetaTags meta, JsonLdArticle? jsonLd, string? outlet)
+    {
+        var candidates = new List<string?>
+        {
+            jsonLd?.Author,
+            meta.First("author", "byl", "parsely-author", "sailthru.author", "dc.creator", "article:author", "citation_author"),
+        };
+        foreach (var element in document.QuerySelectorAll("[rel~='author'], [itemprop~='author'], .byline, .author-name, .byline__name").Take(6))
+        {
+            var name = element.QuerySelector("[itemprop~='name']")?.GetAttribute("content") ?? element.QuerySelector("[itemprop~='name']")?.TextContent
+                ?? element.GetAttribute("content") ?? element.TextContent;
+            candidates.Add(name);
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (CleanByline(candidate, outlet) is { } byline)
+            {
+                return byline;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? CleanByline(string? text, string? outlet)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var line = HtmlText.CollapseWhitespace(text);
+        if (JsonLdArticle.LooksLikeUrl(line) || line.Contains('@') || line.Contains("facebook.com", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        line = BylinePrefix().Replace(line, string.Empty).Trim(' ', ',', '|', '-', '–', '—');
+        var words = HtmlText.WordCount(line);
+        if (words is 0 or > 12 || line.Length > 120 || (outlet is not null && string.Equals(line, outlet, StringComparison.OrdinalIgnoreCase) && words > 3))
+        {
+            return null;
+        }
+
+        return line;
+    }
+
+    /// <summary>
+    /// A description is a standfirst only when it is a real summary: a few complete words, not the site's blurb, not
+    /// the headline again, not cut off, and not simply the opening of the body.
+    /// </summary>
+    private static string? FindStandfirst(MetaTags meta, JsonLdArticle? jsonLd, string? headline, string? outlet, List<string> paragraphs)
+    {
+        var description = jsonLd?.Description ?? meta.First("og:description", "description", "twitter:description");
+        if (description is null)
+        {
+            return null;
+        }
+
+        var words = HtmlText.WordCount(description);
+        if (words is < 6 or > 80 || description.EndsWith("...", StringComparison.Ordinal) || description.EndsWith('…'))
+        {
+            return null;
+        }
+
+        if (headline is not null && Agrees(headline, description))
+        {
+            return null;
+        }
+
+        if (outlet is not null && description.Contains(outlet, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var opening = string.Join(' ', paragraphs.Take(2));
+        var probe = description.Length > 60 ? description[..60] : description;
+        if (opening.Contains(probe, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return TextArticleExtractor.BoilerplateScore(description) >= 0.5 ? null : description;
+    }
+
+    private static string? ItemPropDate(IDocument document)
+    {
+        var element = document.QuerySelector("[itemprop~='datePublished']");
+        return element is null ? null : DateText.NormalizeMachineDate(element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? element.TextContent);
+    }
+
+    /// <summary>
+    /// A &lt;time datetime&gt; is the publication date when the page marks it so (pubdate), when it sits in the article,
+    /// or when it is the only one on the page; a time among many elsewhere may date anything.
+    /// </summary>
+    private static string? TimeElementDate(IDocument document)
+    {
+        var times = document.QuerySelectorAll("time[datetime]");
+        var chosen = times.FirstOrDefault(t => t.HasAttribute("pubdate"))
+            ?? times.FirstOrDefault(t => t.Closest("article") is not null)
+            ?? (times.Length == 1 ? times[0] : null);
+        return chosen is null ? null : DateText.NormalizeMachineDate(chosen.GetAttribute("datetime"));
+    }
+
+    private static string? AbsoluteUrl(string? url) => url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri.ToString() : null;
+
+    /// <summary>The primary language subtag ("en-GB", "en_US" → "en"), or null when the value is not a language tag.</summary>
+    internal static string? LanguageCode(string? tag)
+    {
+        if (string.IsNullOrWhiteSpace(tag))
+        {
+            return null;
+        }
+
+        var primary = tag.Trim().Split('-', '_', ',', ';', ' ')[0].ToLowerInvariant();
+        return primary.Length is 2 or 3 && primary.All(char.IsAsciiLetterLower) ? primary : null;
+    }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+    [GeneratedRegex(@"^(by|words by|written by|reporting by|von|par|por)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex BylinePrefix();
 }

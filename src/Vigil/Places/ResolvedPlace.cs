@@ -39,4 +39,10 @@ public interface IPlaceResolver
 }
 
 /// <summary>What the rest of a document says about where things are: the countries and places it mentions.</summary>
-public sealed record PlaceContext(IReadOnlyList<string> CountryCodes, IReadOnlyList<ResolvedPlace> OtherPlaces, string? PhraseBefore = null);
+/// <param name="PhraseBefore">The words just before the mention ("in the town of"), which say what kind of place follows.</param>
+/// <param name="LabeledLocation">True when a named-entity recogniser labelled the mention a location (LOC), which makes even a common word ("Hit") a place.</param>
+public sealed record PlaceContext(IReadOnlyList<string> CountryCodes, IReadOnlyList<ResolvedPlace> OtherPlaces, string? PhraseBefore = null, bool LabeledLocation = false)
+{
+    /// <summary>No country, no other place: a mention with nothing around it.</summary>
+    public static PlaceContext Empty { get; } = new([], []);
+}

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Vigil.Articles;
+using Vigil.Bench.Articles;
+using Vigil.Ingest;
+
+// Two jobs, so that Vigil and every peer are run and scored the same way:
+//   extract HTML_FOLDER [--passes N]   Vigil over every page in one process, one JSON line {"source","text"} per page;
+//                                      extraction time (pages already loaded and decoded) on stderr as
+//                                      "timing pages=N seconds=WALL cpu=PROCESS_CPU".
+//   score GROUND_TRUTH_JSON OUTPUT_JSONL [--worst N]   F1, precision and recall of one tool's output.
+return args switch
+{
+    ["extract", var folder, .. var rest] => Extract(folder, rest),
+    ["parse-only", var folder] => ParseOnly(folder),
+    ["score", var truth, var output, .. var rest] => Score(truth, output, rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Vigil.Bench.Articles extract HTML_FOLDER [--passes N]\n       Vigil.Bench.Articles score GROUND_TRUTH_JSON OUTPUT_JSONL [--worst N]");
+    return 2;
+}
+
+static int Extract(string folder, string[] options)
+{
+    if (!Directory.Exists(folder))
+    {
+        Console.Error.WriteLine($"bench: {folder}: no such folder (the benchmark data lives in ../shared/data/article-extraction)");
+        return 1;
+    }
+
+    var passes = OptionValue(options, "--passes") ?? 1;
+    var pages = Directory.GetFiles(folder, "*.html.gz").Order(StringComparer.Ordinal)
+        .Select(path => (Key: Path.GetFileName(path)[..^".html.gz".Length], Page: PageLoader.LoadFile(path)))
+        .ToList();
+    var showProgress = !Console.IsErrorRedirected;
+    var texts = new string[pages.Count];
+    var seconds = new List<double>();
+    var cpuSeconds = new List<double>();
+    using var process = Process.GetCurrentProcess();
+    for (var pass = 0; pass < passes; pass++)
+    {
+        process.Refresh();
+        var cpuStart = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < pages.Count; i++)
+        {
+            texts[i] = ArticleExtractor.Extract(pages[i].Page).Text;
+            if (showProgress && (i % 10 == 9 || i == pages.Count - 1))
+            {
+                var rate = (i + 1) / clock.Elapsed.TotalSeconds;
+                Console.Error.Write($"\rpass {pass + 1}/{passes}: {i + 1}/{pages.Count} pages, {rate:F0} pages/s, ETA {(pages.Count - i - 1) / rate:F1} s   ");
+            }
+        }
+
+        seconds.Add(clock.Elapsed.TotalSeconds);
+        process.Refresh();
+        cpuSeconds.Add((process.TotalProcessorTime - cpuStart).TotalSeconds);
+    }
+
+    if (showProgress)
+    {
+        Console.Error.WriteLine();
+    }
+
+    for (var i = 0; i < pages.Count; i++)
+    {
+        Console.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { ["source"] = pages[i].Key, ["text"] = texts[i] }));
+    }
+
+    // The first pass includes JIT compilation; with several passes the fastest is reported as well.
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing pages={pages.Count} seconds={seconds[0]:F4} cpu={cpuSeconds[0]:F4}"));
+    if (passes > 1)
+    {
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing-warm pages={pages.Count} seconds={seconds.Skip(1).Min():F4} cpu={cpuSeconds.Skip(1).Min():F4}"));
+    }
+
+    return 0;
+}
+
+// Parsing alone, to see what share of the extraction time the HTML parser takes.
+static int ParseOnly(string folder)
+{
+    var pages = Directory.GetFiles(folder, "*.html.gz").Select(path => PageLoader.LoadFile(path).Content).ToList();
+    var parser = new AngleSharp.Html.Parser.HtmlParser(new AngleSharp.Html.Parser.HtmlParserOptions { DisableElementPositionTracking = true });
+    using var process = Process.GetCurrentProcess();
+    for (var pass = 0; pass < 3; pass++)
+    {
+        process.Refresh();
+        var cpuStart = process.TotalProcessorTime;
+        foreach (var html in pages)
+        {
+            parser.ParseDocument(Vigil.Articles.HtmlPrefilter.Strip(html, []));
+        }
+
+        process.Refresh();
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse pages={pages.Count} cpu={(process.TotalProcessorTime - cpuStart).TotalSeconds:F4}"));
+    }
+
+    return 0;
+}
+
+static int Score(string truthPath, string outputPath, string[] options)
+{
+    var truth = JsonNode.Parse(File.ReadAllText(truthPath))!.AsObject();
+    var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
+    foreach (var line in File.ReadLines(outputPath).Where(line => line.Trim().Length > 0))
+    {
+        var record = JsonNode.Parse(line)!.AsObject();
+        var key = (string?)record["source"] ?? (string?)record["key"] ?? throw new InvalidDataException($"{outputPath}: a line without \"source\"");
+        key = Path.GetFileName(key);
+        key = key.EndsWith(".html.gz", StringComparison.Ordinal) ? key[..^".html.gz".Length] : key;
+        predicted[key] = (string?)record["text"] ?? string.Empty;
+    }
+
+    var missing = truth.Select(entry => entry.Key).Where(key => !predicted.ContainsKey(key)).ToList();
+    if (missing.Count > 0)
+    {
+        Console.Error.WriteLine($"bench: {outputPath}: no output for {missing.Count} page(s), scored as empty: {string.Join(", ", missing.Take(5))}");
+    }
+
+    var perPage = truth.Select(entry => (entry.Key, Counts: ShingleScorer.Compare((string?)entry.Value?["articleBody"] ?? string.Empty, predicted.GetValueOrDefault(entry.Key, string.Empty)))).ToList();
+    var summary = ShingleScorer.Summarize(perPage.Select(page => page.Counts).ToList());
+    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"F1={summary.F1:F4} precision={summary.Precision:F4} recall={summary.Recall:F4} pages={summary.Pages}"));
+    if (OptionValue(options, "--worst") is { } worst)
+    {
+        foreach (var (key, counts) in perPage.OrderBy(page => page.Counts.TruePositive).Take(worst))
+        {
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {key}  P={counts.Precision ?? 0:F3} R={counts.Recall ?? 0:F3}"));
+        }
+    }
+
+    return 0;
+}
+
+static int? OptionValue(string[] options, string name)
+{
+    var index = Array.IndexOf(options, name);
+    return index >= 0 && index + 1 < options.Length && int.TryParse(options[index + 1], CultureInfo.InvariantCulture, out var value) ? value : null;
+}

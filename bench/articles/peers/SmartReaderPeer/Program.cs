@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+
+// Runs SmartReader over every page of a folder in one process, single-threaded, and writes one JSON line per page:
+// {"source": KEY, "text": ...}. The extraction time (pages already in memory) goes to stderr as "timing pages=N seconds=WALL cpu=PROCESS_CPU".
+if (args.Length != 1 || !Directory.Exists(args[0]))
+{
+    Console.Error.WriteLine("usage: SmartReaderPeer HTML_FOLDER");
+    return 2;
+}
+
+var pages = Directory.GetFiles(args[0], "*.html.gz").Order(StringComparer.Ordinal)
+    .Select(path => (Key: Path.GetFileName(path)[..^".html.gz".Length], Html: ReadGzip(path)))
+    .ToList();
+var results = new List<(string Key, string Text)>(pages.Count);
+using var process = Process.GetCurrentProcess();
+var cpuStart = process.TotalProcessorTime;
+var clock = Stopwatch.StartNew();
+foreach (var (key, html) in pages)
+{
+    string text;
+    try
+    {
+        var article = new SmartReader.Reader("https://example.invalid/" + key, html).GetArticle();
+        text = article.IsReadable ? article.TextContent ?? string.Empty : string.Empty;
+    }
+    catch (Exception e) when (e is not OutOfMemoryException)
+    {
+        Console.Error.WriteLine($"smartreader: {key}: {e.Message}");
+        text = string.Empty;
+    }
+
+    results.Add((key, text));
+}
+
+clock.Stop();
+process.Refresh();
+var cpu = (process.TotalProcessorTime - cpuStart).TotalSeconds;
+var output = Console.Out;
+foreach (var (key, text) in results)
+{
+    output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { ["source"] = key, ["text"] = text }));
+}
+
+Console.Error.WriteLine(FormattableString.Invariant($"timing pages={pages.Count} seconds={clock.Elapsed.TotalSeconds:F4} cpu={cpu:F4}"));
+return 0;
+
+static string ReadGzip(string path)
+{
+    using var input = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+    using var reader = new StreamReader(input, Encoding.UTF8);
+    return reader.ReadToEnd();
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Vigil.Ingest;
+
+namespace Vigil.Cli.Commands;
+
+internal static class IngestCommand
+{
+    /// <summary>The pipeline ingest runs; the article-only processor until event extraction is wired in here.</summary>
+    public static PageProcessor Processor { get; set; } = PageProcessors.ArticleOnly;
+
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("PATH_OR_URL")
+        {
+            Description = "Pages (.html, .htm, .html.gz, .txt), JSON lines (.jsonl), WARC files (.warc, .warc.gz), RSS/Atom feeds (.rss, .atom, .xml or URL), page URLs, or folders of files",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var jobs = new Option<int>("--jobs") { Description = "Pages processed in parallel (writes stay in input order)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var store = new StoreOptions();
+        var command = new Command("ingest", "Run the pipeline over pages and store articles, events, claims and evidence; pages already stored are skipped") { inputs, jobs };
+        store.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            if (parse.GetValue(jobs) < 1)
+            {
+                error.WriteLine("vigil: --jobs must be at least 1");
+                return 2;
+            }
+
+            return StoreOptions.Guard(error, () =>
+            {
+                using var events = store.Open(parse);
+                // A second connection answers "already stored?" for the listing thread while the writer writes.
+                using var lookup = store.Open(parse);
+                var runner = new BatchRunner(error);
+                var progress = ReferenceEquals(error, Console.Error) ? IngestProgress.ForConsole() : new IngestProgress(error, enabled: false);
+                var ingester = new Ingester(events, Processor, parse.GetValue(jobs))
+                {
+                    IsKnownUrl = lookup.ContainsUrl,
+                    OnFailure = runner.Fail,
+                    OnProgress = progress.Report,
+                };
+                var summary = ingester.RunAsync(parse.GetValue(inputs)!).GetAwaiter().GetResult();
+                progress.Finish();
+                output.WriteLine($"vigil: ingest: {summary}");
+                return runner.ExitCode;
+            });
+        });
+        return command;
+    }
+}

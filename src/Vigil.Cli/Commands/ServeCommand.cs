@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Vigil.Server;
+
+namespace Vigil.Cli.Commands;
+
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var db = new Option<string?>("--db") { Description = "SQLite database (default vigil.db)" };
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string, instead of SQLite" };
+        var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var token = new Option<string?>("--token") { Description = "Token for write requests (generated and printed when not given)" };
+        var command = new Command("serve", "Serve the HTTP API and the dashboard (map, timeline, evidence, review)") { db, postgres, urls, token };
+        command.SetAction(parse =>
+        {
+            var (app, writeToken) = VigilServer.Build(new ServerOptions(parse.GetValue(db), parse.GetValue(postgres), parse.GetValue(urls)!, parse.GetValue(token)));
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine($"vigil: serving {parse.GetValue(urls)} (dashboard at /, API at /api, OpenAPI at /openapi)");
+            output.WriteLine($"vigil: write token: {writeToken}");
+            output.Flush();
+            app.Run();
+            return 0;
+        });
+        return command;
+    }
+}

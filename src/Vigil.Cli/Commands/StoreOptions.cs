@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Data.Common;
+using Vigil.Storage;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary>The --db / --postgres pair every storage command takes, and how a database failure is reported.</summary>
+internal sealed class StoreOptions
+{
+    public Option<string> Sqlite { get; } = new("--db") { Description = "SQLite database file (the default store)", DefaultValueFactory = _ => EventStores.DefaultSqlitePath };
+
+    public Option<string?> Postgres { get; } = new("--postgres") { Description = "PostgreSQL connection string (Host=...;Database=...;Username=...); used instead of --db" };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Sqlite);
+        command.Options.Add(Postgres);
+    }
+
+    public SqlEventStore Open(ParseResult parse) => EventStores.Open(parse.GetValue(Sqlite), parse.GetValue(Postgres));
+
+    /// <summary>Runs a storage action: a refused request is one line and exit 1; a database that cannot be used is exit 2.</summary>
+    public static int Guard(TextWriter error, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (StoreException e)
+        {
+            error.WriteLine($"vigil: {e.Message}");
+            return 1;
+        }
+        catch (DbException e)
+        {
+            error.WriteLine($"vigil: database: {e.Message}");
+            return 2;
+        }
+        catch (ArgumentException e)
+        {
+            error.WriteLine($"vigil: {e.Message}");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Vigil.Storage;
+
+namespace Vigil.Server;
+
+/// <summary>The JSON API: events (list, one, review, merge, split), articles with annotations, statistics and exports.</summary>
+internal static class ApiEndpoints
+{
+    public static void Map(WebApplication app, Func<Document, Document>? annotate)
+    {
+        var api = app.MapGroup("/api");
+
+        api.MapGet("/events", (HttpRequest request, StoreGate gate) =>
+        {
+            var filter = EventFilter.Parse(request.Query, out var error);
+            if (error is not null)
+            {
+                return Results.BadRequest(new ApiError(error));
+            }
+
+            return Results.Ok(gate.Use(store =>
+            {
+                var statuses = store.ReviewStatuses();
+                var matching = Filtered(store, filter, statuses);
+                var page = EventViews.Sorted(matching, filter.Sort).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+                    .Select(e => EventViews.Summary(e, Status(statuses, e.Id))).ToList();
+                return new EventPage(matching.Count, filter.Page, filter.PageSize, page);
+            }));
+        }).WithSummary("Events matching the filters: from, to (yyyy-mm-dd), type, subType, country (ISO alpha-2), bbox (minLon,minLat,maxLon,maxLat), actor, q (text), minConfidence, review (unreviewed|confirmed|rejected), sort, page, pageSize");
+
+        api.MapGet("/events/{id}", (string id, StoreGate gate) => gate.Use(store =>
+        {
+            var stored = store.GetEvent(id);
+            if (stored is null)
+            {
+                return Results.NotFound(new ApiError($"no event {id}"));
+            }
+
+            var reviews = store.Reviews(id);
+            return Results.Ok(EventViews.Detail(SqlEventStore.ApplyCorrections(stored, reviews), Status(store.ReviewStatuses(), id), reviews));
+        })).WithSummary("One event with every claim, source, victim, evidence span and review");
+
+        api.MapGet("/articles/{id}", (string id, StoreGate gate) => gate.Use(store =>
+        {
+            var article = store.GetArticle(id);
+            if (article is null)
+            {
+                return Results.NotFound(new ApiError($"no article {id}"));
+            }
+
+            var annotations = store.EvidenceOfArticle(id)
+                .Select(x => new ArticleAnnotation(x.Evidence.Start, x.Evidence.End, "evidence", x.Evidence.Field, x.EventId)).ToList();
+            if (annotate is not null)
+            {
+                var document = annotate(new Document(article.Text, article.Id));
+                annotations.AddRange(document.Entities.Select(e => new ArticleAnnotation(e.Span.Start, e.Span.End, "entity", e.Label, null)));
+            }
+
+            return Results.Ok(new ArticleView(
+                article.Id, article.Url, article.Headline, article.Standfirst, article.Byline, article.Published, article.Outlet, article.Language,
+                article.Text, [.. annotations.OrderBy(a => a.Start).ThenByDescending(a => a.End)]));
+        })).WithSummary("An article's text with its annotations (entities, event evidence) as character offsets");
+
+        api.MapGet("/stats", (HttpRequest request, StoreGate gate) =>
+        {
+            var filter = EventFilter.Parse(request.Query, out var error);
+            if (error is not null)
+            {
+                return Results.BadRequest(new ApiError(error));
+            }
+
+            return Results.Ok(gate.Use(store =>
+            {
+                var events = Filtered(store, filter, store.ReviewStatuses());
+                var byDay = events.Where(e => e.Date is not null)
+                    .GroupBy(e => (Day: e.Date!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), e.EventType))
+                    .Select(g => new DayCount(g.Key.Day, g.Key.EventType, g.Count())).OrderBy(d => d.Day, StringComparer.Ordinal).ThenBy(d => d.EventType, StringComparer.Ordinal).ToList();
+                var byType = events.GroupBy(e => e.EventType).Select(g => new KeyCount(g.Key, g.Count())).OrderByDescending(k => k.Count).ToList();
+                var byCountry = events.GroupBy(e => e.Location?.Country ?? "unknown").Select(g => new KeyCount(g.Key, g.Count())).OrderByDescending(k => k.Count).ToList();
+                return new Stats(events.Count, byDay, byType, byCountry);
+            }));
+        }).WithSummary("Counts by day and type, by type and by country, under the same filters as /api/events");
+
+        api.MapPost("/events/{id}/review", (string id, ReviewRequest review, StoreGate gate) => gate.Use(store =>
+        {
+            if (string.IsNullOrWhiteSpace(review.Action))
+            {
+                return Results.BadRequest(new ApiError("the review needs an 'action': confirm, reject or correct"));
+            }
+
+            var entry = store.Review(id, review.Action, review.Field, review.Value, review.Note, string.IsNullOrWhiteSpace(review.Who) ? "analyst" : review.Who);
+            return Results.Ok(new ReviewResult(id, Status(store.ReviewStatuses(), id), entry));
+        })).WithSummary("Confirm, reject or correct a field of an event, with a note; recorded in the audit log");
+
+        api.MapPost("/events/merge", (MergeRequest merge, StoreGate gate) => gate.Use(store =>
+        {
+            if (string.IsNullOrWhiteSpace(merge.Keep) || string.IsNullOrWhiteSpace(merge.Other) || string.IsNullOrWhiteSpace(merge.Reason))
+            {
+                return Results.BadRequest(new ApiError("a merge needs 'keep', 'other' and a 'reason'"));
+            }
+
+            store.MergeEvents(merge.Keep, merge.Other, merge.Reason);
+            return Results.Ok(EventViews.Summary(store.GetEvent(merge.Keep)!, Status(store.ReviewStatuses(), merge.Keep)));
+        })).WithSummary("Merge one event into another (all its claims move), with a reason");
+
+        api.MapPost("/events/{id}/split", (string id, SplitRequest split, StoreGate gate) => gate.Use(store =>
+        {
+            if (string.IsNullOrWhiteSpace(split.ClaimId) || string.IsNullOrWhiteSpace(split.Reason))
+            {
+                return Results.BadRequest(new ApiError("a split needs 'claimId' and a 'reason'"));
+            }
+
+            var newId = store.SplitClaim(id, split.ClaimId, split.Reason);
+            return Results.Ok(EventViews.Summary(store.GetEvent(newId)!, SqlEventStore.Unreviewed));
+        })).WithSummary("Take one claim out of an event into a new event, with a reason");
+
+        api.MapGet("/export", (HttpRequest request, StoreGate gate) =>
+        {
+            var filter = EventFilter.Parse(request.Query, out var error);
+            ExportFormat format;
+            try
+            {
+                format = EventExporter.ParseFormat(request.Query["format"].ToString() is { Length: > 0 } name ? name : "jsonl");
+            }
+            catch (ArgumentException e)
+            {
+                error ??= e.Message;
+                format = ExportFormat.JsonLines;
+            }
+
+            if (error is not null)
+            {
+                return Results.BadRequest(new ApiError(error));
+            }
+
+            var text = gate.Use(store =>
+            {
+                var writer = new StringWriter();
+                EventExporter.Write(EventViews.Sorted(Filtered(store, filter, store.ReviewStatuses()), "date"), format, writer);
+                return writer.ToString();
+            });
+            var (contentType, extension) = format switch
+            {
+                ExportFormat.AcledCsv or ExportFormat.UcdpCsv => ("text/csv", "csv"),
+                ExportFormat.GeoJson => ("application/geo+json", "geojson"),
+                ExportFormat.JsonLines => ("application/x-ndjson", "jsonl"),
+                _ => ("application/json", "json"),
+            };
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(text), contentType, $"vigil-events.{extension}");
+        }).WithSummary("The filtered events as acled-csv, ucdp-csv, geojson, jsonl or plover-json (format=...), same filters as /api/events");
+
+        api.MapGet("/audit", (StoreGate gate) => gate.Use(store => Results.Ok(store.AuditLog()))).WithSummary("Every merge, split and review, oldest first");
+    }
+
+    private static List<StoredEvent> Filtered(SqlEventStore store, EventFilter filter, IReadOnlyDictionary<string, string> statuses) =>
+        store.Search(filter.Query).Where(e => EventViews.Matches(filter, e, Status(statuses, e.Id))).ToList();
+
+    private static string Status(IReadOnlyDictionary<string, string> statuses, string id) =>
+        statuses.TryGetValue(id, out var status) ? status : SqlEventStore.Unreviewed;
+}

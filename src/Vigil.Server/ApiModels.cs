@@ -1,0 +1,44 @@
+using Vigil.Events;
+using Vigil.Storage;
+
+namespace Vigil.Server;
+
+/// <summary>One row of the event list and one point on the map.</summary>
+public sealed record EventSummary(
+    string Id, string EventType, string SubEventType, string? Date, string? DatePrecision, string? Location, string? Country,
+    string? Admin1, double? Latitude, double? Longitude, int? Killed, int? Injured, double Confidence, string ReviewStatus, int Claims, string? Headline);
+
+public sealed record EventPage(int Total, int Page, int PageSize, IReadOnlyList<EventSummary> Items);
+
+/// <summary>A claim (one article's report of the incident) with the evidence spans into that article's text.</summary>
+public sealed record ClaimView(
+    string Id, string ArticleId, string? Url, string? Outlet, string? Headline, string? Published, EventDate? Date, EventLocation? Location,
+    CasualtyCount? Killed, CasualtyCount? Injured, IReadOnlyList<SourceClaim> Sources, double Confidence, IReadOnlyList<FieldEvidence> Evidence);
+
+public sealed record EventDetail(
+    string Id, string EventType, string SubEventType, PloverCode? Plover, EventDate? Date, EventLocation? Location,
+    IReadOnlyList<Actor> Perpetrators, IReadOnlyList<Actor> Targets, IReadOnlyList<Victim> Victims, CasualtyCount? Killed,
+    CasualtyCount? Injured, string? Weapon, string? Reason, IReadOnlyList<SourceClaim> Sources, double Confidence, string ReviewStatus,
+    string KilledExplanation, IReadOnlyList<ClaimView> Claims, IReadOnlyList<ReviewEntry> Reviews);
+
+public sealed record ArticleAnnotation(int Start, int End, string Kind, string Label, string? EventId);
+
+public sealed record ArticleView(
+    string Id, string? Url, string? Headline, string? Standfirst, string? Byline, string? Published, string? Outlet, string? Language,
+    string Text, IReadOnlyList<ArticleAnnotation> Annotations);
+
+public sealed record DayCount(string Day, string EventType, int Count);
+
+public sealed record KeyCount(string Key, int Count);
+
+public sealed record Stats(int Events, IReadOnlyList<DayCount> ByDay, IReadOnlyList<KeyCount> ByType, IReadOnlyList<KeyCount> ByCountry);
+
+public sealed record ReviewRequest(string? Action, string? Field, string? Value, string? Note, string? Who);
+
+public sealed record ReviewResult(string EventId, string ReviewStatus, ReviewEntry Entry);
+
+public sealed record MergeRequest(string? Keep, string? Other, string? Reason);
+
+public sealed record SplitRequest(string? ClaimId, string? Reason);
+
+public sealed record ApiError(string Error);

@@ -1,0 +1,275 @@
+// Vigil dashboard: a map, a timeline and a list of events over the HTTP API, and an event page that links every
+// coded field to the words in the article that support it. Article text is only ever inserted as text nodes.
+import * as d3 from 'd3';
+import { feature } from 'topojson-client';
+import Supercluster from 'supercluster';
+
+const TYPES = ['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Protests', 'Riots', 'Strategic developments'];
+const colour = d3.scaleOrdinal(TYPES, ['#d1495b', '#edae49', '#8e44ad', '#00798c', '#30638e', '#6c757d']);
+const state = { page: 1, pageSize: 50, from: null, to: null, bbox: null };
+const tokenInput = document.getElementById('token');
+tokenInput.value = localStorage.getItem('vigil-token') ?? '';
+tokenInput.addEventListener('change', () => localStorage.setItem('vigil-token', tokenInput.value));
+
+async function api(path, options = {}) {
+  const response = await fetch(path, options);
+  const body = response.headers.get('content-type')?.includes('json') ? await response.json() : await response.text();
+  if (!response.ok) throw new Error(body?.error ?? body?.detail ?? body?.title ?? `${response.status} ${response.statusText}`);
+  return body;
+}
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (key === 'onclick') node.addEventListener('click', value);
+    else if (value !== undefined && value !== null) node.setAttribute(key, value);
+  }
+  for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child ?? '')));
+  return node;
+}
+
+function query() {
+  const form = new FormData(document.getElementById('filters'));
+  const params = new URLSearchParams();
+  for (const [key, value] of form) if (value && !(key === 'minConfidence' && value === '0')) params.set(key, value);
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
+  if (state.bbox) params.set('bbox', state.bbox.join(','));
+  return params;
+}
+
+// ---------- dashboard ----------
+const typeSelect = document.querySelector('select[name=type]');
+for (const type of TYPES) typeSelect.append(el('option', { value: type }, type));
+document.getElementById('legend').append(...TYPES.map(type => el('span', {}, styled(el('i'), colour(type)), type)));
+function styled(node, background) { node.style.background = background; return node; }
+
+let countries;
+async function loadDashboard() {
+  const params = query();
+  const listParams = new URLSearchParams(params);
+  listParams.set('page', state.page);
+  listParams.set('pageSize', state.pageSize);
+  const mapParams = new URLSearchParams(params);
+  mapParams.set('pageSize', 2000);
+  const [list, all, stats] = await Promise.all([
+    api(`/api/events?${listParams}`), api(`/api/events?${mapParams}`), api(`/api/stats?${statsParams(params)}`),
+  ]);
+  countries ??= feature(await api('countries-110m.json'), 'countries');
+  renderList(list);
+  renderMap(all.items);
+  renderTimeline(stats.byDay);
+  document.getElementById('clear-range').hidden = !(state.from || state.to || state.bbox);
+}
+
+function statsParams(params) {
+  const copy = new URLSearchParams(params);
+  copy.delete('from');
+  copy.delete('to');
+  return copy;
+}
+
+function renderList(list) {
+  document.getElementById('count').textContent = `(${list.total})`;
+  const body = document.querySelector('#events tbody');
+  body.replaceChildren(...list.items.map(event => {
+    const row = el('tr', { 'data-id': event.id, onclick: () => { location.hash = `#/event/${encodeURIComponent(event.id)}`; } },
+      el('td', {}, event.date ?? ''), el('td', {}, event.eventType), el('td', {}, event.subEventType),
+      el('td', {}, [event.location, event.country].filter(Boolean).join(', ')),
+      el('td', {}, event.killed ?? ''), el('td', {}, event.injured ?? ''),
+      el('td', {}, event.confidence?.toFixed(2) ?? ''), el('td', { class: `status-${event.reviewStatus}` }, event.reviewStatus));
+    return row;
+  }));
+  const pages = Math.max(1, Math.ceil(list.total / state.pageSize));
+  document.getElementById('page').textContent = `page ${state.page} of ${pages}`;
+  document.getElementById('prev').disabled = state.page <= 1;
+  document.getElementById('next').disabled = state.page >= pages;
+}
+
+function renderMap(events) {
+  const svg = d3.select('#map');
+  const { width, height } = svg.node().getBoundingClientRect();
+  const projection = d3.geoNaturalEarth1().fitSize([width, height], { type: 'Sphere' });
+  const path = d3.geoPath(projection);
+  svg.selectAll('*').remove();
+  svg.append('g').selectAll('path').data(countries.features).join('path').attr('class', 'country').attr('d', path);
+  const located = events.filter(e => e.latitude != null && e.longitude != null);
+  const radius = d3.scaleSqrt().domain([0, 100]).range([3, 18]).clamp(true);
+  const points = located.map(e => ({ type: 'Feature', properties: e, geometry: { type: 'Point', coordinates: [e.longitude, e.latitude] } }));
+  // Dense maps cluster: one circle per group of nearby events, labelled with its size; a click zooms the filter to it.
+  const clustered = points.length > 300;
+  const layer = svg.append('g');
+  const shapes = clustered
+    ? new Supercluster({ radius: 30, maxZoom: 8 }).load(points).getClusters([-180, -85, 180, 85], 2)
+    : points;
+  for (const shape of shapes) {
+    const [x, y] = projection(shape.geometry.coordinates);
+    if (shape.properties.cluster) {
+      const count = shape.properties.point_count;
+      layer.append('circle').attr('class', 'cluster').attr('cx', x).attr('cy', y).attr('r', 6 + Math.sqrt(count) * 2)
+        .on('click', () => { const [lon, lat] = shape.geometry.coordinates; state.bbox = [lon - 5, lat - 5, lon + 5, lat + 5]; state.page = 1; loadDashboard(); })
+        .append('title').text(`${count} events`);
+      layer.append('text').attr('class', 'cluster-label').attr('x', x).attr('y', y + 3).text(count);
+    } else {
+      const e = shape.properties;
+      layer.append('circle').attr('class', 'event-dot').attr('data-id', e.id).attr('cx', x).attr('cy', y)
+        .attr('r', radius(e.killed ?? 0)).attr('fill', colour(e.eventType))
+        .on('click', () => { location.hash = `#/event/${encodeURIComponent(e.id)}`; })
+        .append('title').text(`${e.date ?? ''} ${e.subEventType} — ${e.location ?? ''} (${e.killed ?? 0} killed)`);
+    }
+  }
+}
+
+function renderTimeline(byDay) {
+  const svg = d3.select('#timeline');
+  const { width, height } = svg.node().getBoundingClientRect();
+  const margin = { top: 6, right: 10, bottom: 20, left: 30 };
+  svg.selectAll('*').remove();
+  if (!byDay.length) return;
+  const days = [...new Set(byDay.map(d => d.day))].sort();
+  const table = days.map(day => Object.fromEntries([['day', day], ...TYPES.map(t => [t, 0])]));
+  const index = new Map(days.map((day, i) => [day, i]));
+  for (const d of byDay) if (TYPES.includes(d.eventType)) table[index.get(d.day)][d.eventType] += d.count;
+  const stack = d3.stack().keys(TYPES)(table);
+  const parse = d3.utcParse('%Y-%m-%d');
+  const x = d3.scaleUtc().domain([parse(days[0]), d3.utcDay.offset(parse(days[days.length - 1]), 1)]).range([margin.left, width - margin.right]);
+  const y = d3.scaleLinear().domain([0, d3.max(stack.at(-1), d => d[1]) || 1]).nice().range([height - margin.bottom, margin.top]);
+  const barWidth = Math.max(1, (x(d3.utcDay.offset(parse(days[0]), 1)) - x(parse(days[0]))) - 1);
+  svg.append('g').selectAll('g').data(stack).join('g').attr('fill', s => colour(s.key))
+    .selectAll('rect').data(s => s).join('rect')
+    .attr('x', d => x(parse(d.data.day))).attr('width', barWidth)
+    .attr('y', d => y(d[1])).attr('height', d => y(d[0]) - y(d[1]));
+  svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(Math.min(days.length, 8)).tickFormat(d3.utcFormat('%b %d')));
+  svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(4));
+  const brush = d3.brushX().extent([[margin.left, margin.top], [width - margin.right, height - margin.bottom]])
+    .on('end', ({ selection }) => {
+      if (!selection) return;
+      const format = d3.utcFormat('%Y-%m-%d');
+      state.from = format(x.invert(selection[0]));
+      state.to = format(d3.utcDay.offset(x.invert(selection[1]), -1));
+      state.page = 1;
+      loadDashboard();
+    });
+  const brushLayer = svg.append('g').attr('class', 'brush').call(brush);
+  if (state.from && state.to) brushLayer.call(brush.move, [x(parse(state.from)), x(d3.utcDay.offset(parse(state.to), 1))]);
+}
+
+document.getElementById('filters').addEventListener('submit', event => { event.preventDefault(); state.page = 1; loadDashboard().catch(showError); });
+document.getElementById('clear-range').addEventListener('click', () => { state.from = state.to = state.bbox = null; state.page = 1; loadDashboard().catch(showError); });
+document.getElementById('prev').addEventListener('click', () => { state.page--; loadDashboard().catch(showError); });
+document.getElementById('next').addEventListener('click', () => { state.page++; loadDashboard().catch(showError); });
+
+// ---------- event page ----------
+async function loadEvent(id) {
+  const page = document.getElementById('event-page');
+  const event = await api(`/api/events/${encodeURIComponent(id)}`);
+  const articles = await Promise.all(event.claims.map(claim => api(`/api/articles/${encodeURIComponent(claim.articleId)}`)));
+  const fields = el('dl');
+  const evidenceBySpan = new Map();
+  const articleViews = articles.map((article, i) => renderArticle(article, event.claims[i], evidenceBySpan));
+  const addField = (label, value, field) => {
+    if (value === null || value === undefined || value === '') return;
+    const spans = event.claims.flatMap((claim, i) => (claim.evidence ?? []).filter(e => e.field === field || e.field.startsWith(`${field}[`)).map(e => ({ ...e, claim: i })));
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    const dd = spans.length
+      ? el('dd', {}, el('button', { class: 'field-link', 'data-field': field, onclick: () => highlight(spans, evidenceBySpan) }, text))
+      : el('dd', {}, text);
+    fields.append(el('dt', {}, label), dd);
+  };
+  addField('Type', `${event.eventType} / ${event.subEventType}`, 'eventType');
+  addField('PLOVER', event.plover ? `${event.plover.type}${event.plover.mode ? '/' + event.plover.mode : ''}` : null, 'plover');
+  addField('Date', event.date ? `${event.date.value} (${event.date.precision})` : null, 'date');
+  addField('Place', event.location ? [event.location.name, event.location.admin1, event.location.country].filter(Boolean).join(', ') : null, 'location');
+  addField('Killed', event.killed ? countText(event.killed) : null, 'killed');
+  addField('Injured', event.injured ? countText(event.injured) : null, 'injured');
+  addField('Perpetrators', event.perpetrators?.map(actorText).join('; '), 'perpetrators');
+  addField('Targets', event.targets?.map(actorText).join('; '), 'targets');
+  addField('Victims', event.victims?.map(victimText).join('; '), 'victims');
+  addField('Weapon', event.weapon, 'weapon');
+  addField('Reason', event.reason, 'reason');
+  addField('Sources', event.sources?.map(s => `${s.name} (${s.kind}, ${s.verb}${s.hedged ? ', hedged' : ''})`).join(' → '), 'sources');
+  addField('Confidence', event.confidence?.toFixed(2), 'confidence');
+  const status = el('p', {}, 'Review status: ', el('strong', { id: 'review-status', class: `status-${event.reviewStatus}` }, event.reviewStatus));
+  const message = el('div', { class: 'message', id: 'review-message' });
+  const note = el('input', { placeholder: 'Note', id: 'review-note' });
+  const review = el('div', { class: 'review' },
+    el('button', { id: 'confirm', onclick: () => sendReview(id, { action: 'confirm', note: note.value }, message) }, 'Confirm'),
+    el('button', { id: 'reject', onclick: () => sendReview(id, { action: 'reject', note: note.value }, message) }, 'Reject'), note);
+  const claims = el('ul', { class: 'claims' }, ...event.claims.map(claim => el('li', {},
+    `${claim.outlet ?? claim.url ?? claim.articleId}: ${claim.killed ? countText(claim.killed) + ' killed' : 'no count'}${claim.date ? ', ' + claim.date.value : ''}`)));
+  page.replaceChildren(
+    el('section', {}, el('h2', {}, el('a', { href: '#/' }, '← Events'), ` ${event.subEventType}`), fields, status, review, message,
+      el('h3', {}, `Reports of this incident (${event.claims.length})`), claims,
+      event.killedExplanation ? el('p', { class: 'message' }, event.killedExplanation) : ''),
+    el('section', {}, ...articleViews));
+}
+
+function countText(count) { return count.high && count.high !== count.low ? `${count.best} (${count.low}–${count.high})` : String(count.best); }
+function actorText(actor) { return [actor.name, actor.kind ? `(${actor.kind})` : '', actor.group ? `of ${actor.group}` : ''].filter(Boolean).join(' '); }
+function victimText(v) { return [v.name ?? 'unnamed', v.age, v.gender, v.relation && v.relativeOf ? `${v.relation} of ${v.relativeOf}` : v.relation, v.outcome].filter(x => x !== null && x !== undefined).join(', '); }
+
+function renderArticle(article, claim, evidenceBySpan) {
+  const text = article.text;
+  const spans = (claim.evidence ?? []).filter(e => e.start >= 0 && e.end <= text.length && e.end > e.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const body = el('div', { class: 'article-text' });
+  let at = 0;
+  for (const span of spans) {
+    if (span.start < at) continue; // overlapping evidence: the outer span already marks these words
+    body.append(document.createTextNode(text.slice(at, span.start)));
+    const mark = el('mark', { class: 'evidence', 'data-field': span.field, title: span.field }, text.slice(span.start, span.end));
+    evidenceBySpan.set(`${claim.articleId}:${span.start}:${span.end}`, mark);
+    body.append(mark);
+    at = span.end;
+  }
+  body.append(document.createTextNode(text.slice(at)));
+  return el('article', { 'data-article': article.id },
+    el('h3', {}, article.headline ?? '(no headline)'),
+    el('p', { class: 'message' }, [article.outlet, article.published, article.url].filter(Boolean).join(' · ')), body);
+}
+
+function highlight(spans, evidenceBySpan) {
+  document.querySelectorAll('mark.evidence.active').forEach(m => m.classList.remove('active'));
+  let first = null;
+  for (const span of spans) {
+    for (const [key, mark] of evidenceBySpan) {
+      const [, start, end] = key.split(':').slice(-3);
+      if (Number(start) <= span.start && Number(end) >= span.end) { mark.classList.add('active'); first ??= mark; }
+    }
+  }
+  first?.scrollIntoView({ block: 'center' });
+}
+
+async function sendReview(id, body, message) {
+  try {
+    const result = await api(`/api/events/${encodeURIComponent(id)}/review`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenInput.value}` }, body: JSON.stringify(body),
+    });
+    const status = document.getElementById('review-status');
+    status.textContent = result.reviewStatus;
+    status.className = `status-${result.reviewStatus}`;
+    message.textContent = 'Saved.';
+  } catch (error) {
+    message.textContent = `Not saved: ${error.message}`;
+  }
+}
+
+function showError(error) {
+  const box = el('p', { class: 'message', role: 'alert' }, `Error: ${error.message}`);
+  document.querySelector('main:not([hidden])').prepend(box);
+}
+
+async function route() {
+  const match = location.hash.match(/^#\/event\/(.+)$/);
+  document.getElementById('dashboard').hidden = !!match;
+  document.getElementById('event-page').hidden = !match;
+  try {
+    if (match) await loadEvent(decodeURIComponent(match[1]));
+    else await loadDashboard();
+  } catch (error) {
+    showError(error);
+  }
+}
+
+window.addEventListener('hashchange', route);
+route();

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+
+namespace Vigil.Articles;
+
+/// <summary>
+/// Removes from the chosen container's blocks what is not body text although it sits among it: link lists, the
+/// headline repeated, one-line furniture ("Advertisement", "Read more"), prompts that address the reader
+/// (newsletters, subscriptions, donations; judged by <see cref="TextArticleExtractor.BoilerplateScore"/>), repeats.
+/// </summary>
+internal static partial class BlockFilter
+{
+    public static List<BodyBlock> Apply(List<BodyBlock> blocks, string? headline, string? byline)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<BodyBlock>(blocks.Count);
+        foreach (var block in blocks)
+        {
+            // Short lines repeat legitimately (table cells, list labels); a repeated paragraph is a pull quote or teaser.
+            if (block.LinkDensity > 0.5 || (block.Text.Length > 60 && !seen.Add(block.Text)))
+            {
+                continue;
+            }
+
+            if (headline is not null && string.Equals(block.Text, headline, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var words = HtmlText.WordCount(block.Text);
+            if (words == 0 || (words <= 8 && Furniture().IsMatch(block.Text)))
+            {
+                continue;
+            }
+
+            // Datelines and bylines set apart from the text are article furniture, not body.
+            if (words <= 12 && (DateText.TryParseDateLine(block.Text) is not null || BylineLine().IsMatch(block.Text)
+                || (byline is not null && string.Equals(block.Text, byline, StringComparison.OrdinalIgnoreCase))))
+            {
+                continue;
+            }
+
+            // Addressing the reader is not enough (advice pieces do it throughout); a prompt also names the machinery.
+            if (words < 80 && PublishingMachinery().IsMatch(block.Text) && TextArticleExtractor.BoilerplateScore(block.Text) >= 1.0)
+            {
+                continue;
+            }
+
+            kept.Add(block);
+        }
+
+        return kept;
+    }
+
+    [GeneratedRegex(@"^(by|written by|reporting by|words by)\s+\p{Lu}[\p{L}'’.\-]+(\s+(and\s+)?\p{Lu}[\p{L}'’.\-]+){0,5}(\s*[,|]\s*.{0,40})?$")]
+    private static partial Regex BylineLine();
+
+    [GeneratedRegex(@"\b(subscri\w*|newsletters?|sign(ed)?[- ]?up|log[- ]?in|donat\w*|cookies?|inbox|advertis\w*|paywall|membership|privacy policy|terms of (use|service)|app store|google play|premium)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PublishingMachinery();
+
+    [GeneratedRegex(@"^(advertisement|advertising|sponsored( content)?|ad|share( this)?( article| story| on \w+)?|tweet|email|print|comments?|\d+ comments?|read more|continue reading|read next|see also|related( articles| stories| content| coverage)?|more from .*|more on .*|click here.*|listen( to this article)?|watch( the video)?|(image|photo|picture|video)( credit)?:.*|(getty images|ap photo|afp|reuters|shutterstock)|copyright .*|© .*|all rights reserved.*|follow us.*|loading.*|skip (to )?(main )?content)[.:!…]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Furniture();
+}

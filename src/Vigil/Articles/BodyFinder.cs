@@ -1,0 +1,463 @@
+using AngleSharp.Dom;
+
+namespace Vigil.Articles;
+
+/// <summary>One block of body text (a paragraph, heading, list item, quotation) and what the body finder knows of it.</summary>
+internal sealed record BodyBlock(string Text, string Kind, int Chars, int LinkChars)
+{
+    public bool IsHeading => Kind is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+
+    public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
+}
+
+/// <summary>
+/// Finds the article body in a page's element tree the way Readability does, with trafilatura's furniture pruning in
+/// front of it: furniture (navigation, asides, share bars, related links, comments, captions, hidden elements...) is
+/// set aside unless it holds most of the page's text; every paragraph then scores its parent and, less and less, its
+/// ancestors, by its length and commas; the best-scoring container, discounted by its link density, wins, and
+/// siblings that score nearly as well or read as prose join it. The winner is written out block by block.
+/// </summary>
+internal static class BodyFinder
+{
+    private const int MinimumParagraphLength = 25;
+
+    public static List<BodyBlock> Find(ContentTree tree)
+    {
+        MarkDropped(tree);
+        CountKept(tree);
+        var (top, bestScore) = ChooseContainer(tree);
+        var parts = JoinSiblings(top, bestScore, tree);
+        if (Environment.GetEnvironmentVariable("VIGIL_DEBUG_BODY") is not null)
+        {
+            foreach (var part in parts)
+            {
+                var path = new List<string>();
+                for (var n = part; n is not null; n = n.Parent)
+                {
+                    path.Add($"{n.Tag}.{n.Element.GetAttribute("class")}#{n.Element.GetAttribute("id")}[{n.Score:F1},{n.KeptText},{(n.Dropped ? "D" : "")}]");
+                }
+
+                Console.Error.WriteLine("part: " + string.Join(" < ", path));
+            }
+
+            foreach (var node in tree.Nodes.Where(n => n.IsCandidate).OrderByDescending(n => n.Score).Take(8))
+            {
+                Console.Error.WriteLine($"candidate: {node.Tag}.{node.Element.GetAttribute("class")}#{node.Element.GetAttribute("id")} score={node.Score:F1} kept={node.KeptText} link={node.KeptLinkDensity:F2}");
+            }
+
+            foreach (var node in tree.Nodes.Where(n => n.Dropped && !n.Parent!.Dropped && n.TextLength > 200))
+            {
+                Console.Error.WriteLine($"dropped: {node.Tag}.{node.Element.GetAttribute("class")}#{node.Element.GetAttribute("id")} text={node.TextLength}");
+            }
+        }
+
+        return BlockWriter.Write(tree, parts);
+    }
+
+    /// <summary>
+    /// Hidden elements are dropped. Furniture and everything inside it is dropped too, except an element holding at
+    /// least half of the page's non-link text or the marked article body (sites name whole-page wrappers after their
+    /// layout), and except a furniture-named wrapper of quoted posts that is not a link list (an embedded post is
+    /// cited material; a share bar is links).
+    /// </summary>
+    private static void MarkDropped(ContentTree tree)
+    {
+        var containsMarkedBody = new HashSet<ContentNode>(ReferenceEqualityComparer.Instance);
+        foreach (var node in tree.Nodes)
+        {
+            if (node.IsMarkedBody && !IsInsideHidden(node))
+            {
+                for (var ancestor = node; ancestor is not null && containsMarkedBody.Add(ancestor); ancestor = ancestor.Parent)
+                {
+                }
+            }
+        }
+
+        var pageText = tree.Root.TextLength - tree.Root.LinkLength;
+        foreach (var node in tree.Nodes)
+        {
+            if (node.Parent is null)
+            {
+                continue;
+            }
+
+            node.Dropped = node.Parent.Dropped || node.IsHidden || (node.IsFurniture && !containsMarkedBody.Contains(node)
+                && 2 * (node.TextLength - node.LinkLength) < pageText && !IsCitedQuote(node));
+        }
+    }
+
+    private static bool IsInsideHidden(ContentNode node)
+    {
+        for (var current = node; current is not null; current = current.Parent)
+        {
+            if (current.IsHidden)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCitedQuote(ContentNode node) =>
+        node.ContainsQuote && node.Tag is not ("nav" or "aside" or "footer" or "header" or "form") && 2 * node.LinkLength < node.TextLength;
+
+    private static void CountKept(ContentTree tree)
+    {
+        for (var i = tree.Nodes.Count - 1; i >= 0; i--)
+        {
+            var node = tree.Nodes[i];
+            if (node.Dropped)
+            {
+                continue;
+            }
+
+            node.KeptText += node.OwnText;
+            node.KeptLink += node.OwnLink;
+            node.KeptCommas += node.OwnCommas;
+            if (node.Parent is { } parent)
+            {
+                parent.KeptText += node.KeptText;
+                parent.KeptLink += node.KeptLink;
+                parent.KeptCommas += node.KeptCommas;
+            }
+        }
+    }
+
+    private static bool IsParagraph(ContentNode node) => node.Tag switch
+    {
+        "p" or "pre" or "td" => true,
+        "div" or "section" or "article" or "main" or "center" or "font" => !node.HasBlockChild,
+        _ => false,
+    };
+
+    /// <summary>The container of the body, and the score of the best candidate (before climbing to a container).</summary>
+    private static (ContentNode Container, double BestScore) ChooseContainer(ContentTree tree)
+    {
+        var candidates = new List<ContentNode>();
+        foreach (var node in tree.Nodes)
+        {
+            if (node.Dropped || !IsParagraph(node) || node.KeptText < MinimumParagraphLength)
+            {
+                continue;
+            }
+
+            var score = 1.0 + node.KeptCommas + Math.Min(node.KeptText / 100, 3);
+            var ancestor = node.Parent;
+            for (var level = 0; level < 5 && ancestor is not null; level++, ancestor = ancestor.Parent)
+            {
+                if (!ancestor.IsCandidate)
+                {
+                    ancestor.IsCandidate = true;
+                    ancestor.Score = InitialScore(ancestor);
+                    candidates.Add(ancestor);
+                }
+
+                ancestor.Score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return (tree.Root, 0);
+        }
+
+        foreach (var candidate in candidates)
+        {
+            candidate.Score *= 1 - candidate.KeptLinkDensity;
+        }
+
+        candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var top = candidates[0];
+        top = CommonAncestorOfAlternatives(top, candidates);
+        return (ClimbWhileParentScoresBetter(top, tree.Root), candidates[0].Score);
+    }
+
+    private static double InitialScore(ContentNode node)
+    {
+        var score = node.Tag switch
+        {
+            "div" => 5,
+            "pre" or "td" or "blockquote" => 3,
+            "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+            _ => 0,
+        };
+        score += 25 * (node.ClassSignal + node.IdSignal);
+        if (node.IsMarkedBody)
+        {
+            score += 25;
+        }
+
+        return score;
+    }
+
+    /// <summary>When several near-best candidates share an ancestor with the best one, the body is that ancestor.</summary>
+    private static ContentNode CommonAncestorOfAlternatives(ContentNode top, List<ContentNode> ranked)
+    {
+        const int Needed = 3;
+        var alternatives = ranked.Skip(1).Take(4).Where(c => top.Score > 0 && c.Score / top.Score >= 0.75).ToList();
+        if (alternatives.Count < Needed)
+        {
+            return top;
+        }
+
+        for (var ancestor = top.Parent; ancestor?.Parent is not null; ancestor = ancestor.Parent)
+        {
+            if (alternatives.Count(alternative => IsAncestor(ancestor, alternative)) >= Needed)
+            {
+                return ancestor;
+            }
+        }
+
+        return top;
+    }
+
+    private static bool IsAncestor(ContentNode ancestor, ContentNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (ReferenceEquals(current, ancestor))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ContentNode ClimbWhileParentScoresBetter(ContentNode top, ContentNode root)
+    {
+        var lastScore = top.Score;
+        var threshold = lastScore / 3;
+        for (var parent = top.Parent; parent is not null && !ReferenceEquals(parent, root); parent = parent.Parent)
+        {
+            if (!parent.IsCandidate)
+            {
+                continue;
+            }
+
+            if (parent.Score < threshold)
+            {
+                break;
+            }
+
+            if (parent.Score > lastScore)
+            {
+                top = parent;
+                break;
+            }
+
+            lastScore = parent.Score;
+        }
+
+        // A lone child says nothing its parent does not; the parent may hold the siblings worth joining.
+        while (top.Parent is { } onlyParent && !ReferenceEquals(onlyParent, root) && onlyParent.Children.Count(c => !c.Dropped) == 1)
+        {
+            top = onlyParent;
+        }
+
+        return top;
+    }
+
+    /// <summary>
+    /// Siblings of the winner join it when they score nearly as well, hold a part that does (articles split into
+    /// sections around a figure or an advert), or are prose paragraphs.
+    /// </summary>
+    private static List<ContentNode> JoinSiblings(ContentNode top, double bestScore, ContentTree tree)
+    {
+        if (top.Parent is not { } parent)
+        {
+            return [top];
+        }
+
+        var threshold = Math.Max(10, top.Score * 0.2);
+        var partThreshold = Math.Max(10, bestScore * 0.2);
+        var bestInside = BestScoreInside(tree);
+        var topClass = top.Element.GetAttribute("class");
+        var parts = new List<ContentNode>();
+        foreach (var sibling in parent.Children)
+        {
+            if (ReferenceEquals(sibling, top))
+            {
+                parts.Add(sibling);
+                continue;
+            }
+
+            if (sibling.Dropped || sibling.KeptText == 0)
+            {
+                continue;
+            }
+
+            var bonus = !string.IsNullOrEmpty(topClass) && topClass == sibling.Element.GetAttribute("class") ? top.Score * 0.2 : 0;
+            if (sibling.IsCandidate && sibling.Score + bonus >= threshold)
+            {
+                parts.Add(sibling);
+            }
+            else if (bestInside.GetValueOrDefault(sibling) >= partThreshold && sibling.KeptLinkDensity < 0.3 && 5 * sibling.KeptText >= top.KeptText)
+            {
+                parts.Add(sibling);
+            }
+            else if (IsParagraph(sibling) && sibling.KeptLinkDensity < 0.25 && sibling.KeptText > 80)
+            {
+                parts.Add(sibling);
+            }
+            else if (IsParagraph(sibling) && sibling.KeptLink == 0 && sibling.KeptText <= 80 && HtmlText.EndsLikeSentence(sibling.Element.TextContent.Trim()))
+            {
+                parts.Add(sibling);
+            }
+        }
+
+        return parts;
+    }
+
+    private static Dictionary<ContentNode, double> BestScoreInside(ContentTree tree)
+    {
+        var best = new Dictionary<ContentNode, double>(ReferenceEqualityComparer.Instance);
+        for (var i = tree.Nodes.Count - 1; i > 0; i--)
+        {
+            var node = tree.Nodes[i];
+            var score = Math.Max(node.IsCandidate ? node.Score : 0, best.GetValueOrDefault(node));
+            if (score > 0 && score > best.GetValueOrDefault(node.Parent!))
+            {
+                best[node.Parent!] = score;
+            }
+
+            if (score > 0)
+            {
+                best[node] = score;
+            }
+        }
+
+        return best;
+    }
+}
+
+/// <summary>Writes the text of chosen elements as blocks, one per paragraph-level element, skipping dropped furniture.</summary>
+internal static class BlockWriter
+{
+    public static List<BodyBlock> Write(ContentTree tree, List<ContentNode> parts)
+    {
+        var writer = new Writer(tree);
+        foreach (var part in parts)
+        {
+            writer.WriteElement(part);
+        }
+
+        return writer.Blocks;
+    }
+
+    private sealed class Writer(ContentTree tree)
+    {
+        private readonly System.Text.StringBuilder buffer = new();
+        private readonly Stack<string> blockKinds = new();
+        private int visible;
+        private int linkVisible;
+        private int linkDepth;
+
+        public List<BodyBlock> Blocks { get; } = [];
+
+        public void WriteElement(ContentNode part)
+        {
+            blockKinds.Clear();
+            blockKinds.Push(part.IsBlock ? part.Tag : "div");
+            var stack = new Stack<(INode Node, bool Exit)>();
+            stack.Push((part.Element, false));
+            while (stack.Count > 0)
+            {
+                var (node, exit) = stack.Pop();
+                if (node is IText text)
+                {
+                    Append(text.Data);
+                    continue;
+                }
+
+                if (node is not IElement element || tree.NodeOf(element) is not { Dropped: false } content)
+                {
+                    continue;
+                }
+
+                if (content.Tag is "td" or "th")
+                {
+                    // Cells of a row read as one line, as a browser shows them.
+                    buffer.Append(' ');
+                    if (exit)
+                    {
+                        continue;
+                    }
+                }
+                else if (exit)
+                {
+                    if (content.IsBlock)
+                    {
+                        Flush();
+                        blockKinds.Pop();
+                    }
+                    else if (content.Tag == "a")
+                    {
+                        linkDepth--;
+                    }
+
+                    continue;
+                }
+
+                if (content.Tag is "td" or "th")
+                {
+                }
+                else if (content.IsBlock)
+                {
+                    Flush();
+                    blockKinds.Push(content.Tag);
+                }
+                else if (content.Tag == "a")
+                {
+                    linkDepth++;
+                }
+
+                stack.Push((element, true));
+                var children = element.ChildNodes;
+                for (var i = children.Length - 1; i >= 0; i--)
+                {
+                    stack.Push((children[i], false));
+                }
+            }
+
+            Flush();
+        }
+
+        private void Append(string data)
+        {
+            buffer.Append(data);
+            var count = 0;
+            foreach (var c in data)
+            {
+                if (!HtmlText.IsSpace(c))
+                {
+                    count++;
+                }
+            }
+
+            visible += count;
+            if (linkDepth > 0)
+            {
+                linkVisible += count;
+            }
+        }
+
+        private void Flush()
+        {
+            if (visible > 0)
+            {
+                var text = HtmlText.CollapseWhitespace(buffer.ToString());
+                if (text.Length > 0)
+                {
+                    Blocks.Add(new BodyBlock(text, blockKinds.Count > 0 ? blockKinds.Peek() : "div", visible, linkVisible));
+                }
+            }
+
+            buffer.Clear();
+            visible = 0;
+            linkVisible = 0;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+namespace Vigil.Articles;
+
+/// <summary>
+/// What class and id names say about an element. Page furniture is named for what it is in every site's markup
+/// ("share-bar", "related-links", "newsletterSignup", "c-ad"), so the words of a name, not whole-string patterns, are
+/// matched: "ad" must be a word of its own, so "header", "shadow" and "read" are not adverts.
+/// </summary>
+internal static class BoilerplateNames
+{
+    /// <summary>Words that name furniture wherever they appear in a name.</summary>
+    private static readonly HashSet<string> NegativeWords = new(StringComparer.Ordinal)
+    {
+        "nav", "navbar", "menu", "menus", "breadcrumb", "breadcrumbs", "footer", "sidebar", "aside", "rail", "share", "shares",
+        "sharing", "sharebar", "social", "socials", "related", "recommended", "recommendations", "recirc", "recirculation",
+        "comment", "comments", "commentlist", "disqus", "promo", "promos", "promotion", "newsletter", "newsletters",
+        "subscribe", "subscription", "subscriptions", "signup", "cookie", "cookies", "consent", "gdpr", "ad", "ads", "advert",
+        "adverts", "advertisement", "advertising", "adslot", "adunit", "dfp", "sponsor", "sponsored", "outbrain", "taboola",
+        "caption", "captions", "figcaption", "credit", "credits", "byline", "bylines", "tags", "tag", "keywords", "popup",
+        "modal", "overlay", "banner", "masthead", "toolbar", "trending", "popular", "login", "signin",
+        "donate", "donation", "donations", "author", "authors", "bio", "meta", "timestamp", "hidden", "hide", "sr",
+        "skip", "pagination", "pager", "gallery", "slideshow", "carousel", "lightbox", "header", "masthead", "print",
+        "image", "images", "img", "photo", "picture", "thumbnail", "thumb", "reactions", "rating", "ratings", "feedback", "contact", "survey", "alert", "alerts", "tooltip", "disclaimer",
+    };
+
+    /// <summary>Stems that name furniture as the start of a run-together word ("relatedposts", "sharetools").</summary>
+    private static readonly string[] NegativeStems =
+    [
+        "related", "share", "social", "newsletter", "promo", "sponsor", "advert", "subscri", "cookie", "sidebar", "footer",
+        "breadcrumb", "outbrain", "taboola", "recommend", "caption", "navbar", "navigation", "disqus", "comment", "popup",
+    ];
+
+    /// <summary>Words that start with a stem above but name content.</summary>
+    private static readonly HashSet<string> StemExceptions = new(StringComparer.Ordinal) { "commentary", "commentaries", "commentator" };
+
+    private static readonly HashSet<string> PositiveWords = new(StringComparer.Ordinal)
+    {
+        "article", "articlebody", "body", "content", "entry", "main", "post", "text", "story", "storybody", "blog", "prose",
+        "hentry", "richtext", "copy", "paragraph",
+    };
+
+    [ThreadStatic]
+    private static List<string>? tokenBuffer;
+
+    /// <summary>
+    /// -1 when the name marks furniture, +1 when it marks content, 0 when it says neither. A furniture word wins over a
+    /// content word: "article-footer" and "post-share" are furniture of the article, not the article.
+    /// </summary>
+    public static int Classify(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return 0;
+        }
+
+        var tokens = tokenBuffer ??= [];
+        tokens.Clear();
+        foreach (var part in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!IsStateOrTaxonomyName(part))
+            {
+                HtmlText.SplitNameTokens(part, tokens);
+            }
+        }
+
+        bool negative = false, positive = false;
+        foreach (var token in tokens)
+        {
+            if (IsNegative(token))
+            {
+                negative = true;
+            }
+            else if (PositiveWords.Contains(token))
+            {
+                positive = true;
+            }
+        }
+
+        return negative ? -1 : positive ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Class names that describe the element's state or the article's taxonomy rather than what the element is, as
+    /// content systems write them: "has-sidebar", "tag-review", "category-news", "is-sticky".
+    /// </summary>
+    private static bool IsStateOrTaxonomyName(string name)
+    {
+        foreach (var prefix in (string[])["has-", "is-", "tag-", "category-", "status-", "format-", "type-", "with-", "no-", "postid-", "page-template"])
+        {
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && name.Length > prefix.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool IsNegative(string token)
+    {
+        if (NegativeWords.Contains(token))
+        {
+            return true;
+        }
+
+        foreach (var stem in NegativeStems)
+        {
+            if (token.Length > stem.Length && token.StartsWith(stem, StringComparison.Ordinal) && !StemExceptions.Contains(token))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,45 @@
+using AngleSharp.Dom;
+
+namespace Vigil.Articles;
+
+/// <summary>The page's &lt;meta&gt; tags by property, name, itemprop or http-equiv (lower-cased); the first value of each wins.</summary>
+internal sealed class MetaTags
+{
+    private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
+
+    public static MetaTags Read(IDocument document)
+    {
+        var tags = new MetaTags();
+        foreach (var meta in document.QuerySelectorAll("meta[content]"))
+        {
+            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop") ?? meta.GetAttribute("http-equiv");
+            var content = meta.GetAttribute("content");
+            if (key is null || string.IsNullOrWhiteSpace(content))
+            {
+                continue;
+            }
+
+            var value = HtmlText.CollapseWhitespace(content);
+            if (value.Length > 0)
+            {
+                tags.values.TryAdd(key.Trim().ToLowerInvariant(), value);
+            }
+        }
+
+        return tags;
+    }
+
+    /// <summary>The value of the first of <paramref name="keys"/> the page has.</summary>
+    public string? First(params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (values.TryGetValue(key, out var value))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+}

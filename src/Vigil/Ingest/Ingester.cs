@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Vigil.Storage;
+
+namespace Vigil.Ingest;
+
+/// <summary>What one ingest run did.</summary>
+public sealed record IngestSummary(int PagesRead, int Articles, int NewEvents, int MergedClaims, int Duplicates, int Failed)
+{
+    public override string ToString() =>
+        $"{PagesRead} pages read, {Articles} articles stored, {NewEvents} new events, {MergedClaims} reports merged into earlier events, " +
+        $"{Duplicates} skipped as duplicates, {Failed} failed";
+}
+
+/// <summary>
+/// Runs the pipeline over many pages and stores the results. Pages are read and processed in parallel (<c>jobs</c>
+/// workers) but written in input order, one transaction each, so the database is the same for any number of jobs, and a
+/// run killed at any moment can be rerun to completion: stored pages are recognized as duplicates and skipped.
+/// </summary>
+public sealed class Ingester(IEventStore store, PageProcessor processor, int jobs = 1)
+{
+    /// <summary>Called on the writing thread for each input that failed: the input and the reason.</summary>
+    public Action<string, string>? OnFailure { get; init; }
+
+    /// <summary>Called on the writing thread after each page: pages done so far, and the inputs fully done of the total.</summary>
+    public Action<int, int, int>? OnProgress { get; init; }
+
+    /// <summary>True when a URL is already stored, to skip it before fetching. It runs on the listing thread, so it must not share the writer's connection.</summary>
+    public Func<string, bool>? IsKnownUrl { get; init; }
+
+    public PageFetcher? Fetcher { get; init; }
+
+    public async Task<IngestSummary> RunAsync(IReadOnlyList<string> inputs, CancellationToken cancellation = default)
+    {
+        using var ownFetcher = Fetcher is null ? new PageFetcher() : null;
+        var fetcher = Fetcher ?? ownFetcher!;
+        var workers = Math.Max(1, jobs);
+        var results = Channel.CreateBounded<(PageWork Work, Task<ProcessedPage> Result)>(workers * 4);
+        var slots = new SemaphoreSlim(workers);
+        var knownSkipped = 0;
+
+        var producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    foreach (var work in IngestInputs.Enumerate(inputs, fetcher, IsKnownUrl, _ => Interlocked.Increment(ref knownSkipped)))
+                    {
+                        await slots.WaitAsync(cancellation).ConfigureAwait(false);
+                        var task = Task.Run(
+                            async () =>
+                            {
+                                try
+                                {
+                                    return await ProcessAsync(work, cancellation).ConfigureAwait(false);
+                                }
+                                finally
+                                {
+                                    slots.Release();
+                                }
+                            },
+                            cancellation);
+                        await results.Writer.WriteAsync((work, task), cancellation).ConfigureAwait(false);
+                    }
+
+                    results.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    results.Writer.Complete(e);
+                }
+            },
+            cancellation);
+
+        int read = 0, articles = 0, newEvents = 0, merged = 0, duplicates = 0, failed = 0;
+        var lastInput = -1;
+        await foreach (var (work, task) in results.Reader.ReadAllAsync(cancellation).ConfigureAwait(false))
+        {
+            lastInput = work.InputIndex;
+            ProcessedPage page;
+            try
+            {
+                page = await task.ConfigureAwait(false);
+            }
+            catch (InputException e)
+            {
+                failed++;
+                OnFailure?.Invoke(e.Input, e.Reason);
+                OnProgress?.Invoke(read + failed, lastInput, inputs.Count);
+                continue;
+            }
+
+            read++;
+            var stored = store.StorePage(page);
+            if (stored.Status == StoreStatus.Duplicate)
+            {
+                duplicates++;
+            }
+            else
+            {
+                articles++;
+                newEvents += stored.NewEvents;
+                merged += stored.MergedClaims;
+            }
+
+            OnProgress?.Invoke(read + failed, lastInput, inputs.Count);
+        }
+
+        await producer.ConfigureAwait(false);
+        return new IngestSummary(read, articles, newEvents, merged, duplicates + knownSkipped, failed);
+    }
+
+    private async Task<ProcessedPage> ProcessAsync(PageWork work, CancellationToken cancellation)
+    {
+        if (work.Error is not null)
+        {
+            throw work.Error;
+        }
+
+        try
+        {
+            var raw = await work.Load!(cancellation).ConfigureAwait(false);
+            var page = processor(raw);
+            if (string.IsNullOrWhiteSpace(page.Article.Text))
+            {
+                throw new InputException(work.Label, "no article text found");
+            }
+
+            return page;
+        }
+        catch (InputException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
+        {
+            throw new InputException(work.Label, e.Message, e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A processing bug on one page must not cost the batch; the reason names it so it can be reported.
+            throw new InputException(work.Label, $"processing failed ({e.GetType().Name}: {e.Message})", e);
+        }
+    }
+}
+
+/// <summary>Count, rate and ETA on stderr when it is a terminal; nothing when it is piped or redirected.</summary>
+public sealed class IngestProgress(TextWriter error, bool enabled)
+{
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private TimeSpan lastShown = TimeSpan.MinValue;
+
+    public static IngestProgress ForConsole() => new(Console.Error, !Console.IsErrorRedirected);
+
+    public void Report(int pages, int inputsBefore, int inputsTotal)
+    {
+        if (!enabled || clock.Elapsed - lastShown < TimeSpan.FromMilliseconds(250))
+        {
+            return;
+        }
+
+        lastShown = clock.Elapsed;
+        var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+        var rate = pages / seconds;
+        // Pages per input vary (a WARC holds thousands), so the ETA is by inputs finished: the honest unit we know.
+        var eta = inputsBefore > 0 ? TimeSpan.FromSeconds(seconds / inputsBefore * (inputsTotal - inputsBefore)) : (TimeSpan?)null;
+        var etaText = eta is { } e ? $", ETA {e:hh\\:mm\\:ss} by inputs" : "";
+        error.Write($"\rvigil: {pages} pages, {rate:0.0}/s, input {Math.Min(inputsBefore + 1, inputsTotal)}/{inputsTotal}{etaText}   ");
+    }
+
+    public void Finish()
+    {
+        if (enabled && lastShown != TimeSpan.MinValue)
+        {
+            error.WriteLine();
+        }
+    }
+}

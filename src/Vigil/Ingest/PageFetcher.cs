@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Vigil.Ingest;
+
+/// <summary>How <see cref="PageFetcher"/> behaves towards the sites it reads.</summary>
+public sealed record FetchOptions
+{
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Attempts after the first, for network errors, timeouts, 429 and 5xx; never for other 4xx.</summary>
+    public int Retries { get; init; } = 3;
+
+    /// <summary>The first retry waits this long, each next one twice as long (a Retry-After header overrides it, capped at a minute).</summary>
+    public TimeSpan Backoff { get; init; } = TimeSpan.FromSeconds(1);
+
+    public int MaxBytes { get; init; } = PageLoader.DefaultMaxBytes;
+
+    /// <summary>At least this long between two requests to one host, so a batch never hammers a site.</summary>
+    public TimeSpan PolitenessDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public int MaxRedirects { get; init; } = 5;
+
+    public string UserAgent { get; init; } = "Vigil/1.0 (conflict-event research; news page ingester; +https://github.com/vigil-events)";
+}
+
+/// <summary>A response body and what the server said about it.</summary>
+public sealed record FetchedPage(Uri Url, byte[] Body, string? MediaType, string? Charset);
+
+/// <summary>
+/// Fetches pages over HTTP(S) with timeouts, retries with exponential backoff, a size cap, a clear User-Agent, a
+/// per-host politeness delay and a limit on redirects. Safe to use from several threads.
+/// </summary>
+public sealed class PageFetcher : IDisposable
+{
+    private readonly HttpClient client;
+    private readonly ConcurrentDictionary<string, HostGate> hosts = new(StringComparer.OrdinalIgnoreCase);
+
+    public PageFetcher(FetchOptions? options = null)
+    {
+        Options = options ?? new FetchOptions();
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = true,
+            MaxAutomaticRedirections = Math.Max(1, Options.MaxRedirects),
+            AutomaticDecompression = DecompressionMethods.All,
+            ConnectTimeout = Options.Timeout,
+        };
+        client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(Options.UserAgent);
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5");
+    }
+
+    public FetchOptions Options { get; }
+
+    public static bool IsHttpUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>The page, or an <see cref="InputException"/> with the reason it could not be had.</summary>
+    public async Task<FetchedPage> FetchAsync(string url, CancellationToken cancellation = default)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new InputException(url, "not an http(s) URL");
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            TimeSpan? retryAfter = null;
+            string reason;
+            await WaitForTurnAsync(uri, cancellation).ConfigureAwait(false);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            timeout.CancelAfter(Options.Timeout);
+            try
+            {
+                using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (response.IsSuccessStatusCode)
+                {
+                    var body = await ReadCappedAsync(url, response, timeout.Token).ConfigureAwait(false);
+                    var final = response.RequestMessage?.RequestUri ?? uri;
+                    return new FetchedPage(final, body, response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant(), response.Content.Headers.ContentType?.CharSet);
+                }
+
+                if (status is >= 300 and < 400)
+                {
+                    throw new InputException(url, $"more than {Options.MaxRedirects} redirects");
+                }
+
+                reason = $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
+                if (status != 429 && status < 500)
+                {
+                    throw new InputException(url, reason);
+                }
+
+                retryAfter = RetryAfter(response.Headers.RetryAfter);
+            }
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+            {
+                reason = $"timed out after {Options.Timeout.TotalSeconds:0.#} s";
+            }
+            catch (HttpRequestException e)
+            {
+                reason = $"cannot connect ({e.HttpRequestError}: {e.Message.TrimEnd('.')})";
+            }
+
+            if (attempt >= Options.Retries)
+            {
+                throw new InputException(url, attempt > 0 ? $"{reason} (after {attempt + 1} attempts)" : reason);
+            }
+
+            var wait = retryAfter ?? Options.Backoff * Math.Pow(2, attempt);
+            await Task.Delay(wait, cancellation).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<byte[]> ReadCappedAsync(string url, HttpResponseMessage response, CancellationToken cancellation)
+    {
+        if (response.Content.Headers.ContentLength is { } declared && declared > Options.MaxBytes)
+        {
+            throw new InputException(url, $"too large ({declared} bytes; the limit is {Options.MaxBytes})");
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellation).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellation).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > Options.MaxBytes)
+            {
+                throw new InputException(url, $"too large (over {Options.MaxBytes} bytes)");
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header)
+    {
+        var wait = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        if (wait is null)
+        {
+            return null;
+        }
+
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : wait;
+    }
+
+    private async Task WaitForTurnAsync(Uri uri, CancellationToken cancellation)
+    {
+        var gate = hosts.GetOrAdd(uri.Authority, _ => new HostGate());
+        await gate.Lock.WaitAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            var wait = gate.NextAllowed - DateTimeOffset.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, cancellation).ConfigureAwait(false);
+            }
+
+            gate.NextAllowed = DateTimeOffset.UtcNow + Options.PolitenessDelay;
+        }
+        finally
+        {
+            gate.Lock.Release();
+        }
+    }
+
+    private sealed class HostGate
+    {
+        public SemaphoreSlim Lock { get; } = new(1, 1);
+
+        public DateTimeOffset NextAllowed { get; set; } = DateTimeOffset.MinValue;
+    }
+
+    public void Dispose() => client.Dispose();
+}

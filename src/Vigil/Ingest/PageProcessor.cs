@@ -1,0 +1,41 @@
+using Vigil.Articles;
+using Vigil.Events;
+
+namespace Vigil.Ingest;
+
+/// <summary>What the pipeline made of one page: its article and the incidents it reports (in the order found).</summary>
+public sealed record ProcessedPage(Article Article, IReadOnlyList<ConflictEvent> Events);
+
+/// <summary>
+/// The seam between ingest and the analysis pipeline. It must be safe to call from several threads at once, since
+/// <c>vigil ingest --jobs N</c> processes pages in parallel.
+/// </summary>
+public delegate ProcessedPage PageProcessor(RawPage page);
+
+public static class PageProcessors
+{
+    /// <summary>Extracts the article only (no events); the default until event extraction is wired in.</summary>
+    public static ProcessedPage ArticleOnly(RawPage page) => new(ExtractArticle(page), []);
+
+    /// <summary>
+    /// The article of a page, with the URL and publication date the input itself gave (a feed item, a JSONL field, the
+    /// fetched address) filled in where the page does not state them.
+    /// </summary>
+    public static Article ExtractArticle(RawPage page)
+    {
+        var article = ArticleExtractor.Extract(page);
+        if (string.IsNullOrWhiteSpace(article.Text) && page.Format == PageFormat.Text)
+        {
+            // A short flattened text (a single note, a wire brief) is all "headline" to the layout heuristics, yet it
+            // is the report itself: keep its blocks as the body.
+            var paragraphs = page.Content.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
+            article = article with { Text = Article.JoinParagraphs(paragraphs), Paragraphs = paragraphs };
+        }
+
+        return article with
+        {
+            Url = article.Url ?? page.Url,
+            Published = article.Published ?? page.Published,
+        };
+    }
+}

@@ -1,0 +1,270 @@
+namespace Vigil.Places;
+
+/// <summary>One reading of a place name, with the score the resolver gave it.</summary>
+public sealed record PlaceCandidate(GazetteerEntry Entry, NameMatch Match, double Score, ResolvedPlace Place);
+
+/// <summary>
+/// Resolves a place name against the gazetteer: every entry the name can mean is scored by how well the name
+/// matches, how prominent the place is, how well it fits the document's countries and other places, and whether it
+/// is the kind of place the text announces ("Borno State", "the village of").
+/// </summary>
+public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
+{
+    /// <summary>Below this, no candidate is trusted and <see cref="Resolve"/> answers null.</summary>
+    public const double MinimumScore = 0.45;
+
+    private const double MatchWeight = 0.40;
+    private const double ProminenceWeight = 0.20;
+    private const double ContextWeight = 0.25;
+    private const double KindWeight = 0.15;
+
+    /// <summary>Prominence (see <see cref="Prominence"/>) of a city of about a million, or a regional capital of 100,000, or any province.</summary>
+    private const double ProminentEnough = 0.8;
+
+    /// <summary>What is left of a score when two distant places fit the name about equally well.</summary>
+    private const double AmbiguityFactor = 0.85;
+
+    /// <summary>What is left of a score when the candidate lies far from all the document's other places in its country.</summary>
+    private const double FarFromContextFactor = 0.6;
+
+    /// <summary>Two readings farther apart than this are different places, and a near tie between them is ambiguity.</summary>
+    private const double SamePlaceKm = 50;
+
+    public Gazetteer Gazetteer { get; } = gazetteer;
+
+    public ResolvedPlace? Resolve(string name, string? countryCode = null, PlaceContext? context = null)
+    {
+        var best = Candidates(name, countryCode, context).FirstOrDefault();
+        return best is not null && best.Score >= MinimumScore ? best.Place : null;
+    }
+
+    /// <summary>
+    /// Every reading of the name, best first. A name that matches nothing whole but is written "Town - Quarter" or
+    /// "Town (Area)" is read as its parts: the more specific part when it lies within reach of the first, else the first.
+    /// </summary>
+    public List<PlaceCandidate> Candidates(string name, string? countryCode = null, PlaceContext? context = null)
+    {
+        var whole = ScoreCandidates(name, countryCode, context);
+        if (whole.Count > 0 && whole[0].Score >= MinimumScore)
+        {
+            return whole;
+        }
+
+        // "Donetsk Airport", "Socotra Port", "Coast of Zwara": a site at or near a place the gazetteer knows.
+        var (site, isSite) = WithoutSiteWords(name);
+        if (isSite)
+        {
+            var near = ScoreCandidates(site, countryCode, context);
+            if (near.Count > 0 && near[0].Score >= MinimumScore)
+            {
+                return [.. near.Select(candidate => candidate.Entry.Kind == PlaceKind.Populated
+                    ? candidate with { Place = candidate.Place with { Precision = PlacePrecision.NearTown } }
+                    : candidate)];
+            }
+        }
+
+        var parts = name.Split([" - ", " – ", "-", "/", "(", ")", ","], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(part => PlaceNameKey.Words(part).Any(word => word.Length > 2))
+            .ToList();
+        if (parts.Count < 2)
+        {
+            return whole;
+        }
+
+        var first = ScoreCandidates(parts[0], countryCode, context);
+        if (first.Count == 0 || first[0].Score < MinimumScore)
+        {
+            return parts.Skip(1).Select(part => ScoreCandidates(part, countryCode, context)).FirstOrDefault(found => found.Count > 0 && found[0].Score >= MinimumScore) ?? whole;
+        }
+
+        foreach (var part in parts.Skip(1))
+        {
+            var specific = ScoreCandidates(part, countryCode, context);
+            if (specific.Count > 0 && specific[0].Score >= MinimumScore
+                && Geo.DistanceKm(specific[0].Entry.Latitude, specific[0].Entry.Longitude, first[0].Entry.Latitude, first[0].Entry.Longitude) <= SamePlaceKm)
+            {
+                return specific;
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>Words that name a site at a place rather than the place: "airport", "port", "outskirts of"...</summary>
+    private static readonly HashSet<string> SiteWords = new(StringComparer.Ordinal)
+    {
+        "airport", "airbase", "port", "harbour", "harbor", "station", "coast", "outskirts", "border", "crossing", "checkpoint", "mine", "prison", "base", "bridge", "junction", "market", "university", "hospital", "road", "highway", "of", "near",
+    };
+
+    private static (string Remainder, bool HadSiteWord) WithoutSiteWords(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var kept = words.Where(word => !SiteWords.Contains(word.ToLowerInvariant())).ToArray();
+        return (string.Join(' ', kept), kept.Length > 0 && kept.Length < words.Length);
+    }
+
+    private List<PlaceCandidate> ScoreCandidates(string name, string? countryCode, PlaceContext? context)
+    {
+        var (_, designatorHint) = PlaceNameKey.WithoutDesignator(name);
+        var hint = designatorHint != PlaceKindHint.None ? designatorHint : PlacePhrase.HintBefore(context?.PhraseBefore);
+        var hits = Gazetteer.Find(name, countryCode);
+        if (hits.Count == 0)
+        {
+            return [];
+        }
+
+        // A common English word in running text ("Hit", "Nice", "Along") is a place only when the text says so.
+        var commonWordRejected = context is not null && Gazetteer.IsCommonWord(name) && !SaysItIsAPlace(name, designatorHint, context);
+        var scored = new List<(GazetteerHit Hit, double Score)>();
+        foreach (var hit in hits)
+        {
+            // Only a country's own name outranks a common word ("Turkey"); an alias such as "Man" for the Isle of Man does not.
+            if (commonWordRejected && !(hit.Entry.Kind == PlaceKind.Country && hit.Match == NameMatch.Name))
+            {
+                continue;
+            }
+
+            var (contextFit, farFromContext) = ContextFit(hit.Entry, countryCode, context);
+            var prominence = Prominence(hit.Entry);
+            // A town far from the document's other places is likely a namesake; a city or a province is not.
+            var namesake = farFromContext && prominence < ProminentEnough;
+            var score = (MatchWeight * MatchScore(hit.Match))
+                + (ProminenceWeight * prominence)
+                + (ContextWeight * (namesake ? 0 : contextFit))
+                + (KindWeight * KindFit(hit.Entry.Kind, hint));
+            if (namesake)
+            {
+                score *= FarFromContextFactor;
+            }
+            scored.Add((hit, score));
+        }
+
+        scored.Sort((a, b) => b.Score.CompareTo(a.Score));
+        // A near tie between distant places lowers confidence in every reading, and keeps their order.
+        var confidence = IsAmbiguous(scored) ? AmbiguityFactor : 1.0;
+        var candidates = new List<PlaceCandidate>(scored.Count);
+        foreach (var (hit, raw) in scored)
+        {
+            var score = raw * confidence;
+            candidates.Add(new PlaceCandidate(hit.Entry, hit.Match, Math.Round(score, 3), ToResolved(hit.Entry, Math.Round(score, 3))));
+        }
+
+        return candidates;
+    }
+
+    private static bool SaysItIsAPlace(string name, PlaceKindHint designatorHint, PlaceContext context) =>
+        context.LabeledLocation
+        || designatorHint != PlaceKindHint.None
+        || (char.IsUpper(name.TrimStart()[0]) && PlacePhrase.HintBefore(context.PhraseBefore) != PlaceKindHint.None);
+
+    /// <summary>The runner-up is another place (far away) that scores almost as well.</summary>
+    private static bool IsAmbiguous(List<(GazetteerHit Hit, double Score)> scored) =>
+        scored.Skip(1).Any(other => scored[0].Score - other.Score < 0.05
+            && Geo.DistanceKm(scored[0].Hit.Entry.Latitude, scored[0].Hit.Entry.Longitude, other.Hit.Entry.Latitude, other.Hit.Entry.Longitude) > SamePlaceKm);
+
+    private static double MatchScore(NameMatch match) => match switch
+    {
+        NameMatch.Name => 1.0,
+        NameMatch.AlternateName => 0.9,
+        NameMatch.Spelling => 0.75,
+        _ => 0.5,
+    };
+
+    private static double Prominence(GazetteerEntry entry)
+    {
+        switch (entry.Kind)
+        {
+            case PlaceKind.Country:
+                return 1.0;
+            case PlaceKind.Admin1:
+                return 0.8;
+            case PlaceKind.Admin2:
+                return 0.55;
+        }
+
+        var byPopulation = Math.Log10(entry.Population + 1) / 7;
+        var bySeat = entry.FeatureCode switch
+        {
+            "PPLC" => 0.3,
+            "PPLA" => 0.2,
+            "PPLA2" => 0.1,
+            "PPLX" => -0.05,
+            _ => 0,
+        };
+        return Math.Clamp(byPopulation + bySeat, 0, 1);
+    }
+
+    /// <summary>
+    /// How well a candidate fits the document: 1 in a country the document names and near its other places, 0.5 with
+    /// nothing to go by, 0.1 in another country; and whether it lies far from every other place the document has in
+    /// its country.
+    /// </summary>
+    private (double Fit, bool FarFromContext) ContextFit(GazetteerEntry entry, string? countryCode, PlaceContext? context)
+    {
+        var fit = 0.5;
+        if (countryCode is null && context is { CountryCodes.Count: > 0 })
+        {
+            fit = context.CountryCodes.Contains(entry.CountryCode, StringComparer.OrdinalIgnoreCase) ? 1.0 : 0.1;
+        }
+
+        if (context is null || entry.Kind == PlaceKind.Country)
+        {
+            return (fit, false);
+        }
+
+        var admin1 = Gazetteer.Admin1Name(entry);
+        var bonus = 0.0;
+        var placesInCountry = 0;
+        foreach (var other in context.OtherPlaces)
+        {
+            if (!string.Equals(other.CountryCode, entry.CountryCode, StringComparison.OrdinalIgnoreCase)
+                || other.Precision.UcdpWherePrecision == PlacePrecision.Country.UcdpWherePrecision)
+            {
+                continue;
+            }
+
+            placesInCountry++;
+            if (admin1 is not null && string.Equals(admin1, other.Admin1, StringComparison.Ordinal))
+            {
+                bonus = Math.Max(bonus, 0.3);
+            }
+
+            // A province named in the document is a boundary, not a point: being near its centre says little.
+            if (other.Precision == PlacePrecision.Admin1)
+            {
+                continue;
+            }
+
+            var km = Geo.DistanceKm(entry.Latitude, entry.Longitude, other.Latitude, other.Longitude);
+            bonus = Math.Max(bonus, km <= 30 ? 0.3 : km <= 150 ? 0.2 : km <= FarFromContextKm ? 0.1 : 0);
+        }
+
+        return (Math.Min(1, fit + bonus), placesInCountry > 0 && bonus == 0);
+    }
+
+    /// <summary>
+    /// A candidate this far from every other place the document has in its country, and in none of their
+    /// provinces, is most likely a namesake of a place the gazetteer lacks.
+    /// </summary>
+    private const double FarFromContextKm = 250;
+
+    private static double KindFit(PlaceKind kind, PlaceKindHint hint) => hint switch
+    {
+        PlaceKindHint.Admin1 => kind switch { PlaceKind.Admin1 => 1.0, PlaceKind.Admin2 => 0.4, PlaceKind.Populated => 0.2, _ => 0.1 },
+        PlaceKindHint.Admin2 => kind switch { PlaceKind.Admin2 => 1.0, PlaceKind.Admin1 => 0.4, PlaceKind.Populated => 0.3, _ => 0.1 },
+        PlaceKindHint.Settlement => kind == PlaceKind.Populated ? 1.0 : 0.1,
+        _ => kind switch { PlaceKind.Country => 1.0, PlaceKind.Populated => 0.7, PlaceKind.Admin1 => 0.6, _ => 0.4 },
+    };
+
+    private ResolvedPlace ToResolved(GazetteerEntry entry, double score) =>
+        new(entry.Name, entry.Latitude, entry.Longitude, entry.CountryCode, Gazetteer.Admin1Name(entry), PrecisionOf(entry.Kind), entry.GeonameId, score);
+
+    /// <summary>A country is its centroid at country precision, never a city; an area is its centroid at that area's level.</summary>
+    public static PlacePrecision PrecisionOf(PlaceKind kind) => kind switch
+    {
+        PlaceKind.Country => PlacePrecision.Country,
+        PlaceKind.Admin1 => PlacePrecision.Admin1,
+        PlaceKind.Admin2 => PlacePrecision.Admin2,
+        _ => PlacePrecision.Town,
+    };
+}

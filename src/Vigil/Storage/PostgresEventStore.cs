@@ -1,0 +1,54 @@
+using Npgsql;
+
+namespace Vigil.Storage;
+
+/// <summary>The team store: PostgreSQL, with a generated tsvector column and a GIN index for full-text search.</summary>
+public sealed class PostgresEventStore : SqlEventStore
+{
+    /// <summary>Any fixed number: the advisory lock every writer takes, so that concurrent ingests take turns.</summary>
+    private const long WriterLock = 0x5649_4749_4c;
+
+    private PostgresEventStore(NpgsqlConnection connection, IncidentMatcher? matcher)
+        : base(connection, matcher)
+    {
+    }
+
+    public static PostgresEventStore Open(string connectionString, IncidentMatcher? matcher = null)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        var store = new PostgresEventStore(connection, matcher);
+        try
+        {
+            store.Migrate();
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    protected override IReadOnlyList<string> Migrations { get; } =
+    [
+        CoreSchema("BIGINT", "DOUBLE PRECISION", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
+        """
+        ALTER TABLE articles ADD COLUMN search tsvector
+          GENERATED ALWAYS AS (to_tsvector('english', COALESCE(headline, '') || ' ' || text)) STORED;
+        CREATE INDEX articles_search ON articles USING GIN (search);
+        """,
+        ReviewSchema("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
+    ];
+
+    protected override string FullTextArticleIds => "SELECT id FROM articles WHERE search @@ plainto_tsquery('english', @query)";
+
+    protected override string FullTextQuery(string text) => text;
+
+    protected override void IndexArticleText(string articleId, string? headline, string text)
+    {
+        // The generated column indexes the text by itself.
+    }
+
+    protected override void LockForWriting() => Execute("SELECT pg_advisory_xact_lock(@lock)", ("@lock", WriterLock));
+}

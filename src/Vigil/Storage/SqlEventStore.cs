@@ -1,0 +1,572 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Vigil.Events;
+using Vigil.Ingest;
+
+namespace Vigil.Storage;
+
+/// <summary>
+/// The store over plain ADO.NET, shared by SQLite and PostgreSQL: the SQL here is the common subset both speak
+/// (ON CONFLICT, named parameters, TEXT dates in ISO order), and the subclasses supply only what differs: column
+/// types, full-text search, and how writers are serialized.
+/// </summary>
+public abstract partial class SqlEventStore : IEventStore
+{
+    private readonly IncidentMatcher matcher;
+    private DbTransaction? transaction;
+
+    protected SqlEventStore(DbConnection connection, IncidentMatcher? matcher)
+    {
+        Connection = connection;
+        this.matcher = matcher ?? IncidentMatcher.Default;
+    }
+
+    protected DbConnection Connection { get; }
+
+    public int SchemaVersion { get; private set; }
+
+    /// <summary>Column types and full-text set-up in this dialect; migration N is <c>Migrations[N - 1]</c>. Never edit one that shipped: add another.</summary>
+    protected abstract IReadOnlyList<string> Migrations { get; }
+
+    /// <summary>A subquery selecting the ids of articles whose text matches the parameter @query.</summary>
+    protected abstract string FullTextArticleIds { get; }
+
+    /// <summary>The user's words in the form the full-text engine expects for the @query parameter.</summary>
+    protected abstract string FullTextQuery(string text);
+
+    /// <summary>Adds an article to the full-text index, for engines that do not index a column by themselves.</summary>
+    protected abstract void IndexArticleText(string articleId, string? headline, string text);
+
+    /// <summary>Called first in every write transaction, so that two processes writing one database take turns.</summary>
+    protected virtual void LockForWriting()
+    {
+    }
+
+    protected void Migrate()
+    {
+        Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+        InTransaction(() =>
+        {
+            var current = Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version"), CultureInfo.InvariantCulture);
+            for (var version = current + 1; version <= Migrations.Count; version++)
+            {
+                Execute(Migrations[version - 1]);
+                Execute("INSERT INTO schema_version (version, applied_at) VALUES (@version, @at)", ("@version", version), ("@at", Now()));
+            }
+        });
+        SchemaVersion = Convert.ToInt32(Scalar("SELECT MAX(version) FROM schema_version"), CultureInfo.InvariantCulture);
+    }
+
+    public bool ContainsUrl(string url) =>
+        ContentIdentity.CanonicalUrl(url) is { } canonical && Scalar("SELECT 1 FROM articles WHERE canonical_url = @url", ("@url", canonical)) is not null;
+
+    public StoreResult StorePage(ProcessedPage page)
+    {
+        var article = page.Article;
+        var articleId = ContentIdentity.ContentHash(article.Text);
+        var canonicalUrl = ContentIdentity.CanonicalUrl(article.Url);
+        return InTransaction(() =>
+        {
+            var existing = Scalar("SELECT id FROM articles WHERE id = @id OR canonical_url = @url", ("@id", articleId), ("@url", canonicalUrl));
+            if (existing is string existingId)
+            {
+                return new StoreResult(StoreStatus.Duplicate, existingId, [], 0, 0);
+            }
+
+            Execute(
+                """
+                INSERT INTO articles (id, canonical_url, seq, source, url, headline, standfirst, byline, published, outlet, language, text)
+                VALUES (@id, @canonical, (SELECT COALESCE(MAX(seq), 0) + 1 FROM articles), @source, @url, @headline, @standfirst, @byline, @published, @outlet, @language, @text)
+                """,
+                ("@id", articleId), ("@canonical", canonicalUrl), ("@source", article.Source), ("@url", article.Url), ("@headline", article.Headline),
+                ("@standfirst", article.Standfirst), ("@byline", article.Byline), ("@published", article.Published), ("@outlet", article.Outlet),
+                ("@language", article.Language), ("@text", article.Text));
+            IndexArticleText(articleId, article.Headline, article.Text);
+
+            var eventIds = new List<string>();
+            int newEvents = 0, merged = 0;
+            for (var index = 0; index < page.Events.Count; index++)
+            {
+                var claimEvent = page.Events[index];
+                var claim = new StoredClaim(ClaimId(articleId, index), "", articleId, index, article.Source, article.Url, article.Outlet, article.Headline, article.Published, claimEvent);
+                var match = FindSameIncident(claim);
+                string eventId;
+                if (match is { } found)
+                {
+                    eventId = found.EventId;
+                    InsertClaim(claim with { EventId = eventId });
+                    RefreshEvent(eventId);
+                    Audit("auto-merge", eventId, null, [claim.Id], found.Reason);
+                    merged++;
+                }
+                else
+                {
+                    eventId = claim.Id;
+                    InsertEvent(ClaimAggregation.Aggregate(eventId, [claim with { EventId = eventId }]));
+                    InsertClaim(claim with { EventId = eventId });
+                    newEvents++;
+                }
+
+                eventIds.Add(eventId);
+            }
+
+            return new StoreResult(StoreStatus.Added, articleId, eventIds, newEvents, merged);
+        });
+    }
+
+    /// <summary>Stable across runs and databases: derived from the article's content, not from insertion order.</summary>
+    public static string ClaimId(string articleId, int eventIndex) => $"{articleId[..16]}-{eventIndex}";
+
+    private (string EventId, string Reason)? FindSameIncident(StoredClaim claim)
+    {
+        var incident = claim.Event;
+        if (incident.Date is null || IncidentMatcher.Family(incident.EventType) is not { } family)
+        {
+            return null;
+        }
+
+        // Wide enough for any claim's precision; the matcher then applies the exact window claim by claim.
+        var reach = matcher.DayWindow + 366;
+        var types = EventTaxonomy.SubTypes.Keys.Where(type => IncidentMatcher.Family(type) == family).ToList();
+        var parameters = new List<(string, object?)>
+        {
+            ("@from", Iso(incident.Date.Value.AddDays(-reach))),
+            ("@to", Iso(incident.Date.Value.AddDays(reach))),
+        };
+        parameters.AddRange(types.Select((type, i) => ($"@type{i}", (object?)type)));
+        var candidateIds = Strings(
+            $"SELECT id FROM events WHERE event_type IN ({string.Join(", ", types.Select((_, i) => $"@type{i}"))}) AND event_date >= @from AND event_date <= @to ORDER BY seq",
+            [.. parameters]);
+        if (candidateIds.Count == 0)
+        {
+            return null;
+        }
+
+        (string EventId, double Score, int Claims)? best = null;
+        foreach (var (eventId, claims) in ClaimsOf(candidateIds))
+        {
+            // Two incidents in one article are two incidents: its author already told them apart.
+            if (claims.Any(other => other.ArticleId == claim.ArticleId))
+            {
+                continue;
+            }
+
+            var distances = claims.Select(other => matcher.Distance(incident, other.Event)).ToList();
+            if (distances.Any(d => d is null))
+            {
+                continue;
+            }
+
+            var score = distances.Max(d => d!.Value);
+            if (best is null || score < best.Value.Score)
+            {
+                best = (eventId, score, claims.Count);
+            }
+        }
+
+        return best is { } chosen
+            ? (chosen.EventId, $"same incident as {chosen.Claims} earlier report(s): same type family, date and place within the window, compatible actors and counts (distance {chosen.Score.ToString("0.0", CultureInfo.InvariantCulture)})")
+            : null;
+    }
+
+    public StoredEvent? GetEvent(string id)
+    {
+        var claims = ClaimsOf([id]);
+        return claims.TryGetValue(id, out var list) ? ClaimAggregation.Aggregate(id, list) : null;
+    }
+
+    public IReadOnlyList<StoredEvent> Search(EventQuery query)
+    {
+        var conditions = new List<string>();
+        var parameters = new List<(string, object?)>();
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            conditions.Add($"id IN (SELECT event_id FROM claims WHERE article_id IN ({FullTextArticleIds}))");
+            parameters.Add(("@query", FullTextQuery(query.Text)));
+        }
+
+        if (query.From is { } from)
+        {
+            conditions.Add("event_date >= @from");
+            parameters.Add(("@from", Iso(from)));
+        }
+
+        if (query.To is { } to)
+        {
+            conditions.Add("event_date <= @to");
+            parameters.Add(("@to", Iso(to)));
+        }
+
+        if (query.EventType is { } type)
+        {
+            conditions.Add("(event_type = @type OR sub_event_type = @type)");
+            parameters.Add(("@type", type));
+        }
+
+        if (query.Country is { } country)
+        {
+            conditions.Add("country = @country");
+            parameters.Add(("@country", country.ToUpperInvariant()));
+        }
+
+        if (query.BoundingBox is { } box)
+        {
+            conditions.Add("longitude >= @minlon AND longitude <= @maxlon AND latitude >= @minlat AND latitude <= @maxlat");
+            parameters.AddRange([("@minlon", box.MinLongitude), ("@maxlon", box.MaxLongitude), ("@minlat", box.MinLatitude), ("@maxlat", box.MaxLatitude)]);
+        }
+
+        var where = conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : "";
+        var ids = Strings($"SELECT id FROM events {where} ORDER BY event_date, seq", [.. parameters]);
+        var claims = ClaimsOf(ids);
+        return ids.Select(id => ClaimAggregation.Aggregate(id, claims[id])).ToList();
+    }
+
+    public void MergeEvents(string keepId, string otherId, string reason)
+    {
+        if (keepId == otherId)
+        {
+            throw new StoreException($"cannot merge event {keepId} with itself");
+        }
+
+        InTransaction(() =>
+        {
+            RequireEvent(keepId);
+            RequireEvent(otherId);
+            var moved = Strings("SELECT id FROM claims WHERE event_id = @id ORDER BY seq", ("@id", otherId));
+            Execute("UPDATE claims SET event_id = @keep WHERE event_id = @other", ("@keep", keepId), ("@other", otherId));
+            Execute("DELETE FROM events WHERE id = @other", ("@other", otherId));
+            RefreshEvent(keepId);
+            Audit("merge", keepId, otherId, moved, reason);
+            return 0;
+        });
+    }
+
+    public string SplitClaim(string eventId, string claimId, string reason) => InTransaction(() =>
+    {
+        RequireEvent(eventId);
+        var claimIds = Strings("SELECT id FROM claims WHERE event_id = @id ORDER BY seq", ("@id", eventId));
+        if (!claimIds.Contains(claimId))
+        {
+            throw new StoreException($"claim {claimId} is not in event {eventId}");
+        }
+
+        if (claimIds.Count == 1)
+        {
+            throw new StoreException($"event {eventId} has only one claim; there is nothing to split");
+        }
+
+        // The split-off event is named after its claim, as it would have been had it never been merged.
+        var newId = claimId;
+        for (var n = 2; Scalar("SELECT 1 FROM events WHERE id = @id", ("@id", newId)) is not null; n++)
+        {
+            newId = $"{claimId}~{n}";
+        }
+
+        var claim = ClaimsOf([eventId])[eventId].Single(c => c.Id == claimId);
+        InsertEvent(ClaimAggregation.Aggregate(newId, [claim with { EventId = newId }]));
+        Execute("UPDATE claims SET event_id = @new WHERE id = @claim", ("@new", newId), ("@claim", claimId));
+        RefreshEvent(eventId);
+        Audit("split", eventId, newId, [claimId], reason);
+        return newId;
+    });
+
+    public IReadOnlyList<AuditEntry> AuditLog()
+    {
+        var entries = new List<AuditEntry>();
+        using var command = Command("SELECT id, at, action, event_id, other_event_id, claim_ids, reason FROM audit_log ORDER BY id");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            entries.Add(new AuditEntry(
+                Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), JsonSerializer.Deserialize<List<string>>(reader.GetString(5)) ?? [], reader.GetString(6)));
+        }
+
+        return entries;
+    }
+
+    public StoreCounts Counts() => new(
+        Convert.ToInt32(Scalar("SELECT COUNT(*) FROM articles"), CultureInfo.InvariantCulture),
+        Convert.ToInt32(Scalar("SELECT COUNT(*) FROM events"), CultureInfo.InvariantCulture),
+        Convert.ToInt32(Scalar("SELECT COUNT(*) FROM claims"), CultureInfo.InvariantCulture));
+
+    /// <summary>Every row of the named tables in a fixed order, as text; for comparing two databases.</summary>
+    public IReadOnlyList<string> Dump(params string[] tables)
+    {
+        var lines = new List<string>();
+        foreach (var table in tables)
+        {
+            using var command = Command($"SELECT * FROM {table} ORDER BY 1, 2");
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var values = Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture));
+                lines.Add($"{table}: {string.Join(" | ", values)}");
+            }
+        }
+
+        return lines;
+    }
+
+    private void RequireEvent(string id)
+    {
+        if (Scalar("SELECT 1 FROM events WHERE id = @id", ("@id", id)) is null)
+        {
+            throw new StoreException($"no event {id}");
+        }
+    }
+
+    private void RefreshEvent(string eventId)
+    {
+        var aggregate = ClaimAggregation.Aggregate(eventId, ClaimsOf([eventId])[eventId]);
+        Execute(
+            """
+            UPDATE events SET event_type = @type, sub_event_type = @subtype, plover_type = @plover, plover_mode = @mode, event_date = @date,
+              date_precision = @precision, location_name = @place, latitude = @lat, longitude = @lon, country = @country, admin1 = @admin1,
+              geo_precision = @geo, where_prec = @where, killed_low = @klow, killed_best = @kbest, killed_high = @khigh, injured_low = @ilow,
+              injured_best = @ibest, injured_high = @ihigh, casualty_explanation = @explanation, claims_count = @claims
+            WHERE id = @id
+            """,
+            [.. EventColumns(aggregate)]);
+    }
+
+    private void InsertEvent(StoredEvent aggregate) =>
+        Execute(
+            """
+            INSERT INTO events (id, seq, event_type, sub_event_type, plover_type, plover_mode, event_date, date_precision, location_name, latitude,
+              longitude, country, admin1, geo_precision, where_prec, killed_low, killed_best, killed_high, injured_low, injured_best, injured_high,
+              casualty_explanation, claims_count)
+            VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events), @type, @subtype, @plover, @mode, @date, @precision, @place, @lat, @lon,
+              @country, @admin1, @geo, @where, @klow, @kbest, @khigh, @ilow, @ibest, @ihigh, @explanation, @claims)
+            """,
+            [.. EventColumns(aggregate)]);
+
+    private static IEnumerable<(string, object?)> EventColumns(StoredEvent e) =>
+    [
+        ("@id", e.Id), ("@type", e.EventType), ("@subtype", e.SubEventType), ("@plover", e.Plover?.Type), ("@mode", e.Plover?.Mode),
+        ("@date", e.Date is null ? null : Iso(e.Date.Value)), ("@precision", (int?)e.Date?.Precision), ("@place", e.Location?.Name),
+        ("@lat", e.Location?.Latitude), ("@lon", e.Location?.Longitude), ("@country", e.Location?.Country?.ToUpperInvariant()),
+        ("@admin1", e.Location?.Admin1), ("@geo", e.Location?.Precision?.AcledGeoPrecision), ("@where", e.Location?.Precision?.UcdpWherePrecision),
+        ("@klow", e.Killed?.Low), ("@kbest", e.Killed?.Best), ("@khigh", e.Killed?.High), ("@ilow", e.Injured?.Low), ("@ibest", e.Injured?.Best),
+        ("@ihigh", e.Injured?.High), ("@explanation", e.CasualtyExplanation), ("@claims", e.Claims.Count),
+    ];
+
+    private void InsertClaim(StoredClaim claim)
+    {
+        var e = claim.Event;
+        Execute(
+            """
+            INSERT INTO claims (id, event_id, article_id, event_index, seq, event_type, sub_event_type, event_date, date_precision, location_name,
+              latitude, longitude, country, admin1, killed_low, killed_best, killed_high, injured_low, injured_best, injured_high, weapon, reason,
+              confidence, event_json)
+            VALUES (@id, @event, @article, @index, (SELECT COALESCE(MAX(seq), 0) + 1 FROM claims), @type, @subtype, @date, @precision, @place,
+              @lat, @lon, @country, @admin1, @klow, @kbest, @khigh, @ilow, @ibest, @ihigh, @weapon, @reason, @confidence, @json)
+            """,
+            ("@id", claim.Id), ("@event", claim.EventId), ("@article", claim.ArticleId), ("@index", claim.EventIndex), ("@type", e.EventType),
+            ("@subtype", e.SubEventType), ("@date", e.Date is null ? null : Iso(e.Date.Value)), ("@precision", (int?)e.Date?.Precision),
+            ("@place", e.Location?.Name), ("@lat", e.Location?.Latitude), ("@lon", e.Location?.Longitude), ("@country", e.Location?.Country?.ToUpperInvariant()),
+            ("@admin1", e.Location?.Admin1), ("@klow", e.Killed?.Low), ("@kbest", e.Killed?.Best), ("@khigh", e.Killed?.High), ("@ilow", e.Injured?.Low),
+            ("@ibest", e.Injured?.Best), ("@ihigh", e.Injured?.High), ("@weapon", e.Weapon), ("@reason", e.Reason), ("@confidence", e.Confidence),
+            ("@json", JsonSerializer.Serialize(e, VigilJson.Options)));
+
+        var actors = e.Perpetrators.Select(a => ("perpetrator", a)).Concat(e.Targets.Select(a => ("target", a))).ToList();
+        for (var i = 0; i < actors.Count; i++)
+        {
+            var (role, actor) = actors[i];
+            Execute(
+                "INSERT INTO claim_actors (claim_id, position, role, name, kind, actor_group) VALUES (@claim, @position, @role, @name, @kind, @group)",
+                ("@claim", claim.Id), ("@position", i), ("@role", role), ("@name", actor.Name), ("@kind", EnumName(actor.Kind)), ("@group", actor.Group));
+        }
+
+        for (var i = 0; i < e.Victims.Count; i++)
+        {
+            var victim = e.Victims[i];
+            Execute(
+                """
+                INSERT INTO claim_victims (claim_id, position, name, age, gender, relation, relative_of, outcome)
+                VALUES (@claim, @position, @name, @age, @gender, @relation, @relative, @outcome)
+                """,
+                ("@claim", claim.Id), ("@position", i), ("@name", victim.Name), ("@age", victim.Age), ("@gender", EnumName(victim.Gender)),
+                ("@relation", victim.Relation), ("@relative", victim.RelativeOf), ("@outcome", EnumName<VictimOutcome>(victim.Outcome)));
+        }
+
+        for (var i = 0; i < e.Sources.Count; i++)
+        {
+            var source = e.Sources[i];
+            Execute(
+                "INSERT INTO claim_sources (claim_id, position, name, kind, verb, hedged) VALUES (@claim, @position, @name, @kind, @verb, @hedged)",
+                ("@claim", claim.Id), ("@position", i), ("@name", source.Name), ("@kind", EnumName<SourceKind>(source.Kind)), ("@verb", source.Verb), ("@hedged", source.Hedged ? 1 : 0));
+        }
+
+        for (var i = 0; i < e.Evidence.Count; i++)
+        {
+            var evidence = e.Evidence[i];
+            Execute(
+                "INSERT INTO evidence (claim_id, position, field, start_offset, end_offset, text) VALUES (@claim, @position, @field, @start, @end, @text)",
+                ("@claim", claim.Id), ("@position", i), ("@field", evidence.Field), ("@start", evidence.Start), ("@end", evidence.End), ("@text", evidence.Text));
+        }
+    }
+
+    private Dictionary<string, List<StoredClaim>> ClaimsOf(IReadOnlyList<string> eventIds)
+    {
+        var result = new Dictionary<string, List<StoredClaim>>();
+        // Chunks keep the parameter count under every engine's limit.
+        foreach (var chunk in eventIds.Distinct().Chunk(500))
+        {
+            var names = chunk.Select((_, i) => $"@e{i}").ToList();
+            using var command = Command(
+                $"""
+                SELECT c.id, c.event_id, c.article_id, c.event_index, a.source, a.url, a.outlet, a.headline, a.published, c.event_json
+                FROM claims c JOIN articles a ON a.id = c.article_id
+                WHERE c.event_id IN ({string.Join(", ", names)}) ORDER BY c.seq
+                """,
+                [.. chunk.Select((id, i) => (names[i], (object?)id))]);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                var claim = new StoredClaim(
+                    reader.GetString(0), reader.GetString(1), reader.GetString(2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture),
+                    reader.GetString(4), Text(5), Text(6), Text(7), Text(8),
+                    JsonSerializer.Deserialize<ConflictEvent>(reader.GetString(9), VigilJson.Options)
+                        ?? throw new InvalidDataException($"claim {reader.GetString(0)} has no event"));
+                if (!result.TryGetValue(claim.EventId, out var list))
+                {
+                    result[claim.EventId] = list = [];
+                }
+
+                list.Add(claim);
+            }
+        }
+
+        return result;
+    }
+
+    private void Audit(string action, string eventId, string? otherEventId, IReadOnlyList<string> claimIds, string reason) =>
+        Execute(
+            "INSERT INTO audit_log (at, action, event_id, other_event_id, claim_ids, reason) VALUES (@at, @action, @event, @other, @claims, @reason)",
+            ("@at", Now()), ("@action", action), ("@event", eventId), ("@other", otherEventId), ("@claims", JsonSerializer.Serialize(claimIds)), ("@reason", reason));
+
+    private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? EnumName<T>(T? value) where T : struct, Enum =>
+        value is null ? null : JsonSerializer.Serialize(value.Value, VigilJson.Options).Trim('"');
+
+    protected T InTransaction<T>(Func<T> work)
+    {
+        transaction = Connection.BeginTransaction(IsolationLevel.Serializable);
+        try
+        {
+            LockForWriting();
+            var result = work();
+            transaction.Commit();
+            return result;
+        }
+        catch
+        {
+            transaction.Rollback();
+            throw;
+        }
+        finally
+        {
+            transaction.Dispose();
+            transaction = null;
+        }
+    }
+
+    private void InTransaction(Action work) => InTransaction(() =>
+    {
+        work();
+        return 0;
+    });
+
+    protected DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    protected void Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    protected object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    private List<string> Strings(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    /// <summary>The schema both dialects share, with the column types named by <paramref name="integer"/>, <paramref name="real"/> and <paramref name="identity"/>.</summary>
+    protected static string CoreSchema(string integer, string real, string identity) =>
+        $"""
+        CREATE TABLE articles (
+          id TEXT PRIMARY KEY, canonical_url TEXT UNIQUE, seq {integer} NOT NULL UNIQUE, source TEXT NOT NULL, url TEXT, headline TEXT,
+          standfirst TEXT, byline TEXT, published TEXT, outlet TEXT, language TEXT, text TEXT NOT NULL);
+        CREATE TABLE events (
+          id TEXT PRIMARY KEY, seq {integer} NOT NULL UNIQUE, event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL, plover_type TEXT, plover_mode TEXT,
+          event_date TEXT, date_precision {integer}, location_name TEXT, latitude {real}, longitude {real}, country TEXT, admin1 TEXT,
+          geo_precision {integer}, where_prec {integer}, killed_low {integer}, killed_best {integer}, killed_high {integer}, injured_low {integer},
+          injured_best {integer}, injured_high {integer}, casualty_explanation TEXT NOT NULL, claims_count {integer} NOT NULL);
+        CREATE INDEX events_type_date ON events (event_type, event_date);
+        CREATE INDEX events_date ON events (event_date);
+        CREATE TABLE claims (
+          id TEXT PRIMARY KEY, event_id TEXT NOT NULL REFERENCES events (id), article_id TEXT NOT NULL REFERENCES articles (id),
+          event_index {integer} NOT NULL, seq {integer} NOT NULL UNIQUE, event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL, event_date TEXT,
+          date_precision {integer}, location_name TEXT, latitude {real}, longitude {real}, country TEXT, admin1 TEXT, killed_low {integer},
+          killed_best {integer}, killed_high {integer}, injured_low {integer}, injured_best {integer}, injured_high {integer}, weapon TEXT,
+          reason TEXT, confidence {real} NOT NULL, event_json TEXT NOT NULL);
+        CREATE INDEX claims_event ON claims (event_id);
+        CREATE INDEX claims_article ON claims (article_id);
+        CREATE TABLE claim_actors (
+          claim_id TEXT NOT NULL REFERENCES claims (id), position {integer} NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL, kind TEXT,
+          actor_group TEXT, PRIMARY KEY (claim_id, position));
+        CREATE TABLE claim_victims (
+          claim_id TEXT NOT NULL REFERENCES claims (id), position {integer} NOT NULL, name TEXT, age {integer}, gender TEXT, relation TEXT,
+          relative_of TEXT, outcome TEXT NOT NULL, PRIMARY KEY (claim_id, position));
+        CREATE TABLE claim_sources (
+          claim_id TEXT NOT NULL REFERENCES claims (id), position {integer} NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, verb TEXT NOT NULL,
+          hedged {integer} NOT NULL, PRIMARY KEY (claim_id, position));
+        CREATE TABLE evidence (
+          claim_id TEXT NOT NULL REFERENCES claims (id), position {integer} NOT NULL, field TEXT NOT NULL, start_offset {integer} NOT NULL,
+          end_offset {integer} NOT NULL, text TEXT NOT NULL, PRIMARY KEY (claim_id, position));
+        CREATE TABLE audit_log (
+          id {identity}, at TEXT NOT NULL, action TEXT NOT NULL, event_id TEXT NOT NULL, other_event_id TEXT, claim_ids TEXT NOT NULL,
+          reason TEXT NOT NULL);
+        """;
+
+    public void Dispose()
+    {
+        Connection.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

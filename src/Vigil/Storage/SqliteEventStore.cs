@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+
+namespace Vigil.Storage;
+
+/// <summary>The default store: one SQLite file, with an FTS5 index over article headlines and text.</summary>
+public sealed class SqliteEventStore : SqlEventStore
+{
+    private SqliteEventStore(SqliteConnection connection, IncidentMatcher? matcher)
+        : base(connection, matcher)
+    {
+    }
+
+    public static SqliteEventStore Open(string path, IncidentMatcher? matcher = null)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        // No pooling: a closed store must release the file (tests delete it, users move it).
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 60 }.ToString());
+        connection.Open();
+        var store = new SqliteEventStore(connection, matcher);
+        try
+        {
+            // WAL with synchronous=NORMAL loses no committed transaction when the process is killed (only on power loss),
+            // and lets readers (search, export) run while an ingest writes.
+            store.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 60000; PRAGMA foreign_keys = ON;");
+            store.Migrate();
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    protected override IReadOnlyList<string> Migrations { get; } =
+    [
+        CoreSchema("INTEGER", "REAL", "INTEGER PRIMARY KEY AUTOINCREMENT"),
+        "CREATE VIRTUAL TABLE article_fts USING fts5 (article_id UNINDEXED, headline, text, tokenize = 'porter unicode61 remove_diacritics 2');",
+        ReviewSchema("INTEGER PRIMARY KEY AUTOINCREMENT"),
+    ];
+
+    protected override string FullTextArticleIds => "SELECT article_id FROM article_fts WHERE article_fts MATCH @query";
+
+    /// <summary>Each word quoted, so FTS5 operators and punctuation in the user's text are taken literally; words are ANDed.</summary>
+    protected override string FullTextQuery(string text)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(word => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
+        return string.Join(' ', words);
+    }
+
+    protected override void IndexArticleText(string articleId, string? headline, string text) =>
+        Execute("INSERT INTO article_fts (article_id, headline, text) VALUES (@id, @headline, @text)", ("@id", articleId), ("@headline", headline), ("@text", text));
+}

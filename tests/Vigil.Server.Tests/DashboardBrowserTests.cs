@@ -1,0 +1,105 @@
+using Microsoft.Playwright;
+
+namespace Vigil.Server.Tests;
+
+/// <summary>
+/// The dashboard as an analyst uses it, in Debian's Chromium driven by Playwright: the map, a type filter, an event's
+/// evidence, a confirmation that survives a reload, and article text that cannot inject HTML. Screenshots of each
+/// view go to docs/ for the README.
+/// </summary>
+public sealed class DashboardBrowserTests(TestServer server) : IClassFixture<TestServer>, IAsyncLifetime
+{
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public async Task InitializeAsync()
+    {
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+    }
+
+    private async Task<IPage> OpenDashboard()
+    {
+        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 950 } });
+        await page.GotoAsync(server.BaseUrl + "/");
+        await page.Locator("circle.event-dot").First.WaitForAsync();
+        return page;
+    }
+
+    private static string Screenshot(string name)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Vigil.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        var docs = Path.Combine(directory?.FullName ?? Path.GetTempPath(), "docs");
+        Directory.CreateDirectory(docs);
+        return Path.Combine(docs, name);
+    }
+
+    [Fact]
+    public async Task MapShowsEventsAndTheTypeFilterNarrowsMapAndList()
+    {
+        var page = await OpenDashboard();
+        Assert.Equal(3, await page.Locator("circle.event-dot").CountAsync());
+        Assert.Equal(3, await page.Locator("#events tbody tr").CountAsync());
+        Assert.True(await page.Locator("#timeline rect").CountAsync() >= 3);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("dashboard.png"), FullPage = true });
+
+        await page.SelectOptionAsync("select[name=type]", "Battles");
+        await page.ClickAsync("#filters button[type=submit]");
+        await page.WaitForFunctionAsync("document.querySelectorAll('#events tbody tr').length === 1");
+        Assert.Equal(1, await page.Locator("circle.event-dot").CountAsync());
+        Assert.Contains("Goma", await page.Locator("#events tbody tr").InnerTextAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("dashboard-filtered.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task EventPageHighlightsEvidenceAndAConfirmationSurvivesReload()
+    {
+        var page = await OpenDashboard();
+        await page.Locator("#events tbody tr", new PageLocatorOptions { HasText = "Goma" }).ClickAsync();
+        await page.Locator("#event-page dl").WaitForAsync();
+
+        await page.ClickAsync("button.field-link[data-field=killed]");
+        var active = page.Locator("mark.evidence.active");
+        Assert.Equal("eleven fighters were killed", await active.First.InnerTextAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("event-evidence.png"), FullPage = true });
+
+        await page.FillAsync("#token", TestServer.Token);
+        await page.DispatchEventAsync("#token", "change");
+        await page.ClickAsync("#confirm");
+        await page.WaitForFunctionAsync("document.getElementById('review-status').textContent === 'confirmed'");
+
+        await page.ReloadAsync();
+        await page.Locator("#review-status").WaitForAsync();
+        Assert.Equal("confirmed", await page.Locator("#review-status").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task ArticleTextIsShownAsTextNeverAsMarkup()
+    {
+        var page = await OpenDashboard();
+        await page.Locator("#events tbody tr", new PageLocatorOptions { HasText = "Nairobi" }).ClickAsync();
+        await page.Locator(".article-text").WaitForAsync();
+        Assert.Equal(0, await page.Locator(".article-text img").CountAsync());
+        Assert.Contains("<img src=x onerror=alert(1)>", await page.Locator(".article-text").InnerTextAsync());
+    }
+}

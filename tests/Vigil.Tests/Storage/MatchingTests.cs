@@ -1,0 +1,83 @@
+using Vigil.Events;
+using Vigil.Places;
+using Vigil.Storage;
+using static Vigil.Tests.Storage.Reports;
+
+namespace Vigil.Tests.Storage;
+
+public sealed class MatchingTests
+{
+    private static readonly IncidentMatcher Matcher = IncidentMatcher.Default;
+
+    private static ConflictEvent Clash(string date = "2024-05-02", double lat = 11.65, double lon = 13.42, string admin1 = "Borno", PlacePrecision? precision = null,
+        DatePrecision datePrecision = DatePrecision.Day, int killed = 5, string country = "NG") =>
+        Event("Armed clash", date, "Konduga", lat, lon, country, admin1, killed: Count(killed), precision: precision, datePrecision: datePrecision);
+
+    [Fact]
+    public void DatesMatchWithinTwoDaysWidenedByPrecision()
+    {
+        Assert.True(Matcher.Matches(Clash(), Clash(date: "2024-05-04")));
+        Assert.False(Matcher.Matches(Clash(), Clash(date: "2024-05-05")));
+        Assert.True(Matcher.Matches(Clash(), Clash(date: "2024-05-01", datePrecision: DatePrecision.Month)));
+    }
+
+    [Fact]
+    public void PlacesMatchByDistanceOrByProvinceWhenCoarse()
+    {
+        Assert.True(Matcher.Matches(Clash(), Clash(lat: 11.80, lon: 13.50)));             // ~19 km
+        Assert.False(Matcher.Matches(Clash(), Clash(lat: 11.95, lon: 13.60)));            // ~38 km between two towns
+        Assert.True(Matcher.Matches(Clash(), Clash(lat: 11.95, lon: 13.60, precision: PlacePrecision.NearTown)));
+        Assert.True(Matcher.Matches(Clash(), Clash(lat: 11.5, lon: 13.0, precision: PlacePrecision.Admin1)));
+        Assert.False(Matcher.Matches(Clash(), Clash(lat: 10.3, lon: 11.2, admin1: "Gombe", precision: PlacePrecision.Admin1)));
+        Assert.False(Matcher.Matches(Clash(), Clash(admin1: null!, precision: PlacePrecision.Country)));
+        Assert.False(Matcher.Matches(Clash(), Clash(country: "CM")));
+    }
+
+    [Fact]
+    public void CountsFarApartAreDifferentIncidents()
+    {
+        Assert.True(Matcher.Matches(Clash(killed: 5), Clash(killed: 8)));
+        Assert.True(Matcher.Matches(Clash(killed: 10), Clash(killed: 28)));
+        Assert.False(Matcher.Matches(Clash(killed: 5), Clash(killed: 40)));
+    }
+
+    [Fact]
+    public void UnknownDateOrPlaceIsNeverTheSame()
+    {
+        var undated = Clash() with { Date = null };
+        var unplaced = Clash() with { Location = null };
+        Assert.False(Matcher.Matches(Clash(), undated));
+        Assert.False(Matcher.Matches(Clash(), unplaced));
+    }
+
+    [Fact]
+    public void DerivedCountsExplainThemselves()
+    {
+        var count = ClaimAggregation.DeriveCount([new CasualtyCount(3, 3, 3), null, new CasualtyCount(5, 6, null), new CasualtyCount(4, 4, 4), new CasualtyCount(8, 8, 8)], out var note);
+
+        Assert.Equal(new CasualtyCount(3, 4, 8), count);
+        Assert.StartsWith("best = median (lower middle) of 4 claims (3, 4, 6, 8)", note, StringComparison.Ordinal);
+        Assert.Null(ClaimAggregation.DeriveCount([null, null], out var none));
+        Assert.Equal("no claim gives a figure", none);
+    }
+
+    [Fact]
+    public void CanonicalUrlsDropWhatDoesNotChangeThePage()
+    {
+        Assert.Equal("https://news.example/a/b?id=3", ContentIdentity.CanonicalUrl("HTTPS://News.Example:443/a/b/?utm_source=x&id=3&fbclid=y#comments"));
+        Assert.Equal("http://news.example:8080/", ContentIdentity.CanonicalUrl("http://news.example:8080/"));
+        Assert.Null(ContentIdentity.CanonicalUrl("ftp://news.example/a"));
+        Assert.Equal(ContentIdentity.ContentHash("A  b\n\nC"), ContentIdentity.ContentHash(" a b c "));
+        Assert.NotEqual(ContentIdentity.ContentHash("a b c"), ContentIdentity.ContentHash("a b d"));
+    }
+
+    [SkippableFact]
+    public void CountryNamesComeFromTheIsoCode()
+    {
+        Skip.IfNot(CountryNames.Available, $"{CountryNames.DataFile} is absent (scripts/setup.sh installs Debian's iso-codes)");
+        Assert.Equal("Syria", CountryNames.Of("sy"));
+        Assert.Equal("The Democratic Republic of the Congo", CountryNames.Of("CD"));
+        Assert.Equal("XX", CountryNames.Of("XX"));
+        Assert.Null(CountryNames.Of(null));
+    }
+}
