@@ -13,6 +13,7 @@ public static class Program
         var root = new RootCommand("Vigil: turns news pages into a source-attributed, geocoded database of conflict events.")
         {
             ArticleCommand.Create(),
+            EventsCommand.Create(),
         };
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
