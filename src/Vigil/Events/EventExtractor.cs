@@ -37,6 +37,9 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
     [GeneratedRegex(@"^\W*(?:he|she|they|it|his|her|their|the\s+(?:attack|incident|victim|victims|man|woman|attackers?|assailants?|gunmen|suspects?|clash(?:es)?|strike|explosion|blast|protest|protesters|execution|killing|two\s+sides|group|crowd|bodies|body))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ContinuesStory();
 
+    [GeneratedRegex(@"^(?:villagers|residents|community\s+members|youths?|locals|crowds?|people|supporters|students|workers|labourers|nationals|members|group\s+of\s+.*|farmers|traders|family|families)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CrowdNoun();
+
     [GeneratedRegex(@"\b(?:was|were|has\s+been|have\s+been|had\s+been|being|got|left\s+with)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Passive();
 
@@ -59,6 +62,11 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
                 foreach (var (cue, pattern) in EventLexicon.Cues)
                 {
                     var match = pattern.Match(sentenceText);
+                    while (match.Success && EventLexicon.Hypothetical().IsMatch(sentenceText[Math.Max(0, match.Index - 40)..match.Index]))
+                    {
+                        match = match.NextMatch();
+                    }
+
                     if (match.Success)
                     {
                         cues.Add((cue, match));
@@ -193,8 +201,14 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         var (perpetrators, targets, actorEvidence) = Actors(text, incident, people, documentGroup);
         evidence.AddRange(actorEvidence);
 
-        var (eventType, subType, plover, typeEvidence) = Classify(cues, cueSet, perpetrators, targets, incident);
-        evidence.Add(Evidence("eventType", main.Span.Start + typeEvidence.Index, typeEvidence.Length, text));
+        // The lead sentence says what kind of incident this is; later sentences only refine a lead that says no more
+        // than that people were hurt.
+        var leadCues = main.Cues;
+        var leadFamily = FamilyOf(leadCues.Select(c => c.Cue));
+        var classifyCues = leadFamily is Family.Harm or Family.Strategic ? cues : leadCues.Concat(cues.Where(c => EventLexicon.IsHarm(c.Cue) || c.Cue is Cue.Intervention or Cue.ExcessiveForce or Cue.ProtesterViolence or Cue.Riot)).ToList();
+        var (eventType, subType, plover, typeEvidence) = Classify(classifyCues, classifyCues.Select(c => c.Cue).ToHashSet(), perpetrators, targets, incident);
+        var typeSentence = incident.Triggers.First(t => t.Cues.Any(c => c.Match == typeEvidence));
+        evidence.Add(Evidence("eventType", typeSentence.Span.Start + typeEvidence.Index, typeEvidence.Length, text));
 
         // Casualties: a stated total wins; counts of different groups add up; repeated counts of one group do not.
         var casualties = incident.Triggers.Concat(incident.Context).SelectMany(s => CasualtyFinder.Find(text, s.Span)).ToList();
@@ -315,6 +329,17 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             return organised
                 ? (EventTaxonomy.Riots, "Violent demonstration", new PloverCode("PROTEST", "riot"), Where(Cue.Riot))
                 : (EventTaxonomy.Riots, "Mob violence", new PloverCode("ASSAULT", "beat"), Has(Cue.Mob) ? Where(Cue.Mob) : Where(Cue.Riot));
+        }
+
+        var rioters = perpetrators.Count > 0 && perpetrators.All(p => p.Kind is ActorKind.Rioters or ActorKind.Civilians) && perpetrators.Any(p => p.Kind == ActorKind.Rioters);
+        if (rioters && (Has(Cue.Attack) || Has(Cue.Clash) || Has(Cue.ProtesterViolence) || Has(Cue.Kill) || Has(Cue.Loot)) && !Regex.IsMatch(text, @"\b(?:guns?|gunfire|shot|firearms?|rifles?|pistols?|opened\s+fire)\b", RegexOptions.IgnoreCase))
+        {
+            return (EventTaxonomy.Riots, "Mob violence", new PloverCode("ASSAULT", "beat"), Where(Cue.Attack, Cue.Clash, Cue.ProtesterViolence, Cue.Kill, Cue.Loot));
+        }
+
+        if (Has(Cue.Loot) && !Has(Cue.Kill) && !Has(Cue.Injure) && !Has(Cue.Abduct) && !Has(Cue.Sexual) && !Has(Cue.Clash))
+        {
+            return (EventTaxonomy.StrategicDevelopments, "Looting/property destruction", new PloverCode("COERCE", "seize"), Where(Cue.Loot));
         }
 
         if (Has(Cue.Disrupted) && !Has(Cue.Kill) && !Has(Cue.Injure) || Has(Cue.Disrupted) && Regex.IsMatch(text, @"prematurely|accidental", RegexOptions.IgnoreCase))
@@ -466,7 +491,16 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
                 var passiveBetween = before && Passive().IsMatch(text[mention.End..cueAt]);
                 var isPerpetrator = afterBy || (before && !passiveBetween && (mention.Kind is not ActorKind.Civilians || sentence.Cues.Any(c => c.Cue == Cue.Protest)));
                 var group = mention.Group ?? (mention.Kind == ActorKind.RebelGroup ? documentGroup : null);
-                var actor = mention.Kind == ActorKind.Civilians && !isPerpetrator ? new Actor("Civilians", ActorKind.Civilians, null) : new Actor(mention.Name, mention.Kind, group);
+                // A crowd that attacks ("villagers pelted stones at police", "youths assaulted a patrol") is a mob: ACLED's rioters.
+                var crowd = mention.Kind == ActorKind.Civilians && before && !passiveBetween && CrowdNoun().IsMatch(mention.Name)
+                    && sentence.Cues.Any(c => c.Cue is Cue.Attack or Cue.Clash or Cue.ProtesterViolence or Cue.Loot or Cue.Kill);
+                if (crowd)
+                {
+                    isPerpetrator = true;
+                }
+
+                var actor = crowd ? new Actor(mention.Name, ActorKind.Rioters, null)
+                    : mention.Kind == ActorKind.Civilians && !isPerpetrator ? new Actor("Civilians", ActorKind.Civilians, null) : new Actor(mention.Name, mention.Kind, group);
                 var list = isPerpetrator ? perpetrators : targets;
                 if (!list.Any(a => a.Name.Equals(actor.Name, StringComparison.OrdinalIgnoreCase)) && (isPerpetrator || mention.Start >= cueAt || passiveBetween))
                 {
