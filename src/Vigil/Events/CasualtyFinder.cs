@@ -19,12 +19,14 @@ internal static partial class CasualtyFinder
 
     private const string InjureWords = @"injured|wounded|hurt|hospitali[sz]ed|critically\s+injured|seriously\s+injured";
 
-    private const string Noun = @"(?:(?!(?:were|was|have|had|has|are|is|and|or|but|in|on|at|by|after|when|while|during|with)\b)[\w'’-]+\s+){0,4}?";
+    private const string Noun = @"(?:(?!(?:were|was|have|had|has|are|is|and|or|but|in|on|at|by|after|when|while|during|with)\b)[\w'’-]+\s+){0,6}?";
+
+    private const string ObjectNoun = @"(?:(?!(?:were|was|have|had|has|are|is|and|or|but|in|on|at|by|after|when|while|during|with|to)\b)[\w'’-]+(?:\s+|$)){0,4}";
 
     [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?<noun>" + Noun + @")(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|got|being)\s+)?(?:(?:reportedly|allegedly|also|all|later|critically|seriously|severely|fatally|badly|slightly|lightly)\s+)?(?<verb>" + KillWords + "|" + InjureWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CountThenVerb();
 
-    [GeneratedRegex(@"\b(?<verb>kill(?:ed|ing)|shooting\s+dead|shot\s+dead|murder(?:ed|ing)|execut(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|leaving|left|claim(?:ed|ing)\s+the\s+lives\s+of)\s+" + Count + @"\s+(?<noun>" + Noun + @")(?<tail>dead|injured|wounded|hurt)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<verb>kill(?:ed|ing)|beat(?:en)?|stabbed|hacked|tortured|stoned|burn(?:ed|t)|shooting\s+dead|shot\s+dead|murder(?:ed|ing)|execut(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|leaving|left|claim(?:ed|ing)\s+the\s+lives\s+of)\s+" + Count + @"(?:\s+|$)(?<noun>" + ObjectNoun + @")(?<tail>dead|injured|wounded|hurt|to\s+death)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VerbThenCount();
 
     [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?:(?:more|other|further|additional)\s+)?(?<verb>fatalit(?:y|ies)|deaths|dead|casualties|injur(?:y|ies)|wounded|injured)\b|\b(?:death\s+toll|toll|fatalities)\s+(?:(?:has|had|was|is)\s+)?(?:(?:coded|rose|risen|climbed|reached|stood|stands|stand)\s+)?(?:as\s+|to\s+|at\s+|of\s+)?" + Count, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -44,7 +46,8 @@ internal static partial class CasualtyFinder
         "km", "kilometres", "kilometers", "miles", "metres", "meters", "hours", "days", "weeks", "months", "years", "minutes", "percent", "per",
         "am", "pm", "a.m.", "p.m.", "houses", "homes", "vehicles", "cars", "buildings", "shops", "times", "rounds", "shells", "rockets",
         "missiles", "mortars", "projectiles", "explosions", "kg", "tonnes", "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december", "year-old", "o'clock",
+        "august", "september", "october", "november", "december", "year-old", "o'clock", "livestock", "cattle", "cows", "goats", "sheep",
+        "camels", "animals", "dogs", "horses", "donkeys", "head", "trees", "hectares", "acres", "tons", "tonnes",
     };
 
     /// <summary>Casualty figures in one sentence, in order.</summary>
@@ -86,6 +89,16 @@ internal static partial class CasualtyFinder
                 }
 
                 killed = match.Groups["tail"].Value.Equals("dead", StringComparison.OrdinalIgnoreCase);
+            }
+            else if (Regex.IsMatch(verb, "^(?:beat|beaten|stabbed|hacked|tortured|stoned|burned|burnt)$"))
+            {
+                // "beat a man" is no casualty count; "beat a man to death" is.
+                if (!match.Groups["tail"].Value.StartsWith("to", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                killed = true;
             }
             else
             {

@@ -372,7 +372,9 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             return (EventTaxonomy.ExplosionsRemoteViolence, "Grenade", new PloverCode("ASSAULT", "explosives"), Where(Cue.Grenade));
         }
 
-        if (Has(Cue.Shelling) && !Has(Cue.Clash))
+        // Artillery, mortars and rockets are remote violence unless the report also tells of direct fire between the sides.
+        var directFire = Regex.IsMatch(text, @"\bsmall\s+arms\b|\bgun\s?fire\b|\bgun\s?shots\b|\bexchang\w*\s+(?:of\s+)?fire|\bclash|\bfought\b|\bfighting\b|\bgun\s?battle|\bfire\s?fight|\bambush|\bincursion|\boffensive\b", RegexOptions.IgnoreCase);
+        if (Has(Cue.Shelling) && !directFire)
         {
             return (EventTaxonomy.ExplosionsRemoteViolence, "Shelling/artillery/missile attack", new PloverCode("ASSAULT", "explosives"), Where(Cue.Shelling));
         }
