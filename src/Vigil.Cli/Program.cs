@@ -10,6 +10,10 @@ public static class Program
     /// <summary>Runs the command line with the given writers, so tests can run it in-process.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        // Review of stored events lives under `events`: `vigil events merge|split`.
+        var events = EventsCommand.Create();
+        events.Subcommands.Add(EventReviewCommands.CreateMerge("merge"));
+        events.Subcommands.Add(EventReviewCommands.CreateSplit("split"));
         var root = new RootCommand("Vigil: turns news pages into a source-attributed, geocoded database of conflict events.")
         {
             ArticleCommand.Create(),
@@ -17,12 +21,10 @@ public static class Program
             IngestCommand.Create(),
             SearchCommand.Create(),
             ExportCommand.Create(),
-            // To move under `events` as `merge` and `split` once EventsCommand exists.
-            EventReviewCommands.CreateMerge("merge-events"),
-            EventReviewCommands.CreateSplit("split-events"),
             ServeCommand.Create(),
             NerCommand.Create(),
             TrainCommand.Create(),
+            events,
         };
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });

@@ -47,7 +47,11 @@ public enum ActorKind
     ExternalForces = 8,
 }
 
-public sealed record Actor(string Name, ActorKind? Kind, string? Group);
+public sealed record Actor(string Name, ActorKind? Kind, string? Group)
+{
+    /// <summary>An individual actor's age, when the text gives it ("20-year-old jihadi Ali Saqr al-Qasem").</summary>
+    public int? Age { get; init; }
+}
 
 public enum Gender
 {

@@ -1,0 +1,189 @@
+using System.Text.RegularExpressions;
+
+namespace Vigil.Events;
+
+/// <summary>One casualty figure in the text: how many, of whom, and whether it states the total.</summary>
+internal sealed record CasualtyMention(TextSpan Span, CasualtyCount Count, string Head, bool IsTotal, bool Killed);
+
+/// <summary>
+/// Reads casualty figures: "at least 12 people were killed", "killing 3 soldiers and 2 civilians", "a man was shot
+/// dead", "left two dead", "the death toll rose to 9", "1 fatality", "injuring three", and statements of none ("no
+/// casualties", "no one was hurt"). A count is read only when it is grammatically tied to a harm word, so "hundreds
+/// of people watched the execution" counts nobody.
+/// </summary>
+internal static partial class CasualtyFinder
+{
+    private const string Count = CountParser.Pattern;
+
+    private const string KillWords = @"killed|dead|died|murdered|executed|slain|shot\s+dead|gunned\s+down|beheaded|lynched|assassinated|massacred|burned\s+to\s+death|beaten\s+to\s+death|stabbed\s+to\s+death|hacked\s+to\s+death|lost\s+their\s+lives?|perished";
+
+    private const string InjureWords = @"injured|wounded|hurt|hospitali[sz]ed|critically\s+injured|seriously\s+injured";
+
+    private const string Noun = @"(?:(?!(?:were|was|have|had|has|are|is|and|or|but|in|on|at|by|after|when|while|during|with)\b)[\w'’-]+\s+){0,6}?";
+
+    private const string ObjectNoun = @"(?:(?!(?:were|was|have|had|has|are|is|and|or|but|in|on|at|by|after|when|while|during|with|to)\b)[\w'’-]+(?:\s+|$)){0,4}";
+
+    [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?<noun>" + Noun + @")(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|got|being)\s+)?(?:(?:reportedly|allegedly|also|all|later|critically|seriously|severely|fatally|badly|slightly|lightly)\s+)?(?<verb>" + KillWords + "|" + InjureWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CountThenVerb();
+
+    [GeneratedRegex(@"\b(?<verb>kill(?:ed|ing)|beat(?:en)?|stabbed|hacked|tortured|stoned|burn(?:ed|t)|shooting\s+dead|shot\s+dead|murder(?:ed|ing)|execut(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|leaving|left|claim(?:ed|ing)\s+the\s+lives\s+of)\s+" + Count + @"(?:\s+|$)(?<noun>" + ObjectNoun + @")(?<tail>dead|injured|wounded|hurt|to\s+death)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex VerbThenCount();
+
+    [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?:(?:more|other|further|additional)\s+)?(?<verb>fatalit(?:y|ies)|deaths|dead|casualties|injur(?:y|ies)|wounded|injured)\b|\b(?:death\s+toll|toll|fatalities)\s+(?:(?:has|had|was|is)\s+)?(?:(?:coded|rose|risen|climbed|reached|stood|stands|stand)\s+)?(?:as\s+|to\s+|at\s+|of\s+)?" + Count, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Totals();
+
+    [GeneratedRegex(@"\b(?:no\s+(?:one|body)\s+(?:was|were)\s+(?<what>killed|hurt|injured|wounded|harmed)|nobody\s+(?:was\s+)?(?<what>killed|hurt|injured|wounded|harmed)|no\s+(?:reported\s+)?(?<what>casualties|fatalities|deaths|injuries|one\s+died)|without\s+(?<what>casualties)|neither\s+(?<what>fatalities|injuries|casualties)\s+nor\s+(?<what2>fatalities|injuries|casualties)|(?<what>fatalities|casualties|injuries)\s*:\s*(?:none|0)\b|there\s+were\s+no\s+(?<what>casualties|fatalities|deaths|injuries))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex None();
+
+    [GeneratedRegex(@"^\s*(?:(?:,|and)\s+|\s*)" + Count + @"\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CoordinatedCount();
+
+    [GeneratedRegex(@"\b(?<head>man|woman|boy|girl|child|victim|soldier|policeman|officer|civilian|farmer|driver|teenager|person|militant|fighter|journalist|student|trader|worker|resident|villager)\s+(?:was\s+|later\s+)?(?:died|killed|dead|murdered)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DefiniteSingular();
+
+    private static readonly HashSet<string> Units = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "km", "kilometres", "kilometers", "miles", "metres", "meters", "hours", "days", "weeks", "months", "years", "minutes", "percent", "per",
+        "am", "pm", "a.m.", "p.m.", "houses", "homes", "vehicles", "cars", "buildings", "shops", "times", "rounds", "shells", "rockets",
+        "missiles", "mortars", "projectiles", "explosions", "kg", "tonnes", "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december", "year-old", "o'clock", "livestock", "cattle", "cows", "goats", "sheep",
+        "camels", "animals", "dogs", "horses", "donkeys", "head", "trees", "hectares", "acres", "tons", "tonnes",
+    };
+
+    /// <summary>Casualty figures in one sentence, in order.</summary>
+    public static List<CasualtyMention> Find(string text, TextSpan sentence)
+    {
+        var found = new List<CasualtyMention>();
+        var sentenceText = text.Substring(sentence.Start, sentence.Length);
+
+        foreach (Match match in Totals().Matches(sentenceText))
+        {
+            if (CountParser.FromMatch(match) is { } count && Plausible(match))
+            {
+                var verb = match.Groups["verb"].Value.ToLowerInvariant();
+                var killed = verb.Length == 0 || verb.StartsWith("fatal", StringComparison.Ordinal) || verb is "deaths" or "dead";
+                var isTotal = verb.Length == 0 || verb.StartsWith("fatal", StringComparison.Ordinal);
+                if (verb is "casualties")
+                {
+                    continue;
+                }
+
+                found.Add(new CasualtyMention(Span(sentence, match), count, string.Empty, isTotal, killed));
+            }
+        }
+
+        foreach (Match match in CountThenVerb().Matches(sentenceText))
+        {
+            AddCounted(found, sentence, match, sentenceText, IsKill(match.Groups["verb"].Value));
+        }
+
+        foreach (Match match in VerbThenCount().Matches(sentenceText))
+        {
+            var verb = match.Groups["verb"].Value.ToLowerInvariant();
+            bool killed;
+            if (verb is "leaving" or "left")
+            {
+                if (!match.Groups["tail"].Success)
+                {
+                    continue;
+                }
+
+                killed = match.Groups["tail"].Value.Equals("dead", StringComparison.OrdinalIgnoreCase);
+            }
+            else if (Regex.IsMatch(verb, "^(?:beat|beaten|stabbed|hacked|tortured|stoned|burned|burnt)$"))
+            {
+                // "beat a man" is no casualty count; "beat a man to death" is.
+                if (!match.Groups["tail"].Value.StartsWith("to", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                killed = true;
+            }
+            else
+            {
+                killed = !verb.StartsWith("injur", StringComparison.Ordinal) && !verb.StartsWith("wound", StringComparison.Ordinal);
+            }
+
+            AddCounted(found, sentence, match, sentenceText, killed);
+        }
+
+        if (found.Count == 0)
+        {
+            foreach (Match match in DefiniteSingular().Matches(sentenceText))
+            {
+                var before = sentenceText[..match.Index];
+                if (Regex.IsMatch(before, @"\b(?:the|a|an|one)\s+(?:\w+\s+)?$", RegexOptions.IgnoreCase))
+                {
+                    found.Add(new CasualtyMention(Span(sentence, match), new CasualtyCount(1, 1, 1), match.Groups["head"].Value.ToLowerInvariant(), false, true));
+                }
+            }
+        }
+
+        foreach (Match match in None().Matches(sentenceText))
+        {
+            var what = (match.Groups["what"].Value + " " + match.Groups["what2"].Value).ToLowerInvariant();
+            var zero = new CasualtyCount(0, 0, 0);
+            var span = Span(sentence, match);
+            if (Regex.IsMatch(what, "killed|fatalit|death|casualt|died|harmed|hurt"))
+            {
+                found.Add(new CasualtyMention(span, zero, "none", true, true));
+            }
+
+            if (Regex.IsMatch(what, "hurt|injur|wounded|casualt|harmed"))
+            {
+                found.Add(new CasualtyMention(span, zero, "none", true, false));
+            }
+        }
+
+        return found;
+    }
+
+    private static void AddCounted(List<CasualtyMention> found, TextSpan sentence, Match match, string sentenceText, bool killed)
+    {
+        var span = Span(sentence, match);
+        if (found.Any(other => other.Span.Overlaps(span) && other.Killed == killed) || CountParser.FromMatch(match) is not { } count || !Plausible(match))
+        {
+            return;
+        }
+
+        var noun = match.Groups["noun"].Value.Trim();
+        var head = noun.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.ToLowerInvariant() ?? string.Empty;
+
+        // "2 soldiers and 3 civilians were killed": every coordinated count belongs to the same verb.
+        var rest = noun;
+        foreach (Match inner in Regex.Matches(noun, @"(?:,|\band\b)\s+" + Count + @"\s+", RegexOptions.IgnoreCase))
+        {
+            if (CountParser.FromMatch(inner) is { } more)
+            {
+                count = CountParser.Add(count, more);
+            }
+        }
+
+        // "a man" or "an estimated" are counts; "a" before a non-person word ("a house") is not.
+        if (match.Groups["n"].Value.ToLowerInvariant() is "a" or "an" && noun.Length == 0)
+        {
+            return;
+        }
+
+        found.Add(new CasualtyMention(span, count, rest.Length == 0 ? head : head, false, killed));
+    }
+
+    /// <summary>A number is a count of people only when no unit, month or year follows it and it is not a year itself.</summary>
+    private static bool Plausible(Match match)
+    {
+        var numberText = match.Groups["n"].Value;
+        if (numberText.Length == 4 && int.TryParse(numberText, out var year) && year is > 1900 and < 2100)
+        {
+            return false;
+        }
+
+        var noun = match.Groups["noun"].Success ? match.Groups["noun"].Value.Trim() : string.Empty;
+        var firstWord = noun.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return firstWord is null || !Units.Contains(firstWord);
+    }
+
+    private static bool IsKill(string verb) => !Regex.IsMatch(verb, "injur|wound|hurt|hospital", RegexOptions.IgnoreCase);
+
+    private static TextSpan Span(TextSpan sentence, Match match) => new(sentence.Start + match.Index, sentence.Start + match.Index + match.Length);
+}

@@ -1,0 +1,708 @@
+using System.Text.RegularExpressions;
+using Vigil.Places;
+
+namespace Vigil.Events;
+
+/// <summary>
+/// Turns one article into the incidents it reports, each coded as an event analyst would code it. Sentences that carry
+/// incident cues are grouped into incidents (a new incident starts at a discourse marker such as "Separately", at an
+/// incompatible kind of violence, or at a different place); sentences without cues that continue the story (a pronoun,
+/// a person already named, an attribution) lend the incident their sources and context. Each incident is then typed,
+/// dated, placed, counted and attributed from its own sentences only.
+/// </summary>
+public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
+{
+    private enum Family
+    {
+        Harm,
+        Battle,
+        Remote,
+        Violence,
+        Protest,
+        Riot,
+        Strategic,
+    }
+
+    private sealed record SentenceCues(int Index, TextSpan Span, string Text, List<(Cue Cue, Match Match)> Cues, bool NewIncident);
+
+    private sealed class Incident
+    {
+        public List<SentenceCues> Triggers { get; } = [];
+
+        public List<SentenceCues> Context { get; } = [];
+
+        public IEnumerable<SentenceCues> All => Triggers.Concat(Context).OrderBy(s => s.Index);
+    }
+
+    [GeneratedRegex(@"^\W*(?:he|she|they|it|his|her|their|the\s+(?:attack|incident|victim|victims|man|woman|attackers?|assailants?|gunmen|suspects?|clash(?:es)?|strike|explosion|blast|protest|protesters|execution|killing|two\s+sides|group|crowd|bodies|body))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ContinuesStory();
+
+    [GeneratedRegex(@"^(?:villagers|residents|community\s+members|youths?|locals|crowds?|people|supporters|students|workers|labourers|nationals|members|group\s+of\s+.*|farmers|traders|family|families)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CrowdNoun();
+
+    [GeneratedRegex(@"\b(?:was|were|has\s+been|have\s+been|had\s+been|being|got|left\s+with)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Passive();
+
+    public IReadOnlyList<ConflictEvent> Extract(Document document, DateOnly? published)
+    {
+        var text = document.Text;
+        var sentences = document.Sentences.Count > 0 ? document.Sentences : [new TextSpan(0, text.Length)];
+        var people = PersonResolver.Resolve(document);
+        var sources = SourceFinder.Find(document);
+        var documentGroup = DominantGroup(text);
+
+        var analysed = new List<SentenceCues>(sentences.Count);
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var span = sentences[i];
+            var sentenceText = text.Substring(span.Start, span.Length);
+            var cues = new List<(Cue, Match)>();
+            if (!EventLexicon.Generic().IsMatch(sentenceText))
+            {
+                foreach (var (cue, pattern) in EventLexicon.Cues)
+                {
+                    var match = pattern.Match(sentenceText);
+                    while (match.Success && EventLexicon.Hypothetical().IsMatch(sentenceText[Math.Max(0, match.Index - 40)..match.Index]))
+                    {
+                        match = match.NextMatch();
+                    }
+
+                    if (match.Success)
+                    {
+                        cues.Add((cue, match));
+                    }
+                }
+            }
+
+            analysed.Add(new SentenceCues(i, span, sentenceText, cues, EventLexicon.NewIncident().IsMatch(sentenceText)));
+        }
+
+        var incidents = Group(text, analysed, people);
+        var events = new List<(ConflictEvent Event, double Salience, int Position)>();
+        foreach (var incident in incidents)
+        {
+            if (Build(document, incident, people, sources, documentGroup, published) is { } built)
+            {
+                var salience = incident.Triggers.Count + incident.Context.Count * 0.5 + (built.Killed?.Best > 0 ? 1 : 0) + built.Victims.Count * 0.5 + (incident.Triggers[0].Index == 0 ? 1 : 0);
+                events.Add((built, salience, incident.Triggers[0].Index));
+            }
+        }
+
+        return events.OrderByDescending(e => e.Salience).ThenBy(e => e.Position).Select(e => e.Event).ToList();
+    }
+
+    private static List<Incident> Group(string text, List<SentenceCues> sentences, PersonIndex people)
+    {
+        var incidents = new List<Incident>();
+        Incident? current = null;
+        foreach (var sentence in sentences)
+        {
+            if (sentence.Cues.Count > 0)
+            {
+                var family = FamilyOf(sentence.Cues.Select(c => c.Cue));
+                if (current is not null && !sentence.NewIncident && Compatible(FamilyOf(current.Triggers.SelectMany(t => t.Cues).Select(c => c.Cue)), family) && !MovesElsewhere(text, current, sentence, people))
+                {
+                    current.Triggers.Add(sentence);
+                }
+                else
+                {
+                    current = new Incident();
+                    current.Triggers.Add(sentence);
+                    incidents.Add(current);
+                }
+            }
+            else if (current is not null && !sentence.NewIncident && Continues(current, sentence, people))
+            {
+                current.Context.Add(sentence);
+            }
+            else if (sentence.NewIncident)
+            {
+                current = null;
+            }
+        }
+
+        return incidents;
+    }
+
+    /// <summary>A sentence continues the incident when it opens with a pronoun or a definite reference to it, or names a
+    /// person the incident's sentences named.</summary>
+    private static bool Continues(Incident incident, SentenceCues sentence, PersonIndex people)
+    {
+        if (ContinuesStory().IsMatch(sentence.Text))
+        {
+            return true;
+        }
+
+        var named = incident.All.SelectMany(s => people.People.Where(p => p.Mentions.Any(m => s.Span.Contains(m)))).ToHashSet();
+        return people.People.Any(p => named.Contains(p) && p.Mentions.Any(m => sentence.Span.Contains(m)));
+    }
+
+    /// <summary>A sentence about the same kind of violence still starts a new incident when it happens at another place.</summary>
+    private static bool MovesElsewhere(string text, Incident incident, SentenceCues sentence, PersonIndex people)
+    {
+        var places = PlaceFinder.Find(text, sentence.Span, people)
+            .Where(p => p.Score >= 3).Select(p => p.Name).ToList();
+        if (places.Count == 0)
+        {
+            return false;
+        }
+
+        var earlier = incident.Triggers.SelectMany(t => PlaceFinder.Find(text, t.Span, people)).Select(p => p.Name).ToList();
+        return earlier.Count > 0 && !places.Any(place => earlier.Any(e => e.Contains(place, StringComparison.Ordinal) || place.Contains(e, StringComparison.Ordinal)));
+    }
+
+    private static Family FamilyOf(IEnumerable<Cue> cueList)
+    {
+        var cues = cueList.ToHashSet();
+        if (cues.Contains(Cue.Protest))
+        {
+            return Family.Protest;
+        }
+
+        if (cues.Contains(Cue.Riot) || cues.Contains(Cue.Mob))
+        {
+            return Family.Riot;
+        }
+
+        if (cues.Overlaps([Cue.Airstrike, Cue.Shelling, Cue.Ied, Cue.Suicide, Cue.Grenade, Cue.Chemical]))
+        {
+            return Family.Remote;
+        }
+
+        if (cues.Overlaps([Cue.Clash, Cue.RegainTerritory, Cue.OvertakeTerritory]))
+        {
+            return Family.Battle;
+        }
+
+        if (cues.Overlaps([Cue.Attack, Cue.Abduct, Cue.Sexual, Cue.Explosion]))
+        {
+            return Family.Violence;
+        }
+
+        return cues.All(EventLexicon.IsHarm) ? Family.Harm : Family.Strategic;
+    }
+
+    private static bool Compatible(Family current, Family next) =>
+        current == next || current == Family.Harm || next == Family.Harm || next == Family.Strategic
+        || (current, next) is (Family.Battle, Family.Remote) or (Family.Remote, Family.Battle) or (Family.Battle, Family.Violence)
+            or (Family.Violence, Family.Battle) or (Family.Violence, Family.Remote) or (Family.Remote, Family.Violence)
+            or (Family.Protest, Family.Riot) or (Family.Riot, Family.Protest) or (Family.Strategic, _);
+
+    private ConflictEvent? Build(Document document, Incident incident, PersonIndex people, List<SourceMention> allSources, string? documentGroup, DateOnly? published)
+    {
+        var text = document.Text;
+        var evidence = new List<FieldEvidence>();
+        var cues = incident.Triggers.SelectMany(t => t.Cues).ToList();
+        var cueSet = cues.Select(c => c.Cue).ToHashSet();
+        var main = incident.Triggers[0];
+
+        // Actors: subjects before the first cue are the perpetrators, what follows it the targets; "by X" after a
+        // passive verb is the perpetrator.
+        var (perpetrators, targets, actorEvidence) = Actors(text, incident, people, documentGroup);
+        evidence.AddRange(actorEvidence);
+
+        // The lead sentence says what kind of incident this is; later sentences only refine a lead that says no more
+        // than that people were hurt.
+        var leadCues = main.Cues;
+        var leadFamily = FamilyOf(leadCues.Select(c => c.Cue));
+        var classifyCues = leadFamily is Family.Harm or Family.Strategic ? cues : leadCues.Concat(cues.Where(c => EventLexicon.IsHarm(c.Cue) || c.Cue is Cue.Intervention or Cue.ExcessiveForce or Cue.ProtesterViolence or Cue.Riot)).ToList();
+        var (eventType, subType, plover, typeEvidence) = Classify(classifyCues, classifyCues.Select(c => c.Cue).ToHashSet(), perpetrators, targets, incident);
+        var typeSentence = incident.Triggers.First(t => t.Cues.Any(c => c.Match == typeEvidence));
+        evidence.Add(Evidence("eventType", typeSentence.Span.Start + typeEvidence.Index, typeEvidence.Length, text));
+
+        // Casualties: a stated total wins; counts of different groups add up; repeated counts of one group do not.
+        var casualties = incident.Triggers.Concat(incident.Context).SelectMany(s => CasualtyFinder.Find(text, s.Span)).ToList();
+        var victims = Victims(text, incident, people, cueSet, evidence);
+        var killed = Total(casualties.Where(c => c.Killed).ToList(), evidence, "killed", text);
+        var injured = Total(casualties.Where(c => !c.Killed).ToList(), evidence, "injured", text);
+        var killedVictims = victims.Count(v => v.Outcome == VictimOutcome.Killed);
+        var injuredVictims = victims.Count(v => v.Outcome == VictimOutcome.Injured);
+        if ((killed is null || killed.Best < killedVictims) && killedVictims > 0)
+        {
+            killed = new CasualtyCount(killedVictims, killedVictims, null);
+        }
+
+        if ((injured is null || injured.Best < injuredVictims) && injuredVictims > 0)
+        {
+            injured = new CasualtyCount(injuredVictims, injuredVictims, null);
+        }
+
+        EventDate? date = null;
+        foreach (var sentence in incident.All)
+        {
+            if (DateResolver.Find(sentence.Text, published) is { } found)
+            {
+                date = found.Date;
+                evidence.Add(Evidence("date", sentence.Span.Start + found.Where.Index, found.Where.Length, text));
+                break;
+            }
+        }
+
+        var location = Locate(text, incident, people, evidence);
+        var weapon = FirstMatch(incident, EventLexicon.Weapons.Select(w => (w.Pattern, w.Weapon)), "weapon", text, evidence);
+        var reason = Reason(incident, text, evidence);
+
+        var sources = new List<SourceClaim>();
+        foreach (var mention in allSources.Where(m => incident.All.Any(s => s.Span.Contains(m.Span))))
+        {
+            if (sources.All(s => s.Name != mention.Claim.Name))
+            {
+                var hedged = mention.Claim.Hedged;
+                sources.Add(mention.Claim with { Hedged = hedged });
+                evidence.Add(Evidence($"sources[{sources.Count - 1}]", mention.Span.Start, mention.Span.Length, text));
+            }
+        }
+
+        var hedgedEvent = incident.Triggers.Any(t => SourceFinder.Hedge().IsMatch(t.Text));
+        var filled = new object?[] { date, location, killed, weapon, reason }.Count(x => x is not null) + (perpetrators.Count > 0 ? 1 : 0) + (sources.Count > 0 ? 1 : 0);
+        var confidence = Math.Round(Math.Clamp(0.35 + 0.06 * filled + 0.05 * Math.Min(3, incident.Triggers.Count) - (hedgedEvent ? 0.1 : 0), 0.05, 0.95), 2);
+
+        return new ConflictEvent(eventType, subType, plover, date, location, perpetrators, targets, victims, killed, injured, weapon, reason, sources, confidence, evidence);
+    }
+
+    private static FieldEvidence Evidence(string field, int start, int length, string text) =>
+        new(field, start, start + length, text.Substring(start, length));
+
+    private static CasualtyCount? Total(List<CasualtyMention> mentions, List<FieldEvidence> evidence, string field, string text)
+    {
+        if (mentions.Count == 0)
+        {
+            return null;
+        }
+
+        var totals = mentions.Where(m => m.IsTotal).ToList();
+        if (totals.Count > 0)
+        {
+            var total = totals.Aggregate((a, b) => a.Count.Best >= b.Count.Best ? a : b);
+            evidence.Add(Evidence(field, total.Span.Start, total.Span.Length, text));
+            return total.Count;
+        }
+
+        CasualtyCount? sum = null;
+        foreach (var byHead in mentions.GroupBy(m => m.Head is "people" or "persons" or "others" or "" ? string.Empty : m.Head))
+        {
+            var largest = byHead.Select(m => m.Count).Aggregate(CountParser.Max);
+            sum = sum is null ? largest : CountParser.Add(sum, largest);
+        }
+
+        foreach (var mention in mentions)
+        {
+            evidence.Add(Evidence(field, mention.Span.Start, mention.Span.Length, text));
+        }
+
+        return sum;
+    }
+
+    private static (string Type, string SubType, PloverCode Plover, Match Evidence) Classify(List<(Cue Cue, Match Match)> cues, HashSet<Cue> set, List<Actor> perpetrators, List<Actor> targets, Incident incident)
+    {
+        Match Where(params Cue[] wanted) => cues.First(c => wanted.Contains(c.Cue)).Match;
+        bool Has(params Cue[] wanted) => wanted.Any(set.Contains);
+        var text = string.Join(' ', incident.Triggers.Select(t => t.Text));
+        var armedTargets = targets.Count > 0 && targets.All(t => t.Kind is not (ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters));
+        var armedPerpetrators = perpetrators.Any(p => p.Kind is not (ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters));
+
+        if (Has(Cue.Protest))
+        {
+            var at = Where(Cue.Protest);
+            if (Has(Cue.Riot) || Has(Cue.ProtesterViolence))
+            {
+                return (EventTaxonomy.Riots, "Violent demonstration", new PloverCode("PROTEST", "riot"), Has(Cue.Riot) ? Where(Cue.Riot) : Where(Cue.ProtesterViolence));
+            }
+
+            if (Has(Cue.ExcessiveForce) || (Has(Cue.Kill) && Regex.IsMatch(text, @"\b(?:protesters?|demonstrators?)\b[^.]{0,40}\b(?:killed|shot)\b|\b(?:killed|shot)\b[^.]{0,40}\b(?:protesters?|demonstrators?)\b", RegexOptions.IgnoreCase)))
+            {
+                return (EventTaxonomy.Protests, "Excessive force against protesters", new PloverCode("ASSAULT", "firearms"), Has(Cue.ExcessiveForce) ? Where(Cue.ExcessiveForce) : at);
+            }
+
+            if (Has(Cue.Intervention))
+            {
+                return (EventTaxonomy.Protests, "Protest with intervention", new PloverCode("PROTEST", "demo"), Where(Cue.Intervention));
+            }
+
+            var mode = Regex.IsMatch(at.Value, "strike|walk", RegexOptions.IgnoreCase) ? "strike" : Regex.IsMatch(at.Value, "march|rall", RegexOptions.IgnoreCase) ? "march" : "demo";
+            return (EventTaxonomy.Protests, "Peaceful protest", new PloverCode("PROTEST", mode), at);
+        }
+
+        if (Has(Cue.Riot) || Has(Cue.Mob))
+        {
+            var organised = Regex.IsMatch(text, @"\b(?:demonstrat|protest|riot(?:ers|ed|s)?\b)", RegexOptions.IgnoreCase) && !Has(Cue.Mob);
+            return organised
+                ? (EventTaxonomy.Riots, "Violent demonstration", new PloverCode("PROTEST", "riot"), Where(Cue.Riot))
+                : (EventTaxonomy.Riots, "Mob violence", new PloverCode("ASSAULT", "beat"), Has(Cue.Mob) ? Where(Cue.Mob) : Where(Cue.Riot));
+        }
+
+        var rioters = perpetrators.Count > 0 && perpetrators.All(p => p.Kind is ActorKind.Rioters or ActorKind.Civilians) && perpetrators.Any(p => p.Kind == ActorKind.Rioters);
+        if (rioters && (Has(Cue.Attack) || Has(Cue.Clash) || Has(Cue.ProtesterViolence) || Has(Cue.Kill) || Has(Cue.Loot)) && !Regex.IsMatch(text, @"\b(?:guns?|gunfire|shot|firearms?|rifles?|pistols?|opened\s+fire)\b", RegexOptions.IgnoreCase))
+        {
+            return (EventTaxonomy.Riots, "Mob violence", new PloverCode("ASSAULT", "beat"), Where(Cue.Attack, Cue.Clash, Cue.ProtesterViolence, Cue.Kill, Cue.Loot));
+        }
+
+        if (Has(Cue.Loot) && !Has(Cue.Kill) && !Has(Cue.Injure) && !Has(Cue.Abduct) && !Has(Cue.Sexual) && !Has(Cue.Clash))
+        {
+            return (EventTaxonomy.StrategicDevelopments, "Looting/property destruction", new PloverCode("COERCE", "seize"), Where(Cue.Loot));
+        }
+
+        if (Has(Cue.Disrupted) && !Has(Cue.Kill) && !Has(Cue.Injure) || Has(Cue.Disrupted) && Regex.IsMatch(text, @"prematurely|accidental", RegexOptions.IgnoreCase))
+        {
+            return (EventTaxonomy.StrategicDevelopments, "Disrupted weapons use", new PloverCode("COERCE", "seize"), Where(Cue.Disrupted));
+        }
+
+        if (Has(Cue.Suicide))
+        {
+            return (EventTaxonomy.ExplosionsRemoteViolence, "Suicide bomb", new PloverCode("ASSAULT", "suicide"), Where(Cue.Suicide));
+        }
+
+        if (Has(Cue.Chemical))
+        {
+            return (EventTaxonomy.ExplosionsRemoteViolence, "Chemical weapon", new PloverCode("ASSAULT", "CBRN"), Where(Cue.Chemical));
+        }
+
+        if (Has(Cue.Airstrike))
+        {
+            return (EventTaxonomy.ExplosionsRemoteViolence, "Air/drone strike", new PloverCode("ASSAULT", "aerial"), Where(Cue.Airstrike));
+        }
+
+        if (Has(Cue.Ied))
+        {
+            return (EventTaxonomy.ExplosionsRemoteViolence, "Remote explosive/landmine/IED", new PloverCode("ASSAULT", "explosives"), Where(Cue.Ied));
+        }
+
+        if (Has(Cue.Grenade))
+        {
+            return (EventTaxonomy.ExplosionsRemoteViolence, "Grenade", new PloverCode("ASSAULT", "explosives"), Where(Cue.Grenade));
+        }
+
+        // Artillery, mortars and rockets are remote violence unless the report also tells of direct fire between the sides.
+        var directFire = Regex.IsMatch(text, @"\bsmall\s+arms\b|\bgun\s?fire\b|\bgun\s?shots\b|\bexchang\w*\s+(?:of\s+)?fire|\bclash|\bfought\b|\bfighting\b|\bgun\s?battle|\bfire\s?fight|\bambush|\bincursion|\boffensive\b", RegexOptions.IgnoreCase);
+        if (Has(Cue.Shelling) && !directFire)
+        {
+            return (EventTaxonomy.ExplosionsRemoteViolence, "Shelling/artillery/missile attack", new PloverCode("ASSAULT", "explosives"), Where(Cue.Shelling));
+        }
+
+        if (Has(Cue.RegainTerritory) && armedPerpetrators && perpetrators.Any(p => p.Kind == ActorKind.StateForces))
+        {
+            return (EventTaxonomy.Battles, "Government regains territory", new PloverCode("ASSAULT", "firearms"), Where(Cue.RegainTerritory));
+        }
+
+        if (Has(Cue.OvertakeTerritory) && perpetrators.Any(p => p.Kind is not ActorKind.StateForces))
+        {
+            return (EventTaxonomy.Battles, "Non-state actor overtakes territory", new PloverCode("ASSAULT", "firearms"), Where(Cue.OvertakeTerritory));
+        }
+
+        if (Has(Cue.Clash) || Has(Cue.Shelling))
+        {
+            var civilianSides = !armedPerpetrators && !targets.Any(t => t.Kind is not (ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters)) && perpetrators.Count > 0;
+            return civilianSides
+                ? (EventTaxonomy.Riots, "Mob violence", new PloverCode("ASSAULT", "beat"), Where(Cue.Clash, Cue.Shelling))
+                : (EventTaxonomy.Battles, "Armed clash", new PloverCode("ASSAULT", "firearms"), Where(Cue.Clash, Cue.Shelling));
+        }
+
+        if (Has(Cue.Sexual))
+        {
+            return (EventTaxonomy.ViolenceAgainstCivilians, "Sexual violence", new PloverCode("ASSAULT", "sexual"), Where(Cue.Sexual));
+        }
+
+        if (Has(Cue.Abduct))
+        {
+            return (EventTaxonomy.ViolenceAgainstCivilians, "Abduction/forced disappearance", new PloverCode("ASSAULT", "abduct"), Where(Cue.Abduct));
+        }
+
+        if (Has(Cue.Attack) || Has(Cue.Kill) || Has(Cue.Injure) || Has(Cue.Explosion))
+        {
+            var at = Where(Cue.Attack, Cue.Kill, Cue.Injure, Cue.Explosion);
+            if (armedTargets && (armedPerpetrators || perpetrators.Count == 0))
+            {
+                return (EventTaxonomy.Battles, "Armed clash", new PloverCode("ASSAULT", "firearms"), at);
+            }
+
+            if (Has(Cue.Explosion) && !Has(Cue.Attack) && !Has(Cue.Kill))
+            {
+                return (EventTaxonomy.ExplosionsRemoteViolence, "Remote explosive/landmine/IED", new PloverCode("ASSAULT", "explosives"), Where(Cue.Explosion));
+            }
+
+            var mode = Regex.IsMatch(text, @"\bexecut|\bbehead", RegexOptions.IgnoreCase) ? "execute"
+                : Regex.IsMatch(text, @"\bassassinat", RegexOptions.IgnoreCase) ? "assassinate"
+                : Regex.IsMatch(text, @"\btortur", RegexOptions.IgnoreCase) ? "torture"
+                : Regex.IsMatch(text, @"\bbeat|\bstabb|\bhacked|\blynch", RegexOptions.IgnoreCase) ? "beat"
+                : "firearms";
+            return (EventTaxonomy.ViolenceAgainstCivilians, "Attack", new PloverCode("ASSAULT", mode), at);
+        }
+
+        if (Has(Cue.Arrest))
+        {
+            return (EventTaxonomy.StrategicDevelopments, "Arrests", new PloverCode("COERCE", "arrest"), Where(Cue.Arrest));
+        }
+
+        if (Has(Cue.Loot))
+        {
+            return (EventTaxonomy.StrategicDevelopments, "Looting/property destruction", new PloverCode("COERCE", "seize"), Where(Cue.Loot));
+        }
+
+        if (Has(Cue.Agreement))
+        {
+            return (EventTaxonomy.StrategicDevelopments, "Agreement", new PloverCode("AGREE", null), Where(Cue.Agreement));
+        }
+
+        if (Has(Cue.Base))
+        {
+            return (EventTaxonomy.StrategicDevelopments, "Headquarters or base established", new PloverCode("MOBILIZE", "troops"), Where(Cue.Base));
+        }
+
+        if (Has(Cue.Transfer))
+        {
+            return (EventTaxonomy.StrategicDevelopments, "Non-violent transfer of territory", new PloverCode("RETREAT", null), Where(Cue.Transfer));
+        }
+
+        if (Has(Cue.ChangeActivity) || Has(Cue.Intervention) || Has(Cue.ExcessiveForce) || Has(Cue.ProtesterViolence) || Has(Cue.Disrupted))
+        {
+            var at = cues[0].Match;
+            return (EventTaxonomy.StrategicDevelopments, "Change to group/activity", new PloverCode("MOBILIZE", "troops"), at);
+        }
+
+        return (EventTaxonomy.StrategicDevelopments, "Other", new PloverCode("MOBILIZE", null), cues[0].Match);
+    }
+
+    private static (List<Actor> Perpetrators, List<Actor> Targets, List<FieldEvidence> Evidence) Actors(string text, Incident incident, PersonIndex people, string? documentGroup)
+    {
+        var perpetrators = new List<Actor>();
+        var targets = new List<Actor>();
+        var evidence = new List<FieldEvidence>();
+        foreach (var sentence in incident.Triggers)
+        {
+            var firstCue = sentence.Cues.Where(c => c.Cue is not (Cue.Kill or Cue.Injure) || sentence.Cues.All(x => EventLexicon.IsHarm(x.Cue))).OrderBy(c => c.Match.Index).FirstOrDefault();
+            if (firstCue.Match is null)
+            {
+                continue;
+            }
+
+            var cueAt = sentence.Span.Start + firstCue.Match.Index;
+            var cueEnd = cueAt + firstCue.Match.Length;
+            var mentions = ActorLexicon.Find(text, sentence.Span.Start, sentence.Span.End);
+            var passive = Passive().IsMatch(text[Math.Max(sentence.Span.Start, cueAt - 25)..cueAt]);
+            var byAgent = Regex.Match(text[cueEnd..sentence.Span.End], @"^[^.;]{0,60}?\bby\s+(?:the\s+|a\s+|an\s+)?");
+            foreach (var mention in mentions)
+            {
+                // "Isis' chief spokesman": a possessive actor names someone's affiliation, not a party to the act.
+                if (IsInsideSource(text, mention) || Regex.IsMatch(text[mention.End..Math.Min(text.Length, mention.End + 2)], "^(?:'|’)"))
+                {
+                    continue;
+                }
+
+                var afterBy = byAgent.Success && mention.Start >= cueEnd + byAgent.Length - 1 && mention.Start <= cueEnd + byAgent.Length + 5;
+                var before = mention.End <= cueAt;
+                var passiveBetween = before && Passive().IsMatch(text[mention.End..cueAt]);
+                var isPerpetrator = afterBy || (before && !passiveBetween && (mention.Kind is not ActorKind.Civilians || sentence.Cues.Any(c => c.Cue == Cue.Protest)));
+                var group = mention.Group ?? (mention.Kind == ActorKind.RebelGroup ? documentGroup : null);
+                // A crowd that attacks ("villagers pelted stones at police", "youths assaulted a patrol") is a mob: ACLED's rioters.
+                var crowd = mention.Kind == ActorKind.Civilians && before && !passiveBetween && CrowdNoun().IsMatch(mention.Name)
+                    && sentence.Cues.Any(c => c.Cue is Cue.Attack or Cue.Clash or Cue.ProtesterViolence or Cue.Loot or Cue.Kill);
+                if (crowd)
+                {
+                    isPerpetrator = true;
+                }
+
+                var actor = crowd ? new Actor(mention.Name, ActorKind.Rioters, null)
+                    : mention.Kind == ActorKind.Civilians && !isPerpetrator ? new Actor("Civilians", ActorKind.Civilians, null) : new Actor(mention.Name, mention.Kind, group);
+                var list = isPerpetrator ? perpetrators : targets;
+                if (!list.Any(a => a.Name.Equals(actor.Name, StringComparison.OrdinalIgnoreCase)) && (isPerpetrator || mention.Start >= cueAt || passiveBetween))
+                {
+                    list.Add(actor);
+                    evidence.Add(Evidence($"{(isPerpetrator ? "perpetrators" : "targets")}[{list.Count - 1}]", mention.Start, mention.End - mention.Start, text));
+                }
+            }
+
+            // A named individual acting as subject of an active harm verb is a perpetrator; his group is the group his
+            // descriptor or the document names.
+            if (!passive)
+            {
+                var subject = people.People.Where(p => p.Name.Length > 0 && p.Mentions.Any(m => sentence.Span.Contains(m) && m.End <= cueAt && cueAt - m.End <= 30)).FirstOrDefault();
+                if (subject is not null && !perpetrators.Any(a => a.Name == subject.Name))
+                {
+                    var descriptor = perpetrators.FirstOrDefault(a => a.Kind is not (ActorKind.Civilians or ActorKind.Protesters));
+                    var kind = descriptor?.Kind ?? (documentGroup is not null ? ActorKind.RebelGroup : null);
+                    subject.Group ??= descriptor?.Group ?? documentGroup;
+                    perpetrators.Insert(0, new Actor(subject.Name, kind, subject.Group) { Age = subject.Age });
+                    var mention = subject.Mentions.First(m => sentence.Span.Contains(m));
+                    evidence.Add(Evidence("perpetrators[0]", mention.Start, mention.Length, text));
+                }
+            }
+        }
+
+        // An individual stands for his group: descriptors of the same group ("militant", "jihadi", "Isis") add nothing.
+        var individuals = perpetrators.Where(p => people.People.Any(person => person.Name == p.Name)).ToList();
+        perpetrators.RemoveAll(p => !individuals.Contains(p) && individuals.Any(i => i.Group is not null && i.Group == p.Group));
+        return (perpetrators, targets, evidence);
+    }
+
+    /// <summary>"according to police" names a source, not a party to the incident.</summary>
+    private static bool IsInsideSource(string text, ActorMention mention) =>
+        Regex.IsMatch(text[Math.Max(0, mention.Start - 20)..mention.Start], @"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+)?$", RegexOptions.IgnoreCase)
+        || Regex.IsMatch(text[mention.End..Math.Min(text.Length, mention.End + 12)], @"^\s+(?:said|say|says|told|reported|stated)\b", RegexOptions.IgnoreCase);
+
+    private static List<Victim> Victims(string text, Incident incident, PersonIndex people, HashSet<Cue> cues, List<FieldEvidence> evidence)
+    {
+        var victims = new List<(Person Person, VictimOutcome Outcome, TextSpan Span)>();
+        foreach (var sentence in incident.Triggers)
+        {
+            var harm = sentence.Cues.Where(c => c.Cue is Cue.Kill or Cue.Injure or Cue.Attack or Cue.Abduct or Cue.Sexual or Cue.Arrest or Cue.Airstrike or Cue.Shelling or Cue.Ied).OrderBy(c => c.Match.Index).ToList();
+            if (harm.Count == 0)
+            {
+                continue;
+            }
+
+            var outcome = sentence.Cues.Any(c => c.Cue == Cue.Kill) ? VictimOutcome.Killed
+                : sentence.Cues.Any(c => c.Cue == Cue.Injure) ? VictimOutcome.Injured
+                : sentence.Cues.Any(c => c.Cue == Cue.Abduct) ? VictimOutcome.Abducted
+                : sentence.Cues.Any(c => c.Cue == Cue.Arrest) ? VictimOutcome.Arrested
+                : cues.Contains(Cue.Kill) ? VictimOutcome.Killed : VictimOutcome.Injured;
+            var firstHarm = sentence.Span.Start + harm[0].Match.Index;
+            var lastHarm = sentence.Span.Start + harm[^1].Match.Index;
+            // Only a participle or a noun of harm takes a passive subject ("X was killed", "was left with injuries");
+            // a gerund ("was given the task of killing") does not.
+            var participle = harm.LastOrDefault(c => !c.Match.Value.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !c.Match.Value.StartsWith("execution", StringComparison.OrdinalIgnoreCase));
+            lastHarm = participle.Match is null ? lastHarm : sentence.Span.Start + participle.Match.Index;
+            var passive = participle.Match is not null && Passive().IsMatch(text[sentence.Span.Start..lastHarm]);
+            foreach (var person in people.People)
+            {
+                foreach (var mention in person.Mentions.Where(m => sentence.Span.Contains(m)))
+                {
+                    var isObject = mention.Start > firstHarm && mention.Start - firstHarm < 40 && !Regex.IsMatch(text[firstHarm..mention.Start], @"\bby\b|[,;]\s*(?:said|according)");
+                    var isPassiveSubject = passive && mention.End <= lastHarm && Passive().IsMatch(text[mention.End..lastHarm]) && lastHarm - mention.End < 80
+                        && !Regex.IsMatch(text[mention.End..lastHarm], @"\b(?:to|of|for|task)\b");
+                    if ((isObject || isPassiveSubject) && victims.All(v => v.Person != person))
+                    {
+                        victims.Add((person, outcome, mention));
+                    }
+                }
+            }
+        }
+
+        // A kinship phrase with no name ("his own mother") is dropped when a named relative of the same kind is a victim.
+        victims.RemoveAll(v => v.Person.Name.Length == 0 && victims.Any(o => o.Person.Name.Length > 0 && o.Person.Relation == v.Person.Relation));
+        var result = new List<Victim>();
+        foreach (var (person, outcome, span) in victims)
+        {
+            result.Add(new Victim(person.Name.Length > 0 ? person.Name : null, person.Age, person.Gender, person.Relation, person.RelativeOf?.Name, outcome));
+            evidence.Add(Evidence($"victims[{result.Count - 1}]", span.Start, span.Length, text));
+        }
+
+        return result;
+    }
+
+    private EventLocation? Locate(string text, Incident incident, PersonIndex people, List<FieldEvidence> evidence)
+    {
+        var mentions = new List<(PlaceMention Place, int Rank)>();
+        var rank = 0;
+        foreach (var sentence in incident.Triggers.Concat(incident.Context))
+        {
+            var weight = incident.Triggers.Contains(sentence) ? 2 : 0;
+            foreach (var place in PlaceFinder.Find(text, sentence.Span, people))
+            {
+                mentions.Add((place with { Score = place.Score + weight }, rank++));
+            }
+        }
+
+        var countries = new List<string>();
+        foreach (var sentence in incident.All)
+        {
+            foreach (var code in Countries.Mentioned(sentence.Text))
+            {
+                if (!countries.Contains(code))
+                {
+                    countries.Add(code);
+                }
+            }
+        }
+
+        var ordered = mentions.OrderByDescending(m => m.Place.Score).ThenBy(m => m.Rank).Select(m => m.Place).ToList();
+        foreach (var place in ordered.Where(p => !p.IsCountry))
+        {
+            var country = place.CountryCode ?? (countries.Count > 0 ? countries[0] : null);
+            if (placeResolver is not null)
+            {
+                var context = new PlaceContext(countries, [], text[Math.Max(0, place.Span.Start - 40)..place.Span.Start]);
+                var resolved = placeResolver.Resolve(place.Name, country, context) ?? (place.Admin is { } admin ? placeResolver.Resolve(admin, country, context) : null);
+                if (resolved is not null)
+                {
+                    evidence.Add(Evidence("location", place.Span.Start, place.Span.Length, text));
+                    return EventLocation.From(resolved);
+                }
+
+                continue;
+            }
+
+            evidence.Add(Evidence("location", place.Span.Start, place.Span.Length, text));
+            return new EventLocation(place.Name, null, null, country, place.Admin, null);
+        }
+
+        var countryPlace = ordered.FirstOrDefault(p => p.IsCountry);
+        var countryCode = countryPlace?.CountryCode ?? (countries.Count > 0 ? countries[0] : null);
+        if (countryCode is null)
+        {
+            return null;
+        }
+
+        if (countryPlace is not null)
+        {
+            evidence.Add(Evidence("location", countryPlace.Span.Start, countryPlace.Span.Length, text));
+        }
+
+        var countryName = Countries.NameOf(countryCode) ?? countryCode;
+        var resolvedCountry = placeResolver?.Resolve(countryName, countryCode, null);
+        return resolvedCountry is not null
+            ? EventLocation.From(resolvedCountry) with { Precision = Places.PlacePrecision.Country }
+            : new EventLocation(countryName, null, null, countryCode, null, Places.PlacePrecision.Country);
+    }
+
+    private static string? FirstMatch(Incident incident, IEnumerable<(Regex Pattern, string Value)> lexicon, string field, string text, List<FieldEvidence> evidence)
+    {
+        foreach (var (pattern, value) in lexicon)
+        {
+            foreach (var sentence in incident.Triggers)
+            {
+                var match = pattern.Match(sentence.Text);
+                if (match.Success)
+                {
+                    evidence.Add(Evidence(field, sentence.Span.Start + match.Index, match.Length, text));
+                    return value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Reason(Incident incident, string text, List<FieldEvidence> evidence)
+    {
+        foreach (var pattern in EventLexicon.Reasons)
+        {
+            foreach (var sentence in incident.All)
+            {
+                var match = pattern.Match(sentence.Text);
+                if (match.Success)
+                {
+                    var group = match.Groups["r"];
+                    var reason = Regex.Replace(group.Value.Trim(), @"\s+", " ").ToLowerInvariant();
+                    reason = reason switch { "retaliations" or "reprisals" or "revenge" or "reprisal" => "retaliation", _ => Regex.Replace(reason, @"^(?:recent|ongoing)\s+", string.Empty) };
+                    if (Regex.IsMatch(reason, @"\bretaliations?\b"))
+                    {
+                        reason = "retaliation";
+                    }
+
+                    evidence.Add(Evidence("reason", sentence.Span.Start + group.Index, group.Length, text));
+                    return reason;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The named armed group a document talks about most, to which its unnamed "militants" belong.</summary>
+    private static string? DominantGroup(string text)
+    {
+        var counts = ActorLexicon.Find(text, 0, text.Length).Where(m => m.Group is not null && m.Kind is ActorKind.RebelGroup or ActorKind.PoliticalMilitia or ActorKind.IdentityMilitia)
+            .GroupBy(m => m.Group!).OrderByDescending(g => g.Count()).FirstOrDefault();
+        return counts?.Key;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+
+namespace Vigil.Events;
+
+/// <summary>A place named in a sentence as where something happened, with the administrative context written beside it.</summary>
+internal sealed record PlaceMention(TextSpan Span, string Name, string? Admin, string? CountryCode, bool IsCountry, int Score);
+
+/// <summary>
+/// Finds where an incident happened: place names governed by "in/at/near/outside" (optionally with a feature word:
+/// "the town of X", "X district"), with the coder's context after them ("X (District, Province)", "X, Province,
+/// Country"). Places that are where someone was taken, treated, moved or based are not the incident's place.
+/// </summary>
+internal static partial class PlaceFinder
+{
+    private const string Name = @"(?:(?:al|el|as|ad|an|ar|ash)-)?[A-Z][\w.-]*(?:\s+(?:(?:al|el|de|del|la|le|du|des|di|da|dos|do|ar|ad|as)[- ])?(?:(?:al|el|as|ad|an|ar|ash)-)?[A-Z][\w.-]*){0,3}";
+
+    private const string Feature = @"town|city|village|villages|district|districts|province|region|area|areas|camp|county|municipality|state|governorate|locality|neighbou?rhood|suburb|commune|department|LGA|sub-district|subdistrict|valley|capital|countryside|outskirts|border\s+town|port\s+city|market|settlement|community";
+
+    [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between))\s+(?:(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:'s|’s)?(?:\s+(?<feature>" + Feature + @"))?(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?", RegexOptions.CultureInvariant)]
+    private static partial Regex Governed();
+
+    private static readonly HashSet<string> NotPlaces = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "The", "A", "An", "He", "She", "It", "They", "His", "Her", "This", "That", "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+        "Saturday", "Sunday", "God", "Allah", "Islam", "Police", "Army", "Parliament", "Government", "Twitter", "Facebook", "Telegram",
+        "Isis", "ISIS", "Islamic", "Taliban", "Houthi", "Houthis", "Boko", "Coronavirus", "Covid", "COVID-19", "Ramadan", "Eid", "Christmas",
+        "President", "Prime", "Minister", "Mr", "Ms", "Mrs", "Dr", "Supreme", "Court", "Ministry", "Office", "According", "Premium", "Subscribe",
+    };
+
+    /// <summary>Every place named in a sentence as a location, best first for its sentence.</summary>
+    public static List<PlaceMention> Find(string text, TextSpan sentence, PersonIndex people)
+    {
+        var found = new List<PlaceMention>();
+        var sentenceText = text.Substring(sentence.Start, sentence.Length);
+        foreach (Match match in Governed().Matches(sentenceText))
+        {
+            var prep = match.Groups["prep"].Value;
+            var name = match.Groups["name"].Value.TrimEnd('.');
+            var first = name.Split(' ')[0];
+            if (NotPlaces.Contains(first) || name.Length < 3 || prep is "from" or "to" or "into" or "towards")
+            {
+                continue;
+            }
+
+            var start = sentence.Start + match.Groups["name"].Index;
+            var span = new TextSpan(start, start + name.Length);
+            if (people.At(span) is { Name.Length: > 0 })
+            {
+                continue;
+            }
+
+            var before = sentenceText[..match.Index];
+            if (prep == "of" && !match.Value.Contains(" of ", StringComparison.Ordinal) && !Regex.IsMatch(before, @"\b(?:" + Feature + @"|east|west|north|south|centre|center|part|parts|vicinity|edge|suburbs?|heart|streets)\s*$", RegexOptions.IgnoreCase))
+            {
+                continue;
+            }
+
+            if (EventLexicon.DisplacedPlaceContext().IsMatch(before) || Regex.IsMatch(before, @"-based\s*$|\bof\s*$", RegexOptions.IgnoreCase) && prep != "of")
+            {
+                continue;
+            }
+
+            var country = Countries.FromName(name);
+            var context = match.Groups["context"].Value.Trim().Trim('(', ')', ',', ' ');
+            var contextParts = context.Length == 0 ? [] : context.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var contextCountry = contextParts.Select(part => Countries.FromName(part)).FirstOrDefault(c => c is not null);
+            var admin = contextParts.Where(part => Countries.FromName(part) is null).LastOrDefault();
+            var score = prep switch { "in" or "at" or "near" or "outside" or "around" or "inside" => 3, "on" or "of" or "between" => 2, _ => 1 };
+            if (match.Groups["feature"].Success || match.Value.Contains(" of ", StringComparison.Ordinal) || contextParts.Length > 0)
+            {
+                score++;
+            }
+
+            if (Regex.IsMatch(before, @"\b(?:took\s+place|happened|occurred|broke\s+out|erupted|was\s+carried\s+out|were\s+carried\s+out)\s*$", RegexOptions.IgnoreCase))
+            {
+                score += 2;
+            }
+
+            found.Add(new PlaceMention(span, name, admin, country?.Code ?? contextCountry?.Code, country is not null, country is not null ? score - 2 : score));
+        }
+
+        return found;
+    }
+}

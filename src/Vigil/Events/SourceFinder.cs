@@ -1,0 +1,204 @@
+using System.Text.RegularExpressions;
+
+namespace Vigil.Events;
+
+/// <summary>One attribution in the text: who says so, where the claim stands, and the claim itself.</summary>
+internal sealed record SourceMention(TextSpan Span, SourceClaim Claim);
+
+/// <summary>
+/// Finds who says so: "X said", "according to X", "X reported", "X told Reuters", hedges ("reportedly", "is understood
+/// to", "allegedly", "claimed"), and resolves later short references ("The Observatory said", "the UK-based conflict
+/// monitor said") to the full name introduced earlier. An acronym defined in brackets ("Raqqa is Being Slaughtered
+/// Silently (RIBSS)") is matched to its long form by initials, so either spelling resolves to one source.
+/// </summary>
+internal static partial class SourceFinder
+{
+    private const string Verbs = @"said|says|reported|reports|told|claimed|claims|stated|states|announced|confirmed|added|noted|alleged|wrote|tweeted|posted|quoted|cited|estimated|documented|observed|recorded";
+
+    [GeneratedRegex(@"\baccording\s+to\s+(?<who>(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,8}?[\w'’.)-]+?)(?=\s*(?:[,.;:”""]|\s+(?:who|which|that|on|in|and|as|at)\b|$))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AccordingTo();
+
+    [GeneratedRegex(@"(?<who>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w'’().-]+\s+){0,9}?[\w'’().-]+?)\s+(?:(?:has|had|have)\s+)?(?<verb>" + Verbs + @")\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SubjectVerb();
+
+    [GeneratedRegex(@"\b(?:reportedly|allegedly|purportedly|is\s+understood\s+to|are\s+understood\s+to|is\s+said\s+to|are\s+said\s+to|is\s+believed\s+to|are\s+believed\s+to|unconfirmed|claimed|claims|could\s+not\s+be\s+(?:independently\s+)?verified|apparently|suspected|presumably|assumed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex Hedge();
+
+    [GeneratedRegex(@"(?<long>(?:[A-Z][\w'’-]*\s+(?:(?:is|of|the|for|and|in|on|al)\s+)*){1,9})\((?<acr>[A-Z]{2,8})\)", RegexOptions.CultureInvariant)]
+    private static partial Regex AcronymDefinition();
+
+    private static readonly (Regex Pattern, SourceKind Kind)[] Kinds =
+    [
+        (new(@"\bactivists?\b|\bcampaign(?:ers)?\b", RegexOptions.IgnoreCase), SourceKind.ActivistGroup),
+        (new(@"\bobservatory\b|\bmonitor(?:s|ing)?\b|\bwatch\b|\bhuman\s+rights\b|\bamnesty\b|\bOSCE\b|\bSMM\b|\bACLED\b|\bUN\b|\bUnited\s+Nations\b|\bOCHA\b|\bUNHCR\b|\bNGO\b", RegexOptions.IgnoreCase), SourceKind.Monitor),
+        (new(@"\bcommand\b|\barmy\b|\bmilitary\b|\bforces\b|\bdefen[cs]e\b|\bspokes(?:man|woman|person)\s+for\s+the\s+(?:army|military)|\bcolonel\b|\bgeneral\b|\bbrigade\b|\bpentagon\b|\bcoalition\b", RegexOptions.IgnoreCase), SourceKind.Military),
+        (new(@"\bministry\b|\bminister\b|\bgovernment\b|\bgovernor\b|\bofficials?\b|\bauthorit(?:y|ies)\b|\bpolice\b|\bspokes(?:man|woman|person)\b|\bpresiden(?:t|cy)\b|\bmayor\b|\bcouncil\b|\bprosecutor", RegexOptions.IgnoreCase), SourceKind.Government),
+        (new(@"\bwitness(?:es)?\b|\bresidents?\b|\bvillagers?\b|\blocals?\b|\bsurvivors?\b|\brelatives?\b|\bfamily\b|\bneighbou?rs?\b|\bsources?\b", RegexOptions.IgnoreCase), SourceKind.Witness),
+        (new(@"\bnews\b|\bagency\b|\bnewspaper\b|\bmedia\b|\bTV\b|\btelevision\b|\bradio\b|\bpress\b|\bReuters\b|\bAFP\b|\bAP\b|\bBBC\b|\bCNN\b|\bAl\s+Jazeera\b|\bOnline\b|\bTimes\b|\bPost\b|\bHerald\b|\bTribune\b|\bGuardian\b|\bjournalists?\b|\breporters?\b|\bcorrespondents?\b|\boutlets?\b", RegexOptions.IgnoreCase), SourceKind.Media),
+    ];
+
+    /// <summary>Every attribution in the document, in order, with short references resolved to earlier full names.</summary>
+    public static List<SourceMention> Find(Document document)
+    {
+        var text = document.Text;
+        var acronyms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match match in AcronymDefinition().Matches(text))
+        {
+            if (LongFormByInitials(match.Groups["long"].Value, match.Groups["acr"].Value) is { } longForm)
+            {
+                acronyms[match.Groups["acr"].Value] = longForm;
+            }
+        }
+
+        var found = new List<SourceMention>();
+        foreach (var sentence in Sentences(document))
+        {
+            var sentenceText = text.Substring(sentence.Start, sentence.Length);
+            var hedged = Hedge().IsMatch(sentenceText);
+            foreach (Match match in AccordingTo().Matches(sentenceText))
+            {
+                Add(found, acronyms, sentence.Start + match.Groups["who"].Index, match.Groups["who"].Value, "according to", hedged, match.Groups["who"].Value);
+            }
+
+            foreach (Match match in SubjectVerb().Matches(sentenceText))
+            {
+                var who = LastNounPhrase(match.Groups["who"].Value);
+                var objectFollows = Regex.IsMatch(sentenceText[(match.Index + match.Length)..], @"^\s+(?:his|her|their|him|them|the|a|an|its)\b", RegexOptions.IgnoreCase);
+                if (who.Length > 0 && !objectFollows)
+                {
+                    var verb = match.Groups["verb"].Value.ToLowerInvariant();
+                    var offset = sentence.Start + match.Groups["who"].Index + match.Groups["who"].Value.LastIndexOf(who, StringComparison.Ordinal);
+                    Add(found, acronyms, offset, who, verb, hedged || verb is "claimed" or "claims" or "alleged", match.Groups["who"].Value);
+                }
+            }
+        }
+
+        found.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return found;
+    }
+
+    private static IEnumerable<TextSpan> Sentences(Document document) =>
+        document.Sentences.Count > 0 ? document.Sentences : [new TextSpan(0, document.Text.Length)];
+
+    /// <summary>The speaker is the noun phrase just before the verb: cut at the last clause break and drop what precedes a
+    /// clause-internal verb, so "Al-Adnani ... after losing blood, Iraq's Joint Operations Command said" gives the Command.</summary>
+    private static string LastNounPhrase(string words)
+    {
+        var cut = Math.Max(Math.Max(words.LastIndexOf(',') , words.LastIndexOf('”')), Math.Max(words.LastIndexOf('"'), words.LastIndexOf(';')));
+        var phrase = (cut >= 0 ? words[(cut + 1)..] : words).Trim();
+        var verb = Regex.Match(phrase, @"^.*\b(?:is|was|were|are|has|had|have|that|who|which|and|but|when|while|after|before|because|as|if)\s+", RegexOptions.IgnoreCase);
+        if (verb.Success)
+        {
+            phrase = phrase[verb.Length..];
+        }
+
+        phrase = phrase.Trim();
+        if (phrase.Length == 0 || Regex.IsMatch(phrase, @"^(?:he|she|it|they|we|i|you|this|that|there|which|who|one|some|many|others?|it\s+is)$", RegexOptions.IgnoreCase))
+        {
+            return string.Empty;
+        }
+
+        // A speaker is a name or a descriptor noun, never a clause: refuse phrases with lower-case verbs in past tense.
+        return phrase.Split(' ').Length <= 9 && !Regex.IsMatch(phrase, @"\b\w+ed\s+(?:the|a|an|his|her|to|by|in)\b") ? phrase : string.Empty;
+    }
+
+    private static void Add(List<SourceMention> found, Dictionary<string, string> acronyms, int offset, string who, string verb, bool hedged, string context)
+    {
+        var name = who.Trim().TrimEnd('.', ',');
+        name = Regex.Replace(name, @"^(?:the|a|an)\s+", string.Empty, RegexOptions.IgnoreCase);
+        name = Regex.Replace(name, @"(?:'s|’s)$", string.Empty);
+        if (name.Length < 2 || !Kinds.Any(k => k.Pattern.IsMatch(name)) && !char.IsUpper(name[0]))
+        {
+            return;
+        }
+
+        var kind = KindOf(name);
+        if (kind == SourceKind.Other || (kind == SourceKind.Media && name.Split(' ').Length == 1))
+        {
+            // "The activist group Raqqa is Being Slaughtered Silently (RIBSS)": the descriptor before the name says the kind.
+            var described = KindOf(string.Join(' ', context.Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeLast(10)));
+            kind = described is SourceKind.Other or SourceKind.Media ? kind : described;
+        }
+
+        var resolved = Resolve(found, acronyms, name, kind);
+        var span = new TextSpan(offset, offset + who.Trim().Length);
+        found.Add(new SourceMention(span, new SourceClaim(resolved, kind == SourceKind.Other ? KindOf(resolved) : kind, verb, hedged)));
+    }
+
+    /// <summary>A short or descriptive reference becomes the earlier full name it stands for.</summary>
+    private static string Resolve(List<SourceMention> earlier, Dictionary<string, string> acronyms, string name, SourceKind kind)
+    {
+        // "The activist group Raqqa is Being Slaughtered Silently (RIBSS)": the name is the acronym's long form.
+        var acronym = Regex.Match(name, @"\((?<acr>[A-Z]{2,8})\)\s*$");
+        if (acronym.Success && acronyms.TryGetValue(acronym.Groups["acr"].Value, out var longForm))
+        {
+            return $"{longForm} ({acronym.Groups["acr"].Value})";
+        }
+
+        if (acronyms.TryGetValue(name, out var expanded))
+        {
+            return $"{expanded} ({name})";
+        }
+
+        var words = name.Split(' ');
+        var head = words[^1];
+        foreach (var mention in Enumerable.Reverse(earlier))
+        {
+            var known = mention.Claim.Name;
+            if (known.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+
+            // "the Observatory" → "Syrian Observatory of Human Rights": a capitalised head that the full name contains.
+            if (words.Length <= 2 && char.IsUpper(head[0]) && known.Split(' ').Contains(head, StringComparer.Ordinal) && known.Length > name.Length)
+            {
+                return known;
+            }
+        }
+
+        // "the UK-based conflict monitor": a lower-case descriptor names the most recent source of the same kind.
+        if (name.Length > 0 && char.IsLower(head[0]) && kind != SourceKind.Other)
+        {
+            var sameKind = earlier.LastOrDefault(m => m.Claim.Kind == kind && char.IsUpper(m.Claim.Name[0]));
+            if (sameKind is not null)
+            {
+                return sameKind.Claim.Name;
+            }
+        }
+
+        return name;
+    }
+
+    public static SourceKind KindOf(string name)
+    {
+        foreach (var (pattern, kind) in Kinds)
+        {
+            if (pattern.IsMatch(name))
+            {
+                return kind;
+            }
+        }
+
+        // A single capitalised word that "reported" something is most often a news outlet.
+        return name.Split(' ').Length == 1 && char.IsUpper(name[0]) ? SourceKind.Media : SourceKind.Other;
+    }
+
+    /// <summary>The words before an acronym whose initials spell it (Schwartz and Hearst's rule, simplified), skipping
+    /// small words the acronym may or may not include.</summary>
+    private static string? LongFormByInitials(string candidate, string acronym)
+    {
+        var words = candidate.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var start = 0; start < words.Length; start++)
+        {
+            var initials = string.Concat(words[start..].Select(w => char.ToUpperInvariant(w[0])));
+            var significant = string.Concat(words[start..].Where(w => char.IsUpper(w[0])).Select(w => w[0]));
+            if ((initials == acronym || significant == acronym) && char.IsUpper(words[start][0]))
+            {
+                return string.Join(' ', words[start..]);
+            }
+        }
+
+        return null;
+    }
+}
