@@ -33,6 +33,12 @@ public sealed partial class PlaceRecognizer(PlaceResolver resolver) : IDocumentC
         "al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "en", "de", "del", "da", "do", "dos", "das", "di", "du", "la", "le", "les", "los", "las", "of", "bin", "ibn", "abu", "bani", "beni", "wadi", "tal", "tel", "umm",
     };
 
+    /// <summary>A recognizer over this installation's gazetteer (see <see cref="Gazetteer.Default"/>).</summary>
+    public PlaceRecognizer()
+        : this(new PlaceResolver(Gazetteer.Default))
+    {
+    }
+
     public PlaceResolver Resolver { get; } = resolver;
 
     public void Process(Document document)

@@ -30,6 +30,12 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
     /// <summary>Two readings farther apart than this are different places, and a near tie between them is ambiguity.</summary>
     private const double SamePlaceKm = 50;
 
+    /// <summary>A resolver over this installation's gazetteer (see <see cref="Gazetteer.Default"/>).</summary>
+    public PlaceResolver()
+        : this(Gazetteer.Default)
+    {
+    }
+
     public Gazetteer Gazetteer { get; } = gazetteer;
 
     public ResolvedPlace? Resolve(string name, string? countryCode = null, PlaceContext? context = null)
