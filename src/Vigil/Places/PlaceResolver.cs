@@ -132,8 +132,9 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
 
             var (contextFit, farFromContext) = ContextFit(hit.Entry, countryCode, context);
             var prominence = Prominence(hit.Entry);
-            // A town far from the document's other places is likely a namesake; a city or a province is not.
-            var namesake = farFromContext && prominence < ProminentEnough;
+            // A town far from the document's other places is likely a namesake; a city or a province called by its
+            // own name is not (an old or respelled name of a far city is as likely a village the gazetteer lacks).
+            var namesake = farFromContext && (prominence < ProminentEnough || hit.Match != NameMatch.Name);
             var score = (MatchWeight * MatchScore(hit.Match))
                 + (ProminenceWeight * prominence)
                 + (ContextWeight * (namesake ? 0 : contextFit))
