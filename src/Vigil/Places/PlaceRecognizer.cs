@@ -96,6 +96,18 @@ public sealed partial class PlaceRecognizer(PlaceResolver resolver) : IDocumentC
         return backed ? best.Place with { Mention = mention.Span } : null;
     }
 
+    /// <summary>
+    /// The context for resolving a name at <paramref name="mention"/> in a document this recognizer has processed:
+    /// the countries among its places, its other places, and the phrase before the mention. For later stages
+    /// (events) that resolve a place name they found themselves.
+    /// </summary>
+    public static PlaceContext ContextFor(Document document, TextSpan mention, bool labeledLocation = false)
+    {
+        var others = document.Places.Where(place => place.Mention is not { } span || !span.Overlaps(mention)).ToList();
+        var countries = others.Select(place => place.CountryCode).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return new PlaceContext(countries, others, PhraseBefore(document, mention), labeledLocation);
+    }
+
     private static string PhraseBefore(Document document, TextSpan span)
     {
         var start = Math.Max(0, span.Start - PhraseWindow);

@@ -107,4 +107,19 @@ public sealed class PlaceRecognizerTests
         recognizer.Process(glued);
         Assert.Equal(["Ar Raqqah"], glued.Places.Select(place => glued[place.Mention!.Value]));
     }
+
+    [Fact]
+    public void ContextForAMentionCarriesTheDocumentsPlaces()
+    {
+        const string text = "Soldiers patrolled Lebanon's north. Later the army entered the town of Tripoli.";
+        var document = new Document(text);
+        recognizer.Process(document);
+        var at = text.IndexOf("Tripoli", StringComparison.Ordinal);
+
+        var context = PlaceRecognizer.ContextFor(document, new TextSpan(at, at + 7));
+        Assert.Contains("LB", context.CountryCodes);
+        Assert.EndsWith("the town of ", context.PhraseBefore);
+        Assert.DoesNotContain(context.OtherPlaces, place => place.Mention is { } span && span.Start == at);
+        Assert.Equal("LB", recognizer.Resolver.Resolve("Tripoli", context: context)?.CountryCode);
+    }
 }
