@@ -24,6 +24,12 @@ internal static class PlaceCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            if ((parse.GetValue(names) ?? []).Length == 0 && parse.GetValue(contextFile) is null && parse.GetValue(benchAcled) is null)
+            {
+                error.WriteLine("vigil: place: give a NAME, a page (--context FILE) or the ACLED benchmark (--bench-acled FILE)");
+                return 2;
+            }
+
             Gazetteer gazetteer;
             try
             {

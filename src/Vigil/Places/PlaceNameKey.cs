@@ -20,7 +20,7 @@ public enum PlaceKindHint
 /// </summary>
 public static class PlaceNameKey
 {
-    /// <summary>Arabic (and a few Romance) articles that transliterations write as a separate or hyphenated word.</summary>
+    /// <summary>Arabic articles that transliterations write as a separate or hyphenated word, and English "the" ("The Gambia").</summary>
     private static readonly HashSet<string> Articles =
         ["al", "el", "ar", "as", "ash", "ad", "adh", "at", "ath", "az", "an", "ed", "es", "esh", "et", "ez", "en", "er", "ul", "il", "the"];
 

@@ -23,8 +23,11 @@ public sealed partial class PlaceRecognizer(PlaceResolver resolver) : IDocumentC
             .Where(name => name.Length > 0).Select(name => name.ToLowerInvariant()),
         StringComparer.Ordinal);
 
-    /// <summary>A capitalised word, possibly after an article joined by a hyphen ("al-Raqqa") and with hyphenated parts ("Deir ez-Zor").</summary>
-    [GeneratedRegex(@"(?:\b[a-z]{1,3}-)?\b\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*")]
+    /// <summary>
+    /// A capitalised word, possibly after an article joined by a hyphen ("al-Raqqa"), with inner apostrophes
+    /// ("Ma'arrat") and hyphenated parts ("Deir ez-Zor"), but without a possessive "'s".
+    /// </summary>
+    [GeneratedRegex(@"(?:\b[a-z]{1,3}-)?\b\p{Lu}[\p{L}\p{M}]*(?:['’](?!s\b)[\p{L}\p{M}]+)*(?:-\p{L}[\p{L}\p{M}]*(?:['’](?!s\b)[\p{L}\p{M}]+)*)*")]
     private static partial Regex CapitalisedWord();
 
     /// <summary>Small words that may stand inside a multi-word place name ("Bab al Hawa", "Sant Julia de Loria").</summary>
@@ -32,6 +35,12 @@ public sealed partial class PlaceRecognizer(PlaceResolver resolver) : IDocumentC
     {
         "al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "en", "de", "del", "da", "do", "dos", "das", "di", "du", "la", "le", "les", "los", "las", "of", "bin", "ibn", "abu", "bani", "beni", "wadi", "tal", "tel", "umm",
     };
+
+    /// <summary>A recognizer over this installation's gazetteer (see <see cref="Gazetteer.Default"/>).</summary>
+    public PlaceRecognizer()
+        : this(new PlaceResolver(Gazetteer.Default))
+    {
+    }
 
     public PlaceResolver Resolver { get; } = resolver;
 
@@ -87,6 +96,18 @@ public sealed partial class PlaceRecognizer(PlaceResolver resolver) : IDocumentC
         return backed ? best.Place with { Mention = mention.Span } : null;
     }
 
+    /// <summary>
+    /// The context for resolving a name at <paramref name="mention"/> in a document this recognizer has processed:
+    /// the countries among its places, its other places, and the phrase before the mention. For later stages
+    /// (events) that resolve a place name they found themselves.
+    /// </summary>
+    public static PlaceContext ContextFor(Document document, TextSpan mention, bool labeledLocation = false)
+    {
+        var others = document.Places.Where(place => place.Mention is not { } span || !span.Overlaps(mention)).ToList();
+        var countries = others.Select(place => place.CountryCode).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return new PlaceContext(countries, others, PhraseBefore(document, mention), labeledLocation);
+    }
+
     private static string PhraseBefore(Document document, TextSpan span)
     {
         var start = Math.Max(0, span.Start - PhraseWindow);
@@ -134,7 +155,7 @@ public sealed partial class PlaceRecognizer(PlaceResolver resolver) : IDocumentC
         }
 
         var mentions = new List<PlaceMention>();
-        foreach (var run in CapitalisedRuns(document.Text))
+        foreach (var run in CapitalisedRuns(document))
         {
             var i = 0;
             while (i < run.Count)
@@ -192,14 +213,26 @@ public sealed partial class PlaceRecognizer(PlaceResolver resolver) : IDocumentC
         return hint is PlaceKindHint.Admin1 or PlaceKindHint.Admin2 && !word.Equals("town", StringComparison.OrdinalIgnoreCase) ? extended : span;
     }
 
-    /// <summary>Runs of capitalised words separated only by spaces or small connector words.</summary>
-    private static List<List<TextSpan>> CapitalisedRuns(string text)
+    /// <summary>
+    /// Runs of capitalised words separated only by spaces or small connector words. When the language stage has
+    /// tokenised the text, a word must start and end on token boundaries, so mentions agree with the tokens.
+    /// </summary>
+    private static List<List<TextSpan>> CapitalisedRuns(Document document)
     {
+        var text = document.Text;
+        var tokenStarts = document.Tokens.Select(token => token.Start).ToHashSet();
+        var tokenEnds = document.Tokens.Select(token => token.End).ToHashSet();
         var runs = new List<List<TextSpan>>();
         List<TextSpan>? current = null;
         var lastEnd = -1;
         foreach (Match word in CapitalisedWord().Matches(text))
         {
+            if (document.Tokens.Count > 0 && !(tokenStarts.Contains(word.Index) && tokenEnds.Contains(word.Index + word.Length)))
+            {
+                current = null;
+                continue;
+            }
+
             var gap = lastEnd >= 0 ? text.AsSpan(lastEnd, word.Index - lastEnd) : default;
             if (current is null || !JoinsRun(gap))
             {

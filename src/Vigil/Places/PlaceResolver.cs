@@ -30,6 +30,12 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
     /// <summary>Two readings farther apart than this are different places, and a near tie between them is ambiguity.</summary>
     private const double SamePlaceKm = 50;
 
+    /// <summary>A resolver over this installation's gazetteer (see <see cref="Gazetteer.Default"/>).</summary>
+    public PlaceResolver()
+        : this(Gazetteer.Default)
+    {
+    }
+
     public Gazetteer Gazetteer { get; } = gazetteer;
 
     public ResolvedPlace? Resolve(string name, string? countryCode = null, PlaceContext? context = null)
@@ -126,8 +132,9 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
 
             var (contextFit, farFromContext) = ContextFit(hit.Entry, countryCode, context);
             var prominence = Prominence(hit.Entry);
-            // A town far from the document's other places is likely a namesake; a city or a province is not.
-            var namesake = farFromContext && prominence < ProminentEnough;
+            // A town far from the document's other places is likely a namesake; a city or a province called by its
+            // own name is not (an old or respelled name of a far city is as likely a village the gazetteer lacks).
+            var namesake = farFromContext && (prominence < ProminentEnough || hit.Match != NameMatch.Name);
             var score = (MatchWeight * MatchScore(hit.Match))
                 + (ProminenceWeight * prominence)
                 + (ContextWeight * (namesake ? 0 : contextFit))

@@ -53,4 +53,33 @@ public sealed class BuiltGazetteerTests
         Assert.True(best.GetProperty("accepted").GetBoolean());
         Assert.True(lines.Length >= 1);
     }
+
+    [Fact]
+    public void PlaceCommandListsThePlacesOfAPage()
+    {
+        var page = Path.Combine(Directory.CreateTempSubdirectory("vigil-place-").FullName, "page.txt");
+        File.WriteAllText(page, "Insurgents attacked Gwoza in Borno state on Monday, a Nigerian army officer said.\nThe attack was repelled.\n");
+        var output = new StringWriter();
+        var exit = Vigil.Cli.Program.Run(["place", "--context", page], output, new StringWriter());
+        Directory.Delete(Path.GetDirectoryName(page)!, recursive: true);
+
+        Assert.Equal(0, exit);
+        var places = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Contains(places, place => place.GetProperty("mention").GetString() == "Gwoza" && place.GetProperty("country").GetString() == "NG");
+        Assert.Contains(places, place => place.GetProperty("mention").GetString() == "Borno state" && place.GetProperty("ucdpWherePrecision").GetInt32() == 4);
+        Assert.DoesNotContain(places, place => place.GetProperty("mention").GetString() is "Monday" or "Nigerian");
+    }
+
+    [Fact]
+    public void CommonWordWithoutContextIsReportedAsSuch()
+    {
+        var page = Path.Combine(Directory.CreateTempSubdirectory("vigil-place-").FullName, "page.txt");
+        File.WriteAllText(page, "A shell hit the market in Ramadi, Iraqi police said.\n");
+        var error = new StringWriter();
+        var exit = Vigil.Cli.Program.Run(["place", "--context", page, "Hit"], new StringWriter(), error);
+        Directory.Delete(Path.GetDirectoryName(page)!, recursive: true);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Hit: a common word", error.ToString());
+    }
 }

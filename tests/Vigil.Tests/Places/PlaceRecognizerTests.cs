@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Vigil.Places;
 
 namespace Vigil.Tests.Places;
@@ -72,5 +73,53 @@ public sealed class PlaceRecognizerTests
         var document = new Document("Syrian troops advanced. Man arrested after Somali gunmen attacked Mogadishu.");
         recognizer.Process(document);
         Assert.Equal(["Mogadishu"], document.Places.Select(place => place.Name));
+    }
+
+    [Fact]
+    public void PossessiveIsNoPartOfTheName()
+    {
+        var document = new Document("Mosul's old city was shelled, and Ma'arrat residents fled.");
+        recognizer.Process(document);
+        var mosul = Assert.Single(document.Places);
+        Assert.Equal("Mosul", document[mosul.Mention!.Value]);
+    }
+
+    [Fact]
+    public void MentionsFollowTheTokensWhenThereAreSome()
+    {
+        const string text = "Fighters left Mosul for Ar Raqqah.";
+        var tokenised = new Document(text);
+        foreach (Match word in Regex.Matches(text, @"\w+|[^\w\s]"))
+        {
+            tokenised.Tokens.Add(new Token(word.Index, word.Index + word.Length));
+        }
+
+        recognizer.Process(tokenised);
+        Assert.Equal(["Mosul", "Ar Raqqah"], tokenised.Places.Select(place => tokenised[place.Mention!.Value]));
+
+        // Tokens that put "Mosul for" in one token leave no token boundary where "Mosul" ends.
+        var glued = new Document(text);
+        foreach (var (start, end) in new[] { (0, 8), (9, 13), (14, 23), (24, 26), (27, 33), (33, 34) })
+        {
+            glued.Tokens.Add(new Token(start, end));
+        }
+
+        recognizer.Process(glued);
+        Assert.Equal(["Ar Raqqah"], glued.Places.Select(place => glued[place.Mention!.Value]));
+    }
+
+    [Fact]
+    public void ContextForAMentionCarriesTheDocumentsPlaces()
+    {
+        const string text = "Soldiers patrolled Lebanon's north. Later the army entered the town of Tripoli.";
+        var document = new Document(text);
+        recognizer.Process(document);
+        var at = text.IndexOf("Tripoli", StringComparison.Ordinal);
+
+        var context = PlaceRecognizer.ContextFor(document, new TextSpan(at, at + 7));
+        Assert.Contains("LB", context.CountryCodes);
+        Assert.EndsWith("the town of ", context.PhraseBefore);
+        Assert.DoesNotContain(context.OtherPlaces, place => place.Mention is { } span && span.Start == at);
+        Assert.Equal("LB", recognizer.Resolver.Resolve("Tripoli", context: context)?.CountryCode);
     }
 }
