@@ -26,8 +26,8 @@ public sealed class EventPipeline
         extractor = new EventExtractor(placeResolver);
     }
 
-    /// <summary>The pipeline with every component this build has. Entity model and gazetteer join here when they land.</summary>
-    public static EventPipeline CreateDefault() => new();
+    /// <summary>The full pipeline: the shipped entity model (models/ner.bin) and the installed gazetteer (.build/gazetteer).</summary>
+    public static EventPipeline CreateDefault() => new(EntityRecognizer.Shipped(), new PlaceResolver());
 
     public IReadOnlyList<ConflictEvent> Extract(Article article)
     {
