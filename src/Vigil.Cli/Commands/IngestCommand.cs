@@ -5,8 +5,8 @@ namespace Vigil.Cli.Commands;
 
 internal static class IngestCommand
 {
-    /// <summary>The pipeline ingest runs; the article-only processor until event extraction is wired in here.</summary>
-    public static PageProcessor Processor { get; set; } = PageProcessors.ArticleOnly;
+    /// <summary>The pipeline ingest runs: the full analysis, loaded (entity model, gazetteer) on first use.</summary>
+    private static readonly Lazy<PageProcessor> Processor = new(() => PageProcessors.Full(Vigil.Events.EventPipeline.CreateDefault()));
 
     public static Command Create()
     {
@@ -36,7 +36,7 @@ internal static class IngestCommand
                 using var lookup = store.Open(parse);
                 var runner = new BatchRunner(error);
                 var progress = ReferenceEquals(error, Console.Error) ? IngestProgress.ForConsole() : new IngestProgress(error, enabled: false);
-                var ingester = new Ingester(events, Processor, parse.GetValue(jobs))
+                var ingester = new Ingester(events, Processor.Value, parse.GetValue(jobs))
                 {
                     IsKnownUrl = lookup.ContainsUrl,
                     OnFailure = runner.Fail,

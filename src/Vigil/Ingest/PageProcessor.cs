@@ -14,8 +14,15 @@ public delegate ProcessedPage PageProcessor(RawPage page);
 
 public static class PageProcessors
 {
-    /// <summary>Extracts the article only (no events); the default until event extraction is wired in.</summary>
+    /// <summary>Extracts the article only (no events): for measuring ingest and storage apart from the analysis.</summary>
     public static ProcessedPage ArticleOnly(RawPage page) => new(ExtractArticle(page), []);
+
+    /// <summary>The whole analysis: article, language, places and events. The pipeline's components are stateless, so one serves every job.</summary>
+    public static PageProcessor Full(EventPipeline pipeline) => page =>
+    {
+        var article = ExtractArticle(page);
+        return new ProcessedPage(article, pipeline.Extract(article));
+    };
 
     /// <summary>
     /// The article of a page, with the URL and publication date the input itself gave (a feed item, a JSONL field, the
