@@ -1,4 +1,5 @@
 using Vigil.Events;
+using Vigil.Ingest;
 using Vigil.Storage;
 using static Vigil.Tests.Storage.Reports;
 
@@ -176,6 +177,26 @@ public abstract class EventStoreTests : IDisposable
         Assert.Equal("Maarrat al-Numan", Assert.Single(store.Search(new EventQuery(Country: "sy"))).Location!.Name);
         Assert.Equal("Konduga", Assert.Single(store.Search(new EventQuery(BoundingBox: (2.7, 4.2, 14.7, 13.9)))).Location!.Name);
         Assert.Equal(2, store.Search(new EventQuery()).Count);
+    }
+
+    [SkippableFact]
+    public async Task IngestWithFourJobsStoresExactlyWhatSqliteStoresWithOne()
+    {
+        var store = Open();
+        await new Ingester(store, DedupFixtures.Process, jobs: 4).RunAsync([DedupFixtures.Folder]);
+        var folder = Directory.CreateTempSubdirectory("vigil-reference-").FullName;
+        try
+        {
+            using var reference = SqliteEventStore.Open(Path.Combine(folder, "reference.db"));
+            await new Ingester(reference, DedupFixtures.Process, jobs: 1).RunAsync([DedupFixtures.Folder]);
+            string[] tables = ["articles", "events", "claims", "claim_actors", "claim_victims", "claim_sources", "evidence"];
+            Assert.Equal(reference.Dump(tables), store.Dump(tables));
+            Assert.Equal(reference.AuditLog().Select(e => (e.Action, e.EventId, e.Reason)), store.AuditLog().Select(e => (e.Action, e.EventId, e.Reason)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [SkippableFact]
