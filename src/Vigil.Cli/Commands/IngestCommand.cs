@@ -39,7 +39,11 @@ internal static class IngestCommand
                 var ingester = new Ingester(events, Processor, parse.GetValue(jobs))
                 {
                     IsKnownUrl = lookup.ContainsUrl,
-                    OnFailure = runner.Fail,
+                    OnFailure = (input, reason) =>
+                    {
+                        progress.BeforeMessage();
+                        runner.Fail(input, reason);
+                    },
                     OnProgress = progress.Report,
                 };
                 var summary = ingester.RunAsync(parse.GetValue(inputs)!).GetAwaiter().GetResult();

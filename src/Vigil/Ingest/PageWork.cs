@@ -155,7 +155,6 @@ public static class IngestInputs
 
             var label = $"{path}@{record.Offset}";
             var url = record.TargetUri;
-            var published = DateText.NormalizeMachineDate(record.Date);
             if (isResource)
             {
                 var type = record.Headers.TryGetValue("Content-Type", out var contentType) ? contentType : "";
