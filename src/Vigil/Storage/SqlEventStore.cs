@@ -122,7 +122,7 @@ public abstract class SqlEventStore : IEventStore
     private (string EventId, string Reason)? FindSameIncident(StoredClaim claim)
     {
         var incident = claim.Event;
-        if (incident.Date is null || IncidentMatcher.Family(incident.EventType) is not { } family)
+        if (incident.Date is null || incident.Location is null || IncidentMatcher.Family(incident.EventType) is not { } family)
         {
             return null;
         }
