@@ -38,6 +38,8 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
         var results = Channel.CreateBounded<(PageWork Work, Task<ProcessedPage> Result)>(workers * 4);
         var slots = new SemaphoreSlim(workers);
         var knownSkipped = 0;
+        // When writing fails (the database, not an input), the listing and the workers stop too.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         // Folders are listed up front so that progress (and its ETA) counts files, not the few paths the user typed.
         var units = inputs.SelectMany(input => PageFetcher.IsHttpUrl(input) ? [input] : InputFiles.Expand([input], IngestInputs.IsIngestFile)).ToList();
 
@@ -48,21 +50,21 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
                 {
                     foreach (var work in IngestInputs.Enumerate(units, fetcher, IsKnownUrl, _ => Interlocked.Increment(ref knownSkipped)))
                     {
-                        await slots.WaitAsync(cancellation).ConfigureAwait(false);
+                        await slots.WaitAsync(stop.Token).ConfigureAwait(false);
                         var task = Task.Run(
                             async () =>
                             {
                                 try
                                 {
-                                    return await ProcessAsync(work, cancellation).ConfigureAwait(false);
+                                    return await ProcessAsync(work, stop.Token).ConfigureAwait(false);
                                 }
                                 finally
                                 {
                                     slots.Release();
                                 }
                             },
-                            cancellation);
-                        await results.Writer.WriteAsync((work, task), cancellation).ConfigureAwait(false);
+                            stop.Token);
+                        await results.Writer.WriteAsync((work, task), stop.Token).ConfigureAwait(false);
                     }
 
                     results.Writer.Complete();
@@ -72,40 +74,48 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
                     results.Writer.Complete(e);
                 }
             },
-            cancellation);
+            stop.Token);
 
         int read = 0, articles = 0, newEvents = 0, merged = 0, duplicates = 0, failed = 0;
         var lastInput = -1;
-        await foreach (var (work, task) in results.Reader.ReadAllAsync(cancellation).ConfigureAwait(false))
+        try
         {
-            lastInput = work.InputIndex;
-            ProcessedPage page;
-            try
+            await foreach (var (work, task) in results.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                page = await task.ConfigureAwait(false);
-            }
-            catch (InputException e)
-            {
-                failed++;
-                OnFailure?.Invoke(e.Input, e.Reason);
+                lastInput = work.InputIndex;
+                ProcessedPage page;
+                try
+                {
+                    page = await task.ConfigureAwait(false);
+                }
+                catch (InputException e)
+                {
+                    failed++;
+                    OnFailure?.Invoke(e.Input, e.Reason);
+                    OnProgress?.Invoke(read + failed, lastInput, units.Count);
+                    continue;
+                }
+
+                read++;
+                var stored = store.StorePage(page);
+                if (stored.Status == StoreStatus.Duplicate)
+                {
+                    duplicates++;
+                }
+                else
+                {
+                    articles++;
+                    newEvents += stored.NewEvents;
+                    merged += stored.MergedClaims;
+                }
+
                 OnProgress?.Invoke(read + failed, lastInput, units.Count);
-                continue;
             }
-
-            read++;
-            var stored = store.StorePage(page);
-            if (stored.Status == StoreStatus.Duplicate)
-            {
-                duplicates++;
-            }
-            else
-            {
-                articles++;
-                newEvents += stored.NewEvents;
-                merged += stored.MergedClaims;
-            }
-
-            OnProgress?.Invoke(read + failed, lastInput, units.Count);
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            throw;
         }
 
         await producer.ConfigureAwait(false);
