@@ -29,6 +29,7 @@ if [ "${1:-}" = stop ]; then
       as_postgres "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null
     fi
   done
+  rm -f "$connection_file" # no server, no connection: the PostgreSQL tests skip rather than fail
   exit 0
 fi
 
