@@ -31,7 +31,7 @@ internal static class IngestCommand
 
             return StoreOptions.Guard(error, () =>
             {
-                using var events = store.Open(parse);
+                using var events = store.Open(parse, create: true);
                 // A second connection answers "already stored?" for the listing thread while the writer writes.
                 using var lookup = store.Open(parse);
                 var runner = new BatchRunner(error);

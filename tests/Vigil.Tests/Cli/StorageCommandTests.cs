@@ -39,6 +39,12 @@ public sealed class StorageCommandTests : IDisposable
         var boxed = CliRunner.Run("search", "--db", database, "--bbox", "36,-2,37,0");
         Assert.Equal(2, boxed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // the two Nairobi protests
         Assert.Equal(2, CliRunner.Run("search", "--db", database, "--bbox", "nonsense").Exit);
+
+        var missing = Path.Combine(folder, "typo.db");
+        var typo = CliRunner.Run("search", "--db", missing, "market");
+        Assert.Equal(1, typo.Exit);
+        Assert.Equal($"vigil: no database {missing} (vigil ingest creates it)", typo.Error.Trim());
+        Assert.False(File.Exists(missing));
     }
 
     [Fact]
