@@ -31,7 +31,7 @@ internal static class IngestCommand
 
             return StoreOptions.Guard(error, () =>
             {
-                using var events = store.Open(parse);
+                using var events = store.Open(parse, create: true);
                 // A second connection answers "already stored?" for the listing thread while the writer writes.
                 using var lookup = store.Open(parse);
                 var runner = new BatchRunner(error);
@@ -39,7 +39,11 @@ internal static class IngestCommand
                 var ingester = new Ingester(events, Processor.Value, parse.GetValue(jobs))
                 {
                     IsKnownUrl = lookup.ContainsUrl,
-                    OnFailure = runner.Fail,
+                    OnFailure = (input, reason) =>
+                    {
+                        progress.BeforeMessage();
+                        runner.Fail(input, reason);
+                    },
                     OnProgress = progress.Report,
                 };
                 var summary = ingester.RunAsync(parse.GetValue(inputs)!).GetAwaiter().GetResult();

@@ -17,7 +17,17 @@ internal sealed class StoreOptions
         command.Options.Add(Postgres);
     }
 
-    public SqlEventStore Open(ParseResult parse) => EventStores.Open(parse.GetValue(Sqlite), parse.GetValue(Postgres));
+    /// <param name="create">False for commands that only read or correct: a mistyped --db path must not become a new, empty database.</param>
+    public SqlEventStore Open(ParseResult parse, bool create = false)
+    {
+        var path = parse.GetValue(Sqlite);
+        if (!create && parse.GetValue(Postgres) is null && path is not null && !File.Exists(path))
+        {
+            throw new StoreException($"no database {path} (vigil ingest creates it)");
+        }
+
+        return EventStores.Open(path, parse.GetValue(Postgres));
+    }
 
     /// <summary>Runs a storage action: a refused request is one line and exit 1; a database that cannot be used is exit 2.</summary>
     public static int Guard(TextWriter error, Func<int> action)

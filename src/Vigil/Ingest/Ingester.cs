@@ -22,7 +22,7 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
     /// <summary>Called on the writing thread for each input that failed: the input and the reason.</summary>
     public Action<string, string>? OnFailure { get; init; }
 
-    /// <summary>Called on the writing thread after each page: pages done so far, and the inputs fully done of the total.</summary>
+    /// <summary>Called on the writing thread after each page: pages done so far, the input files fully done and their total.</summary>
     public Action<int, int, int>? OnProgress { get; init; }
 
     /// <summary>True when a URL is already stored, to skip it before fetching. It runs on the listing thread, so it must not share the writer's connection.</summary>
@@ -38,29 +38,33 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
         var results = Channel.CreateBounded<(PageWork Work, Task<ProcessedPage> Result)>(workers * 4);
         var slots = new SemaphoreSlim(workers);
         var knownSkipped = 0;
+        // When writing fails (the database, not an input), the listing and the workers stop too.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        // Folders are listed up front so that progress (and its ETA) counts files, not the few paths the user typed.
+        var units = inputs.SelectMany(input => PageFetcher.IsHttpUrl(input) ? [input] : InputFiles.Expand([input], IngestInputs.IsIngestFile)).ToList();
 
         var producer = Task.Run(
             async () =>
             {
                 try
                 {
-                    foreach (var work in IngestInputs.Enumerate(inputs, fetcher, IsKnownUrl, _ => Interlocked.Increment(ref knownSkipped)))
+                    foreach (var work in IngestInputs.Enumerate(units, fetcher, IsKnownUrl, _ => Interlocked.Increment(ref knownSkipped)))
                     {
-                        await slots.WaitAsync(cancellation).ConfigureAwait(false);
+                        await slots.WaitAsync(stop.Token).ConfigureAwait(false);
                         var task = Task.Run(
                             async () =>
                             {
                                 try
                                 {
-                                    return await ProcessAsync(work, cancellation).ConfigureAwait(false);
+                                    return await ProcessAsync(work, stop.Token).ConfigureAwait(false);
                                 }
                                 finally
                                 {
                                     slots.Release();
                                 }
                             },
-                            cancellation);
-                        await results.Writer.WriteAsync((work, task), cancellation).ConfigureAwait(false);
+                            stop.Token);
+                        await results.Writer.WriteAsync((work, task), stop.Token).ConfigureAwait(false);
                     }
 
                     results.Writer.Complete();
@@ -70,40 +74,48 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
                     results.Writer.Complete(e);
                 }
             },
-            cancellation);
+            stop.Token);
 
         int read = 0, articles = 0, newEvents = 0, merged = 0, duplicates = 0, failed = 0;
         var lastInput = -1;
-        await foreach (var (work, task) in results.Reader.ReadAllAsync(cancellation).ConfigureAwait(false))
+        try
         {
-            lastInput = work.InputIndex;
-            ProcessedPage page;
-            try
+            await foreach (var (work, task) in results.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                page = await task.ConfigureAwait(false);
-            }
-            catch (InputException e)
-            {
-                failed++;
-                OnFailure?.Invoke(e.Input, e.Reason);
-                OnProgress?.Invoke(read + failed, lastInput, inputs.Count);
-                continue;
-            }
+                lastInput = work.InputIndex;
+                ProcessedPage page;
+                try
+                {
+                    page = await task.ConfigureAwait(false);
+                }
+                catch (InputException e)
+                {
+                    failed++;
+                    OnFailure?.Invoke(e.Input, e.Reason);
+                    OnProgress?.Invoke(read + failed, lastInput, units.Count);
+                    continue;
+                }
 
-            read++;
-            var stored = store.StorePage(page);
-            if (stored.Status == StoreStatus.Duplicate)
-            {
-                duplicates++;
-            }
-            else
-            {
-                articles++;
-                newEvents += stored.NewEvents;
-                merged += stored.MergedClaims;
-            }
+                read++;
+                var stored = store.StorePage(page);
+                if (stored.Status == StoreStatus.Duplicate)
+                {
+                    duplicates++;
+                }
+                else
+                {
+                    articles++;
+                    newEvents += stored.NewEvents;
+                    merged += stored.MergedClaims;
+                }
 
-            OnProgress?.Invoke(read + failed, lastInput, inputs.Count);
+                OnProgress?.Invoke(read + failed, lastInput, units.Count);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            throw;
         }
 
         await producer.ConfigureAwait(false);
@@ -148,13 +160,14 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
 public sealed class IngestProgress(TextWriter error, bool enabled)
 {
     private readonly Stopwatch clock = Stopwatch.StartNew();
-    private TimeSpan lastShown = TimeSpan.MinValue;
+    private TimeSpan? lastShown;
+    private bool onLine;
 
     public static IngestProgress ForConsole() => new(Console.Error, !Console.IsErrorRedirected);
 
     public void Report(int pages, int inputsBefore, int inputsTotal)
     {
-        if (!enabled || clock.Elapsed - lastShown < TimeSpan.FromMilliseconds(250))
+        if (!enabled || (lastShown is { } shown && clock.Elapsed - shown < TimeSpan.FromMilliseconds(250)))
         {
             return;
         }
@@ -166,13 +179,21 @@ public sealed class IngestProgress(TextWriter error, bool enabled)
         var eta = inputsBefore > 0 ? TimeSpan.FromSeconds(seconds / inputsBefore * (inputsTotal - inputsBefore)) : (TimeSpan?)null;
         var etaText = eta is { } e ? $", ETA {e:hh\\:mm\\:ss} by inputs" : "";
         error.Write($"\rvigil: {pages} pages, {rate:0.0}/s, input {Math.Min(inputsBefore + 1, inputsTotal)}/{inputsTotal}{etaText}   ");
+        onLine = true;
+    }
+
+    /// <summary>Ends the progress line so that a message (a failed input) gets a line of its own.</summary>
+    public void BeforeMessage()
+    {
+        if (onLine)
+        {
+            error.WriteLine();
+            onLine = false;
+        }
     }
 
     public void Finish()
     {
-        if (enabled && lastShown != TimeSpan.MinValue)
-        {
-            error.WriteLine();
-        }
+        BeforeMessage();
     }
 }

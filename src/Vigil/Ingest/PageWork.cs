@@ -155,13 +155,12 @@ public static class IngestInputs
 
             var label = $"{path}@{record.Offset}";
             var url = record.TargetUri;
-            var published = DateText.NormalizeMachineDate(record.Date);
             if (isResource)
             {
                 var type = record.Headers.TryGetValue("Content-Type", out var contentType) ? contentType : "";
                 if (type.Contains("html", StringComparison.OrdinalIgnoreCase))
                 {
-                    yield return new PageWork(label, index, url, _ => Task.FromResult(PageLoader.Decode(label, record.Content, PageFormat.Html, url: url) with { Published = null }));
+                    yield return new PageWork(label, index, url, _ => Task.FromResult(PageLoader.Decode(label, record.Content, PageFormat.Html, url: url)));
                 }
 
                 continue;

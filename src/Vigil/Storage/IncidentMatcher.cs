@@ -75,7 +75,8 @@ public sealed class IncidentMatcher
         _ => null,
     };
 
-    private static int Widening(DatePrecision precision) => precision switch
+    /// <summary>Days a date of this precision may be off by: "in May" can be any day of the month.</summary>
+    public static int Widening(DatePrecision precision) => precision switch
     {
         DatePrecision.Day => 0,
         DatePrecision.Week => 7,

@@ -38,6 +38,12 @@ public sealed class PostgresEventStore : SqlEventStore
           GENERATED ALWAYS AS (to_tsvector('english', COALESCE(headline, '') || ' ' || text)) STORED;
         CREATE INDEX articles_search ON articles USING GIN (search);
         """,
+        $"""
+        ALTER TABLE claims ADD COLUMN date_min TEXT, ADD COLUMN date_max TEXT;
+        UPDATE claims SET date_min = to_char(event_date::date - ({WideningSql}), 'YYYY-MM-DD'), date_max = to_char(event_date::date + ({WideningSql}), 'YYYY-MM-DD')
+          WHERE event_date IS NOT NULL;
+        CREATE INDEX claims_date_range ON claims (date_min, date_max);
+        """,
         ReviewSchema("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
     ];
 

@@ -122,13 +122,14 @@ public abstract partial class SqlEventStore : IEventStore
     private (string EventId, string Reason)? FindSameIncident(StoredClaim claim)
     {
         var incident = claim.Event;
-        if (incident.Date is null || IncidentMatcher.Family(incident.EventType) is not { } family)
+        if (incident.Date is null || incident.Location is null || IncidentMatcher.Family(incident.EventType) is not { } family)
         {
             return null;
         }
 
-        // Wide enough for any claim's precision; the matcher then applies the exact window claim by claim.
-        var reach = matcher.DayWindow + 366;
+        // Candidates: events with a claim of the same family whose date range (date ± its precision) comes within the
+        // window of this one's, in the same country when both say. Indexed, so the cost does not grow with the database.
+        var reach = matcher.DayWindow + IncidentMatcher.Widening(incident.Date.Precision);
         var types = EventTaxonomy.SubTypes.Keys.Where(type => IncidentMatcher.Family(type) == family).ToList();
         var parameters = new List<(string, object?)>
         {
@@ -136,8 +137,20 @@ public abstract partial class SqlEventStore : IEventStore
             ("@to", Iso(incident.Date.Value.AddDays(reach))),
         };
         parameters.AddRange(types.Select((type, i) => ($"@type{i}", (object?)type)));
+        var countryCondition = "";
+        if (incident.Location?.Country is { } country)
+        {
+            countryCondition = " AND (c.country = @country OR c.country IS NULL)";
+            parameters.Add(("@country", country.ToUpperInvariant()));
+        }
+
         var candidateIds = Strings(
-            $"SELECT id FROM events WHERE event_type IN ({string.Join(", ", types.Select((_, i) => $"@type{i}"))}) AND event_date >= @from AND event_date <= @to ORDER BY seq",
+            $"""
+            SELECT id FROM events WHERE id IN (
+              SELECT c.event_id FROM claims c
+              WHERE c.event_type IN ({string.Join(", ", types.Select((_, i) => $"@type{i}"))}) AND c.date_min <= @to AND c.date_max >= @from{countryCondition})
+            ORDER BY seq
+            """,
             [.. parameters]);
         if (candidateIds.Count == 0)
         {
@@ -302,7 +315,10 @@ public abstract partial class SqlEventStore : IEventStore
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var values = Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture));
+                // Derived full-text columns are engine-specific; the data itself must be the same in every engine.
+                var values = Enumerable.Range(0, reader.FieldCount)
+                    .Where(i => reader.GetName(i) != "search")
+                    .Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture));
                 lines.Add($"{table}: {string.Join(" | ", values)}");
             }
         }
@@ -360,10 +376,12 @@ public abstract partial class SqlEventStore : IEventStore
             """
             INSERT INTO claims (id, event_id, article_id, event_index, seq, event_type, sub_event_type, event_date, date_precision, location_name,
               latitude, longitude, country, admin1, killed_low, killed_best, killed_high, injured_low, injured_best, injured_high, weapon, reason,
-              confidence, event_json)
+              confidence, event_json, date_min, date_max)
             VALUES (@id, @event, @article, @index, (SELECT COALESCE(MAX(seq), 0) + 1 FROM claims), @type, @subtype, @date, @precision, @place,
-              @lat, @lon, @country, @admin1, @klow, @kbest, @khigh, @ilow, @ibest, @ihigh, @weapon, @reason, @confidence, @json)
+              @lat, @lon, @country, @admin1, @klow, @kbest, @khigh, @ilow, @ibest, @ihigh, @weapon, @reason, @confidence, @json, @datemin, @datemax)
             """,
+            ("@datemin", e.Date is null ? null : Iso(e.Date.Value.AddDays(-IncidentMatcher.Widening(e.Date.Precision)))),
+            ("@datemax", e.Date is null ? null : Iso(e.Date.Value.AddDays(IncidentMatcher.Widening(e.Date.Precision)))),
             ("@id", claim.Id), ("@event", claim.EventId), ("@article", claim.ArticleId), ("@index", claim.EventIndex), ("@type", e.EventType),
             ("@subtype", e.SubEventType), ("@date", e.Date is null ? null : Iso(e.Date.Value)), ("@precision", (int?)e.Date?.Precision),
             ("@place", e.Location?.Name), ("@lat", e.Location?.Latitude), ("@lon", e.Location?.Longitude), ("@country", e.Location?.Country?.ToUpperInvariant()),
@@ -563,6 +581,10 @@ public abstract partial class SqlEventStore : IEventStore
           id {identity}, at TEXT NOT NULL, action TEXT NOT NULL, event_id TEXT NOT NULL, other_event_id TEXT, claim_ids TEXT NOT NULL,
           reason TEXT NOT NULL);
         """;
+
+    /// <summary>SQL for the days a claim's date may be off by, from its date_precision column (as <see cref="IncidentMatcher.Widening"/>).</summary>
+    protected static string WideningSql =>
+        $"CASE date_precision {string.Join(" ", Enum.GetValues<DatePrecision>().Select(p => $"WHEN {(int)p} THEN {IncidentMatcher.Widening(p)}"))} ELSE {IncidentMatcher.Widening(DatePrecision.Year)} END";
 
     public void Dispose()
     {

@@ -41,6 +41,13 @@ public sealed class SqliteEventStore : SqlEventStore
     [
         CoreSchema("INTEGER", "REAL", "INTEGER PRIMARY KEY AUTOINCREMENT"),
         "CREATE VIRTUAL TABLE article_fts USING fts5 (article_id UNINDEXED, headline, text, tokenize = 'porter unicode61 remove_diacritics 2');",
+        $"""
+        ALTER TABLE claims ADD COLUMN date_min TEXT;
+        ALTER TABLE claims ADD COLUMN date_max TEXT;
+        UPDATE claims SET date_min = date(event_date, '-' || ({WideningSql}) || ' days'), date_max = date(event_date, '+' || ({WideningSql}) || ' days')
+          WHERE event_date IS NOT NULL;
+        CREATE INDEX claims_date_range ON claims (date_min, date_max);
+        """,
         ReviewSchema("INTEGER PRIMARY KEY AUTOINCREMENT"),
     ];
 

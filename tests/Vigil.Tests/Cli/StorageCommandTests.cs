@@ -39,6 +39,12 @@ public sealed class StorageCommandTests : IDisposable
         var boxed = CliRunner.Run("search", "--db", database, "--bbox", "36,-2,37,0");
         Assert.Equal(2, boxed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // the two Nairobi protests
         Assert.Equal(2, CliRunner.Run("search", "--db", database, "--bbox", "nonsense").Exit);
+
+        var missing = Path.Combine(folder, "typo.db");
+        var typo = CliRunner.Run("search", "--db", missing, "market");
+        Assert.Equal(1, typo.Exit);
+        Assert.Equal($"vigil: no database {missing} (vigil ingest creates it)", typo.Error.Trim());
+        Assert.False(File.Exists(missing));
     }
 
     [Fact]
@@ -120,15 +126,15 @@ public sealed class StorageCommandTests : IDisposable
             aleppo = store.Search(new EventQuery(Text: "Aleppo")).Single().Id;
         }
 
-        var merged = CliRunner.Run("merge-events", strike, aleppo, "--db", database, "--reason", "one raid, two towns named");
+        var merged = CliRunner.Run("events", "merge", strike, aleppo, "--db", database, "--reason", "one raid, two towns named");
         Assert.Equal(0, merged.Exit);
         Assert.Equal(4, JsonDocument.Parse(merged.Output).RootElement.GetProperty("claims").GetArrayLength());
 
-        var split = CliRunner.Run("split-events", strike, "--claim", aleppo, "--db", database, "--reason", "no: separate raids");
+        var split = CliRunner.Run("events", "split", strike, "--claim", aleppo, "--db", database, "--reason", "no: separate raids");
         Assert.Equal(0, split.Exit);
         Assert.Equal(aleppo, JsonDocument.Parse(split.Output).RootElement.GetProperty("id").GetString());
 
-        var unknown = CliRunner.Run("split-events", strike, "--claim", "nope", "--db", database, "--reason", "x");
+        var unknown = CliRunner.Run("events", "split", strike, "--claim", "nope", "--db", database, "--reason", "x");
         Assert.Equal(1, unknown.Exit);
         Assert.Contains($"claim nope is not in event {strike}", unknown.Error, StringComparison.Ordinal);
 

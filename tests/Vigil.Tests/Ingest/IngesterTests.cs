@@ -76,6 +76,47 @@ public sealed class IngesterTests : IDisposable
         Assert.Equal("2020-05-03", Published(store, "two people were killed"));
     }
 
+    private sealed class BrokenStore : IEventStore
+    {
+        public int SchemaVersion => 1;
+
+        public bool ContainsUrl(string url) => false;
+
+        public StoreResult StorePage(ProcessedPage page) => throw new InvalidOperationException("disk full");
+
+        public StoredEvent? GetEvent(string id) => null;
+
+        public IReadOnlyList<StoredEvent> Search(EventQuery query) => [];
+
+        public void MergeEvents(string keepId, string otherId, string reason) => throw new NotSupportedException();
+
+        public string SplitClaim(string eventId, string claimId, string reason) => throw new NotSupportedException();
+
+        public IReadOnlyList<AuditEntry> AuditLog() => [];
+
+        public StoreCounts Counts() => new(0, 0, 0);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    [Fact]
+    public async Task ADatabaseFailureStopsTheRunInsteadOfHangingIt()
+    {
+        var pages = Path.Combine(folder, "many");
+        Directory.CreateDirectory(pages);
+        for (var i = 0; i < 100; i++)
+        {
+            File.WriteAllText(Path.Combine(pages, $"p{i:D3}.txt"), $"Headline {i}\n\nBody {i}.\n");
+        }
+
+        var run = new Ingester(new BrokenStore(), PageProcessors.ArticleOnly, jobs: 2).RunAsync([pages]);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Equal("disk full", error.Message);
+    }
+
     private static string? Published(SqlEventStore store, string text) =>
         store.Dump("articles").Single(line => line.Contains(text, StringComparison.Ordinal)).Split(" | ")[8];
 

@@ -89,9 +89,9 @@ internal sealed class LocalServer : IDisposable
                         await Respond(context, "not found", "text/plain", 404);
                     }
                 }
-                catch (HttpListenerException)
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
                 {
-                    // the client went away (a timeout test)
+                    // the client went away (a timeout test) or the server stopped first
                 }
             });
         }
@@ -182,6 +182,23 @@ public sealed class PageFetcherTests : IDisposable
         Assert.Contains("after 2 attempts", down.Reason, StringComparison.Ordinal);
         var big = await Assert.ThrowsAsync<InputException>(() => fetcher.FetchAsync(server.BaseUrl + "big"));
         Assert.Contains("too large", big.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASlowServerTimesOut()
+    {
+        server.Route("/slow", async (context, _) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            await LocalServer.Respond(context, Article);
+        });
+        using var fetcher = new PageFetcher(new FetchOptions { Timeout = TimeSpan.FromMilliseconds(300), Retries = 0, PolitenessDelay = TimeSpan.Zero });
+
+        var clock = Stopwatch.StartNew();
+        var slow = await Assert.ThrowsAsync<InputException>(() => fetcher.FetchAsync(server.BaseUrl + "slow"));
+
+        Assert.StartsWith("timed out after 0.3 s", slow.Reason, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5));
     }
 
     [Fact]

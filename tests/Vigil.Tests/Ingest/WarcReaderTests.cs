@@ -136,3 +136,21 @@ public sealed class WarcReaderTests : IDisposable
         Assert.NotNull(Assert.Single(Pages(badHttp)).Error);
     }
 }
+
+public sealed class IngestProgressTests
+{
+    [Fact]
+    public void ShowsCountRateAndEtaOnlyWhenEnabled()
+    {
+        var terminal = new StringWriter();
+        var progress = new IngestProgress(terminal, enabled: true);
+        progress.Report(10, 1, 4);
+        progress.Report(11, 1, 4); // within the refresh interval: not shown again
+        progress.Finish();
+        var piped = new StringWriter();
+        new IngestProgress(piped, enabled: false).Report(10, 1, 4);
+
+        Assert.Matches(@"^\rvigil: 10 pages, [0-9.]+/s, input 2/4, ETA [0-9:]+ by inputs\s+\n$", terminal.ToString().Replace(Environment.NewLine, "\n", StringComparison.Ordinal));
+        Assert.Equal("", piped.ToString());
+    }
+}

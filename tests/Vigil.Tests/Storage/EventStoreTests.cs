@@ -1,4 +1,5 @@
 using Vigil.Events;
+using Vigil.Ingest;
 using Vigil.Storage;
 using static Vigil.Tests.Storage.Reports;
 
@@ -14,6 +15,9 @@ public abstract partial class EventStoreTests : IDisposable
 
     /// <summary>The same database as the last <see cref="CreateStore"/>, opened again.</summary>
     protected abstract SqlEventStore Reopen();
+
+    /// <summary>Runs SQL on the test database behind the store's back (to rebuild an older schema).</summary>
+    protected abstract void RunSql(string sql);
 
     protected SqlEventStore Open()
     {
@@ -46,13 +50,35 @@ public abstract partial class EventStoreTests : IDisposable
     public void MigrationsAreAppliedOnceAndReopeningKeepsTheData()
     {
         var store = Open();
-        Assert.Equal(3, store.SchemaVersion);
+        Assert.Equal(4, store.SchemaVersion);
         store.StorePage(Page("Nine people were killed in an air strike.", "https://a.example/1", Airstrike()));
         store.Dispose();
 
         var again = OpenAgain();
-        Assert.Equal(3, again.SchemaVersion);
+        Assert.Equal(4, again.SchemaVersion);
         Assert.Equal(new StoreCounts(1, 1, 1), again.Counts());
+    }
+
+    [SkippableFact]
+    public void MigrationThreeBackfillsTheDateRangesOfAnOlderDatabase()
+    {
+        var store = Open();
+        store.StorePage(Page("Day report.", null, Airstrike()));
+        store.StorePage(Page("Month report.", null, Event("Attack", "2024-05-15", "Konduga", 11.65, 13.42, "NG", "Borno", datePrecision: DatePrecision.Month)));
+        store.Dispose();
+        foreach (var sql in new[] { "DROP INDEX claims_date_range", "ALTER TABLE claims DROP COLUMN date_min", "ALTER TABLE claims DROP COLUMN date_max", "DROP TABLE reviews", "DELETE FROM schema_version WHERE version >= 3" })
+        {
+            RunSql(sql);
+        }
+
+        var upgraded = OpenAgain();
+
+        Assert.Equal(4, upgraded.SchemaVersion);
+        var ranges = upgraded.Dump("claims").Select(line => string.Join(" | ", line.Split(" | ")[^2..])).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["2024-03-10 | 2024-03-10", "2024-04-14 | 2024-06-15"], ranges);
+        // A later report is matched through the backfilled range.
+        var result = upgraded.StorePage(Page("Late report.", null, Airstrike(date: "2024-03-11")));
+        Assert.Equal(1, result.MergedClaims);
     }
 
     [SkippableFact]
@@ -179,6 +205,26 @@ public abstract partial class EventStoreTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task IngestWithFourJobsStoresExactlyWhatSqliteStoresWithOne()
+    {
+        var store = Open();
+        await new Ingester(store, DedupFixtures.Process, jobs: 4).RunAsync([DedupFixtures.Folder]);
+        var folder = Directory.CreateTempSubdirectory("vigil-reference-").FullName;
+        try
+        {
+            using var reference = SqliteEventStore.Open(Path.Combine(folder, "reference.db"));
+            await new Ingester(reference, DedupFixtures.Process, jobs: 1).RunAsync([DedupFixtures.Folder]);
+            string[] tables = ["articles", "events", "claims", "claim_actors", "claim_victims", "claim_sources", "evidence"];
+            Assert.Equal(reference.Dump(tables), store.Dump(tables));
+            Assert.Equal(reference.AuditLog().Select(e => (e.Action, e.EventId, e.Reason)), store.AuditLog().Select(e => (e.Action, e.EventId, e.Reason)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [SkippableFact]
     public void ChildTablesKeepActorsVictimsSourcesAndEvidence()
     {
         var store = Open();
@@ -202,6 +248,15 @@ public sealed class SqliteEventStoreTests : EventStoreTests
 
     protected override SqlEventStore Reopen() => SqliteEventStore.Open(Path.Combine(folder, "test.db"));
 
+    protected override void RunSql(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "test.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     public override void Dispose()
     {
         base.Dispose();
@@ -220,6 +275,14 @@ public sealed class PostgresEventStoreTests : EventStoreTests
     }
 
     protected override SqlEventStore Reopen() => CreateStore();
+
+    protected override void RunSql(string sql)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(schema!.ConnectionString);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
 
     public override void Dispose()
     {
