@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Vigil.Language;
 
 /// <summary>
@@ -46,35 +48,30 @@ public sealed class Gazetteer
         entries.Add(kept);
         foreach (var raw in listEntries)
         {
-            // Most entries are one word: no splitting and joining for them, which keeps model loading fast.
-            if (raw.Length > 0 && !raw.AsSpan().ContainsAny(' ', '\t') && raw.Trim().Length == raw.Length)
-            {
-                kept.Add(raw);
-                entryLists[raw] = entryLists.GetValueOrDefault(raw) | (1 << list);
-                continue;
-            }
-
-            var tokens = SplitEntry(raw);
-            if (tokens.Length == 0 || tokens.Length > MaxEntryTokens)
+            var key = Canonical(raw);
+            if (key.Length == 0 || key.AsSpan().Count(' ') >= MaxEntryTokens)
             {
                 continue;
             }
 
-            var key = string.Join(' ', tokens);
             kept.Add(key);
-            entryLists[key] = entryLists.GetValueOrDefault(key) | (1 << list);
-            for (var length = 1; length < tokens.Length; length++)
+            CollectionsMarshal.GetValueRefOrAddDefault(entryLists, key, out _) |= 1 << list;
+            for (var space = key.IndexOf(' '); space >= 0; space = key.IndexOf(' ', space + 1))
             {
-                prefixes.Add(string.Join(' ', tokens, 0, length));
+                prefixes.Add(key[..space]);
             }
         }
 
         return list;
     }
 
-    /// <summary>Entries are written with their tokens separated by spaces.</summary>
-    private static string[] SplitEntry(string entry) =>
-        entry.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>An entry with its tokens separated by single spaces. Most entries already are, and are kept as they
+    /// are without splitting and joining, which keeps model loading fast.</summary>
+    private static string Canonical(string entry)
+    {
+        var clean = entry.Length > 0 && entry[0] != ' ' && entry[^1] != ' ' && !entry.Contains('\t') && !entry.Contains("  ", StringComparison.Ordinal);
+        return clean ? entry : string.Join(' ', entry.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
 
     /// <summary>Loads every <c>*.txt</c> file of a folder as a list named after the file.</summary>
     public static Gazetteer LoadFolder(string folder)
