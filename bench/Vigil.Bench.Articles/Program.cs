@@ -94,11 +94,26 @@ static int ParseOnly(string folder)
         var cpuStart = process.TotalProcessorTime;
         foreach (var html in pages)
         {
+            Vigil.Articles.HtmlPrefilter.Strip(html, []);
+        }
+
+        process.Refresh();
+        var stripped = process.TotalProcessorTime;
+        foreach (var html in pages)
+        {
             parser.ParseDocument(Vigil.Articles.HtmlPrefilter.Strip(html, []));
         }
 
         process.Refresh();
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse pages={pages.Count} cpu={(process.TotalProcessorTime - cpuStart).TotalSeconds:F4}"));
+        var parsed = process.TotalProcessorTime;
+        foreach (var html in pages)
+        {
+            Vigil.Articles.HtmlArticleExtractor.Extract(html, "x");
+        }
+
+        process.Refresh();
+        var extracted = process.TotalProcessorTime;
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"strip={(stripped - cpuStart).TotalSeconds:F3} strip+parse={(parsed - stripped).TotalSeconds:F3} extract={(extracted - parsed).TotalSeconds:F3}"));
     }
 
     return 0;
