@@ -15,6 +15,10 @@ fi
 "$here/install-peers.sh"
 dotnet publish "$root/bench/Vigil.Bench.Articles" -c Release -o "$root/.build/bench-articles" --nologo -v q >/dev/null
 bench=(dotnet "$root/.build/bench-articles/Vigil.Bench.Articles.dll")
+# Both .NET tools (Vigil and SmartReader) run with a 128 MB gen-0 budget: parsing a page allocates a few MB of
+# short-lived DOM, and the default budget collects several times per page. The GC reads this knob from the environment
+# only.
+export DOTNET_GCgen0size=0x8000000
 out="$here/out"
 mkdir -p "$out"
 
