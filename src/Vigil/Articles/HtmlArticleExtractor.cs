@@ -27,7 +27,7 @@ public static partial class HtmlArticleExtractor
         var meta = signals.Meta;
         var jsonLd = JsonLdArticle.Find(jsonLdScripts);
 
-        var outlet = meta.First("og:site_name") ?? jsonLd?.Publisher ?? meta.First("application-name", "al:android:app_name", "al:ios:app_name");
+        var outlet = CleanOutlet(meta.First("og:site_name") ?? jsonLd?.Publisher ?? meta.First("application-name", "al:android:app_name", "al:ios:app_name"));
         var headline = FindHeadline(signals, jsonLd, outlet);
         var byline = FindByline(signals, jsonLd, outlet);
         var blocks = BlockFilter.Apply(BodyFinder.Find(tree), headline, byline);
@@ -43,11 +43,15 @@ public static partial class HtmlArticleExtractor
         var pageUrl = AbsoluteUrl(canonical) ?? AbsoluteUrl(meta.First("og:url")) ?? jsonLd?.Url ?? url;
         var text = Article.JoinParagraphs(paragraphs);
         var standfirst = FindStandfirst(meta, jsonLd, headline, outlet, paragraphs);
-        var language = LanguageCode(document.DocumentElement.GetAttribute("lang"))
+        var declared = LanguageCode(document.DocumentElement.GetAttribute("lang"))
             ?? LanguageCode(meta.First("content-language"))
             ?? LanguageCode(jsonLd?.Language)
-            ?? LanguageCode(meta.First("og:locale"))
-            ?? LanguageIdentifier.Identify(text.Length > 0 ? text : headline ?? string.Empty);
+            ?? LanguageCode(meta.First("og:locale"));
+        var identified = LanguageIdentifier.Identify(text.Length > 0 ? text : headline ?? string.Empty);
+
+        // Templates often keep their default lang="en" on pages written in other languages, so a clear reading of a
+        // substantial text overrides "en"; any other declared language is trusted, since the identifier knows few.
+        var language = declared is null || (declared == "en" && identified is not null && text.Length >= 200) ? identified ?? declared : declared;
         return new Article(source, headline, standfirst, byline, published, outlet, pageUrl, language, text, paragraphs);
     }
 
@@ -116,6 +120,18 @@ public static partial class HtmlArticleExtractor
         return title;
     }
 
+    /// <summary>An outlet name without the section list some sites append ("Autoracing | F1 | MotoGP").</summary>
+    private static string? CleanOutlet(string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        var first = name.Split(" | ")[0].Trim();
+        return first.Length == 0 ? null : first;
+    }
+
     private static string? FindByline(PageSignals signals, JsonLdArticle? jsonLd, string? outlet)
     {
         var meta = signals.Meta;
@@ -157,6 +173,12 @@ public static partial class HtmlArticleExtractor
 
         line = BylinePrefix().Replace(line, string.Empty).Trim(' ', ',', '|', '-', '–', '—');
         var words = HtmlText.WordCount(line);
+        // Content systems fill the author field with the account that posted the page when nobody signed it.
+        if (line.Equals("admin", StringComparison.OrdinalIgnoreCase) || line.Equals("administrator", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         if (words is 0 or > 12 || line.Length > 120 || (outlet is not null && string.Equals(line, outlet, StringComparison.OrdinalIgnoreCase) && words > 3))
         {
             return null;
