@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The article-extraction benchmark in one run: Vigil and its peers (Readability.js, readability-lxml, SmartReader) over
 # the same 91 pages, each in one single-threaded process, scored by the same scorer. Prints one table row per tool:
-# F1, precision, recall, pages/s of extraction (pages already in memory; wall clock and process CPU time) and the
-# process's total wall time including start-up. Outputs are kept in bench/articles/out/.
+# F1, precision, recall, pages/s of extraction (pages already in memory, timed after one untimed page that ends
+# start-up; by wall clock and by process CPU time) and the process's total wall time including start-up. Outputs are
+# kept in bench/articles/out/.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

@@ -12,6 +12,12 @@ const pages = readdirSync(folder).filter((name) => name.endsWith(".html.gz")).so
   .map((name) => ({ key: name.slice(0, -".html.gz".length), html: gunzipSync(readFileSync(join(folder, name))).toString("utf8") }));
 const quiet = new VirtualConsole();
 const results = [];
+// Start-up ends when the tool has extracted one page (module loading, first compilations), untimed, as for every tool.
+if (pages.length > 0) {
+  const dom = new JSDOM(pages[0].html, { url: "https://example.invalid/" + pages[0].key, virtualConsole: quiet });
+  new Readability(dom.window.document).parse();
+  dom.window.close();
+}
 const cpuStart = process.cpuUsage();
 const start = process.hrtime.bigint();
 for (const { key, html } of pages) {
