@@ -276,6 +276,21 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Theory]
+    [InlineData("<html></html>")]
+    [InlineData("<html><head><title>Frames</title></head><frameset><frame src=\"a.html\"></frameset></html>")]
+    [InlineData("<p>")]
+    [InlineData("<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": </script><body><svg><text>x")]
+    public void PagesWithoutAnArticleGiveAnEmptyBody(string html)
+    {
+        var article = HtmlArticleExtractor.Extract(html, "empty.html");
+
+        Assert.Equal(string.Empty, article.Text);
+        Assert.Empty(article.Paragraphs);
+        Assert.Null(article.Byline);
+        Assert.Null(article.Published);
+    }
+
+    [Theory]
     [InlineData("Convoy attacked on highway | Frontline Daily", "Frontline Daily", "Convoy attacked on highway")]
     [InlineData("Convoy attacked on northern highway - FD", null, "Convoy attacked on northern highway")]
     [InlineData("Ceasefire talks - what we know", null, "Ceasefire talks - what we know")]
