@@ -8,6 +8,7 @@ using Vigil.Ingest;
 
 // Two jobs, so that Vigil and every peer are run and scored the same way:
 //   extract HTML_FOLDER [--passes N]   Vigil over every page in one process, one JSON line {"source","text"} per page;
+//                                      with N passes the fastest is timed;
 //                                      extraction time (pages already loaded and decoded) on stderr as
 //                                      "timing pages=N seconds=WALL cpu=PROCESS_CPU".
 //   score GROUND_TRUTH_JSON OUTPUT_JSONL [--worst N]   F1, precision and recall of one tool's output.
@@ -37,6 +38,13 @@ static int Extract(string folder, string[] options)
     var pages = Directory.GetFiles(folder, "*.html.gz").Order(StringComparer.Ordinal)
         .Select(path => (Key: Path.GetFileName(path)[..^".html.gz".Length], Page: PageLoader.LoadFile(path)))
         .ToList();
+    // Start-up ends when the tool has extracted one page: type loading, static tables (AngleSharp's entity list) and
+    // first compilations are paid there, untimed, as every peer runner does too.
+    if (pages.Count > 0)
+    {
+        ArticleExtractor.Extract(pages[0].Page);
+    }
+
     var showProgress = !Console.IsErrorRedirected;
     var texts = new string[pages.Count];
     var seconds = new List<double>();
@@ -72,13 +80,10 @@ static int Extract(string folder, string[] options)
         Console.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { ["source"] = pages[i].Key, ["text"] = texts[i] }));
     }
 
-    // The first pass includes JIT compilation; with several passes the fastest is reported as well.
-    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing pages={pages.Count} seconds={seconds[0]:F4} cpu={cpuSeconds[0]:F4}"));
-    if (passes > 1)
-    {
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing-warm pages={pages.Count} seconds={seconds.Skip(1).Min():F4} cpu={cpuSeconds.Skip(1).Min():F4}"));
-    }
-
+    // On a shared machine a pass can be slowed by other work; every tool reports its fastest of the same number of
+    // passes (the first pass is reported too).
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"timing pages={pages.Count} seconds={seconds.Min():F4} cpu={cpuSeconds.Min():F4} passes={passes} first_seconds={seconds[0]:F4} first_cpu={cpuSeconds[0]:F4}"));
     return 0;
 }
 
@@ -94,11 +99,26 @@ static int ParseOnly(string folder)
         var cpuStart = process.TotalProcessorTime;
         foreach (var html in pages)
         {
+            Vigil.Articles.HtmlPrefilter.Strip(html, []);
+        }
+
+        process.Refresh();
+        var stripped = process.TotalProcessorTime;
+        foreach (var html in pages)
+        {
             parser.ParseDocument(Vigil.Articles.HtmlPrefilter.Strip(html, []));
         }
 
         process.Refresh();
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse pages={pages.Count} cpu={(process.TotalProcessorTime - cpuStart).TotalSeconds:F4}"));
+        var parsed = process.TotalProcessorTime;
+        foreach (var html in pages)
+        {
+            Vigil.Articles.HtmlArticleExtractor.Extract(html, "x");
+        }
+
+        process.Refresh();
+        var extracted = process.TotalProcessorTime;
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"strip={(stripped - cpuStart).TotalSeconds:F3} strip+parse={(parsed - stripped).TotalSeconds:F3} extract={(extracted - parsed).TotalSeconds:F3}"));
     }
 
     return 0;

@@ -12,22 +12,35 @@ const pages = readdirSync(folder).filter((name) => name.endsWith(".html.gz")).so
   .map((name) => ({ key: name.slice(0, -".html.gz".length), html: gunzipSync(readFileSync(join(folder, name))).toString("utf8") }));
 const quiet = new VirtualConsole();
 const results = [];
-const cpuStart = process.cpuUsage();
-const start = process.hrtime.bigint();
-for (const { key, html } of pages) {
-  let text = "";
-  try {
-    const dom = new JSDOM(html, { url: "https://example.invalid/" + key, virtualConsole: quiet });
-    const article = new Readability(dom.window.document).parse();
-    text = article?.textContent ?? "";
-    dom.window.close();
-  } catch (error) {
-    process.stderr.write(`readability-js: ${key}: ${error.message}\n`);
-  }
-  results.push({ source: key, text });
+// Start-up ends when the tool has extracted one page (module loading, first compilations), untimed, as for every tool.
+if (pages.length > 0) {
+  const dom = new JSDOM(pages[0].html, { url: "https://example.invalid/" + pages[0].key, virtualConsole: quiet });
+  new Readability(dom.window.document).parse();
+  dom.window.close();
 }
-const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-const cpuUsed = process.cpuUsage(cpuStart);
-const cpu = (cpuUsed.user + cpuUsed.system) / 1e6;
+// On a shared machine a pass can be slowed by other work; every tool reports its fastest of the same number of passes.
+const passes = Number(process.argv[3] ?? 1);
+let seconds = Infinity;
+let cpu = Infinity;
+for (let pass = 0; pass < passes; pass++) {
+  results.length = 0;
+  const cpuStart = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  for (const { key, html } of pages) {
+    let text = "";
+    try {
+      const dom = new JSDOM(html, { url: "https://example.invalid/" + key, virtualConsole: quiet });
+      const article = new Readability(dom.window.document).parse();
+      text = article?.textContent ?? "";
+      dom.window.close();
+    } catch (error) {
+      process.stderr.write(`readability-js: ${key}: ${error.message}\n`);
+    }
+    results.push({ source: key, text });
+  }
+  seconds = Math.min(seconds, Number(process.hrtime.bigint() - start) / 1e9);
+  const cpuUsed = process.cpuUsage(cpuStart);
+  cpu = Math.min(cpu, (cpuUsed.user + cpuUsed.system) / 1e6);
+}
 process.stdout.write(results.map((r) => JSON.stringify(r)).join("\n") + "\n");
-process.stderr.write(`timing pages=${pages.length} seconds=${seconds.toFixed(4)} cpu=${cpu.toFixed(4)}\n`);
+process.stderr.write(`timing pages=${pages.length} seconds=${seconds.toFixed(4)} cpu=${cpu.toFixed(4)} passes=${passes}\n`);

@@ -19,26 +19,34 @@ for name in names:
         pages.append((name[: -len(".html.gz")], f.read().decode("utf-8", errors="replace")))
 
 results = []
-cpu_start = time.process_time()
-start = time.perf_counter()
-for key, html in pages:
-    try:
-        summary = Document(html).summary(html_partial=True)
-        # readability-lxml returns HTML; its text, with a line break after each block so that words of adjacent
-        # paragraphs do not run together, is what the scorer compares.
-        text = ""
-        if summary.strip():
-            root = lxml.html.fromstring(summary)
-            for element in root.iter():
-                if element.tag in BLOCKS:
-                    element.tail = "\n" + (element.tail or "")
-            text = root.text_content()
-    except Exception as error:  # one bad page must not stop the run
-        sys.stderr.write(f"readability-lxml: {key}: {error}\n")
-        text = ""
-    results.append({"source": key, "text": text})
-seconds = time.perf_counter() - start
-cpu = time.process_time() - cpu_start
+# Start-up ends when the tool has extracted one page (imports, first regex compilations), untimed, as for every tool.
+if pages:
+    Document(pages[0][1]).summary(html_partial=True)
+# On a shared machine a pass can be slowed by other work; every tool reports its fastest of the same number of passes.
+passes = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+seconds = cpu = float("inf")
+for _ in range(passes):
+    results = []
+    cpu_start = time.process_time()
+    start = time.perf_counter()
+    for key, html in pages:
+        try:
+            summary = Document(html).summary(html_partial=True)
+            # readability-lxml returns HTML; its text, with a line break after each block so that words of adjacent
+            # paragraphs do not run together, is what the scorer compares.
+            text = ""
+            if summary.strip():
+                root = lxml.html.fromstring(summary)
+                for element in root.iter():
+                    if element.tag in BLOCKS:
+                        element.tail = "\n" + (element.tail or "")
+                text = root.text_content()
+        except Exception as error:  # one bad page must not stop the run
+            sys.stderr.write(f"readability-lxml: {key}: {error}\n")
+            text = ""
+        results.append({"source": key, "text": text})
+    seconds = min(seconds, time.perf_counter() - start)
+    cpu = min(cpu, time.process_time() - cpu_start)
 for result in results:
     sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
-sys.stderr.write(f"timing pages={len(pages)} seconds={seconds:.4f} cpu={cpu:.4f}\n")
+sys.stderr.write(f"timing pages={len(pages)} seconds={seconds:.4f} cpu={cpu:.4f} passes={passes}\n")

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Language;
 using Vigil.Server;
 
 namespace Vigil.Cli.Commands;
@@ -14,7 +15,10 @@ internal static class ServeCommand
         var command = new Command("serve", "Serve the HTTP API and the dashboard (map, timeline, evidence, review)") { db, postgres, urls, token };
         command.SetAction(parse =>
         {
-            var (app, writeToken) = VigilServer.Build(new ServerOptions(parse.GetValue(db), parse.GetValue(postgres), parse.GetValue(urls)!, parse.GetValue(token)));
+            // Articles are shown with their entities, found again on reading: the model tags a page in milliseconds.
+            var language = new Pipeline([new Tokenizer(), new SentenceSplitter(), EntityRecognizer.Shipped()]);
+            var (app, writeToken) = VigilServer.Build(
+                new ServerOptions(parse.GetValue(db), parse.GetValue(postgres), parse.GetValue(urls)!, parse.GetValue(token)), language.Run);
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"vigil: serving {parse.GetValue(urls)} (dashboard at /, API at /api, OpenAPI at /openapi)");
             output.WriteLine($"vigil: write token: {writeToken}");

@@ -27,30 +27,6 @@ internal static class BodyFinder
         CountKept(tree);
         var (top, bestScore) = ChooseContainer(tree);
         var parts = JoinSiblings(top, bestScore, tree);
-        if (Environment.GetEnvironmentVariable("VIGIL_DEBUG_BODY") is not null)
-        {
-            foreach (var part in parts)
-            {
-                var path = new List<string>();
-                for (var n = part; n is not null; n = n.Parent)
-                {
-                    path.Add($"{n.Tag}.{n.Element.GetAttribute("class")}#{n.Element.GetAttribute("id")}[{n.Score:F1},{n.KeptText},{(n.Dropped ? "D" : "")}]");
-                }
-
-                Console.Error.WriteLine("part: " + string.Join(" < ", path));
-            }
-
-            foreach (var node in tree.Nodes.Where(n => n.IsCandidate).OrderByDescending(n => n.Score).Take(8))
-            {
-                Console.Error.WriteLine($"candidate: {node.Tag}.{node.Element.GetAttribute("class")}#{node.Element.GetAttribute("id")} score={node.Score:F1} kept={node.KeptText} link={node.KeptLinkDensity:F2}");
-            }
-
-            foreach (var node in tree.Nodes.Where(n => n.Dropped && !n.Parent!.Dropped && n.TextLength > 200))
-            {
-                Console.Error.WriteLine($"dropped: {node.Tag}.{node.Element.GetAttribute("class")}#{node.Element.GetAttribute("id")} text={node.TextLength}");
-            }
-        }
-
         return BlockWriter.Write(tree, parts);
     }
 

@@ -41,6 +41,10 @@ internal static class BoilerplateNames
     [ThreadStatic]
     private static List<string>? tokenBuffer;
 
+    /// <summary>Pages repeat the same few hundred class names; each is classified once per thread.</summary>
+    [ThreadStatic]
+    private static Dictionary<string, int>? cache;
+
     /// <summary>
     /// -1 when the name marks furniture, +1 when it marks content, 0 when it says neither. A furniture word wins over a
     /// content word: "article-footer" and "post-share" are furniture of the article, not the article.
@@ -52,6 +56,24 @@ internal static class BoilerplateNames
             return 0;
         }
 
+        cache ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        if (cache.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        if (cache.Count > 50_000)
+        {
+            cache.Clear();
+        }
+
+        var signal = ClassifyUncached(name);
+        cache[name] = signal;
+        return signal;
+    }
+
+    private static int ClassifyUncached(string name)
+    {
         var tokens = tokenBuffer ??= [];
         tokens.Clear();
         foreach (var part in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))

@@ -38,22 +38,58 @@ internal sealed class ContentTree
 
     public ContentNode? NodeOf(IElement element) => byElement.GetValueOrDefault(element);
 
-    public static ContentTree Build(IElement root)
+    /// <summary>
+    /// Walks the whole page once: elements of the body become nodes of the tree, and every element that carries
+    /// metadata, in the head or the body, is noted in <paramref name="signals"/>.
+    /// </summary>
+    public static ContentTree Build(IDocument document, PageSignals signals)
     {
+        var root = document.Body ?? document.DocumentElement;
         var tree = new ContentTree(new ContentNode(root, null, root.LocalName));
         tree.Add(tree.Root);
-        var stack = new Stack<(INode Node, ContentNode Parent, bool InLink)>();
-        PushChildren(stack, root, tree.Root, false);
+        var stack = new Stack<(INode Node, ContentNode? Parent, bool InLink)>();
+        if (ReferenceEquals(root, document.DocumentElement))
+        {
+            PushChildren(stack, root, tree.Root, false);
+        }
+        else
+        {
+            stack.Push((document.DocumentElement, null, false));
+        }
+
         while (stack.Count > 0)
         {
             var (node, parent, inLink) = stack.Pop();
             if (node is IText text)
             {
-                CountText(text.Data, parent, inLink);
+                if (parent is not null)
+                {
+                    CountText(text.Data, parent, inLink);
+                }
+
                 continue;
             }
 
-            if (node is not IElement element || InvisibleTags.Contains(element.LocalName))
+            if (node is not IElement element)
+            {
+                continue;
+            }
+
+            signals.ObserveTag(element);
+            if (ReferenceEquals(element, root))
+            {
+                PushChildren(stack, element, tree.Root, false);
+                continue;
+            }
+
+            if (parent is null)
+            {
+                // Outside the body (the head): only metadata is of interest.
+                PushChildren(stack, element, null, false);
+                continue;
+            }
+
+            if (InvisibleTags.Contains(element.LocalName))
             {
                 continue;
             }
@@ -74,7 +110,7 @@ internal sealed class ContentTree
             }
 
             tree.Add(child);
-            ReadAttributes(child);
+            ReadAttributes(child, signals);
             PushChildren(stack, element, child, inLink || child.Tag == "a");
         }
 
@@ -97,7 +133,7 @@ internal sealed class ContentTree
         byElement[node.Element] = node;
     }
 
-    private static void PushChildren(Stack<(INode, ContentNode, bool)> stack, INode node, ContentNode parent, bool inLink)
+    private static void PushChildren(Stack<(INode, ContentNode?, bool)> stack, INode node, ContentNode? parent, bool inLink)
     {
         var children = node.ChildNodes;
         for (var i = children.Length - 1; i >= 0; i--)
@@ -132,27 +168,62 @@ internal sealed class ContentTree
         }
     }
 
-    private static void ReadAttributes(ContentNode node)
+    /// <summary>Reads the attributes that matter in one pass over the element's attribute list.</summary>
+    private static void ReadAttributes(ContentNode node, PageSignals signals)
     {
-        var element = node.Element;
-        node.ClassSignal = BoilerplateNames.Classify(element.GetAttribute("class"));
-        node.IdSignal = BoilerplateNames.Classify(element.GetAttribute("id"));
-        var itemProp = element.GetAttribute("itemprop");
-        node.IsMarkedBody = itemProp is not null && itemProp.Contains("articleBody", StringComparison.OrdinalIgnoreCase);
-        node.IsHidden = IsHidden(element);
-        node.IsFurniture = FurnitureTags.Contains(node.Tag) || node.ClassSignal < 0 || node.IdSignal < 0
-            || (element.GetAttribute("role") is { } role && FurnitureRoles.Contains(role));
-    }
-
-    private static bool IsHidden(IElement element)
-    {
-        if (element.HasAttribute("hidden") || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
+        string? role = null;
+        foreach (var attribute in node.Element.Attributes)
         {
-            return true;
+            switch (attribute.LocalName)
+            {
+                case "class":
+                    node.ClassSignal = BoilerplateNames.Classify(attribute.Value);
+                    if (PageSignals.IsBylineClass(attribute.Value))
+                    {
+                        signals.ObserveByline(node.Element);
+                    }
+
+                    break;
+                case "id":
+                    node.IdSignal = BoilerplateNames.Classify(attribute.Value);
+                    break;
+                case "itemprop":
+                    node.IsMarkedBody = attribute.Value.Contains("articleBody", StringComparison.OrdinalIgnoreCase);
+                    if (PageSignals.HasWord(attribute.Value, "author"))
+                    {
+                        signals.ObserveByline(node.Element);
+                    }
+                    else if (signals.DatePublished is null && PageSignals.HasWord(attribute.Value, "datePublished"))
+                    {
+                        signals.DatePublished = node.Element;
+                    }
+
+                    break;
+                case "rel" when PageSignals.HasWord(attribute.Value, "author"):
+                    signals.ObserveByline(node.Element);
+                    break;
+                case "role":
+                    role = attribute.Value;
+                    break;
+                case "hidden":
+                    node.IsHidden = true;
+                    break;
+                case "aria-hidden":
+                    node.IsHidden |= string.Equals(attribute.Value, "true", StringComparison.OrdinalIgnoreCase);
+                    break;
+                case "style":
+                    node.IsHidden |= HidesElement(attribute.Value);
+                    break;
+            }
         }
 
-        var style = element.GetAttribute("style");
-        if (style is null || (!style.Contains("none", StringComparison.OrdinalIgnoreCase) && !style.Contains("hidden", StringComparison.OrdinalIgnoreCase)))
+        node.IsFurniture = FurnitureTags.Contains(node.Tag) || node.ClassSignal < 0 || node.IdSignal < 0
+            || (role is not null && FurnitureRoles.Contains(role));
+    }
+
+    private static bool HidesElement(string style)
+    {
+        if (!style.Contains("none", StringComparison.OrdinalIgnoreCase) && !style.Contains("hidden", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

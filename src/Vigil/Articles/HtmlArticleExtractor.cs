@@ -22,15 +22,14 @@ public static partial class HtmlArticleExtractor
         var jsonLdScripts = new List<string>();
         var parser = threadParser ??= new HtmlParser(ParserOptions);
         var document = parser.ParseDocument(HtmlPrefilter.Strip(html, jsonLdScripts));
-        var meta = MetaTags.Read(document);
+        var signals = new PageSignals();
+        var tree = ContentTree.Build(document, signals);
+        var meta = signals.Meta;
         var jsonLd = JsonLdArticle.Find(jsonLdScripts);
 
-        var outlet = meta.First("og:site_name") ?? jsonLd?.Publisher ?? meta.First("application-name", "al:android:app_name", "al:ios:app_name");
-        var headline = FindHeadline(document, meta, jsonLd, outlet);
-
-        var byline = FindByline(document, meta, jsonLd, outlet);
-        var root = document.Body ?? document.DocumentElement;
-        var tree = ContentTree.Build(root);
+        var outlet = CleanOutlet(meta.First("og:site_name") ?? jsonLd?.Publisher ?? meta.First("application-name", "al:android:app_name", "al:ios:app_name"));
+        var headline = FindHeadline(signals, jsonLd, outlet);
+        var byline = FindByline(signals, jsonLd, outlet);
         var blocks = BlockFilter.Apply(BodyFinder.Find(tree), headline, byline);
         var paragraphs = BodyChooser.Choose(blocks, jsonLd?.Body);
 
@@ -38,17 +37,21 @@ public static partial class HtmlArticleExtractor
             ?? DateText.NormalizeMachineDate(meta.First("article:published_time", "og:article:published_time", "datepublished", "publishdate",
                 "publish-date", "pubdate", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date", "date",
                 "article.published", "cxenseparse:recs:publishtime", "citation_publication_date"))
-            ?? ItemPropDate(document)
-            ?? TimeElementDate(document);
-        var canonical = document.QuerySelector("link[rel='canonical']")?.GetAttribute("href");
+            ?? ItemPropDate(signals.DatePublished)
+            ?? TimeElementDate(signals.Times);
+        var canonical = signals.Canonical;
         var pageUrl = AbsoluteUrl(canonical) ?? AbsoluteUrl(meta.First("og:url")) ?? jsonLd?.Url ?? url;
         var text = Article.JoinParagraphs(paragraphs);
         var standfirst = FindStandfirst(meta, jsonLd, headline, outlet, paragraphs);
-        var language = LanguageCode(document.DocumentElement.GetAttribute("lang"))
+        var declared = LanguageCode(document.DocumentElement.GetAttribute("lang"))
             ?? LanguageCode(meta.First("content-language"))
             ?? LanguageCode(jsonLd?.Language)
-            ?? LanguageCode(meta.First("og:locale"))
-            ?? LanguageIdentifier.Identify(text.Length > 0 ? text : headline ?? string.Empty);
+            ?? LanguageCode(meta.First("og:locale"));
+        var identified = LanguageIdentifier.Identify(text.Length > 0 ? text : headline ?? string.Empty);
+
+        // Templates often keep their default lang="en" on pages written in other languages, so a clear reading of a
+        // substantial text overrides "en"; any other declared language is trusted, since the identifier knows few.
+        var language = declared is null || (declared == "en" && identified is not null && text.Length >= 200) ? identified ?? declared : declared;
         return new Article(source, headline, standfirst, byline, published, outlet, pageUrl, language, text, paragraphs);
     }
 
@@ -56,11 +59,12 @@ public static partial class HtmlArticleExtractor
     /// The page's own headline element (an h1) when it agrees with what the page's metadata call the title, since
     /// metadata titles are often cut (JSON-LD asks for 110 characters) or carry the site's name; otherwise the metadata.
     /// </summary>
-    private static string? FindHeadline(IDocument document, MetaTags meta, JsonLdArticle? jsonLd, string? outlet)
+    private static string? FindHeadline(PageSignals signals, JsonLdArticle? jsonLd, string? outlet)
     {
-        var titles = new[] { jsonLd?.Headline, meta.First("og:title"), meta.First("twitter:title"), CleanTitle(document.Title, outlet) }
+        var meta = signals.Meta;
+        var titles = new[] { jsonLd?.Headline, meta.First("og:title"), meta.First("twitter:title"), CleanTitle(signals.Title, outlet) }
             .OfType<string>().Where(t => t.Length > 0).ToList();
-        foreach (var h1 in document.QuerySelectorAll("h1").Take(10))
+        foreach (var h1 in signals.Headings)
         {
             var text = HtmlText.CollapseWhitespace(h1.TextContent);
             if (text.Length >= 10 && titles.Any(title => Agrees(title, text)))
@@ -74,7 +78,7 @@ public static partial class HtmlArticleExtractor
             return titles[0] == meta.First("og:title") ? CleanTitle(titles[0], outlet) : titles[0];
         }
 
-        var firstH1 = document.QuerySelector("h1");
+        var firstH1 = signals.Headings.FirstOrDefault();
         return firstH1 is null ? null : NullIfEmpty(HtmlText.CollapseWhitespace(firstH1.TextContent));
     }
 
@@ -116,14 +120,27 @@ public static partial class HtmlArticleExtractor
         return title;
     }
 
-    private static string? FindByline(IDocument document, MetaTags meta, JsonLdArticle? jsonLd, string? outlet)
+    /// <summary>An outlet name without the section list some sites append ("Autoracing | F1 | MotoGP").</summary>
+    private static string? CleanOutlet(string? name)
     {
+        if (name is null)
+        {
+            return null;
+        }
+
+        var first = name.Split(" | ")[0].Trim();
+        return first.Length == 0 ? null : first;
+    }
+
+    private static string? FindByline(PageSignals signals, JsonLdArticle? jsonLd, string? outlet)
+    {
+        var meta = signals.Meta;
         var candidates = new List<string?>
         {
             jsonLd?.Author,
             meta.First("author", "byl", "parsely-author", "sailthru.author", "dc.creator", "article:author", "citation_author"),
         };
-        foreach (var element in document.QuerySelectorAll("[rel~='author'], [itemprop~='author'], .byline, .author-name, .byline__name").Take(6))
+        foreach (var element in signals.Bylines)
         {
             var name = element.QuerySelector("[itemprop~='name']")?.GetAttribute("content") ?? element.QuerySelector("[itemprop~='name']")?.TextContent
                 ?? element.GetAttribute("content") ?? element.TextContent;
@@ -156,6 +173,12 @@ public static partial class HtmlArticleExtractor
 
         line = BylinePrefix().Replace(line, string.Empty).Trim(' ', ',', '|', '-', '–', '—');
         var words = HtmlText.WordCount(line);
+        // Content systems fill the author field with the account that posted the page when nobody signed it.
+        if (line.Equals("admin", StringComparison.OrdinalIgnoreCase) || line.Equals("administrator", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         if (words is 0 or > 12 || line.Length > 120 || (outlet is not null && string.Equals(line, outlet, StringComparison.OrdinalIgnoreCase) && words > 3))
         {
             return null;
@@ -202,9 +225,8 @@ public static partial class HtmlArticleExtractor
         return TextArticleExtractor.BoilerplateScore(description) >= 0.5 ? null : description;
     }
 
-    private static string? ItemPropDate(IDocument document)
+    private static string? ItemPropDate(IElement? element)
     {
-        var element = document.QuerySelector("[itemprop~='datePublished']");
         return element is null ? null : DateText.NormalizeMachineDate(element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? element.TextContent);
     }
 
@@ -212,12 +234,11 @@ public static partial class HtmlArticleExtractor
     /// A &lt;time datetime&gt; is the publication date when the page marks it so (pubdate), when it sits in the article,
     /// or when it is the only one on the page; a time among many elsewhere may date anything.
     /// </summary>
-    private static string? TimeElementDate(IDocument document)
+    private static string? TimeElementDate(List<IElement> times)
     {
-        var times = document.QuerySelectorAll("time[datetime]");
         var chosen = times.FirstOrDefault(t => t.HasAttribute("pubdate"))
             ?? times.FirstOrDefault(t => t.Closest("article") is not null)
-            ?? (times.Length == 1 ? times[0] : null);
+            ?? (times.Count == 1 ? times[0] : null);
         return chosen is null ? null : DateText.NormalizeMachineDate(chosen.GetAttribute("datetime"));
     }
 

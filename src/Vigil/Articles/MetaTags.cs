@@ -7,26 +7,20 @@ internal sealed class MetaTags
 {
     private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
 
-    public static MetaTags Read(IDocument document)
+    public void Add(IElement meta)
     {
-        var tags = new MetaTags();
-        foreach (var meta in document.QuerySelectorAll("meta[content]"))
+        var content = meta.GetAttribute("content");
+        var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop") ?? meta.GetAttribute("http-equiv");
+        if (key is null || string.IsNullOrWhiteSpace(content))
         {
-            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop") ?? meta.GetAttribute("http-equiv");
-            var content = meta.GetAttribute("content");
-            if (key is null || string.IsNullOrWhiteSpace(content))
-            {
-                continue;
-            }
-
-            var value = HtmlText.CollapseWhitespace(content);
-            if (value.Length > 0)
-            {
-                tags.values.TryAdd(key.Trim().ToLowerInvariant(), value);
-            }
+            return;
         }
 
-        return tags;
+        var value = HtmlText.CollapseWhitespace(content);
+        if (value.Length > 0)
+        {
+            values.TryAdd(key.Trim().ToLowerInvariant(), value);
+        }
     }
 
     /// <summary>The value of the first of <paramref name="keys"/> the page has.</summary>

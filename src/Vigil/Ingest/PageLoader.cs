@@ -173,11 +173,40 @@ public static class PageLoader
         return control > sample / 100 + 2;
     }
 
+    /// <summary>
+    /// HTML opens with a doctype or an html, head or body tag once any XML declaration and comments (generator banners,
+    /// licence headers, which can run for kilobytes) are skipped.
+    /// </summary>
     private static bool LooksLikeHtml(byte[] bytes)
     {
-        var head = Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 2048)).TrimStart().ToLowerInvariant();
-        return head.StartsWith("<!doctype html", StringComparison.Ordinal) || head.StartsWith("<html", StringComparison.Ordinal)
-            || head.Contains("<head", StringComparison.Ordinal) || head.Contains("<body", StringComparison.Ordinal);
+        var head = Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 16384)).ToLowerInvariant();
+        var start = 0;
+        while (true)
+        {
+            while (start < head.Length && char.IsWhiteSpace(head[start]))
+            {
+                start++;
+            }
+
+            var rest = head.AsSpan(start);
+            var skipTo = rest.StartsWith("<!--") ? rest.IndexOf("-->") + 3 : rest.StartsWith("<?xml") ? rest.IndexOf("?>") + 2 : 0;
+            if (skipTo <= 2)
+            {
+                break;
+            }
+
+            start += skipTo;
+        }
+
+        var opening = head[start..];
+        if (opening.StartsWith("<!doctype html", StringComparison.Ordinal) || opening.StartsWith("<html", StringComparison.Ordinal)
+            || opening.StartsWith("<head", StringComparison.Ordinal) || opening.StartsWith("<body", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var window = opening.Length > 2048 ? opening[..2048] : opening;
+        return window.Contains("<head", StringComparison.Ordinal) || window.Contains("<body", StringComparison.Ordinal);
     }
 
     private static Encoding? EncodingFromBom(byte[] bytes, out int length)

@@ -260,6 +260,36 @@ public sealed class HtmlArticleExtractorTests
         Assert.DoesNotContain("hidden", article.Text, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public void TextLanguageOverridesATemplateDefaultOfEnglish()
+    {
+        var html = "<html lang=\"en\"><head><meta property=\"og:site_name\" content=\"Nordkurier | Politik | Welt\"><meta name=\"author\" content=\"admin\"></head>"
+            + "<body><article><p>Die Polizei hat nach den Angaben der Behörden in der Nacht zu Montag mehrere Personen festgenommen, die an den Ausschreitungen beteiligt gewesen sein sollen.</p>"
+            + "<p>Der Innenminister kündigte an, dass die Ermittlungen mit Nachdruck geführt werden und dass auch die Hintergründe der Gewalt untersucht werden sollen.</p>"
+            + "</article></body></html>";
+
+        var article = HtmlArticleExtractor.Extract(html, "de.html");
+
+        Assert.Equal("de", article.Language);
+        Assert.Equal("Nordkurier", article.Outlet);
+        Assert.Null(article.Byline);
+    }
+
+    [Theory]
+    [InlineData("<html></html>")]
+    [InlineData("<html><head><title>Frames</title></head><frameset><frame src=\"a.html\"></frameset></html>")]
+    [InlineData("<p>")]
+    [InlineData("<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": </script><body><svg><text>x")]
+    public void PagesWithoutAnArticleGiveAnEmptyBody(string html)
+    {
+        var article = HtmlArticleExtractor.Extract(html, "empty.html");
+
+        Assert.Equal(string.Empty, article.Text);
+        Assert.Empty(article.Paragraphs);
+        Assert.Null(article.Byline);
+        Assert.Null(article.Published);
+    }
+
     [Theory]
     [InlineData("Convoy attacked on highway | Frontline Daily", "Frontline Daily", "Convoy attacked on highway")]
     [InlineData("Convoy attacked on northern highway - FD", null, "Convoy attacked on northern highway")]
