@@ -13,7 +13,7 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var token = new Option<string?>("--token") { Description = "Token for write requests (generated and printed when not given)" };
         var command = new Command("serve", "Serve the HTTP API and the dashboard (map, timeline, evidence, review)") { db, postgres, urls, token };
-        command.SetAction(parse =>
+        command.SetAction(parse => StoreOptions.Guard(parse.InvocationConfiguration.Error, () =>
         {
             // Articles are shown with their entities, found again on reading: the model tags a page in milliseconds.
             var language = new Pipeline([new Tokenizer(), new SentenceSplitter(), EntityRecognizer.Shipped()]);
@@ -25,7 +25,7 @@ internal static class ServeCommand
             output.Flush();
             app.Run();
             return 0;
-        });
+        }));
         return command;
     }
 }
