@@ -46,6 +46,13 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
     [GeneratedRegex(@"\b(?:was|were|has\s+been|have\s+been|had\s+been|being|got|left\s+with)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Passive();
 
+    static EventExtractor()
+    {
+        // The rules call the static Regex helpers with a few dozen distinct patterns per document; the default cache of
+        // 15 would re-parse them on every call.
+        Regex.CacheSize = Math.Max(Regex.CacheSize, 256);
+    }
+
     public IReadOnlyList<ConflictEvent> Extract(Document document, DateOnly? published)
     {
         var text = document.Text;
@@ -547,7 +554,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         // "Boko Haram fighters", "an Isis militant": a descriptor beside its named group is the group itself.
         foreach (var list in new[] { perpetrators, targets })
         {
-            list.RemoveAll(a => a.Group is not null && a.Name != a.Group && list.Any(o => o.Name == o.Group && o.Group == a.Group));
+            list.RemoveAll(a => a.Group is not null && a.Name != a.Group && list.Any(o => o.Name == o.Group && o.Group == a.Group) && !people.People.Any(person => person.Name == a.Name));
         }
 
         var individuals = perpetrators.Where(p => people.People.Any(person => person.Name == p.Name)).ToList();
