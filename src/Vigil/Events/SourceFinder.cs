@@ -84,7 +84,7 @@ internal static partial class SourceFinder
     /// clause-internal verb, so "Al-Adnani ... after losing blood, Iraq's Joint Operations Command said" gives the Command.</summary>
     private static string LastNounPhrase(string words)
     {
-        var cut = Math.Max(Math.Max(words.LastIndexOf(',') , words.LastIndexOf('”')), Math.Max(words.LastIndexOf('"'), words.LastIndexOf(';')));
+        var cut = Math.Max(Math.Max(words.LastIndexOf(','), words.LastIndexOf('”')), Math.Max(words.LastIndexOf('"'), words.LastIndexOf(';')));
         var phrase = (cut >= 0 ? words[(cut + 1)..] : words).Trim();
         var verb = Regex.Match(phrase, @"^.*\b(?:is|was|were|are|has|had|have|that|who|which|and|but|when|while|after|before|because|as|if)\s+", RegexOptions.IgnoreCase);
         if (verb.Success)
