@@ -259,8 +259,13 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             }
         }
 
-        var location = Locate(text, incident, people, evidence);
         var weapon = FirstMatch(incident, EventLexicon.Weapons.Select(w => (w.Pattern, w.Weapon)), "weapon", text, evidence);
+        if (!HasSubstance(eventType, perpetrators, targets, victims, killed, injured, cueSet, weapon))
+        {
+            return null;
+        }
+
+        var location = Locate(text, incident, people, evidence);
         var reason = Reason(incident, text, evidence);
 
         var sources = new List<SourceClaim>();
@@ -279,6 +284,23 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         var confidence = Math.Round(Math.Clamp(0.35 + 0.06 * filled + 0.05 * Math.Min(3, incident.Triggers.Count) - (hedgedEvent ? 0.1 : 0), 0.05, 0.95), 2);
 
         return new ConflictEvent(eventType, subType, plover, date, location, perpetrators, targets, victims, killed, injured, weapon, reason, sources, confidence, evidence);
+    }
+
+    /// <summary>
+    /// An incident needs a party or a harm, not only a word: "Nadal beat Medvedev", "markets rallied" and "the firms
+    /// signed an agreement" use the vocabulary of conflict without armed actors, protesters or casualties.
+    /// </summary>
+    private static bool HasSubstance(string eventType, List<Actor> perpetrators, List<Actor> targets, IReadOnlyList<Victim> victims, CasualtyCount? killed, CasualtyCount? injured, HashSet<Cue> cues, string? weapon)
+    {
+        var actors = perpetrators.Concat(targets).ToList();
+        var armed = actors.Any(a => a.Kind is not (ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters or null));
+        var harmed = killed is { Best: > 0 } || injured is { Best: > 0 } || victims.Count > 0;
+        return eventType switch
+        {
+            EventTaxonomy.StrategicDevelopments => armed,
+            EventTaxonomy.Battles or EventTaxonomy.ViolenceAgainstCivilians => actors.Count > 0 || harmed || killed is not null || weapon is not null || cues.Count > 1,
+            _ => true,
+        };
     }
 
     private static FieldEvidence Evidence(string field, int start, int length, string text) =>

@@ -141,6 +141,14 @@ public class EventExtractorTests
         Assert.Empty(EventTestKit.Extract(text, Published));
     }
 
+    [Theory]
+    [InlineData("Nadal beat Medvedev in three sets on Sunday to keep Spain alive in the final.")]
+    [InlineData("The two firms signed an agreement to merge on Tuesday.")]
+    public void ConflictWordsWithoutPartiesOrHarmAreNoEvent(string text)
+    {
+        Assert.Empty(EventTestKit.Extract(text, Published));
+    }
+
     [Fact]
     public void SeveralIncidentsGiveSeveralEvents()
     {
