@@ -7,7 +7,7 @@ cd "$root"
 bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
 results="$root/.build/test-results"
 rm -rf "$results"
-dotnet test Vigil.slnx -c Release --nologo --logger "trx;LogFileName=tests.trx" --results-directory "$results" "$@"
+dotnet test Vigil.slnx -c Release --nologo --logger "trx;LogFilePrefix=vigil" --results-directory "$results" "$@"
 status=$?
 passed=0; failed=0
 for trx in "$results"/*.trx; do

@@ -35,8 +35,8 @@ internal static partial class CasualtyFinder
     [GeneratedRegex(@"\b(?:no\s+(?:one|body)\s+(?:was|were)\s+(?<what>killed|hurt|injured|wounded|harmed)|nobody\s+(?:was\s+)?(?<what>killed|hurt|injured|wounded|harmed)|no\s+(?:reported\s+)?(?<what>casualties|fatalities|deaths|injuries|one\s+died)|without\s+(?<what>casualties)|neither\s+(?<what>fatalities|injuries|casualties)\s+nor\s+(?<what2>fatalities|injuries|casualties)|(?<what>fatalities|casualties|injuries)\s*:\s*(?:none|0)\b|there\s+were\s+no\s+(?<what>casualties|fatalities|deaths|injuries))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex None();
 
-    [GeneratedRegex(@"^\s*(?:(?:,|and)\s+|\s*)" + Count + @"\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CoordinatedCount();
+    [GeneratedRegex(@"\G\s*(?:,\s*|and\s+|,\s*and\s+)" + Count + @"\s+(?!(?:were|was|have|had)\b)[\w'’-]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CoordinatedAfter();
 
     [GeneratedRegex(@"\b(?<head>man|woman|boy|girl|child|victim|soldier|policeman|officer|civilian|farmer|driver|teenager|person|militant|fighter|journalist|student|trader|worker|resident|villager)\s+(?:was\s+|later\s+)?(?:died|killed|dead|murdered)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DefiniteSingular();
@@ -105,7 +105,19 @@ internal static partial class CasualtyFinder
                 killed = !verb.StartsWith("injur", StringComparison.Ordinal) && !verb.StartsWith("wound", StringComparison.Ordinal);
             }
 
+            var before = found.Count;
             AddCounted(found, sentence, match, sentenceText, killed);
+            if (found.Count > before)
+            {
+                // "killing 3 soldiers and 2 civilians": counts coordinated after the object belong to the same verb.
+                var more = CoordinatedAfter().Match(sentenceText, match.Index + match.Length);
+                while (more.Success && CountParser.FromMatch(more) is { } extra)
+                {
+                    var last = found[^1];
+                    found[^1] = last with { Count = CountParser.Add(last.Count, extra), Span = new TextSpan(last.Span.Start, sentence.Start + more.Index + more.Length) };
+                    more = CoordinatedAfter().Match(sentenceText, more.Index + more.Length);
+                }
+            }
         }
 
         if (found.Count == 0)

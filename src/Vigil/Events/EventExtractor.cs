@@ -37,11 +37,21 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
     [GeneratedRegex(@"^\W*(?:he|she|they|it|his|her|their|the\s+(?:attack|incident|victim|victims|man|woman|attackers?|assailants?|gunmen|suspects?|clash(?:es)?|strike|explosion|blast|protest|protesters|execution|killing|two\s+sides|group|crowd|bodies|body))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ContinuesStory();
 
+    [GeneratedRegex(@"\b(?:the|these|those)\s+(?<noun>[a-z]{4,}s)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DefiniteNoun();
+
     [GeneratedRegex(@"^(?:villagers|residents|community\s+members|youths?|locals|crowds?|people|supporters|students|workers|labourers|nationals|members|group\s+of\s+.*|farmers|traders|family|families)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CrowdNoun();
 
     [GeneratedRegex(@"\b(?:was|were|has\s+been|have\s+been|had\s+been|being|got|left\s+with)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Passive();
+
+    static EventExtractor()
+    {
+        // The rules call the static Regex helpers with a few dozen distinct patterns per document; the default cache of
+        // 15 would re-parse them on every call.
+        Regex.CacheSize = Math.Max(Regex.CacheSize, 256);
+    }
 
     public IReadOnlyList<ConflictEvent> Extract(Document document, DateOnly? published)
     {
@@ -133,6 +143,16 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             return true;
         }
 
+        // A definite noun phrase whose noun the incident already used ("the soldiers", "the farmers") refers back to it.
+        foreach (Match definite in DefiniteNoun().Matches(sentence.Text))
+        {
+            var noun = definite.Groups["noun"].Value;
+            if (incident.Triggers.Any(t => Regex.IsMatch(t.Text, $@"\b{Regex.Escape(noun)}\b", RegexOptions.IgnoreCase)))
+            {
+                return true;
+            }
+        }
+
         var named = incident.All.SelectMany(s => people.People.Where(p => p.Mentions.Any(m => s.Span.Contains(m)))).ToHashSet();
         return people.People.Any(p => named.Contains(p) && p.Mentions.Any(m => sentence.Span.Contains(m)));
     }
@@ -213,6 +233,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         // Casualties: a stated total wins; counts of different groups add up; repeated counts of one group do not.
         var casualties = incident.Triggers.Concat(incident.Context).SelectMany(s => CasualtyFinder.Find(text, s.Span)).ToList();
         var victims = Victims(text, incident, people, cueSet, evidence);
+        perpetrators.RemoveAll(p => victims.Any(v => v.Name == p.Name));
         var killed = Total(casualties.Where(c => c.Killed).ToList(), evidence, "killed", text);
         var injured = Total(casualties.Where(c => !c.Killed).ToList(), evidence, "injured", text);
         var killedVictims = victims.Count(v => v.Outcome == VictimOutcome.Killed);
@@ -238,8 +259,13 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             }
         }
 
-        var location = Locate(text, incident, people, evidence);
         var weapon = FirstMatch(incident, EventLexicon.Weapons.Select(w => (w.Pattern, w.Weapon)), "weapon", text, evidence);
+        if (!HasSubstance(eventType, perpetrators, targets, victims, killed, injured, cueSet, weapon))
+        {
+            return null;
+        }
+
+        var location = Locate(text, incident, people, evidence);
         var reason = Reason(incident, text, evidence);
 
         var sources = new List<SourceClaim>();
@@ -258,6 +284,23 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         var confidence = Math.Round(Math.Clamp(0.35 + 0.06 * filled + 0.05 * Math.Min(3, incident.Triggers.Count) - (hedgedEvent ? 0.1 : 0), 0.05, 0.95), 2);
 
         return new ConflictEvent(eventType, subType, plover, date, location, perpetrators, targets, victims, killed, injured, weapon, reason, sources, confidence, evidence);
+    }
+
+    /// <summary>
+    /// An incident needs a party or a harm, not only a word: "Nadal beat Medvedev", "markets rallied" and "the firms
+    /// signed an agreement" use the vocabulary of conflict without armed actors, protesters or casualties.
+    /// </summary>
+    private static bool HasSubstance(string eventType, List<Actor> perpetrators, List<Actor> targets, IReadOnlyList<Victim> victims, CasualtyCount? killed, CasualtyCount? injured, HashSet<Cue> cues, string? weapon)
+    {
+        var actors = perpetrators.Concat(targets).ToList();
+        var armed = actors.Any(a => a.Kind is not (ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters or null));
+        var harmed = killed is { Best: > 0 } || injured is { Best: > 0 } || victims.Count > 0;
+        return eventType switch
+        {
+            EventTaxonomy.StrategicDevelopments => armed,
+            EventTaxonomy.Battles or EventTaxonomy.ViolenceAgainstCivilians => actors.Count > 0 || harmed || killed is not null || weapon is not null || cues.Count > 1,
+            _ => true,
+        };
     }
 
     private static FieldEvidence Evidence(string field, int start, int length, string text) =>
@@ -495,7 +538,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
                 var group = mention.Group ?? (mention.Kind == ActorKind.RebelGroup ? documentGroup : null);
                 // A crowd that attacks ("villagers pelted stones at police", "youths assaulted a patrol") is a mob: ACLED's rioters.
                 var crowd = mention.Kind == ActorKind.Civilians && before && !passiveBetween && CrowdNoun().IsMatch(mention.Name)
-                    && sentence.Cues.Any(c => c.Cue is Cue.Attack or Cue.Clash or Cue.ProtesterViolence or Cue.Loot or Cue.Kill);
+                    && sentence.Cues.Any(c => c.Cue is Cue.Attack or Cue.Clash or Cue.ProtesterViolence or Cue.Loot or Cue.Kill && IsVerb(c.Match.Value));
                 if (crowd)
                 {
                     isPerpetrator = true;
@@ -513,9 +556,10 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
 
             // A named individual acting as subject of an active harm verb is a perpetrator; his group is the group his
             // descriptor or the document names.
-            if (!passive)
+            if (!passive && IsVerb(firstCue.Match.Value) && !Regex.IsMatch(firstCue.Match.Value, @"^(?:died|perished|injured|wounded|hurt)$", RegexOptions.IgnoreCase))
             {
-                var subject = people.People.Where(p => p.Name.Length > 0 && p.Mentions.Any(m => sentence.Span.Contains(m) && m.End <= cueAt && cueAt - m.End <= 30)).FirstOrDefault();
+                var subject = people.People.Where(p => p.Name.Length > 0 && p.Mentions.Any(m => sentence.Span.Contains(m) && m.End <= cueAt && cueAt - m.End <= 30
+                    && !Regex.IsMatch(text[m.End..cueAt], @"^(?:'|’)|\b(?:was|were|is|are)\b"))).FirstOrDefault();
                 if (subject is not null && !perpetrators.Any(a => a.Name == subject.Name))
                 {
                     var descriptor = perpetrators.FirstOrDefault(a => a.Kind is not (ActorKind.Civilians or ActorKind.Protesters));
@@ -529,10 +573,19 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         }
 
         // An individual stands for his group: descriptors of the same group ("militant", "jihadi", "Isis") add nothing.
+        // "Boko Haram fighters", "an Isis militant": a descriptor beside its named group is the group itself.
+        foreach (var list in new[] { perpetrators, targets })
+        {
+            list.RemoveAll(a => a.Group is not null && a.Name != a.Group && list.Any(o => o.Name == o.Group && o.Group == a.Group) && !people.People.Any(person => person.Name == a.Name));
+        }
+
         var individuals = perpetrators.Where(p => people.People.Any(person => person.Name == p.Name)).ToList();
         perpetrators.RemoveAll(p => !individuals.Contains(p) && individuals.Any(i => i.Group is not null && i.Group == p.Group));
         return (perpetrators, targets, evidence);
     }
+
+    /// <summary>A cue that is a verb of action ("shot", "attacked"), not a noun ("execution") that names the act.</summary>
+    private static bool IsVerb(string cue) => Regex.IsMatch(cue, @"(?:ed|shot|beat|fought|threw|hit|fire)$", RegexOptions.IgnoreCase);
 
     /// <summary>"according to police" names a source, not a party to the incident.</summary>
     private static bool IsInsideSource(string text, ActorMention mention) =>

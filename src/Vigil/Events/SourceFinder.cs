@@ -29,7 +29,7 @@ internal static partial class SourceFinder
 
     private static readonly (Regex Pattern, SourceKind Kind)[] Kinds =
     [
-        (new(@"\bactivists?\b|\bcampaign(?:ers)?\b", RegexOptions.IgnoreCase), SourceKind.ActivistGroup),
+        (new(@"\bactivists?\b|\bcampaign(?:ers)?\b|\brights\s+groups?\b|\badvocacy\b", RegexOptions.IgnoreCase), SourceKind.ActivistGroup),
         (new(@"\bobservatory\b|\bmonitor(?:s|ing)?\b|\bwatch\b|\bhuman\s+rights\b|\bamnesty\b|\bOSCE\b|\bSMM\b|\bACLED\b|\bUN\b|\bUnited\s+Nations\b|\bOCHA\b|\bUNHCR\b|\bNGO\b", RegexOptions.IgnoreCase), SourceKind.Monitor),
         (new(@"\bcommand\b|\barmy\b|\bmilitary\b|\bforces\b|\bdefen[cs]e\b|\bspokes(?:man|woman|person)\s+for\s+the\s+(?:army|military)|\bcolonel\b|\bgeneral\b|\bbrigade\b|\bpentagon\b|\bcoalition\b", RegexOptions.IgnoreCase), SourceKind.Military),
         (new(@"\bministry\b|\bminister\b|\bgovernment\b|\bgovernor\b|\bofficials?\b|\bauthorit(?:y|ies)\b|\bpolice\b|\bspokes(?:man|woman|person)\b|\bpresiden(?:t|cy)\b|\bmayor\b|\bcouncil\b|\bprosecutor", RegexOptions.IgnoreCase), SourceKind.Government),
@@ -84,7 +84,7 @@ internal static partial class SourceFinder
     /// clause-internal verb, so "Al-Adnani ... after losing blood, Iraq's Joint Operations Command said" gives the Command.</summary>
     private static string LastNounPhrase(string words)
     {
-        var cut = Math.Max(Math.Max(words.LastIndexOf(',') , words.LastIndexOf('”')), Math.Max(words.LastIndexOf('"'), words.LastIndexOf(';')));
+        var cut = Math.Max(Math.Max(words.LastIndexOf(','), words.LastIndexOf('”')), Math.Max(words.LastIndexOf('"'), words.LastIndexOf(';')));
         var phrase = (cut >= 0 ? words[(cut + 1)..] : words).Trim();
         var verb = Regex.Match(phrase, @"^.*\b(?:is|was|were|are|has|had|have|that|who|which|and|but|when|while|after|before|because|as|if)\s+", RegexOptions.IgnoreCase);
         if (verb.Success)
@@ -184,21 +184,31 @@ internal static partial class SourceFinder
         return name.Split(' ').Length == 1 && char.IsUpper(name[0]) ? SourceKind.Media : SourceKind.Other;
     }
 
-    /// <summary>The words before an acronym whose initials spell it (Schwartz and Hearst's rule, simplified), skipping
-    /// small words the acronym may or may not include.</summary>
+    /// <summary>The words before an acronym whose initials spell it (after Schwartz and Hearst): every capitalised word
+    /// gives its initial in order; small lower-case words may give theirs ("Voices of the Valley (VOV)") or be skipped.</summary>
     private static string? LongFormByInitials(string candidate, string acronym)
     {
         var words = candidate.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var start = 0; start < words.Length; start++)
         {
-            var initials = string.Concat(words[start..].Select(w => char.ToUpperInvariant(w[0])));
-            var significant = string.Concat(words[start..].Where(w => char.IsUpper(w[0])).Select(w => w[0]));
-            if ((initials == acronym || significant == acronym) && char.IsUpper(words[start][0]))
+            if (char.IsUpper(words[start][0]) && Spells(words, start, acronym, 0))
             {
                 return string.Join(' ', words[start..]);
             }
         }
 
         return null;
+    }
+
+    private static bool Spells(string[] words, int word, string acronym, int letter)
+    {
+        if (word == words.Length)
+        {
+            return letter == acronym.Length;
+        }
+
+        var initial = char.ToUpperInvariant(words[word][0]);
+        var takes = letter < acronym.Length && initial == acronym[letter] && Spells(words, word + 1, acronym, letter + 1);
+        return takes || (char.IsLower(words[word][0]) && Spells(words, word + 1, acronym, letter));
     }
 }

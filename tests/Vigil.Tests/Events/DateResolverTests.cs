@@ -1,0 +1,39 @@
+using Vigil.Events;
+
+namespace Vigil.Tests.Events;
+
+public class DateResolverTests
+{
+    private static readonly DateOnly Thursday = new(2021, 3, 11);
+
+    [Theory]
+    [InlineData("Gunmen raided the market on Tuesday.", "2021-03-09", DatePrecision.Day)]
+    [InlineData("The convoy was ambushed yesterday.", "2021-03-10", DatePrecision.Day)]
+    [InlineData("Fighting broke out last week near the dam.", "2021-03-04", DatePrecision.Week)]
+    [InlineData("The village was shelled on 2 March.", "2021-03-02", DatePrecision.Day)]
+    [InlineData("On 14 February 2021, rebels attacked a post.", "2021-02-14", DatePrecision.Day)]
+    [InlineData("Around 20 February 2021 (as reported), a bomb exploded.", "2021-02-20", DatePrecision.Week)]
+    [InlineData("Strikes hit the town between 3 and 5 March.", "2021-03-03", DatePrecision.Week)]
+    [InlineData("Clashes resumed earlier this month.", "2021-03-01", DatePrecision.Month)]
+    [InlineData("Troops retook the town on December 28.", "2020-12-28", DatePrecision.Day)]
+    public void ResolvesAgainstThePublicationDate(string sentence, string expected, DatePrecision precision)
+    {
+        var found = DateResolver.Find(sentence, Thursday);
+        Assert.NotNull(found);
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), found.Value.Date.Value);
+        Assert.Equal(precision, found.Value.Date.Precision);
+    }
+
+    [Fact]
+    public void RelativeDatesNeedAPublicationDate()
+    {
+        Assert.Null(DateResolver.Find("Gunmen raided the market on Tuesday.", null));
+        Assert.NotNull(DateResolver.Find("On 14 February 2021, rebels attacked a post.", null));
+    }
+
+    [Fact]
+    public void TheModalMayIsNotAMonth()
+    {
+        Assert.Null(DateResolver.Find("Officials said the toll may rise in the coming days.", Thursday));
+    }
+}

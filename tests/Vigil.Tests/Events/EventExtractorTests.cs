@@ -1,0 +1,196 @@
+using Vigil.Events;
+
+namespace Vigil.Tests.Events;
+
+public class EventExtractorTests
+{
+    private static readonly DateOnly Published = new(2021, 3, 11);
+
+    [Theory]
+    [InlineData("On Monday a man was killed by gunmen in the town of Dalwa.", 1)]
+    [InlineData("Militants attacked a checkpoint near Dalwa, killing 3 soldiers and 2 civilians.", 5)]
+    [InlineData("At least 14 people were killed when rockets hit the market in Dalwa.", 14)]
+    [InlineData("Dozens of villagers were killed in an attack on Dalwa by armed men.", 36)]
+    [InlineData("Police officers beat a street vendor to death in Dalwa.", 1)]
+    public void CountsTheKilled(string text, int best)
+    {
+        var found = Assert.Single(EventTestKit.Extract(text, Published));
+        Assert.Equal(best, found.Killed?.Best);
+        Assert.Contains(found.Evidence, e => e.Field == "killed");
+    }
+
+    [Fact]
+    public void NoCasualtiesIsZeroAndSilenceIsNull()
+    {
+        var none = Assert.Single(EventTestKit.Extract("Rebels shelled army positions near Dalwa on Sunday. No one was hurt.", Published));
+        Assert.Equal(0, none.Killed?.Best);
+        Assert.Equal(0, none.Injured?.Best);
+
+        var silent = Assert.Single(EventTestKit.Extract("Rebels shelled army positions near Dalwa on Sunday.", Published));
+        Assert.Null(silent.Killed);
+        Assert.Null(silent.Injured);
+    }
+
+    [Fact]
+    public void AnAudienceIsNotACasualtyCount()
+    {
+        var text = "Gunmen of the Islamic State shot dead a shopkeeper in Dalwa. Hundreds of people attended the funeral of the shopkeeper.";
+        var found = Assert.Single(EventTestKit.Extract(text, Published));
+        Assert.Equal(1, found.Killed?.Best);
+    }
+
+    [Theory]
+    [InlineData("Soldiers exchanged fire with Taliban fighters in Dalwa district.", "Battles", "Armed clash")]
+    [InlineData("A drone strike hit a house in Dalwa, wounding two children.", "Explosions/Remote violence", "Air/drone strike")]
+    [InlineData("A roadside bomb exploded under a bus near Dalwa, killing four passengers.", "Explosions/Remote violence", "Remote explosive/landmine/IED")]
+    [InlineData("Hundreds of teachers protested outside the education ministry in Dalwa demanding unpaid salaries.", "Protests", "Peaceful protest")]
+    [InlineData("Police fired tear gas to disperse students who demonstrated in Dalwa.", "Protests", "Protest with intervention")]
+    [InlineData("Rioters set fire to tyres and pelted stones at police during a demonstration in Dalwa.", "Riots", "Violent demonstration")]
+    [InlineData("A mob lynched a suspected thief in Dalwa market.", "Riots", "Mob violence")]
+    [InlineData("Unidentified gunmen kidnapped a priest in Dalwa.", "Violence against civilians", "Abduction/forced disappearance")]
+    [InlineData("Police arrested four members of an opposition party in Dalwa.", "Strategic developments", "Arrests")]
+    [InlineData("Army engineers defused an IED planted on the road to Dalwa.", "Strategic developments", "Disrupted weapons use")]
+    public void TypesIncidentsAsAcledDoes(string text, string type, string subType)
+    {
+        var found = EventTestKit.Extract(text, Published);
+        Assert.NotEmpty(found);
+        Assert.Equal((type, subType), (found[0].EventType, found[0].SubEventType));
+        Assert.Equal(type, EventTaxonomy.TypeOf(found[0].SubEventType));
+    }
+
+    [Theory]
+    [InlineData("Police shot a protester in Dalwa.", ActorKind.StateForces, null)]
+    [InlineData("Boko Haram fighters attacked the village of Dalwa.", ActorKind.RebelGroup, "Boko Haram")]
+    [InlineData("An Isis militant stabbed a farmer in Dalwa.", ActorKind.RebelGroup, "Islamic State")]
+    [InlineData("Clan militia attacked herders near Dalwa.", ActorKind.IdentityMilitia, null)]
+    [InlineData("Unidentified gunmen shot a trader in Dalwa.", ActorKind.PoliticalMilitia, null)]
+    public void NamesThePerpetratorsKind(string text, ActorKind kind, string? group)
+    {
+        var found = EventTestKit.Extract(text, Published)[0];
+        var perpetrator = Assert.Single(found.Perpetrators);
+        Assert.Equal(kind, perpetrator.Kind);
+        Assert.Equal(group, perpetrator.Group);
+    }
+
+    [Fact]
+    public void VictimsKinshipAgeAndGenderAreResolved()
+    {
+        var text = "Local activists said 31-year-old militant Karim Belhadj stabbed his sister Noor, 27, with a knife in the town of Kelbra. "
+            + "Noor Belhadj had been accused of witchcraft, the activists said. Ms Belhadj died of her wounds on Friday.";
+        var found = Assert.Single(EventTestKit.Extract(text, Published));
+        var victim = Assert.Single(found.Victims);
+        Assert.Equal("Noor Belhadj", victim.Name);
+        Assert.Equal(27, victim.Age);
+        Assert.Equal(Gender.Female, victim.Gender);
+        Assert.Equal("sister", victim.Relation);
+        Assert.Equal("Karim Belhadj", victim.RelativeOf);
+        Assert.Equal(VictimOutcome.Killed, victim.Outcome);
+        Assert.Equal("Karim Belhadj", found.Perpetrators[0].Name);
+        Assert.Equal(31, found.Perpetrators[0].Age);
+        Assert.Equal("knife", found.Weapon);
+        Assert.Equal("witchcraft", found.Reason);
+        Assert.Equal(1, found.Killed?.Best);
+    }
+
+    [Fact]
+    public void SourcesFormAChainWithShortReferencesResolvedAndHedges()
+    {
+        var text = "The rights group Voices of the Valley (VOV) said soldiers shot dead two farmers in Dalwa. "
+            + "According to the Dalwa Human Rights Observatory, the soldiers reportedly fired without warning. "
+            + "The Observatory said the farmers were unarmed. The Geneva-based monitor said it had documented the bodies.";
+        var found = Assert.Single(EventTestKit.Extract(text, Published));
+        Assert.Equal(["Voices of the Valley (VOV)", "Dalwa Human Rights Observatory"], found.Sources.Select(s => s.Name).ToArray());
+        Assert.False(found.Sources[0].Hedged);
+        Assert.True(found.Sources[1].Hedged);
+        Assert.Equal(SourceKind.Monitor, found.Sources[1].Kind);
+        Assert.Equal("according to", found.Sources[1].Verb);
+    }
+
+    [Fact]
+    public void TheTreatmentCityIsNotTheIncidentsPlace()
+    {
+        var text = "A mortar shell struck a bus station in Dalwa on Tuesday, wounding a driver. "
+            + "He was treated in a hospital in Marrow, the army said, and has since been moved to Kelbra.";
+        var resolver = new FakeResolver();
+        var found = Assert.Single(EventTestKit.Extract(text, Published, resolver));
+        Assert.Equal("Dalwa", found.Location?.Name);
+        Assert.Equal("SD", found.Location?.Country);
+        Assert.Equal(12.5, found.Location?.Latitude);
+        Assert.DoesNotContain("Marrow", resolver.Asked);
+        Assert.DoesNotContain("Kelbra", resolver.Asked);
+    }
+
+    [Fact]
+    public void WithoutAGazetteerTheCountryComesFromTheText()
+    {
+        var found = Assert.Single(EventTestKit.Extract("Gunmen attacked a church in Kelbra, Syria, on Sunday, killing a priest.", Published));
+        Assert.Equal("Kelbra", found.Location?.Name);
+        Assert.Equal("SY", found.Location?.Country);
+        Assert.Null(found.Location?.Latitude);
+
+        var countryOnly = Assert.Single(EventTestKit.Extract("An airstrike in neighbouring Iraq wounded a commander.", Published));
+        Assert.Equal("IQ", countryOnly.Location?.Country);
+        Assert.Equal(Vigil.Places.PlacePrecision.Country, countryOnly.Location?.Precision);
+    }
+
+    [Fact]
+    public void BoilerplateAndBackgroundGiveNoEvent()
+    {
+        var text = "Subscribe to our newsletter to get the latest headlines. Your support helps us tell the story.\n"
+            + "Such charges are usually used as a justification for killing opponents.";
+        Assert.Empty(EventTestKit.Extract(text, Published));
+    }
+
+    [Theory]
+    [InlineData("Nadal beat Medvedev in three sets on Sunday to keep Spain alive in the final.")]
+    [InlineData("The two firms signed an agreement to merge on Tuesday.")]
+    public void ConflictWordsWithoutPartiesOrHarmAreNoEvent(string text)
+    {
+        Assert.Empty(EventTestKit.Extract(text, Published));
+    }
+
+    [Fact]
+    public void SeveralIncidentsGiveSeveralEvents()
+    {
+        var text = "Gunmen killed two farmers in Dalwa on Monday. "
+            + "Separately, police fired tear gas to disperse protesters in Marrow on Tuesday.";
+        var found = EventTestKit.Extract(text, Published);
+        Assert.Equal(2, found.Count);
+        Assert.Contains(found, e => e.SubEventType == "Attack" && e.Location?.Name == "Dalwa" && e.Killed?.Best == 2);
+        Assert.Contains(found, e => e.SubEventType == "Protest with intervention" && e.Location?.Name == "Marrow");
+    }
+
+    [Fact]
+    public void OneIncidentToldInSeveralSentencesIsOneEvent()
+    {
+        var text = "Militants attacked an army checkpoint in Dalwa on Sunday. Three soldiers were killed in the attack. "
+            + "The attackers fled after a two-hour gun battle, the army said.";
+        var found = Assert.Single(EventTestKit.Extract(text, Published));
+        Assert.Equal("Armed clash", found.SubEventType);
+        Assert.Equal(3, found.Killed?.Best);
+        Assert.Equal(new DateOnly(2021, 3, 7), found.Date?.Value);
+        Assert.Contains(found.Sources, s => s.Kind == SourceKind.Military);
+    }
+
+    [Fact]
+    public void EveryEvidenceSpanQuotesTheText()
+    {
+        var text = "On 2 March 2021, soldiers shot dead three protesters in Dalwa, witnesses said.";
+        var document = EventTestKit.Document(text);
+        var found = new EventExtractor().Extract(document, Published);
+        Assert.NotEmpty(found);
+        foreach (var evidence in found.SelectMany(e => e.Evidence))
+        {
+            Assert.Equal(evidence.Text, text[evidence.Start..evidence.End]);
+        }
+    }
+
+    [Fact]
+    public void EntityLayerNamesPeopleTheHeuristicsWouldMiss()
+    {
+        var text = "Witnesses said Xu stabbed a guard in Dalwa.";
+        var document = EventTestKit.Document(text, ("Xu", "PER"));
+        var found = Assert.Single(new EventExtractor().Extract(document, Published));
+        Assert.Equal("Xu", found.Perpetrators[0].Name);
+    }
+}
