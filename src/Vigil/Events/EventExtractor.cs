@@ -674,7 +674,9 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             if (placeResolver is not null)
             {
                 var context = new PlaceContext(countries, [], text[Math.Max(0, place.Span.Start - 40)..place.Span.Start]);
-                var resolved = placeResolver.Resolve(place.Name, country, context) ?? (place.Admin is { } admin ? placeResolver.Resolve(admin, country, context) : null);
+                var resolved = place.Admin is { } admin
+                    ? placeResolver.ResolveWithin(place.Name, admin, country, context)
+                    : placeResolver.Resolve(place.Name, country, context);
                 if (resolved is not null)
                 {
                     evidence.Add(Evidence("location", place.Span.Start, place.Span.Length, text));

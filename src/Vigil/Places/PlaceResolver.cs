@@ -44,6 +44,28 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
         return best is not null && best.Score >= MinimumScore ? best.Place : null;
     }
 
+    /// <summary>Two readings farther apart than this cannot be a place and an area around it, unless the area is a province that holds the place.</summary>
+    private const double WithinAreaKm = 150;
+
+    public ResolvedPlace? ResolveWithin(string name, string area, string? countryCode = null, PlaceContext? context = null)
+    {
+        var areas = Candidates(area, countryCode, context).Where(c => c.Score >= MinimumScore).Take(10).ToList();
+        var places = Candidates(name, countryCode, context).Where(c => c.Score >= MinimumScore).Take(20).ToList();
+        var pair = places.SelectMany(place => areas.Where(a => Holds(a, place)).Select(a => (Place: place, Score: place.Score + a.Score)))
+            .OrderByDescending(p => p.Score).FirstOrDefault();
+        if (pair.Place is not null)
+        {
+            return pair.Place.Place;
+        }
+
+        return Resolve(name, countryCode, context) ?? Resolve(area, countryCode, context);
+    }
+
+    private static bool Holds(PlaceCandidate area, PlaceCandidate place) =>
+        area.Place.CountryCode == place.Place.CountryCode && !ReferenceEquals(area.Entry, place.Entry)
+        && ((area.Entry.Kind == PlaceKind.Admin1 && string.Equals(area.Place.Admin1, place.Place.Admin1, StringComparison.OrdinalIgnoreCase))
+            || Geo.DistanceKm(area.Place.Latitude, area.Place.Longitude, place.Place.Latitude, place.Place.Longitude) <= WithinAreaKm);
+
     /// <summary>
     /// Every reading of the name, best first. A name that matches nothing whole but is written "Town - Quarter" or
     /// "Town (Area)" is read as its parts: the more specific part when it lies within reach of the first, else the first.

@@ -36,6 +36,13 @@ public interface IPlaceResolver
     /// prefer candidates near the document's other places and to reject common words that are not places there.
     /// </summary>
     ResolvedPlace? Resolve(string name, string? countryCode = null, PlaceContext? context = null);
+
+    /// <summary>
+    /// A place named with the area that contains it ("Cartagena, Bolivar department", "Gordi (Mamprugo Moaduri, North
+    /// East)"): each name alone may be ambiguous, the pair seldom is. Falls back to the place alone, then the area.
+    /// </summary>
+    ResolvedPlace? ResolveWithin(string name, string area, string? countryCode = null, PlaceContext? context = null) =>
+        Resolve(name, countryCode, context) ?? Resolve(area, countryCode, context);
 }
 
 /// <summary>What the rest of a document says about where things are: the countries and places it mentions.</summary>

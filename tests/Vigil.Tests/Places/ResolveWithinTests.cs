@@ -1,0 +1,32 @@
+using Vigil.Places;
+
+namespace Vigil.Tests.Places;
+
+public class ResolveWithinTests
+{
+    private readonly PlaceResolver resolver = new(TinyGazetteer.Create());
+
+    [Fact]
+    public void TheAreaPicksTheReadingOfAnAmbiguousPlace()
+    {
+        Assert.Equal("LY", resolver.Resolve("Tripoli")?.CountryCode);
+        var lebanese = resolver.ResolveWithin("Tripoli", "North Lebanon");
+        Assert.Equal("LB", lebanese?.CountryCode);
+        Assert.Equal(PlacePrecision.Town, lebanese?.Precision);
+    }
+
+    [Fact]
+    public void AnUnknownPlaceFallsBackToItsAreaAtTheAreasPrecision()
+    {
+        var area = resolver.ResolveWithin("Kukawa Nowhere", "Borno State");
+        Assert.Equal("NG", area?.CountryCode);
+        Assert.Equal(PlacePrecision.Admin1, area?.Precision);
+    }
+
+    [Fact]
+    public void AnAreaThatHoldsNoReadingLeavesThePlaceToItsOwnEvidence()
+    {
+        // Mosul is not in Idlib: the pair fails, and the place alone still resolves as it would without the area.
+        Assert.Equal("Mosul", resolver.ResolveWithin("Mosul", "Idlib")?.Name);
+    }
+}
