@@ -416,7 +416,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         }
 
         // Artillery, mortars and rockets are remote violence unless the report also tells of direct fire between the sides.
-        var directFire = Regex.IsMatch(text, @"\bsmall\s+arms\b|\bgun\s?fire\b|\bgun\s?shots\b|\bexchang\w*\s+(?:of\s+)?fire|\bclash|\bfought\b|\bfighting\b|\bgun\s?battle|\bfire\s?fight|\bambush|\bincursion|\boffensive\b", RegexOptions.IgnoreCase);
+        var directFire = Regex.IsMatch(text, @"\bsmall\s+arms\b|\bgun\s?fire\b|\bgun\s?shots\b|\bexchang\w*\s+(?:of\s+)?fire|\bclash|\bfought\b|\bfighting\b|\bgun\s?battle|\bfire\s?fight|\bambush|\bincursion|\boffensive\b|\bin\s+both\s+directions\b|\btraded\s+fire\b", RegexOptions.IgnoreCase);
         if (Has(Cue.Shelling) && !directFire)
         {
             return (EventTaxonomy.ExplosionsRemoteViolence, "Shelling/artillery/missile attack", new PloverCode("ASSAULT", "explosives"), Where(Cue.Shelling));

@@ -50,6 +50,8 @@ public class EventExtractorTests
     [InlineData("Unidentified gunmen kidnapped a priest in Dalwa.", "Violence against civilians", "Abduction/forced disappearance")]
     [InlineData("Police arrested four members of an opposition party in Dalwa.", "Strategic developments", "Arrests")]
     [InlineData("Army engineers defused an IED planted on the road to Dalwa.", "Strategic developments", "Disrupted weapons use")]
+    [InlineData("Monitors counted 40 mortar rounds fired in both directions along the front line near Dalwa.", "Battles", "Armed clash")]
+    [InlineData("Rebels shelled army positions near Dalwa with mortars.", "Explosions/Remote violence", "Shelling/artillery/missile attack")]
     public void TypesIncidentsAsAcledDoes(string text, string type, string subType)
     {
         var found = EventTestKit.Extract(text, Published);
