@@ -49,7 +49,7 @@ public enum ActorKind
 
 public sealed record Actor(string Name, ActorKind? Kind, string? Group)
 {
-    /// <summary>An individual actor's age, when the text gives it ("20-year-old jihadi Ali Saqr al-Qasem").</summary>
+    /// <summary>An individual actor's age, when the text gives it ("25-year-old militant Omar Bakri al-Hassan").</summary>
     public int? Age { get; init; }
 }
 
@@ -75,7 +75,7 @@ public enum VictimOutcome
 
 /// <summary>
 /// One person the text names or describes as harmed. <see cref="Relation"/> is a kinship or role word ("mother") and
-/// <see cref="RelativeOf"/> the person it is relative to ("Ali Saqr al-Qasem"), when the text makes it clear.
+/// <see cref="RelativeOf"/> the person it is relative to ("Omar Bakri al-Hassan"), when the text makes it clear.
 /// </summary>
 public sealed record Victim(string? Name, int? Age, Gender? Gender, string? Relation, string? RelativeOf, VictimOutcome Outcome);
 

@@ -12,7 +12,7 @@ internal sealed class Person(string name)
 
     public Gender? Gender { get; set; }
 
-    /// <summary>A kinship word and the person it is relative to ("mother" of "Ali Saqr al-Qasem").</summary>
+    /// <summary>A kinship word and the person it is relative to ("mother" of "Omar Bakri al-Hassan").</summary>
     public string? Relation { get; set; }
 
     public Person? RelativeOf { get; set; }
@@ -25,7 +25,7 @@ internal sealed class Person(string name)
 /// <summary>
 /// A small, general co-reference resolver for one article: finds named people (from the entity layer when present,
 /// else from capitalised sequences that look like personal names), then binds later references to them: title plus
-/// surname ("Ms al-Qasem"), a first name alone, a kinship noun bound to its possessor ("his mother Lena" is the
+/// surname ("Ms al-Hassan"), a first name alone, a kinship noun bound to its possessor ("his mother Samira" is the
 /// mother of the most recent male person), and a pronoun to the most recent compatible named person.
 /// </summary>
 internal static partial class PersonResolver
@@ -232,7 +232,7 @@ internal static partial class PersonResolver
             skip++;
         }
 
-        // A title just before the sequence ("Ms. al-Qasem", "Mr al-Adnani").
+        // A title just before the sequence ("Ms. al-Hassan", "Mr al-Tikriti").
         var before = text[Math.Max(0, match.Index - 6)..match.Index];
         var titleBefore = Regex.Match(before, @"\b(Mr|Mrs|Ms|Miss|Dr)\.?\s*$");
         if (titleBefore.Success)
@@ -328,7 +328,7 @@ internal sealed class PersonIndex(List<Person> people)
     public Dictionary<TextSpan, Person> KinSpans { get; } = [];
 
     /// <summary>An earlier person a new name refers to: same full name, a surname or first name alone, or a first name
-    /// that a later full name completes ("Lena" then "Lena al-Qasem").</summary>
+    /// that a later full name completes ("Samira" then "Samira al-Hassan").</summary>
     public Person? Bind(string name, int position, Gender? gender)
     {
         var words = name.Split(' ');

@@ -7,9 +7,9 @@ internal sealed record SourceMention(TextSpan Span, SourceClaim Claim);
 
 /// <summary>
 /// Finds who says so: "X said", "according to X", "X reported", "X told Reuters", hedges ("reportedly", "is understood
-/// to", "allegedly", "claimed"), and resolves later short references ("The Observatory said", "the UK-based conflict
-/// monitor said") to the full name introduced earlier. An acronym defined in brackets ("Raqqa is Being Slaughtered
-/// Silently (RIBSS)") is matched to its long form by initials, so either spelling resolves to one source.
+/// to", "allegedly", "claimed"), and resolves later short references ("The Observatory said", "the London-based rights
+/// monitor said") to the full name introduced earlier. An acronym defined in brackets ("Valley Voices Are Not
+/// Silent (VVANS)") is matched to its long form by initials, so either spelling resolves to one source.
 /// </summary>
 internal static partial class SourceFinder
 {
@@ -81,7 +81,7 @@ internal static partial class SourceFinder
         document.Sentences.Count > 0 ? document.Sentences : [new TextSpan(0, document.Text.Length)];
 
     /// <summary>The speaker is the noun phrase just before the verb: cut at the last clause break and drop what precedes a
-    /// clause-internal verb, so "Al-Adnani ... after losing blood, Iraq's Joint Operations Command said" gives the Command.</summary>
+    /// clause-internal verb, so "The commander ... after a long siege, the army's Western Command said" gives the Command.</summary>
     private static string LastNounPhrase(string words)
     {
         var cut = Math.Max(Math.Max(words.LastIndexOf(','), words.LastIndexOf('”')), Math.Max(words.LastIndexOf('"'), words.LastIndexOf(';')));
@@ -115,7 +115,7 @@ internal static partial class SourceFinder
         var kind = KindOf(name);
         if (kind == SourceKind.Other || (kind == SourceKind.Media && name.Split(' ').Length == 1))
         {
-            // "The activist group Raqqa is Being Slaughtered Silently (RIBSS)": the descriptor before the name says the kind.
+            // "The activist group Valley Voices Are Not Silent (VVANS)": the descriptor before the name says the kind.
             var described = KindOf(string.Join(' ', context.Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeLast(10)));
             kind = described is SourceKind.Other or SourceKind.Media ? kind : described;
         }
@@ -128,7 +128,7 @@ internal static partial class SourceFinder
     /// <summary>A short or descriptive reference becomes the earlier full name it stands for.</summary>
     private static string Resolve(List<SourceMention> earlier, Dictionary<string, string> acronyms, string name, SourceKind kind)
     {
-        // "The activist group Raqqa is Being Slaughtered Silently (RIBSS)": the name is the acronym's long form.
+        // "The activist group Valley Voices Are Not Silent (VVANS)": the name is the acronym's long form.
         var acronym = Regex.Match(name, @"\((?<acr>[A-Z]{2,8})\)\s*$");
         if (acronym.Success && acronyms.TryGetValue(acronym.Groups["acr"].Value, out var longForm))
         {
@@ -157,7 +157,7 @@ internal static partial class SourceFinder
             }
         }
 
-        // "the UK-based conflict monitor": a lower-case descriptor names the most recent source of the same kind.
+        // "the London-based rights monitor": a lower-case descriptor names the most recent source of the same kind.
         if (name.Length > 0 && char.IsLower(head[0]) && kind != SourceKind.Other)
         {
             var sameKind = earlier.LastOrDefault(m => m.Claim.Kind == kind && char.IsUpper(m.Claim.Name[0]));

@@ -366,7 +366,7 @@ internal sealed class FeatureExtractor(Gazetteer gazetteer)
         });
     }
 
-    /// <summary>Word shape: X for upper, x for lower, d for digit, other characters as they are ("al-Qasem" is
+    /// <summary>Word shape: X for upper, x for lower, d for digit, other characters as they are ("al-Hassan" is
     /// "xx-Xxxxx"); collapsed, runs count once ("x-Xx"). Long shapes are cut at 16 characters.</summary>
     internal static string ShapeOf(string token, bool collapse)
     {

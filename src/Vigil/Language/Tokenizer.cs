@@ -3,7 +3,7 @@ namespace Vigil.Language;
 /// <summary>
 /// Splits news English into tokens with character offsets, in the CoNLL/Penn convention the entity model was trained
 /// on: possessive and contraction endings are their own tokens ("Raqqa" "’s", "does" "n't"), punctuation stands alone,
-/// and what a reader sees as one word stays one token: hyphenated names and compounds (al-Qasem, 20-year-old),
+/// and what a reader sees as one word stays one token: hyphenated names and compounds (al-Hassan, 20-year-old),
 /// numbers with separators and units (1,500; 3.5; 82mm), abbreviations (U.S., Gen., Ms.), URLs, e-mail addresses and
 /// handles. Written by hand because a scan over the string is many times faster than any regex or general library
 /// tokenizer, and the rules are few.
