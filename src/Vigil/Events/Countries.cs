@@ -62,6 +62,14 @@ public static partial class Countries
         (["United Kingdom", "Britain", "UK"], ["British"], "GB"), (["United States", "USA", "US", "America"], ["American"], "US"),
         (["Uruguay"], ["Uruguayan"], "UY"), (["Uzbekistan"], ["Uzbek"], "UZ"), (["Venezuela"], ["Venezuelan"], "VE"),
         (["Vietnam"], ["Vietnamese"], "VN"), (["Yemen"], ["Yemeni"], "YE"), (["Zambia"], ["Zambian"], "ZM"), (["Zimbabwe"], ["Zimbabwean"], "ZW"),
+        (["Guyana"], ["Guyanese"], "GY"), (["Suriname"], ["Surinamese"], "SR"), (["Belize"], ["Belizean"], "BZ"),
+        (["Puerto Rico"], ["Puerto Rican"], "PR"), (["Curaçao", "Curacao"], [], "CW"), (["Trinidad and Tobago", "Trinidad"], ["Trinidadian"], "TT"),
+        (["Bahamas"], ["Bahamian"], "BS"), (["Barbados"], ["Barbadian"], "BB"), (["Bhutan"], ["Bhutanese"], "BT"),
+        (["Brunei"], [], "BN"), (["Singapore"], ["Singaporean"], "SG"), (["Timor-Leste", "East Timor"], ["Timorese"], "TL"),
+        (["New Zealand"], [], "NZ"), (["Fiji"], ["Fijian"], "FJ"), (["Iceland"], ["Icelandic"], "IS"), (["Luxembourg"], [], "LU"),
+        (["Malta"], ["Maltese"], "MT"), (["Maldives"], ["Maldivian"], "MV"), (["Mauritius"], ["Mauritian"], "MU"),
+        (["Comoros"], ["Comorian"], "KM"), (["Cape Verde", "Cabo Verde"], ["Cape Verdean"], "CV"), (["Equatorial Guinea"], ["Equatoguinean"], "GQ"),
+        (["Western Sahara"], ["Sahrawi"], "EH"), (["Hong Kong"], [], "HK"),
     ];
 
     private static readonly Dictionary<string, (string Code, string Name)> ByName = Build(adjectives: false);
@@ -83,23 +91,34 @@ public static partial class Countries
     }
 
     /// <summary>The countries a text names or qualifies ("Iraq", "Somali police"), in order of first mention.</summary>
-    public static IEnumerable<string> Mentioned(string text)
+    public static IEnumerable<string> Mentioned(string text) => Mentions(text).Select(mention => mention.Code);
+
+    /// <summary>Every country a text names or qualifies, with where, and whether as an adjective or as something foreign to the place.</summary>
+    public static IEnumerable<CountryMention> Mentions(string text)
     {
         foreach (Match match in CapitalisedRun().Matches(text))
         {
-            var words = match.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word => word.TrimEnd('\'', '’').Replace("’s", string.Empty, StringComparison.Ordinal).Replace("'s", string.Empty, StringComparison.Ordinal)).ToArray();
-            for (var start = 0; start < words.Length; start++)
+            var words = new List<(string Word, int Start, int End)>();
+            foreach (Match word in Regex.Matches(match.Value, @"\S+"))
             {
-                for (var end = words.Length; end > start; end--)
+                var cleaned = word.Value.TrimEnd('\'', '’').Replace("’s", string.Empty, StringComparison.Ordinal).Replace("'s", string.Empty, StringComparison.Ordinal);
+                words.Add((cleaned, match.Index + word.Index, match.Index + word.Index + word.Length));
+            }
+
+            for (var start = 0; start < words.Count; start++)
+            {
+                for (var end = words.Count; end > start; end--)
                 {
-                    var phrase = string.Join(' ', words[start..end]);
+                    var phrase = string.Join(' ', words.Skip(start).Take(end - start).Select(w => w.Word));
                     // All-capital names ("US", "UK", "DRC") must match exactly; others may differ in case only after a capital.
-                    var found = ByName.TryGetValue(phrase, out var byName) && (phrase.Any(char.IsLower) || ByName.Keys.Contains(phrase, StringComparer.Ordinal))
-                        ? byName
-                        : ByAdjective.TryGetValue(phrase, out var byAdjective) ? byAdjective : default;
+                    var isName = ByName.TryGetValue(phrase, out var byName) && (phrase.Any(char.IsLower) || ByName.Keys.Contains(phrase, StringComparer.Ordinal));
+                    var found = isName ? byName : ByAdjective.TryGetValue(phrase, out var byAdjective) ? byAdjective : default;
                     if (found.Code is not null)
                     {
-                        yield return found.Code;
+                        var spanStart = words[start].Start;
+                        var spanEnd = words[end - 1].End;
+                        var following = text.AsSpan(spanEnd, Math.Min(24, text.Length - spanEnd)).ToString();
+                        yield return new CountryMention(found.Code, spanStart, spanEnd - spanStart, !isName, ForeignReference().IsMatch(following));
                         start = end - 1;
                         break;
                     }
@@ -107,6 +126,13 @@ public static partial class Countries
             }
         }
     }
+
+    /// <summary>
+    /// What makes a country's name say nothing about where something happened: "Saudi-led", "Iranian-backed", "US
+    /// dollar", "Indian nationals", "the Turkish embassy".
+    /// </summary>
+    [GeneratedRegex(@"^(?:-(?:led|backed|based|born|made|trained|supplied|funded|brokered|owned|sponsored|allied|aligned)\b|\s+(?:dollars?|currency|embassy|consulate|nationals|citizens|mercenaries|envoy|ambassador)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ForeignReference();
 
     [GeneratedRegex(@"(?<![\w-])[A-Z][\w'’]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w'’]*){0,4}", RegexOptions.CultureInvariant)]
     private static partial Regex CapitalisedRun();
@@ -121,3 +147,7 @@ public static partial class Countries
 
     public static string? NameOf(string code) => Table.FirstOrDefault(row => row.Code == code).Names?[0];
 }
+
+/// <summary>A country named ("Iraq") or qualified ("Iraqi") in a text.</summary>
+/// <param name="IsForeignReference">The name qualifies something foreign to the place ("Saudi-led", "US dollar", "Indian nationals").</param>
+public readonly record struct CountryMention(string Code, int Start, int Length, bool IsAdjective, bool IsForeignReference);

@@ -265,7 +265,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             return null;
         }
 
-        var location = Locate(text, incident, people, evidence);
+        var location = Locate(text, document.Sentences, incident, people, evidence);
         var reason = Reason(incident, text, evidence);
 
         var sources = new List<SourceClaim>();
@@ -642,40 +642,37 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         return result;
     }
 
-    private EventLocation? Locate(string text, Incident incident, PersonIndex people, List<FieldEvidence> evidence)
+    private EventLocation? Locate(string text, IReadOnlyList<TextSpan> allSentences, Incident incident, PersonIndex people, List<FieldEvidence> evidence)
     {
-        var mentions = new List<(PlaceMention Place, int Rank)>();
-        var rank = 0;
+        var mentions = new List<(PlaceMention Place, bool InTrigger, int Rank)>();
         foreach (var sentence in incident.Triggers.Concat(incident.Context))
         {
-            var weight = incident.Triggers.Contains(sentence) ? 2 : 0;
+            var inTrigger = incident.Triggers.Contains(sentence);
             foreach (var place in PlaceFinder.Find(text, sentence.Span, people))
             {
-                mentions.Add((place with { Score = place.Score + weight }, rank++));
+                mentions.Add((place with { Score = place.Score + (inTrigger ? 2 : 0) }, inTrigger, mentions.Count));
             }
         }
 
-        var countries = new List<string>();
-        foreach (var sentence in incident.All)
-        {
-            foreach (var code in Countries.Mentioned(sentence.Text))
-            {
-                if (!countries.Contains(code))
-                {
-                    countries.Add(code);
-                }
-            }
-        }
+        var incidentSpans = incident.All.Select(s => s.Span).ToList();
+        var judged = IncidentCountry.Decide(
+            text,
+            [.. mentions.Select(m => (m.Place, m.InTrigger))],
+            incidentSpans,
+            allSentences.Where(span => !incidentSpans.Contains(span)),
+            placeResolver);
 
         var ordered = mentions.OrderByDescending(m => m.Place.Score).ThenBy(m => m.Rank).Select(m => m.Place).ToList();
         foreach (var place in ordered.Where(p => !p.IsCountry))
         {
-            var country = place.CountryCode ?? (countries.Count > 0 ? countries[0] : null);
+            // A country that places support restricts the search to it; one read only from names of nations or
+            // adjectives (often an actor's country) just favours its readings.
+            var country = judged is { FromPlaces: true } ? judged.Code : place.CountryCode;
             if (placeResolver is not null)
             {
-                var context = new PlaceContext(countries, [], text[Math.Max(0, place.Span.Start - 40)..place.Span.Start]);
-                var resolved = place.Admin is { } admin
-                    ? placeResolver.ResolveWithin(place.Name, admin, country, context)
+                var context = new PlaceContext(judged is null ? [] : [judged.Code], [], text[Math.Max(0, place.Span.Start - 40)..place.Span.Start]);
+                var resolved = place.Areas.Count > 0
+                    ? placeResolver.ResolveWithin(place.Name, place.Areas, country, context)
                     : placeResolver.Resolve(place.Name, country, context);
                 if (resolved is not null)
                 {
@@ -687,26 +684,25 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             }
 
             evidence.Add(Evidence("location", place.Span.Start, place.Span.Length, text));
-            return new EventLocation(place.Name, null, null, country, place.Admin, null);
+            return new EventLocation(place.Name, null, null, country ?? judged?.Code, place.Admin, null);
         }
 
-        var countryPlace = ordered.FirstOrDefault(p => p.IsCountry);
-        var countryCode = countryPlace?.CountryCode ?? (countries.Count > 0 ? countries[0] : null);
-        if (countryCode is null)
+        if (judged is null)
         {
             return null;
         }
 
+        var countryPlace = ordered.FirstOrDefault(p => p.IsCountry && p.CountryCode == judged.Code);
         if (countryPlace is not null)
         {
             evidence.Add(Evidence("location", countryPlace.Span.Start, countryPlace.Span.Length, text));
         }
 
-        var countryName = Countries.NameOf(countryCode) ?? countryCode;
-        var resolvedCountry = placeResolver?.Resolve(countryName, countryCode, null);
+        var countryName = Countries.NameOf(judged.Code) ?? judged.Code;
+        var resolvedCountry = placeResolver?.Resolve(countryName, judged.Code, null);
         return resolvedCountry is not null
             ? EventLocation.From(resolvedCountry) with { Precision = Places.PlacePrecision.Country }
-            : new EventLocation(countryName, null, null, countryCode, null, Places.PlacePrecision.Country);
+            : new EventLocation(countryName, null, null, judged.Code, null, Places.PlacePrecision.Country);
     }
 
     private static string? FirstMatch(Incident incident, IEnumerable<(Regex Pattern, string Value)> lexicon, string field, string text, List<FieldEvidence> evidence)

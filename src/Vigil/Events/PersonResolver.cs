@@ -122,6 +122,9 @@ internal static partial class PersonResolver
     [GeneratedRegex(@"\b(?:he|him|his|himself)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MalePronoun();
 
+    [GeneratedRegex(@"\b(?:in|near|outside|around|across|towards|into)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LocativeBefore();
+
     [GeneratedRegex(@"\b(?:she|her|hers|herself)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FemalePronoun();
 
@@ -136,6 +139,12 @@ internal static partial class PersonResolver
         {
             foreach (var entity in document.Entities.Where(e => e.Label == "PER"))
             {
+                // The entity model reads an unfamiliar town as a name now and then; people are seldom "in" or "near" someone.
+                if (LocativeBefore().IsMatch(text.AsSpan(Math.Max(0, entity.Span.Start - 16), Math.Min(16, entity.Span.Start))) && !text.AsSpan(entity.Span.End).StartsWith("'s", StringComparison.Ordinal) && !text.AsSpan(entity.Span.End).StartsWith("’s", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 candidates.Add((entity.Span, entity.Text, null, true));
             }
         }

@@ -2,8 +2,12 @@ using System.Text.RegularExpressions;
 
 namespace Vigil.Events;
 
-/// <summary>A place named in a sentence as where something happened, with the administrative context written beside it.</summary>
-internal sealed record PlaceMention(TextSpan Span, string Name, string? Admin, string? CountryCode, bool IsCountry, int Score);
+/// <summary>A place named in a sentence as where something happened, with the areas written beside it (most specific first).</summary>
+internal sealed record PlaceMention(TextSpan Span, string Name, IReadOnlyList<string> Areas, string? CountryCode, bool IsCountry, int Score)
+{
+    /// <summary>The broadest area written beside the place (the province in "X (District, Province)").</summary>
+    public string? Admin => Areas.Count > 0 ? Areas[^1] : null;
+}
 
 /// <summary>
 /// Finds where an incident happened: place names governed by "in/at/near/outside" (optionally with a feature word:
@@ -16,8 +20,14 @@ internal static partial class PlaceFinder
 
     private const string Feature = @"town|city|village|villages|district|districts|province|region|area|areas|camp|county|municipality|state|governorate|locality|neighbou?rhood|suburb|commune|department|LGA|sub-district|subdistrict|valley|capital|countryside|outskirts|border\s+town|port\s+city|market|settlement|community";
 
-    [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between))\s+(?:(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:'s|’s)?(?:\s+(?<feature>" + Feature + @"))?(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?", RegexOptions.CultureInvariant)]
+    /// <summary>A site at a place, which may stand between the place and the areas written after it ("X checkpoint (District, Province)").</summary>
+    private const string Site = @"checkpoint|road|intersection|frontline|front|crossing|junction|sector|zone|ward|bridge|base|airport|prison|hospital|school|mosque|church|square|street|roundabout|triangle|junction|station|port|river";
+
+    [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between))\s+(?:(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:'s|’s)?(?:\s+(?<feature>" + Feature + @"))?(?:\s+(?:" + Site + @"))?(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?", RegexOptions.CultureInvariant)]
     private static partial Regex Governed();
+
+    [GeneratedRegex(@"^[A-Z&.\-]{1,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Abbreviation();
 
     private static readonly HashSet<string> NotPlaces = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -65,7 +75,9 @@ internal static partial class PlaceFinder
             var context = match.Groups["context"].Value.Trim().Trim('(', ')', ',', ' ');
             var contextParts = context.Length == 0 ? [] : context.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var contextCountry = contextParts.Select(part => Countries.FromName(part)).FirstOrDefault(c => c is not null);
-            var admin = contextParts.Where(part => Countries.FromName(part) is null).LastOrDefault();
+            // Abbreviations ("J&K", "UP") are no names a gazetteer can look up. A country written last may also be a province
+            // of the same name ("Niger" state): it stays an area too, and the country vote weighs both readings.
+            var areas = contextParts.Where(part => !Abbreviation().IsMatch(part)).ToList();
             var score = prep switch { "in" or "at" or "near" or "outside" or "around" or "inside" => 3, "on" or "of" or "between" => 2, _ => 1 };
             if (match.Groups["feature"].Success || match.Value.Contains(" of ", StringComparison.Ordinal) || contextParts.Length > 0)
             {
@@ -77,7 +89,7 @@ internal static partial class PlaceFinder
                 score += 2;
             }
 
-            found.Add(new PlaceMention(span, name, admin, country?.Code ?? contextCountry?.Code, country is not null, country is not null ? score - 2 : score));
+            found.Add(new PlaceMention(span, name, areas, country?.Code ?? contextCountry?.Code, country is not null, country is not null ? score - 2 : score));
         }
 
         return found;

@@ -206,7 +206,7 @@ public sealed class Gazetteer
             parts.Add(info.Exists ? $"{file}:{info.Length}:{info.LastWriteTimeUtc.Ticks}" : $"{file}:missing");
         }
 
-        foreach (var probe in new[] { "Ar Raqqah", "Deir ez-Zor", "Ma'arrat al-Nu'man", "Borno State", "Province of Québec", "Dnipropetrovs'k Oblast", "Gaalkacyo", "Djibouti", "Ouagadougou", "Zhytomyr" })
+        foreach (var probe in new[] { "Ar Raqqah", "Deir ez-Zor", "Ma'arrat al-Nu'man", "Borno State", "Province of Québec", "Dnipropetrovs'k Oblast", "Gaalkacyo", "Djibouti", "Ouagadougou", "Zhytomyr", "Sud-Kivu" })
         {
             parts.Add(PlaceNameKey.Exact(probe) + "/" + PlaceNameKey.Loose(probe));
         }
@@ -490,10 +490,21 @@ public sealed class Gazetteer
             Keep(hits, posting, (posting & AlternateFlag) != 0 ? NameMatch.AlternateName : NameMatch.Name);
         }
 
+        // A loose key of a short name ("UP", "KN", "J&K") is shared by hundreds of unrelated places: spell-tolerant
+        // matching needs a name of some length.
         var loose = PlaceNameKey.LooseFromWords(words);
-        foreach (var posting in looseIndex.Get(Hash(loose)))
+        var letters = words.Sum(word => word.Count(char.IsLetter));
+        if (letters >= MinimumLettersForSpelling && loose.Length >= MinimumLooseKeyLength)
         {
-            Keep(hits, posting, NameMatch.Spelling);
+            var firstLetter = FirstLetter(words);
+            foreach (var posting in looseIndex.Get(Hash(loose)))
+            {
+                // A three-letter loose key ("fal") joins too much unless the names at least begin alike ("Falah", not "Valley").
+                if (loose.Length > ShortLooseKeyLength || FirstLetter(PlaceNameKey.Words(entries[posting & ~AlternateFlag].Name)) == firstLetter)
+                {
+                    Keep(hits, posting, NameMatch.Spelling);
+                }
+            }
         }
 
         var inCountry = countryCode is null ? hits : hits.Where(hit => InCountry(entries[hit.Key], countryCode)).ToDictionary();
@@ -512,6 +523,20 @@ public sealed class Gazetteer
         }
 
         return [.. inCountry.Select(hit => new GazetteerHit(hit.Key, entries[hit.Key], hit.Value))];
+    }
+
+    private const int MinimumLettersForSpelling = 4;
+
+    /// <summary>A loose key of two letters says too little to match on.</summary>
+    private const int MinimumLooseKeyLength = 3;
+
+    private const int ShortLooseKeyLength = 3;
+
+    /// <summary>The first letter of a name's words after any leading article ("Ar Raqqah" -> 'r').</summary>
+    private static char FirstLetter(List<string> words)
+    {
+        var first = words.Count > 1 && words[0] is "al" or "el" or "ar" or "as" or "ash" or "ad" or "an" or "at" or "az" or "the" ? words[1] : words.Count > 0 ? words[0] : string.Empty;
+        return first.Length > 0 ? first[0] : '\0';
     }
 
     /// <summary>Every string one deletion, substitution or insertion of a letter away, as Norvig's spelling corrector enumerates them.</summary>

@@ -63,6 +63,19 @@ public static class PlaceNameKey
             words.Add(word);
         }
 
+        // French compass words in area names ("Sud-Kivu", "Nord-Ouest") meet the English names the gazetteer has.
+        for (var i = 0; i < words.Count; i++)
+        {
+            words[i] = words[i] switch
+            {
+                "sud" => "south",
+                "nord" => "north",
+                "ouest" => "west",
+                "est" when words.Count > 1 => "east",
+                _ => words[i],
+            };
+        }
+
         return words;
     }
 

@@ -44,21 +44,43 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
         return best is not null && best.Score >= MinimumScore ? best.Place : null;
     }
 
+    public IReadOnlyList<ResolvedPlace> ReadingsByCountry(string name, PlaceContext? context = null) =>
+        [.. Candidates(name, null, context).Where(c => c.Score >= MinimumScore).GroupBy(c => c.Place.CountryCode).Select(g => g.First().Place)];
+
     /// <summary>Two readings farther apart than this cannot be a place and an area around it, unless the area is a province that holds the place.</summary>
     private const double WithinAreaKm = 150;
 
-    public ResolvedPlace? ResolveWithin(string name, string area, string? countryCode = null, PlaceContext? context = null)
+    public ResolvedPlace? ResolveWithin(string name, string area, string? countryCode = null, PlaceContext? context = null) =>
+        ResolveWithin(name, [area], countryCode, context);
+
+    /// <summary>A place this prominent (a city of some 100,000, a provincial seat) is itself even outside the area written beside it.</summary>
+    private const double ProminentPlace = 0.7;
+
+    public ResolvedPlace? ResolveWithin(string name, IReadOnlyList<string> areas, string? countryCode = null, PlaceContext? context = null)
     {
-        var areas = Candidates(area, countryCode, context).Where(c => c.Score >= MinimumScore).Take(10).ToList();
+        var areaReadings = areas.Select(area => Candidates(area, countryCode, context).Where(c => c.Score >= MinimumScore).Take(10).ToList()).ToList();
         var places = Candidates(name, countryCode, context).Where(c => c.Score >= MinimumScore).Take(20).ToList();
-        var pair = places.SelectMany(place => areas.Where(a => Holds(a, place)).Select(a => (Place: place, Score: place.Score + a.Score)))
+        var pair = places.SelectMany(place => areaReadings.SelectMany(readings => readings.Where(a => Holds(a, place)).Select(a => (Place: place, Score: place.Score + a.Score))))
             .OrderByDescending(p => p.Score).FirstOrDefault();
         if (pair.Place is not null)
         {
             return pair.Place.Place;
         }
 
-        return Resolve(name, countryCode, context) ?? Resolve(area, countryCode, context);
+        // The name resolves, but not inside its area: unless it is a prominent place, it is more likely a namesake of a
+        // village the gazetteer lacks, and the area (the most specific one that resolves) is the honest answer.
+        if (places.Count > 0 && Prominence(places[0].Entry) >= ProminentPlace)
+        {
+            return places[0].Place;
+        }
+
+        var area = areaReadings.FirstOrDefault(readings => readings.Count > 0)?[0];
+        if (area is not null)
+        {
+            return area.Entry.Kind == PlaceKind.Populated ? area.Place with { Precision = PlacePrecision.NearTown } : area.Place;
+        }
+
+        return places.Count > 0 ? places[0].Place : null;
     }
 
     private static bool Holds(PlaceCandidate area, PlaceCandidate place) =>
@@ -92,7 +114,7 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
         }
 
         var parts = name.Split([" - ", " – ", "-", "/", "(", ")", ","], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(part => PlaceNameKey.Words(part).Any(word => word.Length > 2))
+            .Where(part => PlaceNameKey.Words(part).Sum(word => word.Length) >= 4)
             .ToList();
         if (parts.Count < 2)
         {

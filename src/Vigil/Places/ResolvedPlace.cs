@@ -38,11 +38,26 @@ public interface IPlaceResolver
     ResolvedPlace? Resolve(string name, string? countryCode = null, PlaceContext? context = null);
 
     /// <summary>
-    /// A place named with the area that contains it ("Cartagena, Bolivar department", "Gordi (Mamprugo Moaduri, North
-    /// East)"): each name alone may be ambiguous, the pair seldom is. Falls back to the place alone, then the area.
+    /// A place named with the area that contains it ("Cartagena, Bolivar department"): each name alone may be
+    /// ambiguous, the pair seldom is.
     /// </summary>
     ResolvedPlace? ResolveWithin(string name, string area, string? countryCode = null, PlaceContext? context = null) =>
-        Resolve(name, countryCode, context) ?? Resolve(area, countryCode, context);
+        ResolveWithin(name, [area], countryCode, context);
+
+    /// <summary>
+    /// A place named with the areas that contain it, most specific first ("Gordi (Mamprugo Moaduri, North East)"). A
+    /// place outside all of them is taken only when prominent; otherwise the most specific area that resolves stands in
+    /// for it, at that area's precision (a town area at "near the town").
+    /// </summary>
+    ResolvedPlace? ResolveWithin(string name, IReadOnlyList<string> areas, string? countryCode = null, PlaceContext? context = null) =>
+        Resolve(name, countryCode, context) ?? areas.Select(area => Resolve(area, countryCode, context)).FirstOrDefault(found => found is not null);
+
+    /// <summary>
+    /// The best reading of the name in each country where it can be a place, best first: what a name says about which
+    /// country a text is about ("Marib" only about Yemen; "Tripoli" about Libya or Lebanon).
+    /// </summary>
+    IReadOnlyList<ResolvedPlace> ReadingsByCountry(string name, PlaceContext? context = null) =>
+        Resolve(name, null, context) is { } best ? [best] : [];
 }
 
 /// <summary>What the rest of a document says about where things are: the countries and places it mentions.</summary>

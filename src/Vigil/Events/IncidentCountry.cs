@@ -1,0 +1,126 @@
+using Vigil.Places;
+
+namespace Vigil.Events;
+
+/// <summary>The country an incident is judged to have happened in, and whether places (not only names of nations) say so.</summary>
+/// <param name="FromPlaces">True when a place, an area or a country named as the place supports it; false when only
+/// countries named in passing or adjectives ("Afghan forces") do, which often give an actor's country instead.</param>
+internal sealed record CountryJudgement(string Code, bool FromPlaces);
+
+/// <summary>
+/// Decides which country an incident happened in by weighing everything its sentences say. A country named as the
+/// place ("in Yemen", "X, Syria") counts most; then the areas written beside a place ("(Sirwah, Marib)"), which seldom
+/// exist in more than one country; then the places themselves, each shared among the countries where the gazetteer
+/// has it; then countries merely named; last the adjectives. A name that qualifies something foreign to the place
+/// ("Saudi-led", "US dollar", "Indian nationals") counts for nothing. The rest of the article breaks ties.
+/// </summary>
+internal static class IncidentCountry
+{
+    private const double CountryAsPlace = 3.0;
+    private const double CountryBesidePlace = 2.5;
+    private const double AreaBesidePlace = 2.0;
+    private const double PlaceInTrigger = 1.5;
+    private const double PlaceInContext = 1.0;
+    private const double CountryNamed = 1.0;
+    private const double CountryAdjective = 0.4;
+    private const double CountryNamedElsewhere = 0.2;
+
+    /// <summary>Place evidence at least this strong makes the judgement one that may restrict the place search to its country.</summary>
+    private const double PlaceSupportNeeded = 0.9;
+
+    public static CountryJudgement? Decide(
+        string text,
+        IReadOnlyList<(PlaceMention Place, bool InTrigger)> mentions,
+        IEnumerable<TextSpan> incidentSentences,
+        IEnumerable<TextSpan> otherSentences,
+        IPlaceResolver? resolver)
+    {
+        var votes = new Dictionary<string, double>(StringComparer.Ordinal);
+        var fromPlaces = new Dictionary<string, double>(StringComparer.Ordinal);
+        void Vote(string code, double weight, bool placeEvidence)
+        {
+            votes[code] = votes.GetValueOrDefault(code) + weight;
+            if (placeEvidence)
+            {
+                fromPlaces[code] = fromPlaces.GetValueOrDefault(code) + weight;
+            }
+        }
+
+        var countedSpans = new List<TextSpan>();
+        foreach (var (place, inTrigger) in mentions)
+        {
+            if (place.CountryCode is { } named)
+            {
+                // "in Yemen" is the place; "X, Niger" is nearly always the country, though a province may share its name.
+                Vote(named, place.IsCountry ? CountryAsPlace : CountryBesidePlace, placeEvidence: true);
+            }
+
+            countedSpans.Add(place.Span);
+            if (place.IsCountry || resolver is null)
+            {
+                continue;
+            }
+
+            var phraseBefore = text[Math.Max(0, place.Span.Start - 40)..place.Span.Start];
+            VoteReadings(resolver.ReadingsByCountry(place.Name, new PlaceContext([], [], phraseBefore)), inTrigger ? PlaceInTrigger : PlaceInContext, Vote);
+            foreach (var area in place.Areas)
+            {
+                VoteReadings(resolver.ReadingsByCountry(area, new PlaceContext([], [], null, LabeledLocation: true)), AreaBesidePlace, Vote);
+            }
+        }
+
+        foreach (var sentence in incidentSentences)
+        {
+            foreach (var mention in Countries.Mentions(text.Substring(sentence.Start, sentence.Length)))
+            {
+                var span = new TextSpan(sentence.Start + mention.Start, sentence.Start + mention.Start + mention.Length);
+                if (mention.IsForeignReference || countedSpans.Any(counted => counted.Contains(span)))
+                {
+                    continue;
+                }
+
+                Vote(mention.Code, mention.IsAdjective ? CountryAdjective : CountryNamed, placeEvidence: false);
+            }
+        }
+
+        foreach (var sentence in otherSentences)
+        {
+            foreach (var mention in Countries.Mentions(text.Substring(sentence.Start, sentence.Length)))
+            {
+                if (!mention.IsForeignReference && !mention.IsAdjective)
+                {
+                    Vote(mention.Code, CountryNamedElsewhere, placeEvidence: false);
+                }
+            }
+        }
+
+        if (votes.Count == 0)
+        {
+            return null;
+        }
+
+        var best = votes.OrderByDescending(vote => vote.Value).ThenBy(vote => vote.Key, StringComparer.Ordinal).First();
+        return new CountryJudgement(best.Key, fromPlaces.GetValueOrDefault(best.Key) >= PlaceSupportNeeded);
+    }
+
+    /// <summary>How far a reading's score stands above the resolver's floor: a respelled village barely counts, a city by its own name fully.</summary>
+    private static double Trust(double score) => Math.Clamp((score - PlaceResolver.MinimumScore) / 0.4, 0, 1);
+
+    /// <summary>
+    /// Shares a place's weight among the countries where it can be, steeply in favour of the better readings (a capital
+    /// called Tripoli outweighs a provincial town of the name), and scaled by how well the best reading fits at all.
+    /// </summary>
+    private static void VoteReadings(IReadOnlyList<ResolvedPlace> readings, double weight, Action<string, double, bool> vote)
+    {
+        if (readings.Count == 0)
+        {
+            return;
+        }
+
+        var total = readings.Sum(reading => Math.Pow(reading.Score, 4));
+        foreach (var reading in readings)
+        {
+            vote(reading.CountryCode, weight * Trust(reading.Score) * Math.Pow(reading.Score, 4) / total, true);
+        }
+    }
+}
