@@ -37,6 +37,9 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
     [GeneratedRegex(@"^\W*(?:he|she|they|it|his|her|their|the\s+(?:attack|incident|victim|victims|man|woman|attackers?|assailants?|gunmen|suspects?|clash(?:es)?|strike|explosion|blast|protest|protesters|execution|killing|two\s+sides|group|crowd|bodies|body))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ContinuesStory();
 
+    [GeneratedRegex(@"\b(?:in|at|near|outside)\s+(?:the\s+)?[A-Z]", RegexOptions.CultureInvariant)]
+    private static partial Regex SetsTheScene();
+
     [GeneratedRegex(@"\b(?:the|these|those)\s+(?<noun>[a-z]{4,}s)\b", RegexOptions.CultureInvariant)]
     private static partial Regex DefiniteNoun();
 
@@ -104,6 +107,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
     private static List<Incident> Group(string text, List<SentenceCues> sentences, PersonIndex people)
     {
         var incidents = new List<Incident>();
+        var assigned = new HashSet<int>();
         Incident? current = null;
         foreach (var sentence in sentences)
         {
@@ -119,11 +123,21 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
                     current = new Incident();
                     current.Triggers.Add(sentence);
                     incidents.Add(current);
+                    // A sentence that only sets the scene ("On 3 May, in X, police went to the Y quarter.") lends the
+                    // incident that follows it its place and date.
+                    if (sentence.Index > 0 && sentences[sentence.Index - 1] is { Cues.Count: 0, NewIncident: false } scene && !assigned.Contains(scene.Index) && SetsTheScene().IsMatch(scene.Text))
+                    {
+                        current.Context.Add(scene);
+                        assigned.Add(scene.Index);
+                    }
                 }
+
+                assigned.Add(sentence.Index);
             }
             else if (current is not null && !sentence.NewIncident && Continues(current, sentence, people))
             {
                 current.Context.Add(sentence);
+                assigned.Add(sentence.Index);
             }
             else if (sentence.NewIncident)
             {

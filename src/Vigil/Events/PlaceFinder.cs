@@ -23,8 +23,11 @@ internal static partial class PlaceFinder
     /// <summary>A site at a place, which may stand between the place and the areas written after it ("X checkpoint (District, Province)").</summary>
     private const string Site = @"checkpoint|road|intersection|frontline|front|crossing|junction|sector|zone|ward|bridge|base|airport|prison|hospital|school|mosque|church|square|street|roundabout|triangle|junction|station|port|river";
 
-    [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between))\s+(?:(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:'s|’s)?(?:\s+(?<feature>" + Feature + @"))?(?:\s+(?:" + Site + @"))?(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between)|" + ActsOnPlace + @")\s+(?:(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:'s|’s)?(?:\s+(?<feature>" + Feature + @"))?(?:\s+(?:" + Site + @"))?(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?", RegexOptions.CultureInvariant)]
     private static partial Regex Governed();
+
+    /// <summary>Verbs whose object is often the place itself ("shelled Marib city", "stormed Kafr Nabl").</summary>
+    private const string ActsOnPlace = @"targeted|attacked|shelled|stormed|raided|struck|bombed|bombarded|captured|seized|recaptured|entered|reached|besieged|overran|hit|marched\s+to|marched\s+on|rallied\s+to|returned\s+to";
 
     [GeneratedRegex(@"^[A-Z&.\-]{1,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Abbreviation();
@@ -55,7 +58,16 @@ internal static partial class PlaceFinder
 
             var start = sentence.Start + match.Groups["name"].Index;
             var span = new TextSpan(start, start + name.Length);
-            if (people.At(span) is { Name.Length: > 0 })
+            var hasContext = match.Groups["context"].Success || match.Groups["feature"].Success;
+            if (people.At(span) is { Name.Length: > 0 } && !hasContext)
+            {
+                continue;
+            }
+
+            // The object of "attacked" or "shelled" is as often people or positions as a place: only a name that the
+            // text marks as a place ("X district", "X (Province)") is taken from there.
+            var actsOnPlace = Regex.IsMatch(prep, "^(?:" + ActsOnPlace + ")$", RegexOptions.IgnoreCase);
+            if (actsOnPlace && !hasContext)
             {
                 continue;
             }
@@ -78,7 +90,7 @@ internal static partial class PlaceFinder
             // Abbreviations ("J&K", "UP") are no names a gazetteer can look up. A country written last may also be a province
             // of the same name ("Niger" state): it stays an area too, and the country vote weighs both readings.
             var areas = contextParts.Where(part => !Abbreviation().IsMatch(part)).ToList();
-            var score = prep switch { "in" or "at" or "near" or "outside" or "around" or "inside" => 3, "on" or "of" or "between" => 2, _ => 1 };
+            var score = prep switch { "in" or "at" or "near" or "outside" or "around" or "inside" => 3, "on" or "of" or "between" => 2, _ when actsOnPlace => 2, _ => 1 };
             if (match.Groups["feature"].Success || match.Value.Contains(" of ", StringComparison.Ordinal) || contextParts.Length > 0)
             {
                 score++;
