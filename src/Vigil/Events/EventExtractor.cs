@@ -37,6 +37,18 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
     [GeneratedRegex(@"^\W*(?:he|she|they|it|his|her|their|the\s+(?:attack|incident|victim|victims|man|woman|attackers?|assailants?|gunmen|suspects?|clash(?:es)?|strike|explosion|blast|protest|protesters|execution|killing|two\s+sides|group|crowd|bodies|body))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ContinuesStory();
 
+    [GeneratedRegex(@"\b(?:between\s+(?:two|rival|the\s+two)\s+(?:groups|families|clans|communities|factions)|two\s+groups|villagers|residents|community\s+members|laborers|labourers|workers|students|youths?|locals|supporters|drivers)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CrowdClash();
+
+    [GeneratedRegex(@"\b(?:guns?|gunfire|gunmen|shot|shots|shooting|firearms?|rifles?|pistols?|opened\s+fire|firing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Firearms();
+
+    [GeneratedRegex(@"\b(?:off-?duty|(?:at|in|outside|in\s+front\s+of)\s+(?:his|her|their)\s+(?:house|home|office|shop|residence)|leaving\s+(?:a|the)\s+mosque|drive-?by)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OffDuty();
+
+    [GeneratedRegex(@"\b(?:forces|troops|militants?|fighters|militia\w*|soldiers|army|military|police|gunmen|rebels|insurgents|shoot-?outs?|gunfights?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArmedNoun();
+
     [GeneratedRegex(@"\b(?:in|at|near|outside)\s+(?:the\s+)?[A-Z]", RegexOptions.CultureInvariant)]
     private static partial Regex SetsTheScene();
 
@@ -274,7 +286,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         }
 
         var weapon = FirstMatch(incident, EventLexicon.Weapons.Select(w => (w.Pattern, w.Weapon)), "weapon", text, evidence);
-        if (!HasSubstance(eventType, perpetrators, targets, victims, killed, injured, cueSet, weapon))
+        if (!HasSubstance(eventType, perpetrators, targets, victims, killed, injured, cueSet, weapon, incident.Triggers))
         {
             return null;
         }
@@ -304,8 +316,14 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
     /// An incident needs a party or a harm, not only a word: "Nadal beat Medvedev", "markets rallied" and "the firms
     /// signed an agreement" use the vocabulary of conflict without armed actors, protesters or casualties.
     /// </summary>
-    private static bool HasSubstance(string eventType, List<Actor> perpetrators, List<Actor> targets, IReadOnlyList<Victim> victims, CasualtyCount? killed, CasualtyCount? injured, HashSet<Cue> cues, string? weapon)
+    private static bool HasSubstance(string eventType, List<Actor> perpetrators, List<Actor> targets, IReadOnlyList<Victim> victims, CasualtyCount? killed, CasualtyCount? injured, HashSet<Cue> cues, string? weapon, List<SentenceCues> triggers)
     {
+        // Fighting between armed men is an event even when the groups are unknown to the actor lexicon ("X and Y forces clashed").
+        if (eventType == EventTaxonomy.Battles && cues.Contains(Cue.Clash) && triggers.Any(t => ArmedNoun().IsMatch(t.Text)))
+        {
+            return true;
+        }
+
         var actors = perpetrators.Concat(targets).ToList();
         var armed = actors.Any(a => a.Kind is not (ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters or null));
         var harmed = killed is { Best: > 0 } || injured is { Best: > 0 } || victims.Count > 0;
@@ -448,7 +466,9 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
 
         if (Has(Cue.Clash) || Has(Cue.Shelling))
         {
-            var civilianSides = !armedPerpetrators && !targets.Any(t => t.Kind is not (ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters)) && perpetrators.Count > 0;
+            // Two crowds fighting ("a clash between two groups of villagers") is mob violence, not a battle.
+            var crowdsOnly = !armedPerpetrators && !armedTargets && CrowdClash().IsMatch(text) && !Firearms().IsMatch(text) && !ArmedNoun().IsMatch(text);
+            var civilianSides = crowdsOnly || (!armedPerpetrators && !targets.Any(t => t.Kind is not (ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters)) && perpetrators.Count > 0);
             return civilianSides
                 ? (EventTaxonomy.Riots, "Mob violence", new PloverCode("ASSAULT", "beat"), Where(Cue.Clash, Cue.Shelling))
                 : (EventTaxonomy.Battles, "Armed clash", new PloverCode("ASSAULT", "firearms"), Where(Cue.Clash, Cue.Shelling));
@@ -467,7 +487,8 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         if (Has(Cue.Attack) || Has(Cue.Kill) || Has(Cue.Injure) || Has(Cue.Explosion))
         {
             var at = Where(Cue.Attack, Cue.Kill, Cue.Injure, Cue.Explosion);
-            if (armedTargets && (armedPerpetrators || perpetrators.Count == 0))
+            // A soldier or policeman killed off duty, at home or by a drive-by gunman is an attack on a person, not a battle.
+            if (armedTargets && (armedPerpetrators || perpetrators.Count == 0) && !OffDuty().IsMatch(text))
             {
                 return (EventTaxonomy.Battles, "Armed clash", new PloverCode("ASSAULT", "firearms"), at);
             }
