@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Vigil.Places;
 
 namespace Vigil.Events;
@@ -24,6 +25,33 @@ internal static class IncidentCountry
     private const double CountryNamed = 1.0;
     private const double CountryAdjective = 0.4;
     private const double CountryNamedElsewhere = 0.2;
+    private const double ActorHomeCountry = 0.6;
+
+    /// <summary>
+    /// Armed groups, missions and terms that belong to one country's conflict ("Houthis", "OSCE SMM", "barangay"): a
+    /// hint of where, weaker than a country named outright, as an analyst reading "Al Shabaab" thinks of Somalia first.
+    /// </summary>
+    private static readonly (Regex Pattern, string Code)[] HomeCountries =
+    [
+        (new(@"\b(?:Houthis?|Ansar\s+Allah|pro-Hadi|STC|Southern\s+Resistance|Security\s+Belt|Islah)\b", RegexOptions.CultureInvariant), "YE"),
+        (new(@"\b(?:al[- ]?Shabaa?b|AMISOM)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), "SO"),
+        (new(@"\b(?:Boko\s+Haram|ISWAP)\b", RegexOptions.CultureInvariant), "NG"),
+        (new(@"\b(?:HTS|Hayat\s+Tahrir|SDF|QSD|YPG|Syrian\s+Democratic\s+Forces|Syrian\s+Observatory)\b", RegexOptions.CultureInvariant), "SY"),
+        (new(@"\b(?:LNA|GNA|Haftar)\b", RegexOptions.CultureInvariant), "LY"),
+        (new(@"\b(?:OSCE\s+SMM|Donbass?\s+People'?s\s+Militia|Luhansk\s+People'?s\s+Militia|DPR|LPR)\b", RegexOptions.CultureInvariant), "UA"),
+        (new(@"\bHezbollah\b", RegexOptions.CultureInvariant), "LB"),
+        (new(@"\b(?:NPA|New\s+People'?s\s+Army|Abu\s+Sayyaf|MILF|BIFF|[Bb]arangay)\b", RegexOptions.CultureInvariant), "PH"),
+        (new(@"\b(?:CJNG|Sinaloa\s+Cartel)\b", RegexOptions.CultureInvariant), "MX"),
+        (new(@"\b(?:FARC|ELN)\b", RegexOptions.CultureInvariant), "CO"),
+        (new(@"\b(?:Maoists?|Naxal(?:ite)?s?)\b", RegexOptions.CultureInvariant), "IN"),
+        (new(@"\b(?:FARDC|Mayi[- ]Mayi|Mai[- ]Mai|CODECO|MONUSCO|M23)\b", RegexOptions.CultureInvariant), "CD"),
+        (new(@"\b(?:Imbonerakure|CNDD-FDD)\b", RegexOptions.CultureInvariant), "BI"),
+        (new(@"\b(?:Tatmadaw|Arakan\s+Army)\b", RegexOptions.CultureInvariant), "MM"),
+        (new(@"\b(?:Taliban)\b", RegexOptions.CultureInvariant), "AF"),
+        (new(@"\b(?:MINUSMA)\b", RegexOptions.CultureInvariant), "ML"),
+        (new(@"\b(?:UNMISS|SPLA(?:-IO)?)\b", RegexOptions.CultureInvariant), "SS"),
+        (new(@"\b(?:Israeli\s+[Ss]ettlers|Palestinian-owned)\b", RegexOptions.CultureInvariant), "PS"),
+    ];
 
     /// <summary>Place evidence at least this strong makes the judgement one that may restrict the place search to its country.</summary>
     private const double PlaceSupportNeeded = 0.9;
@@ -80,6 +108,18 @@ internal static class IncidentCountry
                 }
 
                 Vote(mention.Code, mention.IsAdjective ? CountryAdjective : CountryNamed, placeEvidence: false);
+            }
+        }
+
+        foreach (var sentence in incidentSentences)
+        {
+            var sentenceText = text.Substring(sentence.Start, sentence.Length);
+            foreach (var (pattern, code) in HomeCountries)
+            {
+                if (pattern.IsMatch(sentenceText))
+                {
+                    Vote(code, ActorHomeCountry, placeEvidence: false);
+                }
             }
         }
 
