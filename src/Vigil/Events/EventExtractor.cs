@@ -43,6 +43,10 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
     [GeneratedRegex(@"\b(?:guns?|gunfire|gunmen|shot|shots|shooting|firearms?|rifles?|pistols?|opened\s+fire|firing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Firearms();
 
+    /// <summary>Armed men among the dead or wounded ("a soldier was killed", "killed two policemen"): a fight, not an attack on civilians.</summary>
+    [GeneratedRegex(@"\b(?:soldiers?|policem[ae]n|police\s+officers?|gendarmes?|fighters?|militiam[ae]n|militants?|security\s+guards?|troops|commanders?)\b[^.]{0,30}\b(?:were|was)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot)|\b(?:killed|wounded|injured|shot|attacked|ambushed)\s+(?:\w+\s+){0,3}(?:soldiers?|policem[ae]n|police\s+(?:officers?|station|post|patrol)|gendarm\w*|fighters?|militiam[ae]n|security\s+guards?|troops|commanders?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArmedVictim();
+
     [GeneratedRegex(@"\b(?:off-?duty|(?:at|in|outside|in\s+front\s+of)\s+(?:his|her|their)\s+(?:house|home|office|shop|residence)|leaving\s+(?:a|the)\s+mosque|drive-?by)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OffDuty();
 
@@ -488,7 +492,8 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         {
             var at = Where(Cue.Attack, Cue.Kill, Cue.Injure, Cue.Explosion);
             // A soldier or policeman killed off duty, at home or by a drive-by gunman is an attack on a person, not a battle.
-            if (armedTargets && (armedPerpetrators || perpetrators.Count == 0) && !OffDuty().IsMatch(text))
+            var armedVictims = ArmedVictim().IsMatch(text);
+            if ((armedTargets || (armedVictims && armedPerpetrators)) && (armedPerpetrators || perpetrators.Count == 0) && !OffDuty().IsMatch(text))
             {
                 return (EventTaxonomy.Battles, "Armed clash", new PloverCode("ASSAULT", "firearms"), at);
             }

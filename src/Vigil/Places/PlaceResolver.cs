@@ -41,8 +41,24 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
     public ResolvedPlace? Resolve(string name, string? countryCode = null, PlaceContext? context = null)
     {
         var best = Candidates(name, countryCode, context).FirstOrDefault();
-        return best is not null && best.Score >= MinimumScore ? best.Place : null;
+        if (best is null || best.Score < MinimumScore)
+        {
+            return null;
+        }
+
+        // With no country to hold it, a respelling of the name anywhere in the world is more often a stranger's village
+        // than the place meant; only a prominent one is trusted.
+        var anchored = countryCode is not null || context is { CountryCodes.Count: > 0 } && context.CountryCodes.Contains(best.Place.CountryCode, StringComparer.OrdinalIgnoreCase);
+        if (!anchored && best.Match is NameMatch.Spelling or NameMatch.NearSpelling && Prominence(best.Entry) < UnanchoredSpellingProminence)
+        {
+            return null;
+        }
+
+        return best.Place;
     }
+
+    /// <summary>The prominence (a town of some 10,000, or a district seat) a spelling-tolerant match needs when no country anchors it.</summary>
+    private const double UnanchoredSpellingProminence = 0.6;
 
     public IReadOnlyList<ResolvedPlace> ReadingsByCountry(string name, PlaceContext? context = null) =>
         [.. Candidates(name, null, context).Where(c => c.Score >= MinimumScore).GroupBy(c => c.Place.CountryCode).Select(g => g.First().Place)];
