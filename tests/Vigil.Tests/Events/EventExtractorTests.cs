@@ -52,6 +52,13 @@ public class EventExtractorTests
     [InlineData("Army engineers defused an IED planted on the road to Dalwa.", "Strategic developments", "Disrupted weapons use")]
     [InlineData("Monitors counted 40 mortar rounds fired in both directions along the front line near Dalwa.", "Battles", "Armed clash")]
     [InlineData("Rebels shelled army positions near Dalwa with mortars.", "Explosions/Remote violence", "Shelling/artillery/missile attack")]
+    [InlineData("Villagers pelted stones at police in Dalwa, injuring two officers.", "Riots", "Mob violence")]
+    [InlineData("A clash between two groups of villagers over farmland in Dalwa left five people injured.", "Riots", "Mob violence")]
+    [InlineData("Gunmen shot dead an off-duty soldier outside his house in Dalwa.", "Violence against civilians", "Attack")]
+    [InlineData("Militants killed two soldiers at a checkpoint in Dalwa.", "Battles", "Armed clash")]
+    [InlineData("Northern and southern forces reportedly clashed in Dalwa on Monday.", "Battles", "Armed clash")]
+    [InlineData("Residents took to the streets of Dalwa to denounce power cuts.", "Protests", "Peaceful protest")]
+    [InlineData("Unknown men carried out an arson attack on a warehouse in Dalwa, causing damage.", "Strategic developments", "Looting/property destruction")]
     public void TypesIncidentsAsAcledDoes(string text, string type, string subType)
     {
         var found = EventTestKit.Extract(text, Published);
@@ -194,5 +201,20 @@ public class EventExtractorTests
         var document = EventTestKit.Document(text, ("Xu", "PER"));
         var found = Assert.Single(new EventExtractor().Extract(document, Published));
         Assert.Equal("Xu", found.Perpetrators[0].Name);
+    }
+
+    [Fact]
+    public void ASentenceThatSetsTheSceneLendsItsPlace()
+    {
+        var found = Assert.Single(EventTestKit.Extract("On Monday, in Dalwa, police went to the old market quarter. A shoot-out broke out and a suspect was wounded.", Published, new FakeResolver()));
+        Assert.Equal("Dalwa", found.Location?.Name);
+    }
+
+    [Fact]
+    public void NoReportOfFatalitiesIsNoKilling()
+    {
+        var found = Assert.Single(EventTestKit.Extract("Rebels fired heavy and medium weapons at army positions near Dalwa, with no report of fatalities.", Published));
+        Assert.Equal("Shelling/artillery/missile attack", found.SubEventType);
+        Assert.NotEqual(EventTaxonomy.ViolenceAgainstCivilians, found.EventType);
     }
 }

@@ -135,4 +135,34 @@ public sealed class PlaceResolverTests
         Assert.True(candidates[0].Score >= candidates[1].Score);
         Assert.All(candidates, candidate => Assert.InRange(candidate.Score, 0, 1));
     }
+
+    [Fact]
+    public void FrenchCompassWordsMeetEnglishAreaNames()
+    {
+        var gazetteer = new Gazetteer();
+        gazetteer.AddCountry("CD", "Democratic Republic of the Congo", -2.9, 23.6, [], ["Congolese"]);
+        gazetteer.Add(new GazetteerEntry("South Kivu", -3.0, 28.3, PlaceKind.Admin1, "ADM1", "CD", "12", null, 0, null));
+        gazetteer.Add(new GazetteerEntry("Sud", 18.2, -73.8, PlaceKind.Admin1, "ADM1", "HT", "12", null, 0, null));
+        Assert.Equal("South Kivu", new PlaceResolver(gazetteer).Resolve("Sud-Kivu")?.Name);
+    }
+
+    [Fact]
+    public void ShortNamesAndAbbreviationsDoNotMatchLoosely()
+    {
+        var gazetteer = new Gazetteer();
+        gazetteer.Add(new GazetteerEntry("Aups", 43.6, 6.2, PlaceKind.Populated, "PPL", "FR", "93", null, 2000, null));
+        gazetteer.Add(new GazetteerEntry("Valley", 32.8, -85.2, PlaceKind.Populated, "PPL", "US", "AL", null, 9000, null));
+        Assert.Empty(gazetteer.Find("UP"));
+        Assert.Empty(gazetteer.Find("Al Falah"));
+    }
+
+    [Fact]
+    public void AnUnanchoredRespellingOfASmallPlaceIsNotTrusted()
+    {
+        var gazetteer = new Gazetteer();
+        gazetteer.Add(new GazetteerEntry("Gordes", 43.9, 5.2, PlaceKind.Populated, "PPL", "FR", "93", null, 2000, null));
+        var resolver = new PlaceResolver(gazetteer);
+        Assert.Null(resolver.Resolve("Gordis", null, PlaceContext.Empty));
+        Assert.Equal("Gordes", resolver.Resolve("Gordis", "FR", PlaceContext.Empty)?.Name);
+    }
 }

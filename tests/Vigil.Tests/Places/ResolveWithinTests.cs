@@ -29,4 +29,21 @@ public class ResolveWithinTests
         // Mosul is not in Idlib: the pair fails, and the place alone still resolves as it would without the area.
         Assert.Equal("Mosul", resolver.ResolveWithin("Mosul", "Idlib")?.Name);
     }
+
+    [Fact]
+    public void AVillageNamesakeOutsideTheAreaGivesWayToTheArea()
+    {
+        // The only Bashiqa the gazetteer has is a small village far from Nineveh: the area is the honest answer.
+        var found = resolver.ResolveWithin("Bashiqa", "Nineveh");
+        Assert.Equal("IQ", found?.CountryCode);
+        Assert.Equal(PlacePrecision.Admin1, found?.Precision);
+    }
+
+    [Fact]
+    public void TheMostSpecificAreaThatResolvesStandsIn()
+    {
+        var found = resolver.ResolveWithin("Kukawa Nowhere", ["Maiduguri", "Borno State"]);
+        Assert.Equal("Maiduguri", found?.Name);
+        Assert.Equal(PlacePrecision.NearTown, found?.Precision);
+    }
 }

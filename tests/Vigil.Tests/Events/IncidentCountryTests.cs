@@ -1,0 +1,53 @@
+using Vigil.Events;
+using Vigil.Places;
+using Vigil.Tests.Places;
+
+namespace Vigil.Tests.Events;
+
+/// <summary>Which country an incident is placed in, decided from everything its sentences say, with the real resolver over a tiny gazetteer.</summary>
+public class IncidentCountryTests
+{
+    private static readonly DateOnly Published = new(2021, 3, 11);
+    private readonly PlaceResolver resolver = new(TinyGazetteer.Create());
+
+    [Fact]
+    public void AForeignQualifierDoesNotPlaceTheIncident()
+    {
+        // "French-led" names the coalition's country; the area written beside the village places the strike.
+        var strike = Assert.Single(EventTestKit.Extract("French-led coalition jets bombed a market in Kukawa Nowhere (Borno State), killing four.", Published, resolver));
+        Assert.Equal("NG", strike.Location?.Country);
+        Assert.Equal(PlacePrecision.Admin1, strike.Location?.Precision);
+    }
+
+    [Fact]
+    public void TheAreaBesideAnAmbiguousCityPicksItsCountry()
+    {
+        var shooting = Assert.Single(EventTestKit.Extract("Gunmen shot dead two traders in Tripoli (North Lebanon) on Monday.", Published, resolver));
+        Assert.Equal("LB", shooting.Location?.Country);
+        Assert.Equal("Tripoli", shooting.Location?.Name);
+    }
+
+    [Fact]
+    public void AnAdjectiveAloneGivesTheCountryWhenNothingElseDoes()
+    {
+        var found = Assert.Single(EventTestKit.Extract("Somali troops killed three fighters in an unnamed hamlet on Monday.", Published, resolver));
+        Assert.Equal("SO", found.Location?.Country);
+        Assert.Equal(PlacePrecision.Country, found.Location?.Precision);
+    }
+
+    [Fact]
+    public void AGroupTiedToOneCountryHintsWhereWhenThePlaceIsUnknown()
+    {
+        var found = Assert.Single(EventTestKit.Extract("Boko Haram fighters attacked the village of Qarnaw Nowhere on Monday, killing five villagers.", Published, resolver));
+        Assert.Equal("NG", found.Location?.Country);
+    }
+
+    [Fact]
+    public void NamesThatQualifySomethingForeignAreMarked()
+    {
+        var mentions = Countries.Mentions("Traders protested against the US dollar rate while Syrian troops and Saudi-backed fighters watched.").ToList();
+        Assert.Contains(mentions, m => m.Code == "US" && m.IsForeignReference);
+        Assert.Contains(mentions, m => m.Code == "SY" && m.IsAdjective && !m.IsForeignReference);
+        Assert.Contains(mentions, m => m.Code == "SA" && m.IsForeignReference);
+    }
+}
