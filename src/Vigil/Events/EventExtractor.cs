@@ -236,7 +236,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         current == next || current == Family.Harm || next == Family.Harm || next == Family.Strategic
         || (current, next) is (Family.Battle, Family.Remote) or (Family.Remote, Family.Battle) or (Family.Battle, Family.Violence)
             or (Family.Violence, Family.Battle) or (Family.Violence, Family.Remote) or (Family.Remote, Family.Violence)
-            or (Family.Protest, Family.Riot) or (Family.Riot, Family.Protest) or (Family.Strategic, _);
+            or (Family.Protest, Family.Riot) or (Family.Riot, Family.Protest) or (Family.Protest, Family.Battle) or (Family.Strategic, _);
 
     private ConflictEvent? Build(Document document, Incident incident, PersonIndex people, List<SourceMention> allSources, string? documentGroup, DateOnly? published)
     {
@@ -255,7 +255,10 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         // than that people were hurt.
         var leadCues = main.Cues;
         var leadFamily = FamilyOf(leadCues.Select(c => c.Cue));
-        var classifyCues = leadFamily is Family.Harm or Family.Strategic ? cues : leadCues.Concat(cues.Where(c => EventLexicon.IsHarm(c.Cue) || c.Cue is Cue.Intervention or Cue.ExcessiveForce or Cue.ProtesterViolence or Cue.Riot)).ToList();
+        var classifyCues = leadFamily is Family.Harm or Family.Strategic ? cues : leadCues.Concat(cues.Where(c => EventLexicon.IsHarm(c.Cue) || c.Cue is Cue.Intervention or Cue.ExcessiveForce or Cue.ProtesterViolence or Cue.Riot
+                || (leadFamily == Family.Protest && c.Cue is Cue.Clash)))
+            .Concat(leadFamily == Family.Protest ? LaterArrests(incident) : [])
+            .ToList();
         var (eventType, subType, plover, typeEvidence) = Classify(classifyCues, classifyCues.Select(c => c.Cue).ToHashSet(), perpetrators, targets, incident);
         var typeSentence = incident.Triggers.First(t => t.Cues.Any(c => c.Match == typeEvidence));
         evidence.Add(Evidence("eventType", typeSentence.Span.Start + typeEvidence.Index, typeEvidence.Length, text));
@@ -320,6 +323,16 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
     /// An incident needs a party or a harm, not only a word: "Nadal beat Medvedev", "markets rallied" and "the firms
     /// signed an agreement" use the vocabulary of conflict without armed actors, protesters or casualties.
     /// </summary>
+    /// <summary>
+    /// Arrests told after a protest's lead sentence ("Seven were detained by police.") are the protest's policing; an
+    /// arrest in the lead is more often its cause ("against the arrest of a journalist").
+    /// </summary>
+    private static IEnumerable<(Cue Cue, Match Match)> LaterArrests(Incident incident) =>
+        incident.Triggers.Skip(1).SelectMany(t => t.Cues).Where(c => c.Cue == Cue.Arrest && !ArrestAsGrievance().IsMatch(c.Match.Value)).Select(c => (Cue.Intervention, c.Match));
+
+    [GeneratedRegex(@"^(?:arrests?|detention)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArrestAsGrievance();
+
     private static bool HasSubstance(string eventType, List<Actor> perpetrators, List<Actor> targets, IReadOnlyList<Victim> victims, CasualtyCount? killed, CasualtyCount? injured, HashSet<Cue> cues, string? weapon, List<SentenceCues> triggers)
     {
         // Fighting between armed men is an event even when the groups are unknown to the actor lexicon ("X and Y forces clashed").
@@ -383,9 +396,10 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         if (Has(Cue.Protest))
         {
             var at = Where(Cue.Protest);
-            if (Has(Cue.Riot) || Has(Cue.ProtesterViolence))
+            // Demonstrators who clash with the police are rioting; arrests of demonstrators are an intervention.
+            if (Has(Cue.Riot) || Has(Cue.ProtesterViolence) || Has(Cue.Clash))
             {
-                return (EventTaxonomy.Riots, "Violent demonstration", new PloverCode("PROTEST", "riot"), Has(Cue.Riot) ? Where(Cue.Riot) : Where(Cue.ProtesterViolence));
+                return (EventTaxonomy.Riots, "Violent demonstration", new PloverCode("PROTEST", "riot"), Where(Cue.Riot, Cue.ProtesterViolence, Cue.Clash));
             }
 
             if (Has(Cue.ExcessiveForce) || (Has(Cue.Kill) && Regex.IsMatch(text, @"\b(?:protesters?|demonstrators?)\b[^.]{0,40}\b(?:killed|shot)\b|\b(?:killed|shot)\b[^.]{0,40}\b(?:protesters?|demonstrators?)\b", RegexOptions.IgnoreCase)))
