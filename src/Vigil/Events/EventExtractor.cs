@@ -346,7 +346,8 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         var harmed = killed is { Best: > 0 } || injured is { Best: > 0 } || victims.Count > 0;
         return eventType switch
         {
-            EventTaxonomy.StrategicDevelopments => armed,
+            // Property destroyed or seized is an event whoever did it ("an arson attack on a factory").
+            EventTaxonomy.StrategicDevelopments => armed || (cues.Contains(Cue.Loot) && eventType == EventTaxonomy.StrategicDevelopments && !cues.Contains(Cue.Protest)),
             EventTaxonomy.Battles or EventTaxonomy.ViolenceAgainstCivilians => actors.Count > 0 || harmed || killed is not null || weapon is not null || cues.Count > 1,
             _ => true,
         };
