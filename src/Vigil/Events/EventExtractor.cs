@@ -320,10 +320,6 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
     }
 
     /// <summary>
-    /// An incident needs a party or a harm, not only a word: "Nadal beat Medvedev", "markets rallied" and "the firms
-    /// signed an agreement" use the vocabulary of conflict without armed actors, protesters or casualties.
-    /// </summary>
-    /// <summary>
     /// Arrests told after a protest's lead sentence ("Seven were detained by police.") are the protest's policing; an
     /// arrest in the lead is more often its cause ("against the arrest of a journalist").
     /// </summary>
@@ -333,6 +329,10 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
     [GeneratedRegex(@"^(?:arrests?|detention)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArrestAsGrievance();
 
+    /// <summary>
+    /// An incident needs a party or a harm, not only a word: "Nadal beat Medvedev", "markets rallied" and "the firms
+    /// signed an agreement" use the vocabulary of conflict without armed actors, protesters or casualties.
+    /// </summary>
     private static bool HasSubstance(string eventType, List<Actor> perpetrators, List<Actor> targets, IReadOnlyList<Victim> victims, CasualtyCount? killed, CasualtyCount? injured, HashSet<Cue> cues, string? weapon, List<SentenceCues> triggers)
     {
         // Fighting between armed men is an event even when the groups are unknown to the actor lexicon ("X and Y forces clashed").
@@ -347,7 +347,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         return eventType switch
         {
             // Property destroyed or seized is an event whoever did it ("an arson attack on a factory").
-            EventTaxonomy.StrategicDevelopments => armed || (cues.Contains(Cue.Loot) && eventType == EventTaxonomy.StrategicDevelopments && !cues.Contains(Cue.Protest)),
+            EventTaxonomy.StrategicDevelopments => armed || (cues.Contains(Cue.Loot) && !cues.Contains(Cue.Protest)),
             EventTaxonomy.Battles or EventTaxonomy.ViolenceAgainstCivilians => actors.Count > 0 || harmed || killed is not null || weapon is not null || cues.Count > 1,
             _ => true,
         };

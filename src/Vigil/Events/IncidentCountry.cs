@@ -99,7 +99,8 @@ internal static class IncidentCountry
 
         foreach (var sentence in incidentSentences)
         {
-            foreach (var mention in Countries.Mentions(text.Substring(sentence.Start, sentence.Length)))
+            var sentenceText = text.Substring(sentence.Start, sentence.Length);
+            foreach (var mention in Countries.Mentions(sentenceText))
             {
                 var span = new TextSpan(sentence.Start + mention.Start, sentence.Start + mention.Start + mention.Length);
                 if (mention.IsForeignReference || countedSpans.Any(counted => counted.Contains(span)))
@@ -109,11 +110,7 @@ internal static class IncidentCountry
 
                 Vote(mention.Code, mention.IsAdjective ? CountryAdjective : CountryNamed, placeEvidence: false);
             }
-        }
 
-        foreach (var sentence in incidentSentences)
-        {
-            var sentenceText = text.Substring(sentence.Start, sentence.Length);
             foreach (var (pattern, code) in HomeCountries)
             {
                 if (pattern.IsMatch(sentenceText))

@@ -21,9 +21,9 @@ internal static partial class PlaceFinder
     private const string Feature = @"town|city|village|villages|district|districts|province|region|area|areas|camp|county|municipality|state|governorate|locality|neighbou?rhood|suburb|commune|department|LGA|sub-district|subdistrict|valley|capital|countryside|outskirts|border\s+town|port\s+city|market|settlement|community";
 
     /// <summary>A site at a place, which may stand between the place and the areas written after it ("X checkpoint (District, Province)").</summary>
-    private const string Site = @"checkpoint|road|intersection|frontline|front|crossing|junction|sector|zone|ward|bridge|base|airport|prison|hospital|school|mosque|church|square|street|roundabout|triangle|junction|station|port|river";
+    private const string Site = @"checkpoint|road|intersection|frontline|front|crossing|junction|sector|zone|ward|bridge|base|airport|prison|hospital|school|mosque|church|square|street|roundabout|triangle|station|port|river";
 
-    [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between)|" + ActsOnPlace + @")\s+(?:(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:'s|’s)?(?:\s+(?<feature>" + Feature + @"))?(?:\s+(?:" + Site + @"))?(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?:(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:'s|’s)?(?:\s+(?<feature>" + Feature + @"))?(?:\s+(?:" + Site + @"))?(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?", RegexOptions.CultureInvariant)]
     private static partial Regex Governed();
 
     /// <summary>Verbs whose object is often the place itself ("shelled Marib city", "stormed Kafr Nabl").</summary>
@@ -66,7 +66,7 @@ internal static partial class PlaceFinder
 
             // The object of "attacked" or "shelled" is as often people or positions as a place: only a name that the
             // text marks as a place ("X district", "X (Province)") is taken from there.
-            var actsOnPlace = Regex.IsMatch(prep, "^(?:" + ActsOnPlace + ")$", RegexOptions.IgnoreCase);
+            var actsOnPlace = match.Groups["acts"].Success;
             if (actsOnPlace && !hasContext)
             {
                 continue;

@@ -496,11 +496,11 @@ public sealed class Gazetteer
         var letters = words.Sum(word => word.Count(char.IsLetter));
         if (letters >= MinimumLettersForSpelling && loose.Length >= MinimumLooseKeyLength)
         {
-            var firstLetter = FirstLetter(words);
+            var firstLetter = PlaceNameKey.FirstLetter(words);
             foreach (var posting in looseIndex.Get(Hash(loose)))
             {
                 // A three-letter loose key ("fal") joins too much unless the names at least begin alike ("Falah", not "Valley").
-                if (loose.Length > ShortLooseKeyLength || FirstLetter(PlaceNameKey.Words(entries[posting & ~AlternateFlag].Name)) == firstLetter)
+                if (loose.Length > ShortLooseKeyLength || PlaceNameKey.FirstLetter(PlaceNameKey.Words(entries[posting & ~AlternateFlag].Name)) == firstLetter)
                 {
                     Keep(hits, posting, NameMatch.Spelling);
                 }
@@ -531,13 +531,6 @@ public sealed class Gazetteer
     private const int MinimumLooseKeyLength = 3;
 
     private const int ShortLooseKeyLength = 3;
-
-    /// <summary>The first letter of a name's words after any leading article ("Ar Raqqah" -> 'r').</summary>
-    private static char FirstLetter(List<string> words)
-    {
-        var first = words.Count > 1 && words[0] is "al" or "el" or "ar" or "as" or "ash" or "ad" or "an" or "at" or "az" or "the" ? words[1] : words.Count > 0 ? words[0] : string.Empty;
-        return first.Length > 0 ? first[0] : '\0';
-    }
 
     /// <summary>Every string one deletion, substitution or insertion of a letter away, as Norvig's spelling corrector enumerates them.</summary>
     internal static IEnumerable<string> OneEditVariants(string key)

@@ -100,6 +100,13 @@ public static class PlaceNameKey
         return (words, hint);
     }
 
+    /// <summary>The first letter of a name's words after a leading article ("Ar Raqqah" -> 'r'), or '\0' for no words.</summary>
+    internal static char FirstLetter(IReadOnlyList<string> words)
+    {
+        var first = words.Count > 1 && Articles.Contains(words[0]) ? words[1] : words.Count > 0 ? words[0] : string.Empty;
+        return first.Length > 0 ? first[0] : '\0';
+    }
+
     /// <summary>The strict key: folded words without designators, so "Borno State" and "BORNO" meet, but "Raqqa" and "Raqqah" do not.</summary>
     public static string Exact(string name) => string.Join(' ', WithoutDesignator(name).Words);
 

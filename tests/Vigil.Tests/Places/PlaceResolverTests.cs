@@ -150,10 +150,13 @@ public sealed class PlaceResolverTests
     public void ShortNamesAndAbbreviationsDoNotMatchLoosely()
     {
         var gazetteer = new Gazetteer();
-        gazetteer.Add(new GazetteerEntry("Aups", 43.6, 6.2, PlaceKind.Populated, "PPL", "FR", "93", null, 2000, null));
+        // "Opp" and "UP" share the loose key "up"; "Cala" and "Kala" share "kal" but begin differently.
+        gazetteer.Add(new GazetteerEntry("Opp", 31.3, -86.3, PlaceKind.Populated, "PPL", "US", "AL", null, 6600, null));
+        gazetteer.Add(new GazetteerEntry("Cala", 37.9, -6.3, PlaceKind.Populated, "PPL", "ES", "51", null, 1200, null));
         gazetteer.Add(new GazetteerEntry("Valley", 32.8, -85.2, PlaceKind.Populated, "PPL", "US", "AL", null, 9000, null));
         Assert.Empty(gazetteer.Find("UP"));
-        Assert.Empty(gazetteer.Find("Al Falah"));
+        Assert.Empty(gazetteer.Find("Kala"));
+        Assert.Single(gazetteer.Find("Calla"));
     }
 
     [Fact]
