@@ -709,6 +709,26 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             }
         }
 
+        // An incident whose own sentences name no place happened where the story is set: the nearest earlier sentence
+        // that names one ("In X, ... . Later, gunmen shot a man.") sets the scene, as a dateline or lead does.
+        if (mentions.All(m => m.Place.IsCountry))
+        {
+            var first = incident.All.First().Index;
+            for (var index = Math.Min(first, allSentences.Count) - 1; index >= 0; index--)
+            {
+                var earlier = PlaceFinder.Find(text, allSentences[index], people);
+                if (earlier.Any(place => !place.IsCountry))
+                {
+                    foreach (var place in earlier)
+                    {
+                        mentions.Add((place, false, mentions.Count));
+                    }
+
+                    break;
+                }
+            }
+        }
+
         var incidentSpans = incident.All.Select(s => s.Span).ToList();
         var judged = IncidentCountry.Decide(
             text,
@@ -726,9 +746,8 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             if (placeResolver is not null)
             {
                 var context = new PlaceContext(judged is null ? [] : [judged.Code], [], text[Math.Max(0, place.Span.Start - 40)..place.Span.Start]);
-                var resolved = place.Areas.Count > 0
-                    ? placeResolver.ResolveWithin(place.Name, place.Areas, country, context)
-                    : placeResolver.Resolve(place.Name, country, context);
+                var resolved = Resolve(placeResolver, place.Name, place.Areas, country, context)
+                    ?? (place.OtherName is { } otherName ? Resolve(placeResolver, otherName, place.Areas, country, context) : null);
                 if (resolved is not null)
                 {
                     evidence.Add(Evidence("location", place.Span.Start, place.Span.Length, text));
@@ -759,6 +778,9 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             ? EventLocation.From(resolvedCountry) with { Precision = Places.PlacePrecision.Country }
             : new EventLocation(countryName, null, null, judged.Code, null, Places.PlacePrecision.Country);
     }
+
+    private static Places.ResolvedPlace? Resolve(IPlaceResolver resolver, string name, IReadOnlyList<string> areas, string? country, PlaceContext context) =>
+        areas.Count > 0 ? resolver.ResolveWithin(name, areas, country, context) : resolver.Resolve(name, country, context);
 
     private static string? FirstMatch(Incident incident, IEnumerable<(Regex Pattern, string Value)> lexicon, string field, string text, List<FieldEvidence> evidence)
     {

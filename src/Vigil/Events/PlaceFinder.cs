@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 namespace Vigil.Events;
 
 /// <summary>A place named in a sentence as where something happened, with the areas written beside it (most specific first).</summary>
-internal sealed record PlaceMention(TextSpan Span, string Name, IReadOnlyList<string> Areas, string? CountryCode, bool IsCountry, int Score)
+/// <remarks><paramref name="OtherName"/> is a second spelling to try when <paramref name="Name"/> is not found: the name as
+/// written when a bracket gives the standard one ("Zibane [Ziban]"), or the name without a trailing "City".</remarks>
+internal sealed record PlaceMention(TextSpan Span, string Name, IReadOnlyList<string> Areas, string? CountryCode, bool IsCountry, int Score, string? OtherName = null)
 {
     /// <summary>The broadest area written beside the place (the province in "X (District, Province)").</summary>
     public string? Admin => Areas.Count > 0 ? Areas[^1] : null;
@@ -16,18 +18,21 @@ internal sealed record PlaceMention(TextSpan Span, string Name, IReadOnlyList<st
 /// </summary>
 internal static partial class PlaceFinder
 {
-    private const string Name = @"(?:(?:al|el|as|ad|an|ar|ash)-)?[A-Z][\w.-]*(?:\s+(?:(?:al|el|de|del|la|le|du|des|di|da|dos|do|ar|ad|as)[- ])?(?:(?:al|el|as|ad|an|ar|ash)-)?[A-Z][\w.-]*){0,3}";
+    private const string Name = @"(?:(?:al|el|as|ad|an|ar|ash)-)?[A-Z][\w.-]*(?:\s+(?:(?:al|el|de|del|la|le|du|des|di|da|dos|do|das|ar|ad|as|ash|los|las|wa)[- ]){0,2}(?:(?:al|el|as|ad|an|ar|ash)-)?[A-Z][\w.-]*){0,3}";
 
-    private const string Feature = @"town|city|village|villages|district|districts|province|region|area|areas|camp|county|municipality|state|governorate|locality|neighbou?rhood|suburb|commune|department|LGA|sub-district|subdistrict|valley|capital|countryside|outskirts|border\s+town|port\s+city|market|settlement|community";
+    private const string Feature = @"town|city|village|villages|district|districts|province|region|area|areas|camp|county|municipality|state|governorate|locality|neighbou?rhood|suburb|commune|department|LGA|sub-district|subdistrict|valley|capital|countryside|outskirts|border\s+town|port\s+city|market|settlement|community|quarter";
 
     /// <summary>A site at a place, which may stand between the place and the areas written after it ("X checkpoint (District, Province)").</summary>
     private const string Site = @"checkpoint|road|intersection|frontline|front|crossing|junction|sector|zone|ward|bridge|base|airport|prison|hospital|school|mosque|church|square|street|roundabout|triangle|station|port|river";
 
-    [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?:(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:'s|’s)?(?:\s+(?<feature>" + Feature + @"))?(?:\s+(?:" + Site + @"))?(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?:(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?<feature>" + Feature + @"))?(?:\s+(?:" + Site + @"))?(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?", RegexOptions.CultureInvariant)]
     private static partial Regex Governed();
 
     /// <summary>Verbs whose object is often the place itself ("shelled Marib city", "stormed Kafr Nabl").</summary>
     private const string ActsOnPlace = @"targeted|attacked|shelled|stormed|raided|struck|bombed|bombarded|captured|seized|recaptured|entered|reached|besieged|overran|hit|marched\s+to|marched\s+on|rallied\s+to|returned\s+to";
+
+    [GeneratedRegex(@"\s+City$", RegexOptions.CultureInvariant)]
+    private static partial Regex CityWord();
 
     [GeneratedRegex(@"^[A-Z&.\-]{1,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Abbreviation();
@@ -73,7 +78,7 @@ internal static partial class PlaceFinder
             }
 
             var before = sentenceText[..match.Index];
-            if (prep == "of" && !match.Value.Contains(" of ", StringComparison.Ordinal) && !Regex.IsMatch(before, @"\b(?:" + Feature + @"|east|west|north|south|centre|center|part|parts|vicinity|edge|suburbs?|heart|streets)\s*$", RegexOptions.IgnoreCase))
+            if (prep == "of" && !match.Value.Contains(" of ", StringComparison.Ordinal) && !Regex.IsMatch(before, @"\b(?:" + Feature + @"|zone|east|west|north|south|centre|center|part|parts|vicinity|edge|suburbs?|heart|streets)\s*$", RegexOptions.IgnoreCase))
             {
                 continue;
             }
@@ -101,7 +106,12 @@ internal static partial class PlaceFinder
                 score += 2;
             }
 
-            found.Add(new PlaceMention(span, name, areas, country?.Code ?? contextCountry?.Code, country is not null, country is not null ? score - 2 : score));
+            // A coder's bracket gives the standard spelling of the name written before it ("Zibane [Ziban]"); "X City" may
+            // be a city's full name ("Gaza City") or just X with its feature word ("Sidon City").
+            var standard = match.Groups["standard"].Success ? match.Groups["standard"].Value.Trim() : null;
+            var withoutCity = CityWord().Replace(name, "");
+            var otherName = standard is not null ? name : withoutCity != name && withoutCity.Length >= 3 ? withoutCity : null;
+            found.Add(new PlaceMention(span, standard ?? name, areas, country?.Code ?? contextCountry?.Code, country is not null, country is not null ? score - 2 : score, otherName));
         }
 
         return found;
