@@ -18,14 +18,17 @@ internal sealed record PlaceMention(TextSpan Span, string Name, IReadOnlyList<st
 /// </summary>
 internal static partial class PlaceFinder
 {
-    private const string Name = @"(?:(?:al|el|as|ad|an|ar|ash)-)?[A-Z][\w.-]*(?:\s+(?:(?:al|el|de|del|la|le|du|des|di|da|dos|do|das|ar|ad|as|ash|los|las|wa)[- ]){0,2}(?:(?:al|el|as|ad|an|ar|ash)-)?[A-Z][\w.-]*){0,3}";
+    /// <summary>A capitalised word of a name; an apostrophe inside it is a transliterated letter ("Dar'a", "Ma'arrat"), not a possessive.</summary>
+    private const string Word = @"[A-Z][\w.-]*(?:['’‘ʼ](?!s\b)[\w-]+)*";
+
+    private const string Name = @"(?:(?:al|el|as|ad|an|ar|ash)-)?" + Word + @"(?:\s+(?:(?:al|el|de|del|la|le|du|des|di|da|dos|do|das|ar|ad|as|ash|los|las|wa)[- ]){0,2}(?:(?:al|el|as|ad|an|ar|ash)-)?" + Word + @"){0,3}";
 
     private const string Feature = @"town|city|village|villages|district|districts|province|region|area|areas|camp|county|municipality|state|governorate|locality|neighbou?rhood|suburb|commune|department|LGA|sub-district|subdistrict|valley|capital|countryside|outskirts|border\s+town|port\s+city|market|settlement|community|quarter";
 
     /// <summary>A site at a place, which may stand between the place and the areas written after it ("X checkpoint (District, Province)").</summary>
     private const string Site = @"checkpoint|road|intersection|frontline|front|crossing|junction|sector|zone|ward|bridge|base|airport|prison|hospital|school|mosque|church|square|street|roundabout|triangle|station|port|river";
 
-    [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?:(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?<feature>" + Feature + @"))?(?:\s+(?:" + Site + @"))?(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?:(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?<feature>" + Feature + @"))?(?:\s+(?:" + Site + @"))?(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?(?:(?<=(?:" + Feature + @"))(?=\s+in\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?", RegexOptions.CultureInvariant)]
     private static partial Regex Governed();
 
     /// <summary>Verbs whose object is often the place itself ("shelled Marib city", "stormed Kafr Nabl").</summary>
@@ -89,12 +92,15 @@ internal static partial class PlaceFinder
             }
 
             var country = Countries.FromName(name);
-            var context = match.Groups["context"].Value.Trim().Trim('(', ')', ',', ' ');
+            // "X town in Y (Z)" writes the areas as "X (Y, Z)" does; Y is also matched as a place of its own.
+            var context = match.Groups["inArea"].Success && !match.Groups["context"].Success
+                ? match.Groups["inArea"].Value + "," + match.Groups["inAreaContext"].Value.Trim().Trim('(', ')')
+                : match.Groups["context"].Value.Trim().Trim('(', ')', ',', ' ');
             var contextParts = context.Length == 0 ? [] : context.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var contextCountry = contextParts.Select(part => Countries.FromName(part)).FirstOrDefault(c => c is not null);
             // Abbreviations ("J&K", "UP") are no names a gazetteer can look up. A country written last may also be a province
             // of the same name ("Niger" state): it stays an area too, and the country vote weighs both readings.
-            var areas = contextParts.Where(part => !Abbreviation().IsMatch(part)).ToList();
+            var areas = contextParts.Where(part => !Abbreviation().IsMatch(part) && !NotPlaces.Contains(part)).ToList();
             var score = prep switch { "in" or "at" or "near" or "outside" or "around" or "inside" => 3, "on" or "of" or "between" => 2, _ when actsOnPlace => 2, _ => 1 };
             if (match.Groups["feature"].Success || match.Value.Contains(" of ", StringComparison.Ordinal) || contextParts.Length > 0)
             {

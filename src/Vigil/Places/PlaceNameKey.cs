@@ -84,11 +84,15 @@ public static class PlaceNameKey
     {
         var words = Words(name);
         var hint = PlaceKindHint.None;
-        // "Province of X", "State of X": a leading designator joined by "of".
-        if (words.Count > 2 && words[1] == "of" && Designators.TryGetValue(words[0], out var leading))
+        // "Province of X", "State of X", and in French "Province du X", "Province de la X": a leading designator joined by "of".
+        if (words.Count > 2 && words[1] is "of" or "de" or "du" or "des" or "d" && Designators.TryGetValue(words[0], out var leading))
         {
             hint = leading;
             words.RemoveRange(0, 2);
+            if (words.Count > 1 && words[0] is "la" or "l")
+            {
+                words.RemoveAt(0);
+            }
         }
 
         while (words.Count > 1 && Designators.TryGetValue(words[^1], out var trailing))

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Vigil.Places;
 
 /// <summary>One reading of a place name, with the score the resolver gave it.</summary>
@@ -8,7 +10,7 @@ public sealed record PlaceCandidate(GazetteerEntry Entry, NameMatch Match, doubl
 /// matches, how prominent the place is, how well it fits the document's countries and other places, and whether it
 /// is the kind of place the text announces ("Borno State", "the village of").
 /// </summary>
-public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
+public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
 {
     /// <summary>Below this, no candidate is trusted and <see cref="Resolve"/> answers null.</summary>
     public const double MinimumScore = 0.45;
@@ -41,20 +43,17 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
     public ResolvedPlace? Resolve(string name, string? countryCode = null, PlaceContext? context = null)
     {
         var best = Candidates(name, countryCode, context).FirstOrDefault();
-        if (best is null || best.Score < MinimumScore)
-        {
-            return null;
-        }
+        return best is not null && best.Score >= MinimumScore && Trusted(best, countryCode, context) ? best.Place : null;
+    }
 
-        // With no country to hold it, a respelling of the name anywhere in the world is more often a stranger's village
-        // than the place meant; only a prominent one is trusted.
-        var anchored = countryCode is not null || context is { CountryCodes.Count: > 0 } && context.CountryCodes.Contains(best.Place.CountryCode, StringComparer.OrdinalIgnoreCase);
-        if (!anchored && best.Match is NameMatch.Spelling or NameMatch.NearSpelling && Prominence(best.Entry) < UnanchoredSpellingProminence)
-        {
-            return null;
-        }
-
-        return best.Place;
+    /// <summary>
+    /// With no country to hold it, a respelling of the name anywhere in the world is more often a stranger's village
+    /// than the place meant; only a prominent one is trusted.
+    /// </summary>
+    private static bool Trusted(PlaceCandidate candidate, string? countryCode, PlaceContext? context)
+    {
+        var anchored = countryCode is not null || context is { CountryCodes.Count: > 0 } && context.CountryCodes.Contains(candidate.Place.CountryCode, StringComparer.OrdinalIgnoreCase);
+        return anchored || candidate.Match is not (NameMatch.Spelling or NameMatch.NearSpelling) || Prominence(candidate.Entry) >= UnanchoredSpellingProminence;
     }
 
     /// <summary>The prominence (a town of some 10,000, or a district seat) a spelling-tolerant match needs when no country anchors it.</summary>
@@ -83,6 +82,10 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
             return pair.Place.Place;
         }
 
+        // Unpaired, a reading stands on its own, as in Resolve.
+        areaReadings = [.. areaReadings.Select(readings => readings.Where(c => Trusted(c, countryCode, context)).ToList())];
+        places = [.. places.Where(c => Trusted(c, countryCode, context))];
+
         // The name resolves, but not inside its area: unless it is a prominent place, it is more likely a namesake of a
         // village the gazetteer lacks, and the area (the most specific one that resolves) is the honest answer.
         if (places.Count > 0 && Prominence(places[0].Entry) >= ProminentPlace)
@@ -90,7 +93,11 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
             return places[0].Place;
         }
 
-        var area = areaReadings.FirstOrDefault(readings => readings.Count > 0)?[0];
+        // Areas written together lie one within another: the most specific reading that a broader area holds is surer
+        // than the best reading of any one area alone ("Pobe-Mengao, Soum": a department of Soum, not Pobé in Benin).
+        var area = areaReadings.SelectMany((readings, i) => readings.Where(reading => areaReadings.Skip(i + 1).Any(broader => broader.Any(b => Holds(b, reading)))))
+            .FirstOrDefault()
+            ?? areaReadings.FirstOrDefault(readings => readings.Count > 0)?[0];
         if (area is not null)
         {
             return area.Entry.Kind == PlaceKind.Populated ? area.Place with { Precision = PlacePrecision.NearTown } : area.Place;
@@ -129,7 +136,8 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
             }
         }
 
-        var parts = name.Split([" - ", " – ", "-", "/", "(", ")", ","], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        // The hyphen of an article ("Jabal al-Zawiya") joins one name; it does not divide two.
+        var parts = ArticleHyphen().Replace(name, "$1 ").Split([" - ", " – ", "-", "/", "(", ")", ","], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(part => PlaceNameKey.Words(part).Sum(word => word.Length) >= 4)
             .ToList();
         if (parts.Count < 2)
@@ -137,10 +145,21 @@ public sealed class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
             return whole;
         }
 
+        // A part read alone ("Mayo" of "Mayo-Sava") matches the name no better than a respelling does: without a country
+        // or an area to hold it, only a prominent place is trusted (see Trusted).
+        var fromParts = ReadParts(parts, countryCode, context);
+        return fromParts.Count > 0 ? [.. fromParts.Select(c => c with { Match = NameMatch.Spelling })] : whole;
+    }
+
+    [GeneratedRegex(@"\b(al|el|ad|an|ar|as|ash|at|az|ed|es|en|ad-d|ath)-(?=\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArticleHyphen();
+
+    private List<PlaceCandidate> ReadParts(List<string> parts, string? countryCode, PlaceContext? context)
+    {
         var first = ScoreCandidates(parts[0], countryCode, context);
         if (first.Count == 0 || first[0].Score < MinimumScore)
         {
-            return parts.Skip(1).Select(part => ScoreCandidates(part, countryCode, context)).FirstOrDefault(found => found.Count > 0 && found[0].Score >= MinimumScore) ?? whole;
+            return parts.Skip(1).Select(part => ScoreCandidates(part, countryCode, context)).FirstOrDefault(found => found.Count > 0 && found[0].Score >= MinimumScore) ?? [];
         }
 
         foreach (var part in parts.Skip(1))
