@@ -191,7 +191,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
     private static bool MovesElsewhere(string text, Incident incident, SentenceCues sentence, PersonIndex people)
     {
         var places = PlaceFinder.Find(text, sentence.Span, people)
-            .Where(p => p.Score >= 3).Select(p => p.Name).ToList();
+            .Where(p => p.Score >= 1).Select(p => p.Name).ToList();
         if (places.Count == 0)
         {
             return false;

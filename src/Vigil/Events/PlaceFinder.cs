@@ -28,7 +28,7 @@ internal static partial class PlaceFinder
     /// <summary>A site at a place, which may stand between the place and the areas written after it ("X checkpoint (District, Province)").</summary>
     private const string Site = @"checkpoint|road|intersection|frontline|front|crossing|junction|sector|zone|ward|bridge|base|airport|prison|hospital|school|mosque|church|square|street|roundabout|triangle|station|port|river";
 
-    [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?:(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?<feature>" + Feature + @"))?(?:\s+(?:" + Site + @"))?(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?(?:(?<=(?:" + Feature + @"))(?=\s+in\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?<the>(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?<feature>" + Feature + @"))?(?:\s+(?<site>" + Site + @"))?(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?(?:(?<=(?:" + Feature + @"))(?=\s+in\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?", RegexOptions.CultureInvariant)]
     private static partial Regex Governed();
 
     /// <summary>Verbs whose object is often the place itself ("shelled Marib city", "stormed Kafr Nabl").</summary>
@@ -105,6 +105,14 @@ internal static partial class PlaceFinder
             if (match.Groups["feature"].Success || match.Value.Contains(" of ", StringComparison.Ordinal) || contextParts.Length > 0)
             {
                 score++;
+            }
+
+            // "outside the Seray", "at the Ilya intersection": a building or a site named after something, tried after
+            // the towns the sentence names.
+            var markedAsPlace = hasContext || match.Groups["inArea"].Success || match.Value.Contains(" of ", StringComparison.Ordinal);
+            if (!markedAsPlace && (match.Groups["the"].Success || match.Groups["site"].Success))
+            {
+                score -= 2;
             }
 
             if (Regex.IsMatch(before, @"\b(?:took\s+place|happened|occurred|broke\s+out|erupted|was\s+carried\s+out|were\s+carried\s+out)\s*$", RegexOptions.IgnoreCase))
