@@ -85,7 +85,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         {
             var span = sentences[i];
             var sentenceText = text.Substring(span.Start, span.Length);
-            var cues = new List<(Cue, Match)>();
+            var cues = new List<(Cue Cue, Match Match)>();
             if (!EventLexicon.Generic().IsMatch(sentenceText))
             {
                 foreach (var (cue, pattern) in EventLexicon.Cues)
@@ -101,6 +101,15 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
                         cues.Add((cue, match));
                     }
                 }
+            }
+
+            // A cue told as background ("a protest against arrests during recent riots") says when or why, not what
+            // happened; it gives way to the sentence's other cues, unless those only count the dead and hurt ("killed
+            // in recent clashes" still reports a clash).
+            var foreground = cues.Where(c => !IsBackground(sentenceText, c.Match)).ToList();
+            if (foreground.Count < cues.Count && foreground.Any(c => c.Cue is not (Cue.Kill or Cue.Injure)))
+            {
+                cues = foreground;
             }
 
             analysed.Add(new SentenceCues(i, span, sentenceText, cues, EventLexicon.NewIncident().IsMatch(sentenceText)));
@@ -119,6 +128,10 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
 
         return events.OrderByDescending(e => e.Salience).ThenBy(e => e.Position).Select(e => e.Event).ToList();
     }
+
+    private static bool IsBackground(string sentence, Match cue) =>
+        EventLexicon.BackgroundBefore().IsMatch(sentence[Math.Max(0, cue.Index - 50)..cue.Index])
+        || EventLexicon.BackgroundAfter().IsMatch(sentence[(cue.Index + cue.Length)..Math.Min(sentence.Length, cue.Index + cue.Length + 60)]);
 
     private static List<Incident> Group(string text, List<SentenceCues> sentences, PersonIndex people)
     {
