@@ -40,6 +40,9 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
     [GeneratedRegex(@"\b(?:between\s+(?:two|rival|the\s+two)\s+(?:groups|families|clans|communities|factions)|two\s+groups|villagers|residents|community\s+members|laborers|labourers|workers|students|youths?|locals|supporters|drivers)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CrowdClash();
 
+    [GeneratedRegex(@"\b(?:mob|crowd|group\s+of\s+(?:\w+\s+){0,2}(?:youths?|people|persons|villagers|residents|locals|individuals)|youths|villagers|residents|locals|nationals)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CrowdSubject();
+
     [GeneratedRegex(@"\b(?:guns?|gunfire|gunmen|shot|shots|shooting|firearms?|rifles?|pistols?|opened\s+fire|firing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Firearms();
 
@@ -348,8 +351,10 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
     /// </summary>
     private static bool HasSubstance(string eventType, List<Actor> perpetrators, List<Actor> targets, IReadOnlyList<Victim> victims, CasualtyCount? killed, CasualtyCount? injured, HashSet<Cue> cues, string? weapon, List<SentenceCues> triggers)
     {
-        // Fighting between armed men is an event even when the groups are unknown to the actor lexicon ("X and Y forces clashed").
-        if (eventType == EventTaxonomy.Battles && cues.Contains(Cue.Clash) && triggers.Any(t => ArmedNoun().IsMatch(t.Text)))
+        // Fighting between armed men is an event even when the groups are unknown to the actor lexicon ("X and Y forces
+        // clashed"). So is a movement of armed men ("regime forces brought in reinforcements").
+        if ((eventType == EventTaxonomy.Battles && cues.Contains(Cue.Clash) || eventType == EventTaxonomy.StrategicDevelopments && cues.Contains(Cue.ChangeActivity))
+            && triggers.Any(t => ArmedNoun().IsMatch(t.Text)))
         {
             return true;
         }
@@ -406,6 +411,10 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         var text = string.Join(' ', incident.Triggers.Select(t => t.Text));
         var armedTargets = targets.Count > 0 && targets.All(t => t.Kind is not (ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters));
         var armedPerpetrators = perpetrators.Any(p => p.Kind is not (ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters));
+        // A crowd that attacks without guns ("a group of 10 youths assaulted a police patrol") is a mob, whoever it attacks.
+        var lead = incident.Triggers[0];
+        var subject = lead.Text[..lead.Cues.Min(c => c.Match.Index)];
+        var crowdAttack = CrowdSubject().IsMatch(subject) && !ArmedNoun().IsMatch(subject) && !Firearms().IsMatch(text);
 
         if (Has(Cue.Protest))
         {
@@ -500,7 +509,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         {
             // Two crowds fighting ("a clash between two groups of villagers") is mob violence, not a battle.
             var crowdsOnly = !armedPerpetrators && !armedTargets && CrowdClash().IsMatch(text) && !Firearms().IsMatch(text) && !ArmedNoun().IsMatch(text);
-            var civilianSides = crowdsOnly || (!armedPerpetrators && !targets.Any(t => t.Kind is not (ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters)) && perpetrators.Count > 0);
+            var civilianSides = crowdsOnly || crowdAttack || (!armedPerpetrators && !targets.Any(t => t.Kind is not (ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters)) && perpetrators.Count > 0);
             return civilianSides
                 ? (EventTaxonomy.Riots, "Mob violence", new PloverCode("ASSAULT", "beat"), Where(Cue.Clash, Cue.Shelling))
                 : (EventTaxonomy.Battles, "Armed clash", new PloverCode("ASSAULT", "firearms"), Where(Cue.Clash, Cue.Shelling));
@@ -521,6 +530,11 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             var at = Where(Cue.Attack, Cue.Kill, Cue.Injure, Cue.Explosion);
             // A soldier or policeman killed off duty, at home or by a drive-by gunman is an attack on a person, not a battle.
             var armedVictims = ArmedVictim().IsMatch(text);
+            if (crowdAttack && !Has(Cue.Explosion))
+            {
+                return (EventTaxonomy.Riots, "Mob violence", new PloverCode("ASSAULT", "beat"), at);
+            }
+
             if ((armedTargets || (armedVictims && armedPerpetrators)) && (armedPerpetrators || perpetrators.Count == 0) && !OffDuty().IsMatch(text))
             {
                 return (EventTaxonomy.Battles, "Armed clash", new PloverCode("ASSAULT", "firearms"), at);

@@ -74,7 +74,7 @@ internal static partial class EventLexicon
         (Cue.Transfer, new Regex(@"\bhanded\s+over\s+(?:control|the\s+(?:town|city|area|base))|\bwithdr(?:ew|awn)\s+from\s+(?:the\s+)?(?:town|city|village|area|base|positions)|\btook\s+over\s+(?:\w+\s+){0,2}(?:positions|base|control)\s+(?:\w+\s+){0,4}(?:without|after\s+(?:\w+\s+)?withdr)", Options)),
         (Cue.RegainTerritory, new Regex(@"\b(?:regained|recaptured|retook|re-took|liberated|reclaimed)\b|\btook\s+back\s+control", Options)),
         (Cue.OvertakeTerritory, new Regex(@"\b(?:seized|took|gained|captured)\s+control\s+of\b|\b(?:seized|captured|overran|took\s+over)\s+(?:the\s+)?(?:town|city|village|district|area|base|military\s+base)", Options)),
-        (Cue.ChangeActivity, new Regex(@"\breinforcements?\b|\bdeployed\b|\bdeployment\b|\bpatrol(?:led|s|ling)?\b|\bmobili[sz](?:ed|ation)\b|\brecruit(?:ed|ment|ing)\b|\btraining\s+(?:camp|course)|\bmilitary\s+(?:drills?|exercises?|parade)|\bcurfew\b|\bsecurity\s+measures\b|\bbuild-?up\b|\bconvoy\s+(?:arrived|entered|passed)|\bset\s+up\s+checkpoints?|\bsurrender(?:ed)?\b|\bdefected\b|\bjoined\s+the\b|\bbanned\b|\bimposed\b", Options)),
+        (Cue.ChangeActivity, new Regex(@"\breinforcements?\b|\bdeployed\b|\bdeployment\b|\bpatrol(?:led|s|ling)?\b|\bmobili[sz](?:ed|ation)\b|\brecruit(?:ed|ment|ing)\b|\btraining\s+(?:camp|course)|\bmilitary\s+(?:drills?|exercises?|parade)|\bcurfew\b|\bsecurity\s+measures\b|\bbuild-?up\b|\b(?:convoy|column)\b[^.]{0,80}?\b(?:arrived|entered|passed|reached)|\bset\s+up\s+checkpoints?|\bsurrender(?:ed)?\b|\bdefected\b|\bjoined\s+the\b|\bbanned\b|\bimposed\b", Options)),
     ];
 
     /// <summary>Cues that describe harm itself and so fit any incident they are told with.</summary>
