@@ -34,6 +34,9 @@ internal static partial class PlaceFinder
     /// <summary>Verbs whose object is often the place itself ("shelled Marib city", "stormed Kafr Nabl").</summary>
     private const string ActsOnPlace = @"targeted|attacked|shelled|stormed|raided|struck|bombed|bombarded|captured|seized|recaptured|entered|reached|besieged|overran|hit|marched\s+to|marched\s+on|rallied\s+to|returned\s+to";
 
+    [GeneratedRegex(@"\b(?:residents|youths?|villagers|people|inhabitants|natives|communities|community|militias?|members|farmers|herders|men)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CrowdBefore();
+
     [GeneratedRegex(@"\s+City$", RegexOptions.CultureInvariant)]
     private static partial Regex CityWord();
 
@@ -59,7 +62,12 @@ internal static partial class PlaceFinder
             var prep = match.Groups["prep"].Value;
             var name = match.Groups["name"].Value.TrimEnd('.');
             var first = name.Split(' ')[0];
-            if (NotPlaces.Contains(first) || name.Length < 3 || prep is "from" or "to" or "into" or "towards")
+            var before = sentenceText[..match.Index];
+            // Where the actors come from ("militias from X (District, State)", "youths of X (...)") is where a coder
+            // places the incident when the text names no other place: it is tried last.
+            var origin = match.Groups["context"].Value.TrimStart().StartsWith('(')
+                && (prep == "from" || prep == "of" && CrowdBefore().IsMatch(before));
+            if (NotPlaces.Contains(first) || name.Length < 3 || prep is "from" or "to" or "into" or "towards" && !origin)
             {
                 continue;
             }
@@ -80,8 +88,7 @@ internal static partial class PlaceFinder
                 continue;
             }
 
-            var before = sentenceText[..match.Index];
-            if (prep == "of" && !match.Value.Contains(" of ", StringComparison.Ordinal) && !Regex.IsMatch(before, @"\b(?:" + Feature + @"|zone|east|west|north|south|centre|center|part|parts|vicinity|edge|suburbs?|heart|streets)\s*$", RegexOptions.IgnoreCase))
+            if (prep == "of" && !origin && !match.Value.Contains(" of ", StringComparison.Ordinal) && !Regex.IsMatch(before, @"\b(?:" + Feature + @"|zone|east|west|north|south|centre|center|part|parts|vicinity|edge|suburbs?|heart|streets)\s*$", RegexOptions.IgnoreCase))
             {
                 continue;
             }
@@ -109,6 +116,11 @@ internal static partial class PlaceFinder
 
             // "outside the Seray", "at the Ilya intersection": a building or a site named after something, tried after
             // the towns the sentence names.
+            if (origin)
+            {
+                score = 0;
+            }
+
             var markedAsPlace = hasContext || match.Groups["inArea"].Success || match.Value.Contains(" of ", StringComparison.Ordinal);
             if (!markedAsPlace && (match.Groups["the"].Success || match.Groups["site"].Success))
             {
