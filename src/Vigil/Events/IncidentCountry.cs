@@ -15,7 +15,7 @@ internal sealed record CountryJudgement(string Code, bool FromPlaces);
 /// has it; then countries merely named; last the adjectives. A name that qualifies something foreign to the place
 /// ("Saudi-led", "US dollar", "Indian nationals") counts for nothing. The rest of the article breaks ties.
 /// </summary>
-internal static class IncidentCountry
+internal static partial class IncidentCountry
 {
     private const double CountryAsPlace = 3.0;
     private const double CountryBesidePlace = 2.5;
@@ -24,6 +24,9 @@ internal static class IncidentCountry
     private const double PlaceInContext = 1.0;
     private const double CountryNamed = 1.0;
     private const double CountryAdjective = 0.4;
+
+    /// <summary>"Palestinian residents", "Afghan civilians": the people of a place are mostly found in it.</summary>
+    private const double ResidentsAdjective = 0.8;
     private const double CountryNamedElsewhere = 0.2;
     private const double ActorHomeCountry = 0.6;
 
@@ -51,7 +54,11 @@ internal static class IncidentCountry
         (new(@"\b(?:MINUSMA)\b", RegexOptions.CultureInvariant), "ML"),
         (new(@"\b(?:UNMISS|SPLA(?:-IO)?)\b", RegexOptions.CultureInvariant), "SS"),
         (new(@"\b(?:Israeli\s+[Ss]ettlers|Palestinian-owned)\b", RegexOptions.CultureInvariant), "PS"),
+        (new(@"\bLGAs?\b", RegexOptions.CultureInvariant), "NG"),
     ];
+
+    [GeneratedRegex(@"^\s+(?:\w+\s+)?(?:residents|civilians|villagers|people|citizens|farmers|workers|families|children|women|men|youths?|protesters|demonstrators|students|journalists?|man|woman|boy|girl|teenager|detainees|prisoners|refugees)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ResidentsAfter();
 
     /// <summary>Place evidence at least this strong makes the judgement one that may restrict the place search to its country.</summary>
     private const double PlaceSupportNeeded = 0.9;
@@ -108,7 +115,11 @@ internal static class IncidentCountry
                     continue;
                 }
 
-                Vote(mention.Code, mention.IsAdjective ? CountryAdjective : CountryNamed, placeEvidence: false);
+                var after = sentenceText[(mention.Start + mention.Length)..];
+                // Armed men are as often abroad ("Israeli forces" in the West Bank) as at home: only the people of a place
+                // count for more than an adjective.
+                var weight = !mention.IsAdjective ? CountryNamed : ResidentsAfter().IsMatch(after) ? ResidentsAdjective : CountryAdjective;
+                Vote(mention.Code, weight, placeEvidence: false);
             }
 
             foreach (var (pattern, code) in HomeCountries)

@@ -28,7 +28,7 @@ internal static partial class PlaceFinder
     /// <summary>A site at a place, which may stand between the place and the areas written after it ("X checkpoint (District, Province)").</summary>
     private const string Site = @"checkpoint|road|intersection|frontline|front|crossing|junction|sector|zone|ward|bridge|base|airport|prison|hospital|school|mosque|church|square|street|roundabout|triangle|station|port|river";
 
-    [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?<the>(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?<feature>" + Feature + @"))?(?:\s+(?<site>" + Site + @"))?(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?(?:(?<=(?:" + Feature + @"))(?=\s+in\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?<the>(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?:(?<feature>" + Feature + @")|(?<site>" + Site + @"))){0,2}(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?(?:(?<=(?:" + Feature + @"))(?=\s+in\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?", RegexOptions.CultureInvariant)]
     private static partial Regex Governed();
 
     /// <summary>Verbs whose object is often the place itself ("shelled Marib city", "stormed Kafr Nabl").</summary>
@@ -42,6 +42,17 @@ internal static partial class PlaceFinder
 
     [GeneratedRegex(@"^[A-Z&.\-]{1,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Abbreviation();
+
+    /// <summary>
+    /// The state abbreviations that South Asian reporting writes after a place ("Salem (Salem, TN)", "Poonch district,
+    /// J&amp;K"). Read only where an area is written, so "AP" or "UP" in running text stays a word; no gazetteer holds them.
+    /// </summary>
+    private static readonly Dictionary<string, string> StateAbbreviations = new(StringComparer.Ordinal)
+    {
+        ["J&K"] = "Jammu and Kashmir", ["HP"] = "Himachal Pradesh", ["UP"] = "Uttar Pradesh", ["MP"] = "Madhya Pradesh",
+        ["AP"] = "Andhra Pradesh", ["TN"] = "Tamil Nadu", ["TS"] = "Telangana", ["WB"] = "West Bengal", ["KP"] = "Khyber Pakhtunkhwa",
+        ["KPK"] = "Khyber Pakhtunkhwa", ["AJK"] = "Azad Kashmir", ["GB"] = "Gilgit-Baltistan",
+    };
 
     private static readonly HashSet<string> NotPlaces = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -107,7 +118,8 @@ internal static partial class PlaceFinder
             var contextCountry = contextParts.Select(part => Countries.FromName(part)).FirstOrDefault(c => c is not null);
             // Abbreviations ("J&K", "UP") are no names a gazetteer can look up. A country written last may also be a province
             // of the same name ("Niger" state): it stays an area too, and the country vote weighs both readings.
-            var areas = contextParts.Where(part => !Abbreviation().IsMatch(part) && !NotPlaces.Contains(part)).ToList();
+            var areas = contextParts.Select(part => StateAbbreviations.GetValueOrDefault(part, part))
+                .Where(part => !Abbreviation().IsMatch(part) && !NotPlaces.Contains(part)).ToList();
             var score = prep switch { "in" or "at" or "near" or "outside" or "around" or "inside" => 3, "on" or "of" or "between" => 2, _ when actsOnPlace => 2, _ => 1 };
             if (match.Groups["feature"].Success || match.Value.Contains(" of ", StringComparison.Ordinal) || contextParts.Length > 0)
             {

@@ -96,9 +96,12 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
 
         // Areas written together lie one within another: the most specific reading that a broader area holds is surer
         // than the best reading of any one area alone ("Pobe-Mengao, Soum": a department of Soum, not Pobé in Benin).
-        var area = areaReadings.SelectMany((readings, i) => readings.Where(reading => areaReadings.Skip(i + 1).Any(broader => broader.Any(b => Holds(b, reading)))))
-            .FirstOrDefault()
-            ?? areaReadings.FirstOrDefault(readings => readings.Count > 0)?[0];
+        var area = areaReadings.SelectMany((readings, i) => readings.SelectMany(reading => areaReadings.Skip(i + 1).SelectMany(broader => broader)
+                .Where(b => Holds(b, reading)).Select(b => (Reading: reading, Specificity: i, Score: reading.Score + b.Score))))
+            .OrderBy(pair => pair.Specificity).ThenByDescending(pair => pair.Score).FirstOrDefault().Reading
+            // Areas that disagree: a respelled reading is the likelier namesake, so an area matched by its own name wins.
+            ?? areaReadings.Where(readings => readings.Count > 0).Select(readings => readings[0])
+                .OrderBy(reading => reading.Match is NameMatch.Spelling or NameMatch.NearSpelling ? 1 : 0).FirstOrDefault();
         if (area is not null)
         {
             return area.Entry.Kind == PlaceKind.Populated ? area.Place with { Precision = PlacePrecision.NearTown } : area.Place;
