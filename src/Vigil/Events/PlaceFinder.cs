@@ -99,7 +99,7 @@ internal static partial class PlaceFinder
                 continue;
             }
 
-            if (prep == "of" && !origin && !match.Value.Contains(" of ", StringComparison.Ordinal) && !Regex.IsMatch(before, @"\b(?:" + Feature + @"|zone|east|west|north|south|centre|center|part|parts|vicinity|edge|suburbs?|heart|streets)\s*$", RegexOptions.IgnoreCase))
+            if (prep == "of" && !origin && !match.Groups["feature"].Success && !match.Value.Contains(" of ", StringComparison.Ordinal) && !Regex.IsMatch(before, @"\b(?:" + Feature + @"|zone|east|west|north|south|centre|center|part|parts|vicinity|edge|suburbs?|heart|streets)\s*$", RegexOptions.IgnoreCase))
             {
                 continue;
             }

@@ -110,10 +110,20 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
         return places.Count > 0 ? places[0].Place : null;
     }
 
+    /// <summary>The area can hold the place: same country, at least as broad a kind (a town holds no province), and the
+    /// place inside the area's province or within reach of its centre.</summary>
     private static bool Holds(PlaceCandidate area, PlaceCandidate place) =>
-        area.Place.CountryCode == place.Place.CountryCode && !ReferenceEquals(area.Entry, place.Entry)
+        area.Place.CountryCode == place.Place.CountryCode && !ReferenceEquals(area.Entry, place.Entry) && Breadth(area.Entry.Kind) >= Breadth(place.Entry.Kind)
         && ((area.Entry.Kind == PlaceKind.Admin1 && string.Equals(area.Place.Admin1, place.Place.Admin1, StringComparison.OrdinalIgnoreCase))
             || Geo.DistanceKm(area.Place.Latitude, area.Place.Longitude, place.Place.Latitude, place.Place.Longitude) <= WithinAreaKm);
+
+    private static int Breadth(PlaceKind kind) => kind switch
+    {
+        PlaceKind.Country => 3,
+        PlaceKind.Admin1 => 2,
+        PlaceKind.Admin2 => 1,
+        _ => 0,
+    };
 
     /// <summary>
     /// Every reading of the name, best first. A name that matches nothing whole but is written "Town - Quarter" or
