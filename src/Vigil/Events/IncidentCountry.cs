@@ -30,6 +30,9 @@ internal static partial class IncidentCountry
     private const double CountryNamedElsewhere = 0.2;
     private const double ActorHomeCountry = 0.6;
 
+    /// <summary>What a building's or an origin's name ("outside the Seray", "militias from X") keeps of a place's weight.</summary>
+    private const double SecondaryPlaceFactor = 0.4;
+
     /// <summary>
     /// Armed groups, missions and terms that belong to one country's conflict ("Houthis", "OSCE SMM", "barangay"): a
     /// hint of where, weaker than a country named outright, as an analyst reading "Al Shabaab" thinks of Somalia first.
@@ -97,7 +100,8 @@ internal static partial class IncidentCountry
             }
 
             var phraseBefore = text[Math.Max(0, place.Span.Start - 40)..place.Span.Start];
-            VoteReadings(resolver.ReadingsByCountry(place.Name, new PlaceContext([], [], phraseBefore)), inTrigger ? PlaceInTrigger : PlaceInContext, Vote);
+            var weight = (inTrigger ? PlaceInTrigger : PlaceInContext) * (place.Secondary ? SecondaryPlaceFactor : 1);
+            VoteReadings(resolver.ReadingsByCountry(place.Name, new PlaceContext([], [], phraseBefore)), weight, Vote);
             foreach (var area in place.Areas)
             {
                 VoteReadings(resolver.ReadingsByCountry(area, new PlaceContext([], [], null, LabeledLocation: true)), AreaBesidePlace, Vote);

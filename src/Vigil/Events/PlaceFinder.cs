@@ -4,8 +4,10 @@ namespace Vigil.Events;
 
 /// <summary>A place named in a sentence as where something happened, with the areas written beside it (most specific first).</summary>
 /// <remarks><paramref name="OtherName"/> is a second spelling to try when <paramref name="Name"/> is not found: the name as
-/// written when a bracket gives the standard one ("Zibane [Ziban]"), or the name without a trailing "City".</remarks>
-internal sealed record PlaceMention(TextSpan Span, string Name, IReadOnlyList<string> Areas, string? CountryCode, bool IsCountry, int Score, string? OtherName = null)
+/// written when a bracket gives the standard one ("Zibane [Ziban]"), or the name without a trailing "City".
+/// <paramref name="Secondary"/> marks a name the text gives as a building or site ("outside the Seray") or as where the
+/// actors come from: it is tried after the others and weighs less in the country vote.</remarks>
+internal sealed record PlaceMention(TextSpan Span, string Name, IReadOnlyList<string> Areas, string? CountryCode, bool IsCountry, int Score, string? OtherName = null, bool Secondary = false)
 {
     /// <summary>The broadest area written beside the place (the province in "X (District, Province)").</summary>
     public string? Admin => Areas.Count > 0 ? Areas[^1] : null;
@@ -128,13 +130,13 @@ internal static partial class PlaceFinder
 
             // "outside the Seray", "at the Ilya intersection": a building or a site named after something, tried after
             // the towns the sentence names.
+            var markedAsPlace = hasContext || match.Groups["inArea"].Success || match.Value.Contains(" of ", StringComparison.Ordinal);
+            var secondary = origin || (!markedAsPlace && (match.Groups["the"].Success || match.Groups["site"].Success));
             if (origin)
             {
                 score = 0;
             }
-
-            var markedAsPlace = hasContext || match.Groups["inArea"].Success || match.Value.Contains(" of ", StringComparison.Ordinal);
-            if (!markedAsPlace && (match.Groups["the"].Success || match.Groups["site"].Success))
+            else if (secondary)
             {
                 score -= 2;
             }
@@ -149,7 +151,7 @@ internal static partial class PlaceFinder
             var standard = match.Groups["standard"].Success ? match.Groups["standard"].Value.Trim() : null;
             var withoutCity = CityWord().Replace(name, "");
             var otherName = standard is not null ? name : withoutCity != name && withoutCity.Length >= 3 ? withoutCity : null;
-            found.Add(new PlaceMention(span, standard ?? name, areas, country?.Code ?? contextCountry?.Code, country is not null, country is not null ? score - 2 : score, otherName));
+            found.Add(new PlaceMention(span, standard ?? name, areas, country?.Code ?? contextCountry?.Code, country is not null, country is not null ? score - 2 : score, otherName, secondary));
         }
 
         return found;

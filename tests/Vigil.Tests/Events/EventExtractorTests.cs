@@ -59,6 +59,14 @@ public class EventExtractorTests
     [InlineData("Northern and southern forces reportedly clashed in Dalwa on Monday.", "Battles", "Armed clash")]
     [InlineData("Residents took to the streets of Dalwa to denounce power cuts.", "Protests", "Peaceful protest")]
     [InlineData("Unknown men carried out an arson attack on a warehouse in Dalwa, causing damage.", "Strategic developments", "Looting/property destruction")]
+    [InlineData("Teachers protested in Dalwa against the detention of colleagues during recent riots.", "Protests", "Peaceful protest")]
+    [InlineData("Nurses protested in Dalwa against the measures taken to battle the coronavirus.", "Protests", "Peaceful protest")]
+    [InlineData("A group of 20 youths attacked a police patrol in Dalwa, injuring an officer.", "Riots", "Mob violence")]
+    [InlineData("A military column entered Dalwa on Monday.", "Strategic developments", "Change to group/activity")]
+    [InlineData("Unknown men attacked and burned a school in Dalwa.", "Strategic developments", "Looting/property destruction")]
+    [InlineData("Military aircraft flew over the hills around Dalwa for several hours on Monday, dropping bombs.", "Explosions/Remote violence", "Air/drone strike")]
+    [InlineData("Two men threw Molotov cocktails at a shop in Dalwa. Neither fatalities nor injuries were reported.", "Strategic developments", "Looting/property destruction")]
+    [InlineData("Rebels fired medium weapons at residential neighbourhoods of Dalwa.", "Explosions/Remote violence", "Shelling/artillery/missile attack")]
     public void TypesIncidentsAsAcledDoes(string text, string type, string subType)
     {
         var found = EventTestKit.Extract(text, Published);
@@ -113,6 +121,13 @@ public class EventExtractorTests
         Assert.True(found.Sources[1].Hedged);
         Assert.Equal(SourceKind.Monitor, found.Sources[1].Kind);
         Assert.Equal("according to", found.Sources[1].Verb);
+    }
+
+    [Fact]
+    public void HospitalStaffAreNotCasualtiesTakenToHospital()
+    {
+        var found = Assert.Single(EventTestKit.Extract("Staff of the city hospital protested in Dalwa on Monday against unpaid wages.", Published, new FakeResolver()));
+        Assert.Equal("Dalwa", found.Location?.Name);
     }
 
     [Fact]

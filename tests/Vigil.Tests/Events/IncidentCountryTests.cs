@@ -50,4 +50,58 @@ public class IncidentCountryTests
         Assert.Contains(mentions, m => m.Code == "SY" && m.IsAdjective && !m.IsForeignReference);
         Assert.Contains(mentions, m => m.Code == "SA" && m.IsForeignReference);
     }
+
+    [Fact]
+    public void ThePeopleOfAPlaceCountForMoreThanTheForcesThatRaidIt()
+    {
+        var found = Assert.Single(EventTestKit.Extract("Lebanese troops raided a camp and beat Syrian residents on Monday.", Published, resolver));
+        Assert.Equal("SY", found.Location?.Country);
+    }
+
+    [Fact]
+    public void AnIncidentWithoutAPlaceTakesTheNearestEarlierOne()
+    {
+        var text = "Traders in Tripoli (North Lebanon) closed their shops on Monday. Prices had doubled in a week. Later that night, gunmen shot dead a shopkeeper.";
+        var found = Assert.Single(EventTestKit.Extract(text, Published, resolver));
+        Assert.Equal("LB", found.Location?.Country);
+        Assert.Equal("Tripoli", found.Location?.Name);
+    }
+
+    [Fact]
+    public void TheCodersBracketGivesTheStandardSpelling()
+    {
+        var found = Assert.Single(EventTestKit.Extract("Gunmen killed two farmers in the village of Mawsil Nowhere [Mosul] (Nineveh).", Published, resolver));
+        Assert.Equal("Mosul", found.Location?.Name);
+    }
+
+
+    [Fact]
+    public void AnApostropheInsideANameIsPartOfIt()
+    {
+        var found = Assert.Single(EventTestKit.Extract("Unidentified gunmen shot dead a civilian in Dar'a.", Published, resolver));
+        Assert.Equal("SY", found.Location?.Country);
+    }
+
+    [Fact]
+    public void WhereTheActorsComeFromPlacesTheIncidentWhenNothingElseDoes()
+    {
+        var found = Assert.Single(EventTestKit.Extract("Communal militias from Gamboru Nowhere (Borno State) clashed with herders, killing two.", Published, resolver));
+        Assert.Equal("NG", found.Location?.Country);
+        Assert.Equal(PlacePrecision.Admin1, found.Location?.Precision);
+    }
+
+    [Fact]
+    public void AStateAbbreviationBesideAPlaceIsReadAsTheState()
+    {
+        Assert.Equal("US", resolver.Resolve("Salem")?.CountryCode);
+        var found = Assert.Single(EventTestKit.Extract("Weavers held a protest in Salem city (Salem, TN) demanding relief.", Published, resolver));
+        Assert.Equal("IN", found.Location?.Country);
+    }
+
+    [Fact]
+    public void ABuildingAfterTheIsTriedAfterTheTownsNamed()
+    {
+        var found = Assert.Single(EventTestKit.Extract("Protesters gathered outside the Mosul hotel in Idlib on Monday.", Published, resolver));
+        Assert.Equal("Idlib", found.Location?.Name);
+    }
 }

@@ -65,4 +65,11 @@ public sealed class PlaceNameKeyTests
     [InlineData(null, PlaceKindHint.None)]
     public void PhraseBeforeSaysWhatKindOfPlaceFollows(string? phrase, PlaceKindHint hint) =>
         Assert.Equal(hint, PlacePhrase.HintBefore(phrase));
+
+    [Theory]
+    [InlineData("Province du Soum", "soum")]
+    [InlineData("Province de la Sissili", "sissili")]
+    [InlineData("Province of Sulu", "sulu")]
+    public void LeadingDesignatorsInFrenchAndEnglishAreDropped(string name, string key) =>
+        Assert.Equal(key, PlaceNameKey.Exact(name));
 }

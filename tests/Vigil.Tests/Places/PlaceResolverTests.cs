@@ -168,4 +168,19 @@ public sealed class PlaceResolverTests
         Assert.Null(resolver.Resolve("Gordis", null, PlaceContext.Empty));
         Assert.Equal("Gordes", resolver.Resolve("Gordis", "FR", PlaceContext.Empty)?.Name);
     }
+
+    [Fact]
+    public void APartOfAHyphenatedNameIsTrustedOnlyWhereACountryHoldsIt()
+    {
+        var resolver = new PlaceResolver(TinyGazetteer.Create());
+        Assert.Null(resolver.Resolve("Bashiqa-Kelbo"));
+        Assert.Equal("SY", resolver.Resolve("Bashiqa-Kelbo", "SY")?.CountryCode);
+    }
+
+    [Fact]
+    public void TheHyphenOfAnArticleDoesNotSplitAName()
+    {
+        var resolver = new PlaceResolver(TinyGazetteer.Create());
+        Assert.Null(resolver.Resolve("Jabal al-Mosul"));
+    }
 }

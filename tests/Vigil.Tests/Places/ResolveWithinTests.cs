@@ -46,4 +46,28 @@ public class ResolveWithinTests
         Assert.Equal("Maiduguri", found?.Name);
         Assert.Equal(PlacePrecision.NearTown, found?.Precision);
     }
+
+    [Fact]
+    public void AreasThatHoldEachOtherPickTheirReadings()
+    {
+        // Tripoli alone is the Libyan capital; written inside North Lebanon it is the Lebanese city, standing in for the village.
+        var found = resolver.ResolveWithin("Qubba Nowhere", ["Tripoli", "North Lebanon"]);
+        Assert.Equal("LB", found?.CountryCode);
+        Assert.Equal(PlacePrecision.NearTown, found?.Precision);
+    }
+
+    [Fact]
+    public void ARespelledAreaYieldsToOneMatchedByItsName()
+    {
+        var found = resolver.ResolveWithin("Kukawa Nowhere", ["Raqqeh", "Borno State"]);
+        Assert.Equal("NG", found?.CountryCode);
+    }
+
+    [Fact]
+    public void AnAreaHoldsNothingBroaderThanItself()
+    {
+        // "Raqqa (Raqqa)": the province's own name outranks the city's alternate name, yet a city cannot hold its province.
+        var found = resolver.ResolveWithin("Raqqa", "Raqqa");
+        Assert.Equal(PlacePrecision.Town, found?.Precision);
+    }
 }

@@ -16,6 +16,8 @@ internal static class TinyGazetteer
         gazetteer.AddCountry("SO", "Somalia", 10, 49, [], ["Somali"]);
         gazetteer.AddCountry("FR", "France", 46, 2, ["French Republic"], ["French"]);
         gazetteer.AddCountry("IM", "Isle of Man", 54.25, -4.5, ["Man"], ["Manx"]);
+        gazetteer.AddCountry("IN", "India", 22, 79, ["Republic of India"], ["Indian"]);
+        gazetteer.AddCountry("US", "United States", 39.8, -98.6, ["United States of America"], ["American"]);
 
         Admin1(gazetteer, "Idlib", 35.8, 36.6, "SY", "07");
         Admin1(gazetteer, "Raqqa", 36.1, 38.9, "SY", "04");
@@ -25,6 +27,8 @@ internal static class TinyGazetteer
         Admin1(gazetteer, "North Lebanon", 34.4, 35.9, "LB", "09");
         Admin1(gazetteer, "Banadir", 2.05, 45.33, "SO", "02");
         Admin1(gazetteer, "Provence-Alpes-Côte d'Azur", 43.9, 6.1, "FR", "93");
+        Admin1(gazetteer, "Tamil Nadu", 11.0, 78.4, "IN", "25");
+        Admin1(gazetteer, "Oregon", 44.0, -120.5, "US", "OR");
 
         Town(gazetteer, "Ar Raqqah", 35.95, 39.01, "SY", "04", 177636, "PPLA", "Raqqa", "Rakka", "Al-Raqqah");
         Town(gazetteer, "Idlib", 35.93, 36.63, "SY", "07", 128840, "PPLA");
@@ -38,6 +42,10 @@ internal static class TinyGazetteer
         Town(gazetteer, "Maiduguri", 11.85, 13.16, "NG", "27", 1112449, "PPLA");
         // A namesake village far from Mosul, as the gazetteer often has one for a small place it lacks.
         Town(gazetteer, "Bashiqa", 33.5, 36.9, "SY", "08", 800, "PPL");
+        Town(gazetteer, "Dar‘ā", 32.62, 36.10, "SY", "12", 97969, "PPLA", "Dar'a");
+        // A state capital abroad that outranks the Indian city of the same name until "TN" is read.
+        Town(gazetteer, "Salem", 44.94, -123.04, "US", "OR", 175000, "PPLA");
+        Town(gazetteer, "Salem", 11.65, 78.16, "IN", "25", 90000, "PPL");
         gazetteer.AddCommonWords(["hit", "nice", "man", "along", "of", "police"]);
         return gazetteer;
     }

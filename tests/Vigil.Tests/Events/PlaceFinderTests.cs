@@ -1,0 +1,54 @@
+using Vigil.Events;
+
+namespace Vigil.Tests.Events;
+
+/// <summary>How places are read from a sentence: the name, the areas written with it, and how surely it is the incident's place.</summary>
+public class PlaceFinderTests
+{
+    private static List<PlaceMention> Find(string text)
+    {
+        var document = EventTestKit.Document(text);
+        return PlaceFinder.Find(text, new TextSpan(0, text.Length), PersonResolver.Resolve(document));
+    }
+
+    [Fact]
+    public void TheAreaAfterTownInIsTheTownsArea()
+    {
+        var found = Find("Gunmen shot a farmer in Kelbo town in Dar'a (Daraa, Syria).");
+        var town = found[0];
+        Assert.Equal("Kelbo", town.Name);
+        Assert.Equal(["Dar'a", "Daraa", "Syria"], town.Areas);
+        Assert.Contains(found, mention => mention.Name == "Dar'a");
+    }
+
+    [Fact]
+    public void ABracketGivesTheStandardNameAndKeepsTheWrittenOne()
+    {
+        var village = Assert.Single(Find("Gunmen killed nine civilians in the village of Zibane [Ziban] (Anzourou, Tillaberi)."));
+        Assert.Equal("Ziban", village.Name);
+        Assert.Equal("Zibane", village.OtherName);
+        Assert.Equal(["Anzourou", "Tillaberi"], village.Areas);
+    }
+
+    [Fact]
+    public void ABuildingAfterTheIsSecondary()
+    {
+        var found = Find("Protesters gathered outside the Seray in Tripoli.");
+        Assert.True(found.Single(m => m.Name == "Seray").Secondary);
+        Assert.False(found.Single(m => m.Name == "Tripoli").Secondary);
+    }
+
+    [Fact]
+    public void WhereActorsComeFromIsAPlaceOnlyWithItsAreas()
+    {
+        Assert.True(Assert.Single(Find("Militias from Okpa (Oshimili LGA, Delta) attacked herders.")).Secondary);
+        Assert.Empty(Find("Militias from Okpa attacked herders."));
+    }
+
+    [Fact]
+    public void StateAbbreviationsAreReadAsStatesAndOtherAbbreviationsDropped()
+    {
+        Assert.Equal(["Salem", "Tamil Nadu"], Assert.Single(Find("Weavers protested in Salem city (Salem, TN).")).Areas);
+        Assert.Equal(["Poonch"], Assert.Single(Find("Troops exchanged fire at Kirni sector (Poonch, XQ).")).Areas);
+    }
+}
