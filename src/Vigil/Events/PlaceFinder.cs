@@ -51,9 +51,18 @@ internal static partial class PlaceFinder
     /// </summary>
     private static readonly Dictionary<string, string> StateAbbreviations = new(StringComparer.Ordinal)
     {
-        ["J&K"] = "Jammu and Kashmir", ["HP"] = "Himachal Pradesh", ["UP"] = "Uttar Pradesh", ["MP"] = "Madhya Pradesh",
-        ["AP"] = "Andhra Pradesh", ["TN"] = "Tamil Nadu", ["TS"] = "Telangana", ["WB"] = "West Bengal", ["KP"] = "Khyber Pakhtunkhwa",
-        ["KPK"] = "Khyber Pakhtunkhwa", ["AJK"] = "Azad Kashmir", ["GB"] = "Gilgit-Baltistan",
+        ["J&K"] = "Jammu and Kashmir",
+        ["HP"] = "Himachal Pradesh",
+        ["UP"] = "Uttar Pradesh",
+        ["MP"] = "Madhya Pradesh",
+        ["AP"] = "Andhra Pradesh",
+        ["TN"] = "Tamil Nadu",
+        ["TS"] = "Telangana",
+        ["WB"] = "West Bengal",
+        ["KP"] = "Khyber Pakhtunkhwa",
+        ["KPK"] = "Khyber Pakhtunkhwa",
+        ["AJK"] = "Azad Kashmir",
+        ["GB"] = "Gilgit-Baltistan",
     };
 
     private static readonly HashSet<string> NotPlaces = new(StringComparer.OrdinalIgnoreCase)
