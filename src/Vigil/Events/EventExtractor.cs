@@ -53,7 +53,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
     [GeneratedRegex(@"\b(?:off-?duty|(?:at|in|outside|in\s+front\s+of)\s+(?:his|her|their)\s+(?:house|home|office|shop|residence)|leaving\s+(?:a|the)\s+mosque|drive-?by)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OffDuty();
 
-    [GeneratedRegex(@"\b(?:forces|troops|militants?|fighters|militia\w*|soldiers|army|military|police|gunmen|rebels|insurgents|shoot-?outs?|gunfights?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:forces|troops|militants?|fighters|militia\w*|soldiers|army|military|police|gunmen|rebels|insurgents|reinforcements|shoot-?outs?|gunfights?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArmedNoun();
 
     [GeneratedRegex(@"\b(?:in|at|near|outside)\s+(?:the\s+)?[A-Z]", RegexOptions.CultureInvariant)]
@@ -352,8 +352,9 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
     private static bool HasSubstance(string eventType, List<Actor> perpetrators, List<Actor> targets, IReadOnlyList<Victim> victims, CasualtyCount? killed, CasualtyCount? injured, HashSet<Cue> cues, string? weapon, List<SentenceCues> triggers)
     {
         // Fighting between armed men is an event even when the groups are unknown to the actor lexicon ("X and Y forces
-        // clashed"). So is a movement of armed men ("regime forces brought in reinforcements").
-        if ((eventType == EventTaxonomy.Battles && cues.Contains(Cue.Clash) || eventType == EventTaxonomy.StrategicDevelopments && cues.Contains(Cue.ChangeActivity))
+        // clashed"). So is a movement of armed men ("regime forces brought in reinforcements") or a weapon they stop.
+        if ((eventType == EventTaxonomy.Battles && cues.Contains(Cue.Clash)
+                || eventType == EventTaxonomy.StrategicDevelopments && (cues.Contains(Cue.ChangeActivity) || cues.Contains(Cue.Disrupted)))
             && triggers.Any(t => ArmedNoun().IsMatch(t.Text)))
         {
             return true;

@@ -25,7 +25,7 @@ internal static partial class PlaceFinder
 
     private const string Name = @"(?:(?:al|el|as|ad|an|ar|ash)-)?" + Word + @"(?:\s+(?:(?:al|el|de|del|la|le|du|des|di|da|dos|do|das|ar|ad|as|ash|los|las|wa)[- ]){0,2}(?:(?:al|el|as|ad|an|ar|ash)-)?" + Word + @"){0,3}";
 
-    private const string Feature = @"town|city|village|villages|district|districts|province|region|area|areas|camp|county|municipality|state|governorate|locality|neighbou?rhood|suburb|commune|department|LGA|sub-district|subdistrict|valley|capital|countryside|outskirts|border\s+town|port\s+city|market|settlement|community|quarter";
+    private const string Feature = @"town|city|village|villages|district|districts|province|region|area|areas|camp|county|municipality|state|governorate|locality|neighbou?rhood|suburb|commune|department|LGA|sub-district|subdistrict|valley|capital|countryside|outskirts|border\s+town|port\s+city|market|settlement|community|quarter|section|subcity|sub-city|subdivision|township|mandal|upazila|taluka|tehsil|woreda|kebele";
 
     /// <summary>A site at a place, which may stand between the place and the areas written after it ("X checkpoint (District, Province)").</summary>
     private const string Site = @"checkpoint|road|intersection|frontline|front|crossing|junction|sector|zone|ward|bridge|base|airport|prison|hospital|school|mosque|church|square|street|roundabout|triangle|station|port|river";

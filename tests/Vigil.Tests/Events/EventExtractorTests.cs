@@ -67,6 +67,10 @@ public class EventExtractorTests
     [InlineData("Military aircraft flew over the hills around Dalwa for several hours on Monday, dropping bombs.", "Explosions/Remote violence", "Air/drone strike")]
     [InlineData("Two men threw Molotov cocktails at a shop in Dalwa. Neither fatalities nor injuries were reported.", "Strategic developments", "Looting/property destruction")]
     [InlineData("Rebels fired medium weapons at residential neighbourhoods of Dalwa.", "Explosions/Remote violence", "Shelling/artillery/missile attack")]
+    [InlineData("Supporters of the party gathered in Dalwa and condemned the government's policy.", "Protests", "Peaceful protest")]
+    [InlineData("Police seized about 5 tons of marijuana hidden in a truck in Dalwa.", "Strategic developments", "Looting/property destruction")]
+    [InlineData("Northern forces established fortifications around Dalwa.", "Strategic developments", "Change to group/activity")]
+    [InlineData("Residents barricaded the main entrance of Dalwa with burning rubber tyres.", "Riots", "Violent demonstration")]
     public void TypesIncidentsAsAcledDoes(string text, string type, string subType)
     {
         var found = EventTestKit.Extract(text, Published);

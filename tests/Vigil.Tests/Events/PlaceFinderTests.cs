@@ -51,4 +51,14 @@ public class PlaceFinderTests
         Assert.Equal(["Salem", "Tamil Nadu"], Assert.Single(Find("Weavers protested in Salem city (Salem, TN).")).Areas);
         Assert.Equal(["Poonch"], Assert.Single(Find("Troops exchanged fire at Kirni sector (Poonch, XQ).")).Areas);
     }
+
+    [Theory]
+    [InlineData("A man was shot in Garsoor section (Gaalkacyo, Mudug).", "Garsoor")]
+    [InlineData("Villagers attacked a guard at Boro village of Nangalkot upazila (Comilla).", "Nangalkot")]
+    public void LocalUnitsTakeTheirAreas(string text, string name)
+    {
+        var found = Find(text);
+        var unit = found.Single(m => m.Name == name);
+        Assert.NotEmpty(unit.Areas);
+    }
 }
