@@ -132,6 +132,9 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         return events.OrderByDescending(e => e.Salience).ThenBy(e => e.Position).Select(e => e.Event).ToList();
     }
 
+    /// <summary>How many years before publication an incident may lie and still be news rather than history.</summary>
+    private const int HistoryYears = 2;
+
     private static bool IsBackground(string sentence, Match cue) =>
         EventLexicon.BackgroundBefore().IsMatch(sentence[Math.Max(0, cue.Index - 50)..cue.Index])
         || EventLexicon.BackgroundAfter().IsMatch(sentence[(cue.Index + cue.Length)..Math.Min(sentence.Length, cue.Index + cue.Length + 60)]);
@@ -306,6 +309,13 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
                 evidence.Add(Evidence("date", sentence.Span.Start + found.Where.Index, found.Where.Length, text));
                 break;
             }
+        }
+
+        // An incident dated years before the report ("shot down over Hanoi in 1967") is history the article recalls,
+        // not news it reports.
+        if (date is not null && published is { } reported && date.Value < reported.AddYears(-HistoryYears))
+        {
+            return null;
         }
 
         var weapon = FirstMatch(incident, EventLexicon.Weapons.Select(w => (w.Pattern, w.Weapon)), "weapon", text, evidence);

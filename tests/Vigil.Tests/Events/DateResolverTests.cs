@@ -16,6 +16,7 @@ public class DateResolverTests
     [InlineData("Strikes hit the town between 3 and 5 March.", "2021-03-03", DatePrecision.Week)]
     [InlineData("Clashes resumed earlier this month.", "2021-03-01", DatePrecision.Month)]
     [InlineData("Troops retook the town on December 28.", "2020-12-28", DatePrecision.Day)]
+    [InlineData("His jet was shot down over the city in 1967.", "1967-01-01", DatePrecision.Year)]
     public void ResolvesAgainstThePublicationDate(string sentence, string expected, DatePrecision precision)
     {
         var found = DateResolver.Find(sentence, Thursday);
@@ -36,4 +37,9 @@ public class DateResolverTests
     {
         Assert.Null(DateResolver.Find("Officials said the toll may rise in the coming days.", Thursday));
     }
+
+    [Theory]
+    [InlineData("The government sent in 2000 troops.")]
+    [InlineData("The 2019-2020 season ended.")]
+    public void AYearThatCountsOrSpansIsNoDate(string sentence) => Assert.Null(DateResolver.Find(sentence, null));
 }

@@ -128,6 +128,13 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void AnIncidentYearsBeforeTheReportIsHistory()
+    {
+        Assert.Empty(EventTestKit.Extract("The senator was held in Dalwa prison after rebels shot down his jet over the city in 1967.", Published));
+        Assert.NotEmpty(EventTestKit.Extract("Rebels shot down an army jet over Dalwa on Monday, killing the pilot.", Published));
+    }
+
+    [Fact]
     public void HospitalStaffAreNotCasualtiesTakenToHospital()
     {
         var found = Assert.Single(EventTestKit.Extract("Staff of the city hospital protested in Dalwa on Monday against unpaid wages.", Published, new FakeResolver()));
