@@ -28,9 +28,9 @@ internal static partial class PlaceFinder
     private const string Feature = @"town|city|village|villages|district|districts|province|region|area|areas|camp|county|municipality|state|governorate|locality|neighbou?rhood|suburb|commune|department|LGA|sub-district|subdistrict|valley|capital|countryside|outskirts|border\s+town|port\s+city|market|settlement|community|quarter|section|subcity|sub-city|subdivision|township|mandal|upazila|taluka|tehsil|woreda|kebele";
 
     /// <summary>A site at a place, which may stand between the place and the areas written after it ("X checkpoint (District, Province)").</summary>
-    private const string Site = @"checkpoint|road|intersection|frontline|front|crossing|junction|sector|zone|ward|bridge|base|airport|prison|hospital|school|mosque|church|square|street|roundabout|triangle|station|port|river";
+    private const string Site = @"checkpoint|airbase|air\s+base|road|intersection|frontline|front|crossing|junction|sector|zone|ward|bridge|base|airport|prison|hospital|school|mosque|church|square|street|roundabout|triangle|station|port|river";
 
-    [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?<the>(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?:(?<feature>" + Feature + @")|(?<site>" + Site + @"))){0,2}(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?(?:(?<=(?:" + Feature + @"))(?=\s+in\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?<the>(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?:(?<feature>" + Feature + @")|(?<site>" + Site + @"))){0,2}(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?(?:(?<=(?:" + Feature + @"))(?=\s+(?:in|of)\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?", RegexOptions.CultureInvariant)]
     private static partial Regex Governed();
 
     /// <summary>Verbs whose object is often the place itself ("shelled Marib city", "stormed Kafr Nabl").</summary>
@@ -89,7 +89,9 @@ internal static partial class PlaceFinder
             // places the incident when the text names no other place: it is tried last.
             var origin = match.Groups["context"].Value.TrimStart().StartsWith('(')
                 && (prep == "from" || prep == "of" && CrowdBefore().IsMatch(before));
-            if (NotPlaces.Contains(first) || name.Length < 3 || prep is "from" or "to" or "into" or "towards" && !origin)
+            // "at the entrance to X" is at X.
+            var atSite = prep == "to" && Regex.IsMatch(before, @"\b(?:entrances?|exits?|gates?)\s+$", RegexOptions.IgnoreCase);
+            if (NotPlaces.Contains(first) || name.Length < 3 || prep is "from" or "to" or "into" or "towards" && !origin && !atSite)
             {
                 continue;
             }
@@ -110,7 +112,7 @@ internal static partial class PlaceFinder
                 continue;
             }
 
-            if (prep == "of" && !origin && !match.Groups["feature"].Success && !match.Value.Contains(" of ", StringComparison.Ordinal) && !Regex.IsMatch(before, @"\b(?:" + Feature + @"|zone|east|west|north|south|centre|center|part|parts|vicinity|edge|suburbs?|heart|streets)\s*$", RegexOptions.IgnoreCase))
+            if (prep == "of" && !origin && !match.Groups["feature"].Success && !match.Value.Contains(" of ", StringComparison.Ordinal) && !Regex.IsMatch(before, @"\b(?:" + Feature + @"|zone|east|west|north|south|centre|center|part|parts|vicinity|edge|suburbs?|heart|streets|entrances?|exits?|gates?)\s*$", RegexOptions.IgnoreCase))
             {
                 continue;
             }
@@ -160,6 +162,14 @@ internal static partial class PlaceFinder
             var standard = match.Groups["standard"].Success ? match.Groups["standard"].Value.Trim() : null;
             var withoutCity = CityWord().Replace(name, "");
             var otherName = standard is not null ? name : withoutCity != name && withoutCity.Length >= 3 ? withoutCity : null;
+            if (country is not null && areas.Count > 0 && match.Groups["context"].Value.TrimStart().StartsWith('('))
+            {
+                // "in western Yemen (Ad Durayhimi, Al Hudaydah)": the areas in brackets are the place, inside the country;
+                // as broad a place as an area, it comes after a town the sentence names.
+                found.Add(new PlaceMention(span, areas[0], areas[1..], country.Value.Code, false, score - 2, null, secondary));
+                continue;
+            }
+
             found.Add(new PlaceMention(span, standard ?? name, areas, country?.Code ?? contextCountry?.Code, country is not null, country is not null ? score - 2 : score, otherName, secondary));
         }
 

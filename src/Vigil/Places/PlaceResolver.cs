@@ -73,7 +73,9 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
 
     public ResolvedPlace? ResolveWithin(string name, IReadOnlyList<string> areas, string? countryCode = null, PlaceContext? context = null)
     {
-        var areaReadings = areas.Select(area => Candidates(area, countryCode, context).Where(c => c.Score >= MinimumScore).Take(10).ToList()).ToList();
+        // An area written beside a place is a place by how it is written, even a name that is also a word ("Bay").
+        var areaContext = (context ?? PlaceContext.Empty) with { PhraseBefore = null, LabeledLocation = true };
+        var areaReadings = areas.Select(area => Candidates(area, countryCode, areaContext).Where(c => c.Score >= MinimumScore).Take(10).ToList()).ToList();
         // A common name ("Jalalabad") has dozens of readings: the one inside the area may rank far down the list.
         var places = Candidates(name, countryCode, context).Where(c => c.Score >= MinimumScore).Take(200).ToList();
         var pair = places.SelectMany(place => areaReadings.SelectMany(readings => readings.Where(a => Holds(a, place)).Select(a => (Place: place, Score: place.Score + a.Score))))

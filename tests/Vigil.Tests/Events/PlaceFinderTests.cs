@@ -61,4 +61,21 @@ public class PlaceFinderTests
         var unit = found.Single(m => m.Name == name);
         Assert.NotEmpty(unit.Areas);
     }
+
+    [Fact]
+    public void AreasInBracketsAfterACountryAreThePlace()
+    {
+        var found = Assert.Single(Find("Rebels fired mortars at a village in western Yemen (Ad Durayhimi, Al Hudaydah)."));
+        Assert.False(found.IsCountry);
+        Assert.Equal("Ad Durayhimi", found.Name);
+        Assert.Equal(["Al Hudaydah"], found.Areas);
+        Assert.Equal("YE", found.CountryCode);
+    }
+
+    [Theory]
+    [InlineData("Jets targeted positions at the entrance to Kelbo (Nuqat).", "Kelbo", "Nuqat")]
+    [InlineData("Drones hit Watiya airbase (Nuqat).", "Watiya", "Nuqat")]
+    [InlineData("Gunmen stormed an office in Sira neighbourhood of Aden city (Craiter, Aden).", "Sira", "Aden")]
+    public void SitesAndQuartersKeepTheirAreas(string text, string name, string area) =>
+        Assert.Contains(area, Find(text).Single(m => m.Name == name).Areas);
 }

@@ -70,4 +70,11 @@ public class ResolveWithinTests
         var found = resolver.ResolveWithin("Raqqa", "Raqqa");
         Assert.Equal(PlacePrecision.Town, found?.Precision);
     }
+
+    [Fact]
+    public void AnAreaIsAPlaceEvenWhenItsNameIsAWord()
+    {
+        var found = resolver.ResolveWithin("Kukawa Nowhere", ["Nice"], null, new PlaceContext([], [], "in "));
+        Assert.Equal("FR", found?.CountryCode);
+    }
 }
