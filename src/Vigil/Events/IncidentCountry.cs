@@ -34,26 +34,21 @@ internal static partial class IncidentCountry
     private const double SecondaryPlaceFactor = 0.4;
 
     /// <summary>
-    /// Armed groups, missions and terms that belong to one country's conflict ("Houthis", "OSCE SMM", "barangay"): a
-    /// hint of where, weaker than a country named outright, as an analyst reading "Al Shabaab" thinks of Somalia first.
+    /// Missions, parties and terms that belong to one country's conflict ("OSCE SMM", "LNA", "barangay"), beside the named
+    /// armed groups whose home <see cref="ActorLexicon"/> knows: a hint of where, weaker than a country named outright.
     /// </summary>
     private static readonly (Regex Pattern, string Code)[] HomeCountries =
     [
-        (new(@"\b(?:Houthis?|Ansar\s+Allah|pro-Hadi|STC|Southern\s+Resistance|Security\s+Belt|Islah)\b", RegexOptions.CultureInvariant), "YE"),
-        (new(@"\b(?:al[- ]?Shabaa?b|AMISOM)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), "SO"),
-        (new(@"\b(?:Boko\s+Haram|ISWAP)\b", RegexOptions.CultureInvariant), "NG"),
-        (new(@"\b(?:HTS|Hayat\s+Tahrir|SDF|QSD|YPG|Syrian\s+Democratic\s+Forces|Syrian\s+Observatory)\b", RegexOptions.CultureInvariant), "SY"),
+        (new(@"\b(?:pro-Hadi|STC|Southern\s+Resistance|Security\s+Belt|Islah)\b", RegexOptions.CultureInvariant), "YE"),
+        (new(@"\bAMISOM\b", RegexOptions.CultureInvariant), "SO"),
+        (new(@"\b(?:QSD|Syrian\s+Observatory)\b", RegexOptions.CultureInvariant), "SY"),
         (new(@"\b(?:LNA|GNA|Haftar)\b", RegexOptions.CultureInvariant), "LY"),
         (new(@"\b(?:OSCE\s+SMM|Donbass?\s+People'?s\s+Militia|Luhansk\s+People'?s\s+Militia|DPR|LPR)\b", RegexOptions.CultureInvariant), "UA"),
-        (new(@"\bHezbollah\b", RegexOptions.CultureInvariant), "LB"),
-        (new(@"\b(?:NPA|New\s+People'?s\s+Army|Abu\s+Sayyaf|MILF|BIFF|[Bb]arangay)\b", RegexOptions.CultureInvariant), "PH"),
-        (new(@"\b(?:CJNG|Sinaloa\s+Cartel)\b", RegexOptions.CultureInvariant), "MX"),
-        (new(@"\b(?:FARC|ELN)\b", RegexOptions.CultureInvariant), "CO"),
-        (new(@"\b(?:Maoists?|Naxal(?:ite)?s?)\b", RegexOptions.CultureInvariant), "IN"),
-        (new(@"\b(?:FARDC|Mayi[- ]Mayi|Mai[- ]Mai|CODECO|MONUSCO|M23)\b", RegexOptions.CultureInvariant), "CD"),
+        (new(@"\b(?:Abu\s+Sayyaf|MILF|BIFF|[Bb]arangay)\b", RegexOptions.CultureInvariant), "PH"),
+        (new(@"\bSinaloa\s+Cartel\b|\bCJNG\b", RegexOptions.CultureInvariant), "MX"),
+        (new(@"\b(?:FARDC|Mayi[- ]Mayi|Mai[- ]Mai|MONUSCO|M23)\b", RegexOptions.CultureInvariant), "CD"),
         (new(@"\b(?:Imbonerakure|CNDD-FDD)\b", RegexOptions.CultureInvariant), "BI"),
         (new(@"\b(?:Tatmadaw|Arakan\s+Army)\b", RegexOptions.CultureInvariant), "MM"),
-        (new(@"\b(?:Taliban)\b", RegexOptions.CultureInvariant), "AF"),
         (new(@"\b(?:MINUSMA)\b", RegexOptions.CultureInvariant), "ML"),
         (new(@"\b(?:UNMISS|SPLA(?:-IO)?)\b", RegexOptions.CultureInvariant), "SS"),
         (new(@"\b(?:Israeli\s+[Ss]ettlers|Palestinian-owned)\b", RegexOptions.CultureInvariant), "PS"),
@@ -126,12 +121,9 @@ internal static partial class IncidentCountry
                 Vote(mention.Code, weight, placeEvidence: false);
             }
 
-            foreach (var (pattern, code) in HomeCountries)
+            foreach (var code in HomeCountries.Where(home => home.Pattern.IsMatch(sentenceText)).Select(home => home.Code).Concat(ActorLexicon.HomeCountries(sentenceText)).Distinct())
             {
-                if (pattern.IsMatch(sentenceText))
-                {
-                    Vote(code, ActorHomeCountry, placeEvidence: false);
-                }
+                Vote(code, ActorHomeCountry, placeEvidence: false);
             }
         }
 
