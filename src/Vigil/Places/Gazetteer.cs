@@ -206,7 +206,7 @@ public sealed class Gazetteer
             parts.Add(info.Exists ? $"{file}:{info.Length}:{info.LastWriteTimeUtc.Ticks}" : $"{file}:missing");
         }
 
-        foreach (var probe in new[] { "Ar Raqqah", "Deir ez-Zor", "Ma'arrat al-Nu'man", "Borno State", "Province of Québec", "Dnipropetrovs'k Oblast", "Gaalkacyo", "Djibouti", "Ouagadougou", "Zhytomyr", "Sud-Kivu", "Province de la Sissili" })
+        foreach (var probe in new[] { "Ar Raqqah", "Deir ez-Zor", "Ma'arrat al-Nu'man", "Borno State", "Province of Québec", "Dnipropetrovs'k Oblast", "Gaalkacyo", "Djibouti", "Ouagadougou", "Zhytomyr", "Sud-Kivu", "Province de la Sissili", "San Andres de Tuxtla" })
         {
             parts.Add(PlaceNameKey.Exact(probe) + "/" + PlaceNameKey.Loose(probe));
         }

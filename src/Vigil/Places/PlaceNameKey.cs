@@ -24,6 +24,9 @@ public static class PlaceNameKey
     private static readonly HashSet<string> Articles =
         ["al", "el", "ar", "as", "ash", "ad", "adh", "at", "ath", "az", "an", "ed", "es", "esh", "et", "ez", "en", "er", "ul", "il", "the"];
 
+    /// <summary>Romance connectors inside a name, which writers keep or drop ("San Andrés de Tuxtla", "San Andrés Tuxtla").</summary>
+    private static readonly HashSet<string> Connectors = ["de", "del", "da", "do", "di", "das", "dos", "des", "du"];
+
     private static readonly Dictionary<string, PlaceKindHint> Designators = new(StringComparer.Ordinal)
     {
         ["province"] = PlaceKindHint.Admin1,
@@ -115,8 +118,9 @@ public static class PlaceNameKey
     public static string Exact(string name) => string.Join(' ', WithoutDesignator(name).Words);
 
     /// <summary>
-    /// The loose key: the strict key without articles and with the spelling variation of transliteration folded
-    /// (q/k, kh/k, dj/j, ou/u, e/i, o/u, doubled letters, a final -ah/-a/-e), so "Ar Raqqah", "al-Raqqa" and "Rakka" meet.
+    /// The loose key: the strict key without articles (or connectors inside it) and with the spelling variation of
+    /// transliteration folded (q/k, kh/k, dj/j, ou/u, e/i, o/u, doubled letters, a final -ah/-a/-e), so "Ar Raqqah",
+    /// "al-Raqqa" and "Rakka" meet, and so do "San Andrés de Tuxtla" and "San Andrés Tuxtla".
     /// </summary>
     public static string Loose(string name) => LooseFromWords(WithoutDesignator(name).Words);
 
@@ -127,7 +131,7 @@ public static class PlaceNameKey
         for (var i = 0; i < words.Count; i++)
         {
             // An article is dropped only when a word follows it, so a place called "As" keeps its one word.
-            if (i < words.Count - 1 && Articles.Contains(words[i]))
+            if (i < words.Count - 1 && (Articles.Contains(words[i]) || i > 0 && Connectors.Contains(words[i])))
             {
                 continue;
             }

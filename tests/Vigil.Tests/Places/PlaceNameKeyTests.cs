@@ -72,4 +72,12 @@ public sealed class PlaceNameKeyTests
     [InlineData("Province of Sulu", "sulu")]
     public void LeadingDesignatorsInFrenchAndEnglishAreDropped(string name, string key) =>
         Assert.Equal(key, PlaceNameKey.Exact(name));
+
+    [Fact]
+    public void ConnectorsInsideANameAreLooseButNotLeading()
+    {
+        Assert.Equal(PlaceNameKey.Loose("San Andres Tuxtla"), PlaceNameKey.Loose("San Andres de Tuxtla"));
+        Assert.NotEqual(PlaceNameKey.Exact("San Andres Tuxtla"), PlaceNameKey.Exact("San Andres de Tuxtla"));
+        Assert.NotEqual(PlaceNameKey.Loose("Do"), PlaceNameKey.Loose("De"));
+    }
 }
