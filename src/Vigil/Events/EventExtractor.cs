@@ -47,7 +47,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
     private static partial Regex Firearms();
 
     /// <summary>Armed men among the dead or wounded ("a soldier was killed", "killed two policemen"): a fight, not an attack on civilians.</summary>
-    [GeneratedRegex(@"\b(?:soldiers?|policem[ae]n|police\s+officers?|gendarmes?|fighters?|militiam[ae]n|militants?|security\s+guards?|troops|commanders?)\b[^.]{0,30}\b(?:were|was)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot)|\b(?:killed|wounded|injured|shot|attacked|ambushed)\s+(?:\w+\s+){0,3}(?:soldiers?|policem[ae]n|police\s+(?:officers?|station|post|patrol)|gendarm\w*|fighters?|militiam[ae]n|security\s+guards?|troops|commanders?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:soldiers?|policem[ae]n|police\s+officers?|gendarmes?|fighters?|militiam[ae]n|militants?|security\s+guards?|troops|commanders?)\b[^.]{0,30}\b(?:were|was)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot)|\b(?:killed|killing|wounded|wounding|injured|injuring|shot|attacked|ambushed)\s+(?:\w+\s+){0,3}(?:soldiers?|policem[ae]n|police\s+(?:officers?|station|post|patrol)|gendarm\w*|fighters?|militiam[ae]n|security\s+guards?|troops|commanders?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArmedVictim();
 
     [GeneratedRegex(@"\b(?:off-?duty|(?:at|in|outside|in\s+front\s+of)\s+(?:his|her|their)\s+(?:house|home|office|shop|residence)|leaving\s+(?:a|the)\s+mosque|drive-?by)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -71,6 +71,10 @@ public class EventExtractorTests
     [InlineData("Police seized about 5 tons of marijuana hidden in a truck in Dalwa.", "Strategic developments", "Looting/property destruction")]
     [InlineData("Northern forces established fortifications around Dalwa.", "Strategic developments", "Change to group/activity")]
     [InlineData("Residents barricaded the main entrance of Dalwa with burning rubber tyres.", "Riots", "Violent demonstration")]
+    [InlineData("A fugitive was killed in Dalwa after exchanging fire with police.", "Battles", "Armed clash")]
+    [InlineData("Men on motorcycles opened fire at the police station in Dalwa. An officer returned fire.", "Battles", "Armed clash")]
+    [InlineData("Gunmen opened fire on a patrol in Dalwa, injuring three policemen.", "Battles", "Armed clash")]
+    [InlineData("A fighter was shot and killed by IS snipers near Dalwa.", "Battles", "Armed clash")]
     public void TypesIncidentsAsAcledDoes(string text, string type, string subType)
     {
         var found = EventTestKit.Extract(text, Published);
