@@ -48,10 +48,17 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
 
     /// <summary>
     /// With no country to hold it, a respelling of the name anywhere in the world is more often a stranger's village
-    /// than the place meant; only a prominent one is trusted.
+    /// than the place meant; only a prominent one is trusted. So is any reading outside the country the text points to.
     /// </summary>
     private static bool Trusted(PlaceCandidate candidate, string? countryCode, PlaceContext? context)
     {
+        // The text points to another country: a small place of the name abroad is more likely a namesake of a village
+        // the gazetteer lacks there than the place meant.
+        if (countryCode is null && context is { CountryCodes.Count: > 0 } && !context.CountryCodes.Contains(candidate.Place.CountryCode, StringComparer.OrdinalIgnoreCase))
+        {
+            return Prominence(candidate.Entry) >= ProminentPlace;
+        }
+
         var anchored = countryCode is not null || context is { CountryCodes.Count: > 0 } && context.CountryCodes.Contains(candidate.Place.CountryCode, StringComparer.OrdinalIgnoreCase);
         return anchored || candidate.Match is not (NameMatch.Spelling or NameMatch.NearSpelling) || Prominence(candidate.Entry) >= UnanchoredSpellingProminence;
     }
@@ -91,7 +98,8 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
 
         // The name resolves, but not inside its area: unless it is a prominent place, it is more likely a namesake of a
         // village the gazetteer lacks, and the area (the most specific one that resolves) is the honest answer.
-        if (places.Count > 0 && Prominence(places[0].Entry) >= ProminentPlace)
+        // A respelling outside the area ("Arada" read as Arad) is no such place.
+        if (places.Count > 0 && Prominence(places[0].Entry) >= ProminentPlace && places[0].Match is NameMatch.Name or NameMatch.AlternateName)
         {
             return places[0].Place;
         }

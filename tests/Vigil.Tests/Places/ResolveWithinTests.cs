@@ -77,4 +77,20 @@ public class ResolveWithinTests
         var found = resolver.ResolveWithin("Kukawa Nowhere", ["Nice"], null, new PlaceContext([], [], "in "));
         Assert.Equal("FR", found?.CountryCode);
     }
+
+    [Fact]
+    public void ARespelledCityOutsideTheAreaIsNotTaken()
+    {
+        Assert.Equal("Ar Raqqah", resolver.Resolve("Raqqeh")?.Name);
+        var found = resolver.ResolveWithin("Raqqeh", "Borno State");
+        Assert.Equal("NG", found?.CountryCode);
+    }
+
+    [Fact]
+    public void AVillageAbroadGivesWayWhenTheTextPointsToAnotherCountry()
+    {
+        Assert.Equal("SY", resolver.Resolve("Bashiqa", null, new PlaceContext([], []))?.CountryCode);
+        Assert.Null(resolver.Resolve("Bashiqa", null, new PlaceContext(["IQ"], [])));
+        Assert.Equal("LY", resolver.Resolve("Tripoli", null, new PlaceContext(["IQ"], []))?.CountryCode);
+    }
 }
