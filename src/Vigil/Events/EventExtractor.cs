@@ -132,9 +132,6 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         return events.OrderByDescending(e => e.Salience).ThenBy(e => e.Position).Select(e => e.Event).ToList();
     }
 
-    /// <summary>How many years before publication an incident may lie and still be news rather than history.</summary>
-    private const int HistoryYears = 2;
-
     private static bool IsBackground(string sentence, Match cue) =>
         EventLexicon.BackgroundBefore().IsMatch(sentence[Math.Max(0, cue.Index - 50)..cue.Index])
         || EventLexicon.BackgroundAfter().IsMatch(sentence[(cue.Index + cue.Length)..Math.Min(sentence.Length, cue.Index + cue.Length + 60)]);
@@ -256,6 +253,9 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         || (current, next) is (Family.Battle, Family.Remote) or (Family.Remote, Family.Battle) or (Family.Battle, Family.Violence)
             or (Family.Violence, Family.Battle) or (Family.Violence, Family.Remote) or (Family.Remote, Family.Violence)
             or (Family.Protest, Family.Riot) or (Family.Riot, Family.Protest) or (Family.Protest, Family.Battle) or (Family.Strategic, _);
+
+    /// <summary>How many years before publication an incident may lie and still be news rather than history.</summary>
+    private const int HistoryYears = 2;
 
     private ConflictEvent? Build(Document document, Incident incident, PersonIndex people, List<SourceMention> allSources, string? documentGroup, DateOnly? published)
     {

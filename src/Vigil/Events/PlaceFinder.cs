@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace Vigil.Events;
 
 /// <summary>A place named in a sentence as where something happened, with the areas written beside it (most specific first).</summary>
-/// <remarks><paramref name="OtherName"/> is a second spelling to try when <paramref name="Name"/> is not found: the name as
-/// written when a bracket gives the standard one ("Zibane [Ziban]"), or the name without a trailing "City".
+/// <remarks><paramref name="OtherName"/> is a second spelling, tried when neither <paramref name="Name"/> nor its areas
+/// resolve: the name as written when a bracket gives the standard one ("Zibane [Ziban]"), or the name without a
+/// trailing "City".
 /// <paramref name="Secondary"/> marks a name the text gives as a building or site ("outside the Seray") or as where the
 /// actors come from: it is tried after the others and weighs less in the country vote.</remarks>
 internal sealed record PlaceMention(TextSpan Span, string Name, IReadOnlyList<string> Areas, string? CountryCode, bool IsCountry, int Score, string? OtherName = null, bool Secondary = false)
@@ -38,6 +39,9 @@ internal static partial class PlaceFinder
 
     [GeneratedRegex(@"\b(?:residents|youths?|villagers|people|inhabitants|natives|communities|community|militias?|members|farmers|herders|men)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CrowdBefore();
+
+    [GeneratedRegex(@"\b(?:entrances?|exits?|gates?)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EntranceBefore();
 
     [GeneratedRegex(@"\s+City$", RegexOptions.CultureInvariant)]
     private static partial Regex CityWord();
@@ -90,8 +94,8 @@ internal static partial class PlaceFinder
             var origin = match.Groups["context"].Value.TrimStart().StartsWith('(')
                 && (prep == "from" || prep == "of" && CrowdBefore().IsMatch(before));
             // "at the entrance to X" is at X.
-            var atSite = prep == "to" && Regex.IsMatch(before, @"\b(?:entrances?|exits?|gates?)\s+$", RegexOptions.IgnoreCase);
-            if (NotPlaces.Contains(first) || name.Length < 3 || prep is "from" or "to" or "into" or "towards" && !origin && !atSite)
+            var atSite = prep == "to" && EntranceBefore().IsMatch(before);
+            if (NotPlaces.Contains(first) || name.Length < 3 || (prep is "from" or "to" or "into" or "towards" && !origin && !atSite))
             {
                 continue;
             }
@@ -166,7 +170,9 @@ internal static partial class PlaceFinder
             {
                 // "in western Yemen (Ad Durayhimi, Al Hudaydah)": the areas in brackets are the place, inside the country;
                 // as broad a place as an area, it comes after a town the sentence names.
-                found.Add(new PlaceMention(span, areas[0], areas[1..], country.Value.Code, false, score - 2, null, secondary));
+                var contextGroup = match.Groups["context"];
+                var areaStart = sentence.Start + contextGroup.Index + Math.Max(0, contextGroup.Value.IndexOf(areas[0], StringComparison.Ordinal));
+                found.Add(new PlaceMention(new TextSpan(areaStart, areaStart + areas[0].Length), areas[0], areas[1..], country.Value.Code, false, score - 2, null, secondary));
                 continue;
             }
 

@@ -70,6 +70,7 @@ public class PlaceFinderTests
         Assert.Equal("Ad Durayhimi", found.Name);
         Assert.Equal(["Al Hudaydah"], found.Areas);
         Assert.Equal("YE", found.CountryCode);
+        Assert.Equal("Ad Durayhimi", "Rebels fired mortars at a village in western Yemen (Ad Durayhimi, Al Hudaydah)."[found.Span.Start..found.Span.End]);
     }
 
     [Theory]
