@@ -775,6 +775,11 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             allSentences.Where(span => !incidentSpans.Contains(span)),
             placeResolver);
 
+        // The provinces where the incident's parties operate stand in for the other places of a longer article: a
+        // namesake outside them is the less likely reading.
+        var theatre = judged is null || placeResolver is null ? []
+            : IncidentCountry.Theatre(string.Join(' ', incident.All.Select(s => s.Text)), judged.Code)
+                .Select(area => placeResolver.Resolve(area, judged.Code, null)).OfType<Places.ResolvedPlace>().ToList();
         var ordered = mentions.OrderByDescending(m => m.Place.Score).ThenBy(m => m.Rank).Select(m => m.Place).ToList();
         foreach (var place in ordered.Where(p => !p.IsCountry))
         {
@@ -783,7 +788,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             var country = judged is { FromPlaces: true } ? judged.Code : place.CountryCode;
             if (placeResolver is not null)
             {
-                var context = new PlaceContext(judged is null ? [] : [judged.Code], [], text[Math.Max(0, place.Span.Start - 40)..place.Span.Start]);
+                var context = new PlaceContext(judged is null ? [] : [judged.Code], theatre, text[Math.Max(0, place.Span.Start - 40)..place.Span.Start]);
                 var resolved = Resolve(placeResolver, place.Name, place.Areas, country, context)
                     ?? (place.OtherName is { } otherName ? Resolve(placeResolver, otherName, place.Areas, country, context) : null);
                 if (resolved is not null)

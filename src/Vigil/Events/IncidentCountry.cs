@@ -58,6 +58,21 @@ internal static partial class IncidentCountry
     [GeneratedRegex(@"^\s+(?:\w+\s+)?(?:residents|civilians|villagers|people|citizens|farmers|workers|families|children|women|men|youths?|protesters|demonstrators|students|journalists?|man|woman|boy|girl|teenager|detainees|prisoners|refugees)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ResidentsAfter();
 
+    /// <summary>
+    /// Where a conflict's parties and monitors operate inside their country: the Donbas front for the OSCE monitors and
+    /// the Donbas militias, the north-east for Boko Haram in Nigeria. An analyst reading "near Serhiivka" in an OSCE
+    /// report looks for the Serhiivka on that front, not its namesakes elsewhere in Ukraine.
+    /// </summary>
+    private static readonly (Regex Pattern, string Code, string[] Areas)[] Theatres =
+    [
+        (new(@"\b(?:OSCE\s+SMM|Donbass?\s+People'?s\s+Militia|Luhansk\s+People'?s\s+Militia|DPR|LPR|NAF|Joint\s+Forces\s+Operation|JFO)\b", RegexOptions.CultureInvariant), "UA", ["Donetsk Oblast", "Luhansk Oblast"]),
+        (new(@"\b(?:Boko\s+Haram|ISWAP)\b", RegexOptions.CultureInvariant), "NG", ["Borno State", "Yobe State", "Adamawa State"]),
+    ];
+
+    /// <summary>The provinces where the parties an incident's text names operate, when the incident is in their country.</summary>
+    public static IEnumerable<string> Theatre(string incidentText, string countryCode) =>
+        Theatres.Where(theatre => theatre.Code == countryCode && theatre.Pattern.IsMatch(incidentText)).SelectMany(theatre => theatre.Areas).Distinct();
+
     /// <summary>Place evidence at least this strong makes the judgement one that may restrict the place search to its country.</summary>
     private const double PlaceSupportNeeded = 0.9;
 

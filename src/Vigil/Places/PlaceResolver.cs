@@ -52,11 +52,11 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
     /// </summary>
     private static bool Trusted(PlaceCandidate candidate, string? countryCode, PlaceContext? context)
     {
-        // The text points to another country: a small place of the name abroad is more likely a namesake of a village
-        // the gazetteer lacks there than the place meant.
+        // The text points to another country: a small place of the name abroad, or a respelling, is more likely a
+        // namesake of a village the gazetteer lacks there than the place meant.
         if (countryCode is null && context is { CountryCodes.Count: > 0 } && !context.CountryCodes.Contains(candidate.Place.CountryCode, StringComparer.OrdinalIgnoreCase))
         {
-            return Prominence(candidate.Entry) >= ProminentPlace;
+            return Prominence(candidate.Entry) >= ProminentPlace && candidate.Match is NameMatch.Name or NameMatch.AlternateName;
         }
 
         var anchored = countryCode is not null || context is { CountryCodes.Count: > 0 } && context.CountryCodes.Contains(candidate.Place.CountryCode, StringComparer.OrdinalIgnoreCase);

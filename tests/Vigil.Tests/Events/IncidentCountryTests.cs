@@ -104,4 +104,15 @@ public class IncidentCountryTests
         var found = Assert.Single(EventTestKit.Extract("Protesters gathered outside the Mosul hotel in Idlib on Monday.", Published, resolver));
         Assert.Equal("Idlib", found.Location?.Name);
     }
+
+    [Fact]
+    public void ANamesakeOffTheFrontWhereTheMonitorsWorkGivesWayToTheCountry()
+    {
+        var monitored = Assert.Single(EventTestKit.Extract("On Monday, the OSCE SMM observed 14 explosions near Serhiivka.", Published, resolver));
+        Assert.Equal("UA", monitored.Location?.Country);
+        Assert.Equal(PlacePrecision.Country, monitored.Location?.Precision);
+
+        var shelled = Assert.Single(EventTestKit.Extract("On Monday, rebels shelled army positions near Serhiivka.", Published, resolver));
+        Assert.Equal("Serhiivka", shelled.Location?.Name);
+    }
 }

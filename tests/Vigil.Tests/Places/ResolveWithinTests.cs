@@ -92,5 +92,6 @@ public class ResolveWithinTests
         Assert.Equal("SY", resolver.Resolve("Bashiqa", null, new PlaceContext([], []))?.CountryCode);
         Assert.Null(resolver.Resolve("Bashiqa", null, new PlaceContext(["IQ"], [])));
         Assert.Equal("LY", resolver.Resolve("Tripoli", null, new PlaceContext(["IQ"], []))?.CountryCode);
+        Assert.Null(resolver.Resolve("Raqqeh", null, new PlaceContext(["IQ"], [])));
     }
 }

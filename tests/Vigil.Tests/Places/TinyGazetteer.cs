@@ -18,6 +18,7 @@ internal static class TinyGazetteer
         gazetteer.AddCountry("IM", "Isle of Man", 54.25, -4.5, ["Man"], ["Manx"]);
         gazetteer.AddCountry("IN", "India", 22, 79, ["Republic of India"], ["Indian"]);
         gazetteer.AddCountry("US", "United States", 39.8, -98.6, ["United States of America"], ["American"]);
+        gazetteer.AddCountry("UA", "Ukraine", 49, 32, [], ["Ukrainian"]);
 
         Admin1(gazetteer, "Idlib", 35.8, 36.6, "SY", "07");
         Admin1(gazetteer, "Raqqa", 36.1, 38.9, "SY", "04");
@@ -29,6 +30,8 @@ internal static class TinyGazetteer
         Admin1(gazetteer, "Provence-Alpes-Côte d'Azur", 43.9, 6.1, "FR", "93");
         Admin1(gazetteer, "Tamil Nadu", 11.0, 78.4, "IN", "25");
         Admin1(gazetteer, "Oregon", 44.0, -120.5, "US", "OR");
+        Admin1(gazetteer, "Donetsk Oblast", 48.1, 37.8, "UA", "05");
+        Admin1(gazetteer, "Kharkiv Oblast", 49.6, 36.5, "UA", "07");
 
         Town(gazetteer, "Ar Raqqah", 35.95, 39.01, "SY", "04", 177636, "PPLA", "Raqqa", "Rakka", "Al-Raqqah");
         Town(gazetteer, "Idlib", 35.93, 36.63, "SY", "07", 128840, "PPLA");
@@ -46,6 +49,8 @@ internal static class TinyGazetteer
         // A state capital abroad that outranks the Indian city of the same name until "TN" is read.
         Town(gazetteer, "Salem", 44.94, -123.04, "US", "OR", 175000, "PPLA");
         Town(gazetteer, "Salem", 11.65, 78.16, "IN", "25", 90000, "PPL");
+        // Off the Donbas front: the only Serhiivka the gazetteer has.
+        Town(gazetteer, "Serhiivka", 49.3, 36.1, "UA", "07", 2000, "PPL");
         gazetteer.AddCommonWords(["hit", "nice", "man", "along", "of", "police"]);
         return gazetteer;
     }
