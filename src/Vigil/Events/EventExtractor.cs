@@ -551,7 +551,8 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
                 return (EventTaxonomy.Battles, "Armed clash", new PloverCode("ASSAULT", "firearms"), at);
             }
 
-            if (Has(Cue.Explosion) && !Has(Cue.Attack) && !Has(Cue.Kill))
+            // An explosion that kills or wounds is remote violence unless the report also tells of an attack by hand or gun.
+            if (Has(Cue.Explosion) && !Has(Cue.Attack))
             {
                 return (EventTaxonomy.ExplosionsRemoteViolence, "Remote explosive/landmine/IED", new PloverCode("ASSAULT", "explosives"), Where(Cue.Explosion));
             }
