@@ -50,8 +50,11 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
     [GeneratedRegex(@"\b(?:soldiers?|policem[ae]n|police\s+officers?|gendarmes?|fighters?|militiam[ae]n|militants?|security\s+guards?|troops|commanders?)\b[^.]{0,30}\b(?:were|was)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot)|\b(?:killed|killing|wounded|wounding|injured|injuring|shot|attacked|ambushed)\s+(?:\w+\s+){0,3}(?:soldiers?|policem[ae]n|police\s+(?:officers?|station|post|patrol)|gendarm\w*|fighters?|militiam[ae]n|security\s+guards?|troops|commanders?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArmedVictim();
 
-    [GeneratedRegex(@"\b(?:off-?duty|(?:at|in|outside|in\s+front\s+of)\s+(?:his|her|their)\s+(?:house|home|office|shop|residence)|leaving\s+(?:a|the)\s+mosque|drive-?by)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:off-?duty|(?:at|in|inside|outside|in\s+front\s+of)\s+(?:his|her|their)\s+(?:house|home|office|shop|residence)|leaving\s+(?:a|the)\s+mosque|drive-?by)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OffDuty();
+
+    [GeneratedRegex(@"\b(?:exchang\w*\s+(?:of\s+)?(?:gun\s?)?fire|clash\w*|fought|fighting|gun\s?battles?|fire\s?fights?|returned\s+(?:the\s+)?fire|shoot-?outs?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MutualFire();
 
     [GeneratedRegex(@"\b(?:forces|troops|militants?|fighters|militia\w*|soldiers|army|military|police|gunmen|rebels|insurgents|reinforcements|shoot-?outs?|gunfights?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArmedNoun();
@@ -516,7 +519,9 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             return (EventTaxonomy.Battles, "Non-state actor overtakes territory", new PloverCode("ASSAULT", "firearms"), Where(Cue.OvertakeTerritory));
         }
 
-        if (Has(Cue.Clash) || Has(Cue.Shelling))
+        // A man attacked at home or off duty is attacked as a person, even a policeman, unless fire was exchanged.
+        var attackedAtHome = OffDuty().IsMatch(text) && !MutualFire().IsMatch(text);
+        if ((Has(Cue.Clash) || Has(Cue.Shelling)) && !attackedAtHome)
         {
             // Two crowds fighting ("a clash between two groups of villagers") is mob violence, not a battle.
             var crowdsOnly = !armedPerpetrators && !armedTargets && CrowdClash().IsMatch(text) && !Firearms().IsMatch(text) && !ArmedNoun().IsMatch(text);

@@ -76,6 +76,8 @@ public class EventExtractorTests
     [InlineData("Gunmen opened fire on a patrol in Dalwa, injuring three policemen.", "Battles", "Armed clash")]
     [InlineData("A fighter was shot and killed by IS snipers near Dalwa.", "Battles", "Armed clash")]
     [InlineData("An explosion killed a farmer near Dalwa on Monday.", "Explosions/Remote violence", "Remote explosive/landmine/IED")]
+    [InlineData("Armed men attacked a police officer at his house in Dalwa. The man died.", "Violence against civilians", "Attack")]
+    [InlineData("Armed men attacked a police officer at his house in Dalwa and fought with his guards.", "Battles", "Armed clash")]
     [InlineData("Thousands of migrant workers blocked the Dalwa-Kelbra highway and pelted stones at police.", "Riots", "Violent demonstration")]
     [InlineData("Villagers vandalized a ration shop in Dalwa, agitating against irregular distribution.", "Riots", "Violent demonstration")]
     public void TypesIncidentsAsAcledDoes(string text, string type, string subType)
