@@ -754,11 +754,13 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
         }
 
         // An incident whose own sentences name no place happened where the story is set: the nearest earlier sentence
-        // that names one ("In X, ... . Later, gunmen shot a man.") sets the scene, as a dateline or lead does.
+        // that names one ("In X, ... . Later, gunmen shot a man.") sets the scene, as a dateline or lead does. A few
+        // sentences back, then the lead: further back is another part of the story.
         if (mentions.All(m => m.Place.IsCountry))
         {
-            var first = incident.All.First().Index;
-            for (var index = Math.Min(first, allSentences.Count) - 1; index >= 0; index--)
+            var first = Math.Min(incident.All.First().Index, allSentences.Count);
+            var scene = Enumerable.Range(1, Math.Min(first, SceneSentences)).Select(back => first - back);
+            foreach (var index in first > SceneSentences ? scene.Append(0) : scene)
             {
                 var earlier = PlaceFinder.Find(text, allSentences[index], people);
                 if (earlier.Any(place => !place.IsCountry))
@@ -827,6 +829,9 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             ? EventLocation.From(resolvedCountry) with { Precision = Places.PlacePrecision.Country }
             : new EventLocation(countryName, null, null, judged.Code, null, Places.PlacePrecision.Country);
     }
+
+    /// <summary>How many sentences back an incident without a place looks for the scene, before it tries the lead.</summary>
+    private const int SceneSentences = 5;
 
     private static Places.ResolvedPlace? Resolve(IPlaceResolver resolver, string name, IReadOnlyList<string> areas, string? country, PlaceContext context) =>
         areas.Count > 0 ? resolver.ResolveWithin(name, areas, country, context) : resolver.Resolve(name, country, context);
