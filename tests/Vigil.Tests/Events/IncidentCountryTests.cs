@@ -115,4 +115,16 @@ public class IncidentCountryTests
         var shelled = Assert.Single(EventTestKit.Extract("On Monday, rebels shelled army positions near Serhiivka.", Published, resolver));
         Assert.Equal("Serhiivka", shelled.Location?.Name);
     }
+
+    [Fact]
+    public void TheSceneIsLookedForAFewSentencesBackThenInTheLead()
+    {
+        var filler = string.Concat(Enumerable.Repeat("Prices had doubled in a week. ", 6));
+        var fromLead = EventTestKit.Extract("Traders in Tripoli (North Lebanon) closed their shops on Monday. " + filler + "Later that night, gunmen shot dead a shopkeeper.", Published, resolver);
+        Assert.Equal("Tripoli", Assert.Single(fromLead).Location?.Name);
+
+        var tooFar = EventTestKit.Extract("Prices rose on Monday. Traders in Tripoli (North Lebanon) closed their shops. " + filler + "Later that night, gunmen shot dead a shopkeeper.", Published, resolver);
+        // Too far back for the town; the rest of the article still says which country.
+        Assert.Equal(PlacePrecision.Country, Assert.Single(tooFar).Location?.Precision);
+    }
 }
