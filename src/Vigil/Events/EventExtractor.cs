@@ -797,8 +797,14 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             if (placeResolver is not null)
             {
                 var context = new PlaceContext(judged is null ? [] : [judged.Code], theatre, text[Math.Max(0, place.Span.Start - 40)..place.Span.Start]);
-                var resolved = Resolve(placeResolver, place.Name, place.Areas, country, context)
-                    ?? (place.OtherName is { } otherName ? Resolve(placeResolver, otherName, place.Areas, country, context) : null);
+                var resolved = Resolve(placeResolver, place.Name, place.Areas, country, context);
+                // The other spelling is worth a try whenever the name itself was not found, even if an area stood in.
+                if (place.OtherName is { } otherName && resolved?.Precision != Places.PlacePrecision.Town
+                    && Resolve(placeResolver, otherName, place.Areas, country, context) is { } other && (resolved is null || other.Precision == Places.PlacePrecision.Town))
+                {
+                    resolved = other;
+                }
+
                 if (resolved is not null)
                 {
                     evidence.Add(Evidence("location", place.Span.Start, place.Span.Length, text));

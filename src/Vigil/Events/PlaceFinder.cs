@@ -3,9 +3,8 @@ using System.Text.RegularExpressions;
 namespace Vigil.Events;
 
 /// <summary>A place named in a sentence as where something happened, with the areas written beside it (most specific first).</summary>
-/// <remarks><paramref name="OtherName"/> is a second spelling, tried when neither <paramref name="Name"/> nor its areas
-/// resolve: the name as written when a bracket gives the standard one ("Zibane [Ziban]"), or the name without a
-/// trailing "City".
+/// <remarks><paramref name="OtherName"/> is a second spelling, tried when <paramref name="Name"/> itself is not found:
+/// the name as written when a bracket gives the standard one ("Zibane [Ziban]"), or the name without a trailing "City".
 /// <paramref name="Secondary"/> marks a name the text gives as a building or site ("outside the Seray") or as where the
 /// actors come from: it is tried after the others and weighs less in the country vote.</remarks>
 internal sealed record PlaceMention(TextSpan Span, string Name, IReadOnlyList<string> Areas, string? CountryCode, bool IsCountry, int Score, string? OtherName = null, bool Secondary = false)

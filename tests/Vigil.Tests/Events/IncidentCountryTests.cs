@@ -76,6 +76,14 @@ public class IncidentCountryTests
 
 
     [Fact]
+    public void TheWrittenNameIsTriedWhenTheStandardOneIsUnknownBeforeTheAreaStandsIn()
+    {
+        var found = Assert.Single(EventTestKit.Extract("Gunmen killed two farmers in the village of Mosul [Mawsil Nowhere] (Nineveh).", Published, resolver));
+        Assert.Equal("Mosul", found.Location?.Name);
+        Assert.Equal(PlacePrecision.Town, found.Location?.Precision);
+    }
+
+    [Fact]
     public void AnApostropheInsideANameIsPartOfIt()
     {
         var found = Assert.Single(EventTestKit.Extract("Unidentified gunmen shot dead a civilian in Dar'a.", Published, resolver));
