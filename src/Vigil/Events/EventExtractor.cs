@@ -149,7 +149,10 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             if (sentence.Cues.Count > 0)
             {
                 var family = FamilyOf(sentence.Cues.Select(c => c.Cue));
-                if (current is not null && !sentence.NewIncident && Compatible(FamilyOf(current.Triggers.SelectMany(t => t.Cues).Select(c => c.Cue)), family) && !MovesElsewhere(text, current, sentence, people))
+                var currentFamily = current is null ? Family.Harm : FamilyOf(current.Triggers.SelectMany(t => t.Cues).Select(c => c.Cue));
+                // What the demonstrators go on to do ("They set barricades on fire") is the same protest turning violent.
+                var protestersActOn = currentFamily == Family.Protest && ContinuesStory().IsMatch(sentence.Text) && !Passive().IsMatch(sentence.Text);
+                if (current is not null && !sentence.NewIncident && (Compatible(currentFamily, family) || protestersActOn) && !MovesElsewhere(text, current, sentence, people))
                 {
                     current.Triggers.Add(sentence);
                 }

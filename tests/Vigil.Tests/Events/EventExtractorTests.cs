@@ -137,6 +137,16 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void WhatTheDemonstratorsGoOnToDoIsTheSameProtest()
+    {
+        var violent = Assert.Single(EventTestKit.Extract("Residents demonstrated in Dalwa against a new tax. They set barricades on fire and beat a tax official.", Published));
+        Assert.Equal("Violent demonstration", violent.SubEventType);
+
+        var attacked = EventTestKit.Extract("Residents demonstrated in Dalwa against a new tax. They were attacked by gunmen who shot two of them.", Published);
+        Assert.Equal(2, attacked.Count);
+    }
+
+    [Fact]
     public void AnIncidentYearsBeforeTheReportIsHistory()
     {
         Assert.Empty(EventTestKit.Extract("The senator was held in Dalwa prison after rebels shot down his jet over the city in 1967.", Published));
