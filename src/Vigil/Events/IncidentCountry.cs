@@ -33,6 +33,9 @@ internal static partial class IncidentCountry
     /// <summary>What a building's or an origin's name ("outside the Seray", "militias from X") keeps of a place's weight.</summary>
     private const double SecondaryPlaceFactor = 0.4;
 
+    /// <summary>The monitors and militias of the Donbas war, which place an incident both in Ukraine and on its front.</summary>
+    private const string DonbasParties = @"OSCE\s+SMM|Donbass?\s+People'?s\s+Militia|Luhansk\s+People'?s\s+Militia|DPR|LPR";
+
     /// <summary>
     /// Missions, parties and terms that belong to one country's conflict ("OSCE SMM", "LNA", "barangay"), beside the named
     /// armed groups whose home <see cref="ActorLexicon"/> knows: a hint of where, weaker than a country named outright.
@@ -43,7 +46,7 @@ internal static partial class IncidentCountry
         (new(@"\bAMISOM\b", RegexOptions.CultureInvariant), "SO"),
         (new(@"\b(?:QSD|Syrian\s+Observatory)\b", RegexOptions.CultureInvariant), "SY"),
         (new(@"\b(?:LNA|GNA|Haftar)\b", RegexOptions.CultureInvariant), "LY"),
-        (new(@"\b(?:OSCE\s+SMM|Donbass?\s+People'?s\s+Militia|Luhansk\s+People'?s\s+Militia|DPR|LPR)\b", RegexOptions.CultureInvariant), "UA"),
+        (new(@"\b(?:" + DonbasParties + @")\b", RegexOptions.CultureInvariant), "UA"),
         (new(@"\b(?:Abu\s+Sayyaf|MILF|BIFF|[Bb]arangay)\b", RegexOptions.CultureInvariant), "PH"),
         (new(@"\bSinaloa\s+Cartel\b|\bCJNG\b", RegexOptions.CultureInvariant), "MX"),
         (new(@"\b(?:FARDC|Mayi[- ]Mayi|Mai[- ]Mai|MONUSCO|M23)\b", RegexOptions.CultureInvariant), "CD"),
@@ -65,7 +68,7 @@ internal static partial class IncidentCountry
     /// </summary>
     private static readonly (Regex Pattern, string Code, string[] Areas)[] Theatres =
     [
-        (new(@"\b(?:OSCE\s+SMM|Donbass?\s+People'?s\s+Militia|Luhansk\s+People'?s\s+Militia|DPR|LPR|NAF|Joint\s+Forces\s+Operation|JFO)\b", RegexOptions.CultureInvariant), "UA", ["Donetsk Oblast", "Luhansk Oblast"]),
+        (new(@"\b(?:" + DonbasParties + @"|NAF|Joint\s+Forces\s+Operation|JFO)\b", RegexOptions.CultureInvariant), "UA", ["Donetsk Oblast", "Luhansk Oblast"]),
         (new(@"\b(?:Boko\s+Haram|ISWAP)\b", RegexOptions.CultureInvariant), "NG", ["Borno State", "Yobe State", "Adamawa State"]),
     ];
 

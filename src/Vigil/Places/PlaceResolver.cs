@@ -59,7 +59,8 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
             return Prominence(candidate.Entry) >= ProminentPlace && candidate.Match is NameMatch.Name or NameMatch.AlternateName;
         }
 
-        var anchored = countryCode is not null || context is { CountryCodes.Count: > 0 } && context.CountryCodes.Contains(candidate.Place.CountryCode, StringComparer.OrdinalIgnoreCase);
+        // Past the check above, any country the text points to holds the candidate.
+        var anchored = countryCode is not null || context is { CountryCodes.Count: > 0 };
         return anchored || candidate.Match is not (NameMatch.Spelling or NameMatch.NearSpelling) || Prominence(candidate.Entry) >= UnanchoredSpellingProminence;
     }
 
