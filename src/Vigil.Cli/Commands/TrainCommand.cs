@@ -5,7 +5,7 @@ namespace Vigil.Cli.Commands;
 
 internal static class TrainCommand
 {
-    public static Command Create() => new("train", "Train a model from labelled data") { CreateNer() };
+    public static Command Create() => new("train", "Train a model from labelled data") { CreateNer(), TrainEventsCommand.Create() };
 
     private static Command CreateNer()
     {

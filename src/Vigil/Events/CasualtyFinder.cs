@@ -15,7 +15,7 @@ internal static partial class CasualtyFinder
 {
     private const string Count = CountParser.Pattern;
 
-    private const string KillWords = @"killed|dead|died|murdered|executed|slain|shot\s+dead|gunned\s+down|beheaded|lynched|assassinated|massacred|burned\s+to\s+death|beaten\s+to\s+death|stabbed\s+to\s+death|hacked\s+to\s+death|lost\s+their\s+lives?|perished";
+    private const string KillWords = @"killed|dead|died|murdered|executed|slain|shot\s+dead|gunned\s+down|beheaded|lynched|assassinated|massacred|(?:shot|beaten|stabbed|hacked|bludgeoned|clubbed|stoned|tortured|burned|burnt|strangled|crushed)\s+to\s+death|lost\s+their\s+lives?|perished";
 
     private const string InjureWords = @"injured|wounded|hurt|hospitali[sz]ed|critically\s+injured|seriously\s+injured";
 
@@ -28,6 +28,10 @@ internal static partial class CasualtyFinder
 
     [GeneratedRegex(@"\b(?<verb>kill(?:ed|ing)|beat(?:en)?|stabbed|hacked|tortured|stoned|burn(?:ed|t)|shooting\s+dead|shot\s+dead|murder(?:ed|ing)|execut(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|leaving|left|claim(?:ed|ing)\s+the\s+lives\s+of)\s+" + Count + @"(?:\s+|$)(?<noun>" + ObjectNoun + @")(?<tail>dead|injured|wounded|hurt|to\s+death)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VerbThenCount();
+
+    /// <summary>Harm told as a noun: "the killing of a militant", "the deaths of three children", "the wounding of two guards".</summary>
+    [GeneratedRegex(@"\b(?<verb>killings?|deaths?|murders?|assassinations?|executions?|beheadings?|lynchings?|wounding|injuring)\s+of\s+" + Count + @"\s+(?<noun>(?:(?!(?:were|was|in|on|at|by|and|or|after|during|with|to|who|which)\b)[\w'’-]+\b\s*){1,4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NounOfCount();
 
     [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?:(?:more|other|further|additional)\s+)?(?<verb>fatalit(?:y|ies)|deaths|dead|casualties|injur(?:y|ies)|wounded|injured)\b|\b(?:death\s+toll|toll|fatalities)\s+(?:(?:has|had|was|is)\s+)?(?:(?:coded|rose|risen|climbed|reached|stood|stands|stand)\s+)?(?:as\s+|to\s+|at\s+|of\s+)?" + Count, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Totals();
@@ -118,6 +122,11 @@ internal static partial class CasualtyFinder
                     more = CoordinatedAfter().Match(sentenceText, more.Index + more.Length);
                 }
             }
+        }
+
+        foreach (Match match in NounOfCount().Matches(sentenceText))
+        {
+            AddCounted(found, sentence, match, sentenceText, !Regex.IsMatch(match.Groups["verb"].Value, "^(?:wounding|injuring)$", RegexOptions.IgnoreCase));
         }
 
         if (found.Count == 0)

@@ -128,4 +128,8 @@ public sealed record ConflictEvent(
     string? Reason,
     IReadOnlyList<SourceClaim> Sources,
     double Confidence,
-    IReadOnlyList<FieldEvidence> Evidence);
+    IReadOnlyList<FieldEvidence> Evidence)
+{
+    /// <summary>What coded this event: the event model's and the cue lexicon's versions ("events-1a2b3c4d5e+lexicon-9f8e7d6c5b"), stored with each claim.</summary>
+    public string? Coder { get; init; }
+}

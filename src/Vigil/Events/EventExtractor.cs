@@ -10,8 +10,17 @@ namespace Vigil.Events;
 /// a person already named, an attribution) lend the incident their sources and context. Each incident is then typed,
 /// dated, placed, counted and attributed from its own sentences only.
 /// </summary>
-public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
+public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null, IncidentClassifier? classifier = null)
 {
+    /// <summary>An incident whose passage the classifier gives at least this probability of telling no incident is dropped.</summary>
+    public const double NoEventThreshold = 0.5;
+
+    /// <summary>The trained typer that has the last word on each incident's sub-type and on whether it is one; null when the rules decide alone.</summary>
+    public IncidentClassifier? Classifier => classifier;
+
+    /// <summary>The versions of the model and the lexicon that code events here, recorded with every claim.</summary>
+    public string CoderVersion { get; } = $"{classifier?.Version ?? "rules"}+{EventLexicon.Version}";
+
     private enum Family
     {
         Harm,
@@ -286,6 +295,26 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
             .ToList();
         var (eventType, subType, plover, typeEvidence) = Classify(classifyCues, classifyCues.Select(c => c.Cue).ToHashSet(), perpetrators, targets, incident);
         var typeSentence = incident.Triggers.First(t => t.Cues.Any(c => c.Match == typeEvidence));
+        IncidentPrediction? prediction = null;
+        if (classifier is not null)
+        {
+            // The rules propose the incident and their verdict is one of the model's features; the model decides
+            // whether the passage tells an incident at all, and which sub-type.
+            prediction = classifier.Classify(ClassifierPassage(incident), [subType]);
+            if (prediction.NoEventProbability >= NoEventThreshold)
+            {
+                return null;
+            }
+
+            var best = prediction.BestSubType.Label;
+            if (best != subType)
+            {
+                subType = best;
+                eventType = EventTaxonomy.TypeOf(best)!;
+                plover = EventTaxonomy.PloverOf(best);
+            }
+        }
+
         evidence.Add(Evidence("eventType", typeSentence.Span.Start + typeEvidence.Index, typeEvidence.Length, text));
 
         // Casualties: a stated total wins; counts of different groups add up; repeated counts of one group do not.
@@ -346,10 +375,21 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null)
 
         var hedgedEvent = incident.Triggers.Any(t => SourceFinder.Hedge().IsMatch(t.Text));
         var filled = new object?[] { date, location, killed, weapon, reason }.Count(x => x is not null) + (perpetrators.Count > 0 ? 1 : 0) + (sources.Count > 0 ? 1 : 0);
-        var confidence = Math.Round(Math.Clamp(0.35 + 0.06 * filled + 0.05 * Math.Min(3, incident.Triggers.Count) - (hedgedEvent ? 0.1 : 0), 0.05, 0.95), 2);
+        var confidence = prediction is not null
+            ? Math.Round(prediction.Ranked.First(r => r.Label == subType).Probability * (hedgedEvent ? 0.9 : 1.0), 2)
+            : Math.Round(Math.Clamp(0.35 + 0.06 * filled + 0.05 * Math.Min(3, incident.Triggers.Count) - (hedgedEvent ? 0.1 : 0), 0.05, 0.95), 2);
 
-        return new ConflictEvent(eventType, subType, plover, date, location, perpetrators, targets, victims, killed, injured, weapon, reason, sources, confidence, evidence);
+        return new ConflictEvent(eventType, subType, plover, date, location, perpetrators, targets, victims, killed, injured, weapon, reason, sources, confidence, evidence)
+        {
+            Coder = CoderVersion,
+        };
     }
+
+    /// <summary>The passage the classifier reads for an incident: its first few sentences, in text order, as a report would lead with them.</summary>
+    private static string ClassifierPassage(Incident incident) => string.Join(' ', incident.All.Take(MaxPassageSentences).Select(s => s.Text));
+
+    /// <summary>The written corpus's examples are one to four sentences; a longer passage would read unlike anything the model was trained on.</summary>
+    private const int MaxPassageSentences = 4;
 
     /// <summary>
     /// Arrests told after a protest's lead sentence ("Seven were detained by police.") are the protest's policing; an

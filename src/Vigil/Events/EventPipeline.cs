@@ -14,7 +14,7 @@ public sealed class EventPipeline
     private readonly Pipeline language;
     private readonly EventExtractor extractor;
 
-    public EventPipeline(IDocumentComponent? entityRecognizer = null, IPlaceResolver? placeResolver = null)
+    public EventPipeline(IDocumentComponent? entityRecognizer = null, IPlaceResolver? placeResolver = null, IncidentClassifier? classifier = null)
     {
         var components = new List<IDocumentComponent> { new Tokenizer(), new SentenceSplitter() };
         if (entityRecognizer is not null)
@@ -23,17 +23,30 @@ public sealed class EventPipeline
         }
 
         language = new Pipeline(components);
-        extractor = new EventExtractor(placeResolver);
+        extractor = new EventExtractor(placeResolver, classifier);
     }
 
-    /// <summary>The full pipeline: the shipped entity model (models/ner.bin) and the installed gazetteer (.build/gazetteer).</summary>
-    public static EventPipeline CreateDefault() => new(EntityRecognizer.Shipped(), new PlaceResolver());
+    /// <summary>The full pipeline: the shipped entity model (models/ner.bin), the installed gazetteer (.build/gazetteer) and
+    /// the trained incident classifier (models/events.bin) when it is there.</summary>
+    public static EventPipeline CreateDefault() => new(EntityRecognizer.Shipped(), new PlaceResolver(), IncidentClassifier.Shipped());
+
+    /// <summary>The versions of the model ("rules" when the rules decide alone) and of the lexicon that code events.</summary>
+    public string CoderVersion => extractor.CoderVersion;
 
     public IReadOnlyList<ConflictEvent> Extract(Article article)
     {
+        if (!IsCodable(article))
+        {
+            return [];
+        }
+
         var document = language.Run(article.ToDocument());
         return extractor.Extract(document, ParsePublished(article.Published));
     }
+
+    /// <summary>The cue lexicon and the model are English: a page identified as another language is stored but not coded.
+    /// A page whose language could not be told (too short, mixed) is coded.</summary>
+    public static bool IsCodable(Article article) => article.Language is null || article.Language == "en";
 
     /// <summary>Events of a bare text (a coder's note, a paragraph) published on a given day.</summary>
     public IReadOnlyList<ConflictEvent> Extract(string text, DateOnly? published, string? source = null)

@@ -20,6 +20,43 @@ public static class EventTaxonomy
         [StrategicDevelopments] = ["Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use", "Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory", "Other"],
     };
 
+    /// <summary>
+    /// The PLOVER event type and mode a sub-type maps to when nothing more specific is known (docs/codebook.md gives the
+    /// table and its reasons); the rules refine the mode where the words say more ("march", "strike", "execute").
+    /// </summary>
+    private static readonly IReadOnlyDictionary<string, PloverCode> Plover = new Dictionary<string, PloverCode>
+    {
+        ["Armed clash"] = new("ASSAULT", "firearms"),
+        ["Government regains territory"] = new("ASSAULT", "firearms"),
+        ["Non-state actor overtakes territory"] = new("ASSAULT", "firearms"),
+        ["Chemical weapon"] = new("ASSAULT", "CBRN"),
+        ["Air/drone strike"] = new("ASSAULT", "aerial"),
+        ["Suicide bomb"] = new("ASSAULT", "suicide"),
+        ["Shelling/artillery/missile attack"] = new("ASSAULT", "explosives"),
+        ["Remote explosive/landmine/IED"] = new("ASSAULT", "explosives"),
+        ["Grenade"] = new("ASSAULT", "explosives"),
+        ["Sexual violence"] = new("ASSAULT", "sexual"),
+        ["Attack"] = new("ASSAULT", "firearms"),
+        ["Abduction/forced disappearance"] = new("ASSAULT", "abduct"),
+        ["Peaceful protest"] = new("PROTEST", "demo"),
+        ["Protest with intervention"] = new("PROTEST", "demo"),
+        ["Excessive force against protesters"] = new("ASSAULT", "firearms"),
+        ["Violent demonstration"] = new("PROTEST", "riot"),
+        ["Mob violence"] = new("ASSAULT", "beat"),
+        ["Agreement"] = new("AGREE", null),
+        ["Arrests"] = new("COERCE", "arrest"),
+        ["Change to group/activity"] = new("MOBILIZE", "troops"),
+        ["Disrupted weapons use"] = new("COERCE", "seize"),
+        ["Headquarters or base established"] = new("MOBILIZE", "troops"),
+        ["Looting/property destruction"] = new("COERCE", "seize"),
+        ["Non-violent transfer of territory"] = new("RETREAT", null),
+        ["Other"] = new("MOBILIZE", null),
+    };
+
+    /// <summary>The PLOVER code of an ACLED sub-type (see <see cref="Plover"/>).</summary>
+    public static PloverCode PloverOf(string subEventType) =>
+        Plover.TryGetValue(subEventType, out var code) ? code : throw new ArgumentException($"'{subEventType}' is not an ACLED sub-type", nameof(subEventType));
+
     /// <summary>The event type a sub-type belongs to, or null for a string that is not an ACLED sub-type.</summary>
     public static string? TypeOf(string subEventType) =>
         SubTypes.FirstOrDefault(pair => pair.Value.Contains(subEventType, StringComparer.Ordinal)).Key;

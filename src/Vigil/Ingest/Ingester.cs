@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Vigil.Events;
 using Vigil.Storage;
 
 namespace Vigil.Ingest;
@@ -7,9 +8,12 @@ namespace Vigil.Ingest;
 /// <summary>What one ingest run did.</summary>
 public sealed record IngestSummary(int PagesRead, int Articles, int NewEvents, int MergedClaims, int Duplicates, int Failed)
 {
+    /// <summary>Pages stored whose language is known and not English: kept as articles, not run through the English event rules.</summary>
+    public int NotEnglish { get; init; }
+
     public override string ToString() =>
         $"{PagesRead} pages read, {Articles} articles stored, {NewEvents} new events, {MergedClaims} reports merged into earlier events, " +
-        $"{Duplicates} skipped as duplicates, {Failed} failed";
+        $"{Duplicates} skipped as duplicates, {NotEnglish} not in English (not coded), {Failed} failed";
 }
 
 /// <summary>
@@ -76,7 +80,7 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
             },
             stop.Token);
 
-        int read = 0, articles = 0, newEvents = 0, merged = 0, duplicates = 0, failed = 0;
+        int read = 0, articles = 0, newEvents = 0, merged = 0, duplicates = 0, failed = 0, notEnglish = 0;
         var lastInput = -1;
         try
         {
@@ -97,6 +101,11 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
                 }
 
                 read++;
+                if (!EventPipeline.IsCodable(page.Article))
+                {
+                    notEnglish++;
+                }
+
                 var stored = store.StorePage(page);
                 if (stored.Status == StoreStatus.Duplicate)
                 {
@@ -119,7 +128,7 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
         }
 
         await producer.ConfigureAwait(false);
-        return new IngestSummary(read, articles, newEvents, merged, duplicates + knownSkipped, failed);
+        return new IngestSummary(read, articles, newEvents, merged, duplicates + knownSkipped, failed) { NotEnglish = notEnglish };
     }
 
     private async Task<ProcessedPage> ProcessAsync(PageWork work, CancellationToken cancellation)

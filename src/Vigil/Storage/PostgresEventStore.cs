@@ -45,6 +45,8 @@ public sealed class PostgresEventStore : SqlEventStore
         CREATE INDEX claims_date_range ON claims (date_min, date_max);
         """,
         ReviewSchema("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
+        // The versions of the event model and cue lexicon that coded each claim, so a re-coding can be told apart.
+        "ALTER TABLE claims ADD COLUMN coder TEXT;",
     ];
 
     protected override string FullTextArticleIds => "SELECT id FROM articles WHERE search @@ plainto_tsquery('english', @query)";

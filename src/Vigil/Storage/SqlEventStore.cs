@@ -376,10 +376,11 @@ public abstract partial class SqlEventStore : IEventStore
             """
             INSERT INTO claims (id, event_id, article_id, event_index, seq, event_type, sub_event_type, event_date, date_precision, location_name,
               latitude, longitude, country, admin1, killed_low, killed_best, killed_high, injured_low, injured_best, injured_high, weapon, reason,
-              confidence, event_json, date_min, date_max)
+              confidence, event_json, date_min, date_max, coder)
             VALUES (@id, @event, @article, @index, (SELECT COALESCE(MAX(seq), 0) + 1 FROM claims), @type, @subtype, @date, @precision, @place,
-              @lat, @lon, @country, @admin1, @klow, @kbest, @khigh, @ilow, @ibest, @ihigh, @weapon, @reason, @confidence, @json, @datemin, @datemax)
+              @lat, @lon, @country, @admin1, @klow, @kbest, @khigh, @ilow, @ibest, @ihigh, @weapon, @reason, @confidence, @json, @datemin, @datemax, @coder)
             """,
+            ("@coder", e.Coder),
             ("@datemin", e.Date is null ? null : Iso(e.Date.Value.AddDays(-IncidentMatcher.Widening(e.Date.Precision)))),
             ("@datemax", e.Date is null ? null : Iso(e.Date.Value.AddDays(IncidentMatcher.Widening(e.Date.Precision)))),
             ("@id", claim.Id), ("@event", claim.EventId), ("@article", claim.ArticleId), ("@index", claim.EventIndex), ("@type", e.EventType),

@@ -49,6 +49,8 @@ public sealed class SqliteEventStore : SqlEventStore
         CREATE INDEX claims_date_range ON claims (date_min, date_max);
         """,
         ReviewSchema("INTEGER PRIMARY KEY AUTOINCREMENT"),
+        // The versions of the event model and cue lexicon that coded each claim, so a re-coding can be told apart.
+        "ALTER TABLE claims ADD COLUMN coder TEXT;",
     ];
 
     protected override string FullTextArticleIds => "SELECT article_id FROM article_fts WHERE article_fts MATCH @query";

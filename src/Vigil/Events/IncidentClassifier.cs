@@ -1,0 +1,317 @@
+using System.IO.Compression;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using System.Text;
+using Vigil.Language;
+
+namespace Vigil.Events;
+
+/// <summary>The classifier's reading of a passage: the best label (an ACLED sub-type, or "none"), its calibrated
+/// probability, the probability that no codable incident is told, and every label ranked.</summary>
+public sealed record IncidentPrediction(string Label, double Probability, double NoEventProbability, IReadOnlyList<LabelProbability> Ranked)
+{
+    public bool IsEvent => Label != Training.EventCorpus.NoEvent;
+
+    /// <summary>The most probable ACLED sub-type, whatever the probability of "none".</summary>
+    public LabelProbability BestSubType => Ranked.First(r => r.Label != Training.EventCorpus.NoEvent);
+}
+
+public sealed record LabelProbability(string Label, double Probability);
+
+/// <summary>
+/// The trained incident typer: a multinomial logistic regression over a passage's words, word pairs, character
+/// 4-grams, the cue lexicon's hits and the rules' own verdict, to one of ACLED's 25 sub-types or "none". Trained by
+/// <see cref="Training.IncidentClassifierTrainer"/> on the team-written corpus (data/training/events); its
+/// probabilities are temperature-scaled on cross-validated predictions so that they can serve as confidence.
+/// Written by hand rather than with ML.NET because the features are the project's own (lexicon cues, rule verdicts),
+/// the model must load in milliseconds in a per-process command line, and the whole of it is one small file.
+/// </summary>
+public sealed class IncidentClassifier
+{
+    private const string Magic = "VIGIL-EVENTS";
+    private const int FormatVersion = 1;
+    public const string ShippedFileName = "events.bin";
+
+    private static readonly Lazy<IncidentClassifier?> ShippedModel = new(LoadShipped);
+
+    private readonly FeatureTable table;
+
+    internal IncidentClassifier(string[] labels, ulong[] featureHashes, float[] weights, float[] bias, double temperature, string version)
+    {
+        Labels = labels;
+        FeatureHashes = featureHashes;
+        Weights = weights;
+        Bias = bias;
+        Temperature = temperature;
+        Version = version;
+        table = new FeatureTable(featureHashes);
+        NoEventIndex = Array.IndexOf(labels, Training.EventCorpus.NoEvent);
+    }
+
+    public IReadOnlyList<string> LabelSet => Labels;
+
+    /// <summary>A short identifier of this model's content ("events-1a2b3c4d"), recorded with every claim it coded.</summary>
+    public string Version { get; }
+
+    /// <summary>Divides the logits before the softmax; fitted on held-out predictions so that probabilities are calibrated.</summary>
+    public double Temperature { get; }
+
+    public int FeatureCount => FeatureHashes.Length;
+
+    internal string[] Labels { get; }
+
+    internal ulong[] FeatureHashes { get; }
+
+    /// <summary>Weight of feature f for label l at [f * LabelCount + l].</summary>
+    internal float[] Weights { get; }
+
+    internal float[] Bias { get; }
+
+    internal int NoEventIndex { get; }
+
+    /// <summary>The model shipped in models/events.bin, loaded once; null when it is missing (the rules then decide alone).</summary>
+    public static IncidentClassifier? Shipped() => ShippedModel.Value;
+
+    private static IncidentClassifier? LoadShipped()
+    {
+        var folder = ModelFiles.Folder();
+        var path = folder is null ? null : Path.Combine(folder, ShippedFileName);
+        return path is not null && File.Exists(path) ? Load(path) : null;
+    }
+
+    /// <summary>Classifies a passage; <paramref name="hints"/> are the rules' verdicts on it (an ACLED sub-type), as features.</summary>
+    public IncidentPrediction Classify(string text, IEnumerable<string>? hints = null)
+    {
+        var features = IncidentFeatures.Extract(text, hints);
+        var scores = Scores(features);
+        return Predict(scores, Temperature);
+    }
+
+    /// <summary>Raw logits of a feature list (before temperature), for training and calibration.</summary>
+    internal double[] Scores(List<ulong> features)
+    {
+        var labelCount = Labels.Length;
+        var scores = new double[labelCount];
+        for (var l = 0; l < labelCount; l++)
+        {
+            scores[l] = Bias[l];
+        }
+
+        var value = IncidentFeatures.Value(features.Count);
+        foreach (var hash in features)
+        {
+            var row = table.Find(hash);
+            if (row < 0)
+            {
+                continue;
+            }
+
+            var offset = row * labelCount;
+            for (var l = 0; l < labelCount; l++)
+            {
+                scores[l] += Weights[offset + l] * value;
+            }
+        }
+
+        return scores;
+    }
+
+    internal IncidentPrediction Predict(double[] scores, double temperature)
+    {
+        var probabilities = Softmax(scores, temperature);
+        var ranked = new LabelProbability[Labels.Length];
+        for (var l = 0; l < Labels.Length; l++)
+        {
+            ranked[l] = new LabelProbability(Labels[l], probabilities[l]);
+        }
+
+        Array.Sort(ranked, (a, b) => b.Probability.CompareTo(a.Probability));
+        return new IncidentPrediction(ranked[0].Label, ranked[0].Probability, NoEventIndex >= 0 ? probabilities[NoEventIndex] : 0, ranked);
+    }
+
+    internal static double[] Softmax(double[] scores, double temperature)
+    {
+        var max = scores.Max();
+        var probabilities = new double[scores.Length];
+        var sum = 0.0;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            probabilities[i] = Math.Exp((scores[i] - max) / temperature);
+            sum += probabilities[i];
+        }
+
+        for (var i = 0; i < scores.Length; i++)
+        {
+            probabilities[i] /= sum;
+        }
+
+        return probabilities;
+    }
+
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var file = File.Create(path);
+        using var zip = new GZipStream(file, CompressionLevel.SmallestSize);
+        using var writer = new BinaryWriter(zip, Encoding.UTF8);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(Labels.Length);
+        foreach (var label in Labels)
+        {
+            writer.Write(label);
+        }
+
+        writer.Write(Temperature);
+        writer.Write(FeatureHashes.Length);
+        writer.Write(MemoryMarshal.AsBytes(FeatureHashes.AsSpan()));
+        // Half precision keeps the file small; the weights' rounding changes no decision we measured.
+        foreach (var weight in Weights)
+        {
+            writer.Write((Half)weight);
+        }
+
+        foreach (var bias in Bias)
+        {
+            writer.Write(bias);
+        }
+    }
+
+    public static IncidentClassifier Load(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var zip = new GZipStream(file, CompressionMode.Decompress);
+        using var reader = new BinaryReader(new BufferedStream(zip, 1 << 16), Encoding.UTF8);
+        try
+        {
+            if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion)
+            {
+                throw new InvalidDataException($"{path}: not a Vigil event model of format {FormatVersion}; retrain it with `vigil train events`");
+            }
+
+            var labels = new string[reader.ReadInt32()];
+            for (var i = 0; i < labels.Length; i++)
+            {
+                labels[i] = reader.ReadString();
+            }
+
+            var temperature = reader.ReadDouble();
+            var hashes = new ulong[reader.ReadInt32()];
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(hashes.AsSpan()));
+            var weights = new float[hashes.Length * labels.Length];
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] = (float)reader.ReadHalf();
+            }
+
+            var bias = new float[labels.Length];
+            for (var i = 0; i < bias.Length; i++)
+            {
+                bias[i] = reader.ReadSingle();
+            }
+
+            return new IncidentClassifier(labels, hashes, weights, bias, temperature, VersionOf(path));
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException($"{path}: the event model is truncated; retrain it with `vigil train events`");
+        }
+    }
+
+    private static string VersionOf(string path)
+    {
+        var hash = XxHash3.HashToUInt64(File.ReadAllBytes(path));
+        return $"events-{hash:x16}"[..15];
+    }
+}
+
+/// <summary>
+/// The features of a passage, as 64-bit hashes: lower-cased words (digits folded to 0), adjacent word pairs,
+/// character 4-grams inside words (so "shelled" and "shelling" share evidence), the cue lexicon's hits (marked when
+/// a modal or negation comes right before them), and the rules' verdicts passed in as hints.
+/// </summary>
+internal static class IncidentFeatures
+{
+    /// <summary>Every feature of a passage weighs 1/sqrt(n), so a long paragraph does not shout down a short sentence.</summary>
+    public static float Value(int count) => count == 0 ? 0 : 1f / MathF.Sqrt(count);
+
+    public static List<ulong> Extract(string text, IEnumerable<string>? hints)
+    {
+        var features = new List<ulong>(256);
+        var words = Words(text);
+        var previous = "<s>";
+        foreach (var word in words)
+        {
+            features.Add(Hash("w", word));
+            features.Add(Hash("b", previous, word));
+            if (word.Length >= 4)
+            {
+                var bounded = $"<{word}>";
+                for (var i = 0; i + 4 <= bounded.Length; i++)
+                {
+                    features.Add(Hash("c", bounded.AsSpan(i, 4)));
+                }
+            }
+
+            previous = word;
+        }
+
+        features.Add(Hash("b", previous, "</s>"));
+        foreach (var (cue, pattern) in EventLexicon.Cues)
+        {
+            var match = pattern.Match(text);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var hypothetical = EventLexicon.Hypothetical().IsMatch(text.AsSpan(Math.Max(0, match.Index - 40), Math.Min(40, match.Index)));
+            features.Add(Hash("cue", hypothetical ? $"{cue}?" : cue.ToString()));
+        }
+
+        foreach (var hint in hints ?? [])
+        {
+            features.Add(Hash("rule", hint));
+        }
+
+        return features;
+    }
+
+    private static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        var builder = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c) || ((c is '\'' or '-' or '’') && builder.Length > 0))
+            {
+                builder.Append(char.IsDigit(c) ? '0' : char.ToLowerInvariant(c));
+            }
+            else if (builder.Length > 0)
+            {
+                words.Add(builder.ToString().TrimEnd('\'', '-', '’'));
+                builder.Clear();
+            }
+        }
+
+        if (builder.Length > 0)
+        {
+            words.Add(builder.ToString().TrimEnd('\'', '-', '’'));
+        }
+
+        return words;
+    }
+
+    private static ulong Hash(string template, ReadOnlySpan<char> value) => Hash(template, value, []);
+
+    private static ulong Hash(string template, ReadOnlySpan<char> first, ReadOnlySpan<char> second)
+    {
+        var hasher = new XxHash3();
+        hasher.Append(MemoryMarshal.AsBytes(template.AsSpan()));
+        hasher.Append([0]);
+        hasher.Append(MemoryMarshal.AsBytes(first));
+        hasher.Append([0]);
+        hasher.Append(MemoryMarshal.AsBytes(second));
+        return hasher.GetCurrentHashAsUInt64();
+    }
+}
