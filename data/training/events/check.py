@@ -13,7 +13,7 @@ LABELS = {
     "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use", "Headquarters or base established",
     "Looting/property destruction", "Non-violent transfer of territory", "Other", "none",
 }
-REGISTERS = {"wire", "local", "monitor", "official", "social", "note"}
+REGISTERS = {"wire", "local", "monitor", "official", "social", "note", "brief"}
 REGIONS = {"middle-east", "north-africa", "west-africa", "east-africa", "central-africa", "southern-africa",
            "south-asia", "southeast-asia", "east-asia", "europe", "caucasus-central-asia", "latin-america",
            "north-america", "general"}

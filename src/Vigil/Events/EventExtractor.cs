@@ -301,13 +301,14 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             // The rules propose the incident and their verdict is one of the model's features; the model decides
             // whether the passage tells an incident at all, and which sub-type.
             prediction = classifier.Classify(ClassifierPassage(incident), [subType]);
-            if (prediction.NoEventProbability >= NoEventThreshold)
+            if (prediction.NoEventProbability >= (double.TryParse(Environment.GetEnvironmentVariable("VIGIL_NONE_THRESHOLD"), System.Globalization.CultureInfo.InvariantCulture, out var experiment) ? experiment : NoEventThreshold))
             {
                 return null;
             }
 
             var best = prediction.BestSubType.Label;
-            if (best != subType)
+            var typeMin = double.TryParse(Environment.GetEnvironmentVariable("VIGIL_TYPE_MIN"), System.Globalization.CultureInfo.InvariantCulture, out var tm) ? tm : 0;
+            if (best != subType && prediction.BestSubType.Probability >= typeMin)
             {
                 subType = best;
                 eventType = EventTaxonomy.TypeOf(best)!;

@@ -1,0 +1,153 @@
+#!/usr/bin/python3
+"""Scores `./vigil events` against a gold of real news in the format of data/gold/real-news/README.md.
+
+For every story of the gold files, the text comes from ../shared/data/open-news (by id). Measures, per half (A: for
+choosing changes, B: reported only; a CRC-32 of the id decides) and overall:
+  - story level: does the story report an incident (gold has events) and does Vigil give one: precision and recall;
+  - event level: Vigil's events matched one-to-one to gold events of the same event type and country: precision, recall;
+  - sub-type accuracy of the matched events; the main event's sub-type (Vigil's first event against the gold's main);
+  - place within 25 km, and fatalities exact (no count = 0), over the matched events.
+
+Usage: bench/events/score-gold.py [--gold FILE_OR_DIR ...] [--show N]
+"""
+import argparse
+import glob
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import zlib
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+OPEN_NEWS = os.path.join(ROOT, "..", "shared", "data", "open-news")
+
+
+def half(identifier):
+    return "A" if zlib.crc32(identifier.encode("utf-8")) % 2 == 0 else "B"
+
+
+def km(a, b):
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+def load_texts():
+    texts = {}
+    for path in ["wikinews/articles.jsonl", "wikipedia-current-events/items.jsonl"]:
+        full = os.path.join(OPEN_NEWS, path)
+        if not os.path.exists(full):
+            sys.exit(f"score-gold: {full} is absent; the open-news texts are needed")
+        for line in open(full, encoding="utf-8"):
+            row = json.loads(line)
+            texts[row["id"]] = row
+    return texts
+
+
+def run(stories, texts):
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as handle:
+        for story in stories:
+            source = texts[story["id"]]
+            handle.write(json.dumps({"id": story["id"], "text": source["text"], "published": source.get("published")}) + "\n")
+        path = handle.name
+    try:
+        result = subprocess.run([os.path.join(ROOT, "vigil"), "events", "--input", path], capture_output=True, text=True)
+    finally:
+        os.unlink(path)
+    if result.returncode != 0:
+        sys.exit(f"score-gold: vigil failed: {result.stderr[:500]}")
+    return {r["id"]: r["events"] for r in map(json.loads, result.stdout.splitlines())}
+
+
+def country(event):
+    return ((event.get("location") or {}).get("country") or "").upper() or None
+
+
+def match(gold_events, predicted):
+    """Greedy one-to-one matching by event type and country, in the order Vigil ranks its events."""
+    pairs, used = [], set()
+    for p in predicted:
+        for i, g in enumerate(gold_events):
+            if i in used or g["event_type"] != p["eventType"]:
+                continue
+            if g.get("country") and country(p) != g["country"].upper():
+                continue
+            used.add(i)
+            pairs.append((g, p))
+            break
+    return pairs
+
+
+def score(stories, predictions):
+    s = dict(tp=0, fp=0, fn=0, gold_events=0, predicted_events=0, matched=0, subtype=0, main=0, main_total=0,
+             placed=0, within=0, fatal=0)
+    for story in stories:
+        gold_events = story["events"]
+        predicted = predictions.get(story["id"], [])
+        reports, gives = bool(gold_events), bool(predicted)
+        s["tp"] += reports and gives
+        s["fp"] += gives and not reports
+        s["fn"] += reports and not gives
+        s["gold_events"] += len(gold_events)
+        s["predicted_events"] += len(predicted)
+        pairs = match(gold_events, predicted)
+        s["matched"] += len(pairs)
+        for g, p in pairs:
+            s["subtype"] += g["sub_event_type"] == p["subEventType"]
+            s["fatal"] += (g.get("fatalities") or 0) == ((p.get("killed") or {}).get("best") or 0)
+            location = p.get("location") or {}
+            if g.get("latitude") is not None and location.get("latitude") is not None:
+                s["placed"] += 1
+                s["within"] += km((g["latitude"], g["longitude"]), (location["latitude"], location["longitude"])) <= 25
+        if gold_events:
+            s["main_total"] += 1
+            main = next((g for g in gold_events if g.get("main")), gold_events[0])
+            s["main"] += bool(predicted) and predicted[0]["subEventType"] == main["sub_event_type"]
+    return s
+
+
+def ratio(a, b):
+    return f"{a / b:.3f}" if b else "n/a"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--gold", nargs="*", default=sorted(glob.glob(os.path.join(ROOT, "data", "gold", "real-news", "*.jsonl"))))
+    parser.add_argument("--show", type=int, default=0, help="print this many story-level errors of half A")
+    args = parser.parse_args()
+    files = []
+    for path in args.gold:
+        files += sorted(glob.glob(os.path.join(path, "*.jsonl"))) if os.path.isdir(path) else [path]
+    stories = [json.loads(line) for f in files for line in open(f, encoding="utf-8") if line.strip()]
+    if not stories:
+        sys.exit("score-gold: no gold stories found")
+    texts = load_texts()
+    subprocess.run([os.path.join(ROOT, "vigil"), "--help"], stdout=subprocess.DEVNULL, check=True)
+    predictions = run(stories, texts)
+    print(f"gold: {len(stories)} stories from {', '.join(os.path.relpath(f, ROOT) for f in files)}")
+    print("| half | stories | with incidents | story P | story R | events gold/Vigil | event P | event R | sub-type of matched | main sub-type | place ≤25 km | fatalities exact |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for which in ("A", "B", "all"):
+        part = [s for s in stories if which == "all" or half(s["id"]) == which]
+        r = score(part, predictions)
+        with_incidents = sum(1 for s in part if s["events"])
+        print(f"| {which} | {len(part)} | {with_incidents} | {ratio(r['tp'], r['tp'] + r['fp'])} | {ratio(r['tp'], r['tp'] + r['fn'])} | "
+              f"{r['gold_events']}/{r['predicted_events']} | {ratio(r['matched'], r['predicted_events'])} | {ratio(r['matched'], r['gold_events'])} | "
+              f"{ratio(r['subtype'], r['matched'])} | {ratio(r['main'], r['main_total'])} | {ratio(r['within'], r['placed'])} ({r['placed']}) | {ratio(r['fatal'], r['matched'])} |")
+    shown = 0
+    for story in stories:
+        if shown >= args.show or half(story["id"]) != "A":
+            continue
+        predicted = predictions.get(story["id"], [])
+        gold_types = sorted(g["sub_event_type"] for g in story["events"])
+        got = [p["subEventType"] for p in predicted]
+        if sorted(got) != gold_types:
+            shown += 1
+            print(f"\n{story['id']}: gold {gold_types} / vigil {[(p['subEventType'], p.get('confidence'), country(p)) for p in predicted]}")
+            print("  " + texts[story["id"]]["text"][:300].replace("\n", " "))
+
+
+if __name__ == "__main__":
+    main()

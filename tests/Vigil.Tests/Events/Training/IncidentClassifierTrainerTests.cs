@@ -1,0 +1,88 @@
+using Vigil.Events;
+using Vigil.Events.Training;
+
+namespace Vigil.Tests.Events.Training;
+
+public class IncidentClassifierTrainerTests
+{
+    /// <summary>A slice of the written corpus: the first 40 examples of each label, without rule hints, for speed.</summary>
+    private static readonly Lazy<List<TrainingItem>> Slice = new(() =>
+    {
+        var examples = EventCorpus.ReadFolder(EventCorpusTests.CorpusFolder()).GroupBy(e => e.Label).SelectMany(g => g.Take(40)).ToList();
+        return IncidentClassifierTrainer.Prepare(examples, _ => []);
+    });
+
+    private static readonly IncidentTrainingOptions Quick = new() { Epochs = 4, Folds = 3 };
+
+    [Fact]
+    public void TheSameCorpusAndSeedGiveTheSameModel()
+    {
+        var first = IncidentClassifierTrainer.Train(Slice.Value, Quick);
+        var second = IncidentClassifierTrainer.Train(Slice.Value, Quick);
+        Assert.Equal(first.Weights, second.Weights);
+        Assert.Equal(first.Version, second.Version);
+
+        var reseeded = IncidentClassifierTrainer.Train(Slice.Value, Quick with { Seed = 2 });
+        Assert.NotEqual(first.Weights, reseeded.Weights);
+    }
+
+    [Fact]
+    public void ASavedModelLoadsAndReadsAsBefore()
+    {
+        var model = IncidentClassifierTrainer.Train(Slice.Value, Quick, temperature: 0.9);
+        var path = Path.Combine(Path.GetTempPath(), $"vigil-events-{Guid.NewGuid():N}.bin");
+        try
+        {
+            model.Save(path);
+            var loaded = IncidentClassifier.Load(path);
+            Assert.Equal(model.LabelSet, loaded.LabelSet);
+            Assert.Equal(0.9, loaded.Temperature);
+            const string Text = "Rebels fired mortar rounds at the army barracks overnight, wounding four soldiers.";
+            var before = model.Classify(Text);
+            var after = loaded.Classify(Text);
+            Assert.Equal(before.Label, after.Label);
+            Assert.Equal(before.Probability, after.Probability, 2);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ATruncatedModelFileIsACleanError()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vigil-events-{Guid.NewGuid():N}.bin");
+        try
+        {
+            IncidentClassifierTrainer.Train(Slice.Value, Quick).Save(path);
+            var bytes = File.ReadAllBytes(path);
+            File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+            var error = Assert.ThrowsAny<Exception>(() => IncidentClassifier.Load(path));
+            Assert.True(error is InvalidDataException or EndOfStreamException, error.GetType().Name);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void CrossValidationHoldsOutEveryExampleOnceAndReportsEveryLabel()
+    {
+        var folds = IncidentClassifierTrainer.Folds(Slice.Value, 3, 1);
+        Assert.All(Enumerable.Range(0, 3), fold => Assert.Contains(fold, folds));
+        foreach (var label in Slice.Value.GroupBy(i => i.Label))
+        {
+            // Stratified: each label is spread over the folds within one example.
+            var perFold = label.Select(i => folds[Slice.Value.IndexOf(i)]).GroupBy(f => f).Select(g => g.Count()).ToList();
+            Assert.True(perFold.Max() - perFold.Min() <= 1);
+        }
+
+        var report = IncidentClassifierTrainer.CrossValidate(Slice.Value, Quick);
+        Assert.Equal(26, report.PerLabel.Count);
+        Assert.InRange(report.MacroF1, 0.3, 1.0);
+        Assert.Equal(Slice.Value.Count, report.Reliability.Sum(r => r.Count));
+        Assert.InRange(report.Temperature, 0.3, 4.0);
+    }
+}
