@@ -13,7 +13,7 @@ public sealed record IngestSummary(int PagesRead, int Articles, int NewEvents, i
 
     public override string ToString() =>
         $"{PagesRead} pages read, {Articles} articles stored, {NewEvents} new events, {MergedClaims} reports merged into earlier events, " +
-        $"{Duplicates} skipped as duplicates, {NotEnglish} not in English (not coded), {Failed} failed";
+        $"{Duplicates} skipped as duplicates, " + (NotEnglish > 0 ? $"{NotEnglish} not in English (stored, not coded), " : string.Empty) + $"{Failed} failed";
 }
 
 /// <summary>

@@ -27,6 +27,9 @@ public abstract partial class SqlEventStore : IEventStore
 
     public int SchemaVersion { get; private set; }
 
+    /// <summary>The version a store reaches once every migration of this build has run.</summary>
+    public int LatestSchemaVersion => Migrations.Count;
+
     /// <summary>Column types and full-text set-up in this dialect; migration N is <c>Migrations[N - 1]</c>. Never edit one that shipped: add another.</summary>
     protected abstract IReadOnlyList<string> Migrations { get; }
 

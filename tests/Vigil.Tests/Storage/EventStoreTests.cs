@@ -50,12 +50,13 @@ public abstract partial class EventStoreTests : IDisposable
     public void MigrationsAreAppliedOnceAndReopeningKeepsTheData()
     {
         var store = Open();
-        Assert.Equal(4, store.SchemaVersion);
+        Assert.Equal(store.LatestSchemaVersion, store.SchemaVersion);
+        Assert.True(store.SchemaVersion >= 5);
         store.StorePage(Page("Nine people were killed in an air strike.", "https://a.example/1", Airstrike()));
         store.Dispose();
 
         var again = OpenAgain();
-        Assert.Equal(4, again.SchemaVersion);
+        Assert.Equal(again.LatestSchemaVersion, again.SchemaVersion);
         Assert.Equal(new StoreCounts(1, 1, 1), again.Counts());
     }
 
@@ -66,15 +67,16 @@ public abstract partial class EventStoreTests : IDisposable
         store.StorePage(Page("Day report.", null, Airstrike()));
         store.StorePage(Page("Month report.", null, Event("Attack", "2024-05-15", "Konduga", 11.65, 13.42, "NG", "Borno", datePrecision: DatePrecision.Month)));
         store.Dispose();
-        foreach (var sql in new[] { "DROP INDEX claims_date_range", "ALTER TABLE claims DROP COLUMN date_min", "ALTER TABLE claims DROP COLUMN date_max", "DROP TABLE reviews", "DELETE FROM schema_version WHERE version >= 3" })
+        foreach (var sql in new[] { "DROP INDEX claims_date_range", "ALTER TABLE claims DROP COLUMN date_min", "ALTER TABLE claims DROP COLUMN date_max", "DROP TABLE reviews", "ALTER TABLE claims DROP COLUMN coder", "DELETE FROM schema_version WHERE version >= 3" })
         {
             RunSql(sql);
         }
 
         var upgraded = OpenAgain();
 
-        Assert.Equal(4, upgraded.SchemaVersion);
-        var ranges = upgraded.Dump("claims").Select(line => string.Join(" | ", line.Split(" | ")[^2..])).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(upgraded.LatestSchemaVersion, upgraded.SchemaVersion);
+        // date_min and date_max come just before the coder column that migration 5 adds.
+        var ranges = upgraded.Dump("claims").Select(line => string.Join(" | ", line.Split(" | ")[^3..^1])).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["2024-03-10 | 2024-03-10", "2024-04-14 | 2024-06-15"], ranges);
         // A later report is matched through the backfilled range.
         var result = upgraded.StorePage(Page("Late report.", null, Airstrike(date: "2024-03-11")));

@@ -1,0 +1,83 @@
+using Vigil.Events;
+using Vigil.Language;
+
+namespace Vigil.Tests.Events;
+
+/// <summary>
+/// One sentence per rule of docs/codebook.md, written for these tests, read by the shipped coder (rules, the trained
+/// incident classifier and the entity model; no gazetteer). They guard the codebook's lines against a retrained model.
+/// </summary>
+public class CodebookTests
+{
+    private static readonly Lazy<EventPipeline> Coder = new(() =>
+        new EventPipeline(EntityRecognizer.Shipped(), classifier: IncidentClassifier.Shipped() ?? throw new InvalidOperationException("models/events.bin is missing: run ./vigil train events")));
+
+    private static readonly DateOnly Published = new(2024, 6, 12);
+
+    private static IReadOnlyList<ConflictEvent> Code(string text) => Coder.Value.Extract(text, Published);
+
+    // Section 1: what is not an incident.
+    [Theory]
+    [InlineData("The group vowed to attack the capital before the election, in a video posted on Sunday.")]
+    [InlineData("Transport unions called a general strike and a march on parliament for next Monday.")]
+    [InlineData("A court in Nairobi jailed two men for life on Tuesday for their part in the 2019 hotel bombing.")]
+    [InlineData("More than 3,000 civilians were killed in the region last year, according to the annual report of the monitoring group.")]
+    [InlineData("Veterans gathered in the square to mark the 80th anniversary of the battle that ended the siege in 1944.")]
+    [InlineData("The finance minister launched an offensive against inflation, promising to win the battle for lower prices by March.")]
+    [InlineData("A gas cylinder exploded in a crowded restaurant in Lahore on Monday, killing four people, firefighters said.")]
+    [InlineData("Wildlife authorities set a quota allowing hunters to kill up to 300 elephants this season.")]
+    [InlineData("Archaeologists digging near the old fort unearthed a cache of explosive shells dating from the First World War.")]
+    [InlineData("A cargo ship carrying anti-ship missiles bought by the navy docked at the port on Thursday.")]
+    [InlineData("The attacking midfielder shot the winner in the 89th minute as the visitors stormed back to beat the champions.")]
+    public void WhatIsNotAnIncidentGivesNoEvent(string text) => Assert.Empty(Code(text));
+
+    // Section 2 and 3: types and the lines between neighbours.
+    [Theory]
+    [InlineData("Militants ambushed an army patrol near Bama on Monday, and soldiers returned fire in a gun battle that lasted two hours.", "Armed clash")]
+    [InlineData("Gunmen burst into a house in Bama on Monday night and shot dead a farmer and his wife as they slept.", "Attack")]
+    [InlineData("Government troops retook the town of Bama from the insurgents on Monday after three days of fighting.", "Government regains territory")]
+    [InlineData("Insurgents overran the army base at Bama on Monday and raised their flag over the town.", "Non-state actor overtakes territory")]
+    [InlineData("Warplanes bombed a market in Bama on Monday, killing at least nine people, residents said.", "Air/drone strike")]
+    [InlineData("Artillery shells fired from across the river hit homes in Bama on Monday, wounding six civilians.", "Shelling/artillery/missile attack")]
+    [InlineData("A suicide bomber blew himself up at a checkpoint in Bama on Monday, killing three policemen.", "Suicide bomb")]
+    [InlineData("A roadside bomb struck a minibus near Bama on Monday, killing five passengers.", "Remote explosive/landmine/IED")]
+    [InlineData("A man threw a hand grenade into a bar in Bama on Monday night, injuring eleven people.", "Grenade")]
+    [InlineData("Armed men abducted 14 schoolchildren from their school in Bama on Monday, and their whereabouts remain unknown.", "Abduction/forced disappearance")]
+    [InlineData("Hundreds of teachers marched peacefully through Bama on Monday to demand the payment of salary arrears.", "Peaceful protest")]
+    [InlineData("Police fired tear gas and arrested 20 people to break up a peaceful march of teachers in Bama on Monday.", "Protest with intervention")]
+    [InlineData("Soldiers opened fire with live ammunition on peaceful demonstrators in Bama on Monday, killing four of them.", "Excessive force against protesters")]
+    [InlineData("Protesters angry over fuel prices threw stones at police and set tyres ablaze in Bama on Monday.", "Violent demonstration")]
+    [InlineData("A mob beat a suspected thief to death at a market in Bama on Monday.", "Mob violence")]
+    [InlineData("Security forces arrested an opposition leader and three of his aides at their office in Bama on Monday.", "Arrests")]
+    [InlineData("Army engineers defused a bomb planted under a bridge near Bama on Monday.", "Disrupted weapons use")]
+    public void EachSubTypeIsToldFromItsNeighbours(string text, string subType)
+    {
+        var found = Assert.Single(Code(text));
+        Assert.Equal(subType, found.SubEventType);
+        Assert.Equal(EventTaxonomy.TypeOf(subType), found.EventType);
+        Assert.Equal(EventTaxonomy.PloverOf(subType).Type, found.Plover?.Type);
+        Assert.InRange(found.Confidence, 0.05, 1.0);
+        Assert.StartsWith("events-", found.Coder, StringComparison.Ordinal);
+    }
+
+    // Section 4: counting the dead and hurt.
+    [Theory]
+    [InlineData("In Kandahar on Monday, a man was shot to death by two gunmen, police said.", 1, null)]
+    [InlineData("Fighting broke out near Bakhmut on Tuesday; one fighter was killed and five were injured.", 1, 5)]
+    [InlineData("Troops raided a militant hideout near Marawi on Sunday, which led to the killing of a militant.", 1, null)]
+    [InlineData("At least 12 people were killed when rockets hit a market in Dalwa on Sunday.", 12, null)]
+    [InlineData("Gunmen killed three soldiers and two civilians in an attack on a checkpoint near Dalwa on Sunday.", 5, null)]
+    public void TheDeadAndHurtAreCounted(string text, int killed, int? injured)
+    {
+        var found = Code(text)[0];
+        Assert.Equal(killed, found.Killed?.Best);
+        Assert.Equal(injured, found.Injured?.Best);
+    }
+
+    [Fact]
+    public void SilenceIsUnknownAndNoneIsZero()
+    {
+        Assert.Null(Code("Rebels shelled army positions near Dalwa on Sunday.")[0].Killed);
+        Assert.Equal(0, Code("Rebels shelled army positions near Dalwa on Sunday. No one was hurt.")[0].Killed?.Best);
+    }
+}
