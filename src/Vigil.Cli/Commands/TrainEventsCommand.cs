@@ -16,7 +16,7 @@ internal static class TrainEventsCommand
 {
     public static Command Create()
     {
-        var corpus = new Option<string?>("--corpus") { Description = "folder of written examples (*.tsv); default: data/training/events/written" };
+        var corpus = new Option<string[]>("--corpus") { Description = "folders of examples (*.tsv); default: data/training/events/written and data/training/events/real", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string?>("--out") { Description = "where to write the model; default: models/events.bin" };
         var folds = new Option<int>("--folds") { Description = "cross-validation folds (0 skips cross-validation and calibration)", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "seed of the fold assignment and the example order", DefaultValueFactory = _ => 1 };
@@ -35,8 +35,9 @@ internal static class TrainEventsCommand
             try
             {
                 var root = RepositoryRoot();
-                var folder = parse.GetValue(corpus) ?? Path.Combine(root, "data", "training", "events", "written");
-                var examples = EventCorpus.ReadFolder(folder);
+                var folders = parse.GetValue(corpus) is { Length: > 0 } given ? given : [Path.Combine(root, "data", "training", "events", "written"), Path.Combine(root, "data", "training", "events", "real")];
+                var examples = folders.SelectMany(EventCorpus.ReadFolder).ToList();
+                var folder = string.Join(", ", folders);
                 var options = new IncidentTrainingOptions { Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Epochs = parse.GetValue(epochs) };
                 var watch = Stopwatch.StartNew();
                 log($"{examples.Count:N0} examples from {folder}; reading each with the rules for their verdicts");
@@ -93,7 +94,7 @@ internal static class TrainEventsCommand
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(c, $"{options.Folds}-fold cross-validation on {items.Count:N0} written examples (seed {options.Seed}, {options.Epochs} epochs)");
+        text.AppendLine(c, $"{options.Folds}-fold cross-validation on {items.Count:N0} examples (seed {options.Seed}, {options.Epochs} epochs)");
         text.AppendLine();
         text.AppendLine(c, $"macro F1 over {cv.PerLabel.Count(p => p.Support > 0)} labels: **{cv.MacroF1:F3}**; accuracy {cv.Accuracy:F3}");
         text.AppendLine();
