@@ -37,9 +37,13 @@ internal static class ApiEndpoints
                 return Results.NotFound(new ApiError($"no event {id}"));
             }
 
-            var reviews = store.Reviews(id);
-            return Results.Ok(EventViews.Detail(SqlEventStore.ApplyCorrections(stored, reviews), Status(store.ReviewStatuses(), id), reviews));
+            // The store's reading already carries the analysts' corrections, as every other view and export does.
+            return Results.Ok(EventViews.Detail(stored, Status(store.ReviewStatuses(), id), store.Reviews(id)));
         })).WithSummary("One event with every claim, source, victim, evidence span and review");
+
+        api.MapGet("/events/{id}/history", (string id, StoreGate gate) => gate.Use(store =>
+            store.GetEvent(id) is null ? Results.NotFound(new ApiError($"no event {id}")) : Results.Ok(store.History(id))))
+            .WithSummary("The audit entries of an event and of every event merged into it: reviews, merges and splits, oldest first");
 
         api.MapGet("/articles/{id}", (string id, StoreGate gate) => gate.Use(store =>
         {
@@ -59,7 +63,7 @@ internal static class ApiEndpoints
 
             return Results.Ok(new ArticleView(
                 article.Id, article.Url, article.Headline, article.Standfirst, article.Byline, article.Published, article.Outlet, article.Language,
-                article.Text, [.. annotations.OrderBy(a => a.Start).ThenByDescending(a => a.End)]));
+                article.Licence, article.Attribution, article.Text, [.. annotations.OrderBy(a => a.Start).ThenByDescending(a => a.End)]));
         })).WithSummary("An article's text with its annotations (entities, event evidence) as character offsets");
 
         api.MapGet("/stats", (HttpRequest request, StoreGate gate) =>
@@ -115,7 +119,7 @@ internal static class ApiEndpoints
             return Results.Ok(EventViews.Summary(store.GetEvent(newId)!, SqlEventStore.Unreviewed));
         })).WithSummary("Take one claim out of an event into a new event, with a reason");
 
-        api.MapGet("/export", (HttpRequest request, StoreGate gate) =>
+        api.MapGet("/export", (HttpRequest request, HttpResponse response, StoreGate gate) =>
         {
             var filter = EventFilter.Parse(request.Query, out var error);
             ExportFormat format;
@@ -134,12 +138,19 @@ internal static class ApiEndpoints
                 return Results.BadRequest(new ApiError(error));
             }
 
-            var text = gate.Use(store =>
+            var (text, summary) = gate.Use(store =>
             {
                 var writer = new StringWriter();
-                EventExporter.Write(EventViews.Sorted(Filtered(store, filter, store.ReviewStatuses()), "date"), format, writer);
-                return writer.ToString();
+                var written = EventExporter.Write(EventViews.Sorted(Filtered(store, filter, store.ReviewStatuses()), "date"), format, writer);
+                return (writer.ToString(), written);
             });
+            if (summary.LeftOut > 0)
+            {
+                // What the format cannot hold (UCDP: what GED does not code; GeoJSON: events without coordinates) is counted.
+                response.Headers["X-Vigil-Left-Out"] = summary.LeftOut.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                response.Headers["X-Vigil-Left-Out-Reason"] = summary.Reason;
+            }
+
             var (contentType, extension) = format switch
             {
                 ExportFormat.AcledCsv or ExportFormat.UcdpCsv => ("text/csv", "csv"),

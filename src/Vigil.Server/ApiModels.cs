@@ -11,9 +11,11 @@ public sealed record EventSummary(
 public sealed record EventPage(int Total, int Page, int PageSize, IReadOnlyList<EventSummary> Items);
 
 /// <summary>A claim (one article's report of the incident) with the evidence spans into that article's text.</summary>
+/// <remarks><see cref="Licence"/> and <see cref="Attribution"/> are what the input gave for the article's text (null when it gave none).</remarks>
 public sealed record ClaimView(
-    string Id, string ArticleId, string? Url, string? Outlet, string? Headline, string? Published, EventDate? Date, EventLocation? Location,
-    CasualtyCount? Killed, CasualtyCount? Injured, IReadOnlyList<SourceClaim> Sources, double Confidence, IReadOnlyList<FieldEvidence> Evidence);
+    string Id, string ArticleId, string? Url, string? Outlet, string? Headline, string? Published, string? Licence, string? Attribution, EventDate? Date,
+    EventLocation? Location, CasualtyCount? Killed, CasualtyCount? Injured, IReadOnlyList<SourceClaim> Sources, double Confidence,
+    IReadOnlyList<FieldEvidence> Evidence);
 
 public sealed record EventDetail(
     string Id, string EventType, string SubEventType, PloverCode? Plover, EventDate? Date, EventLocation? Location,
@@ -23,9 +25,10 @@ public sealed record EventDetail(
 
 public sealed record ArticleAnnotation(int Start, int End, string Kind, string Label, string? EventId);
 
+/// <summary>An article with its annotations; <see cref="Licence"/> and <see cref="Attribution"/> are what the input gave for its text (null when none).</summary>
 public sealed record ArticleView(
     string Id, string? Url, string? Headline, string? Standfirst, string? Byline, string? Published, string? Outlet, string? Language,
-    string Text, IReadOnlyList<ArticleAnnotation> Annotations);
+    string? Licence, string? Attribution, string Text, IReadOnlyList<ArticleAnnotation> Annotations);
 
 public sealed record DayCount(string Day, string EventType, int Count);
 

@@ -17,7 +17,7 @@ internal static class EventViews
     public static EventDetail Detail(StoredEvent e, string status, IReadOnlyList<ReviewEntry> reviews)
     {
         var claims = e.Claims.Select(c => new ClaimView(
-            c.Id, c.ArticleId, c.ArticleUrl, c.Outlet, c.Headline, c.Published, c.Event.Date, c.Event.Location, c.Event.Killed, c.Event.Injured,
+            c.Id, c.ArticleId, c.ArticleUrl, c.Outlet, c.Headline, c.Published, c.Licence, c.Attribution, c.Event.Date, c.Event.Location, c.Event.Killed, c.Event.Injured,
             c.Event.Sources, c.Event.Confidence, c.Event.Evidence)).ToList();
         var reason = e.Claims.Select(c => c.Event.Reason).FirstOrDefault(r => r is not null);
         return new EventDetail(

@@ -22,6 +22,9 @@ public static class VigilServer
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { WebRootPath = FindWebRoot(options.WebRoot) });
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.ClearProviders();
+        // Only the server's own failures (a 500 and its exception) reach the console; the framework's logs stay off.
+        builder.Logging.AddSimpleConsole();
+        builder.Logging.AddFilter((category, level) => category == "Vigil.Server" && level >= LogLevel.Error);
         builder.Services.AddOpenApi("v1");
         builder.Services.Configure<JsonOptions>(json =>
         {
@@ -40,6 +43,7 @@ public static class VigilServer
         builder.Services.AddSingleton(gate);
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(gate.Dispose);
+        var failures = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Vigil.Server");
 
         app.Use(async (context, next) =>
         {
@@ -64,6 +68,14 @@ public static class VigilServer
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 await context.Response.WriteAsJsonAsync(new ApiError($"the request body is not valid JSON of the expected shape ({e.Message})"));
             }
+            catch (Exception e) when (!context.Response.HasStarted)
+            {
+                // Never a 500 with an empty body: the client gets the same JSON error shape, and the log gets the exception.
+                failures.LogError(e, "{Method} {Path} failed", context.Request.Method, context.Request.Path.Value);
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                await context.Response.WriteAsJsonAsync(new ApiError($"the server failed on this request ({e.GetType().Name}: {e.Message}); the server's log has the details"));
+            }
         });
 
         app.UseDefaultFiles();
@@ -72,6 +84,30 @@ public static class VigilServer
         app.MapGet("/openapi", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
         ApiEndpoints.Map(app, annotate);
         return (app, token);
+    }
+
+    /// <summary>
+    /// Starts listening. An address that cannot be bound (a port already in use) is a <see cref="ServerStartException"/>
+    /// with one line naming the port, not the framework's stack trace; the store is closed again.
+    /// </summary>
+    public static void Start(WebApplication app, string urls)
+    {
+        try
+        {
+            app.StartAsync().GetAwaiter().GetResult();
+        }
+        catch (IOException e)
+        {
+            app.Services.GetRequiredService<StoreGate>().Dispose();
+            var configured = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var address = configured.FirstOrDefault(url => e.Message.Contains(url.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)) ?? configured.FirstOrDefault() ?? urls;
+            var port = Uri.TryCreate(address.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+                ? uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : address;
+            throw e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException
+                ? new ServerStartException($"cannot listen on {address}: port {port} is already in use (stop what holds it, or choose another with --urls)", e)
+                : new ServerStartException($"cannot listen on {address}: {e.Message}", e);
+        }
     }
 
     private static bool Allowed(HttpContext context, string token)
@@ -111,3 +147,6 @@ public static class VigilServer
         return Directory.Exists(beside) ? beside : null;
     }
 }
+
+/// <summary>The server could not start (its address cannot be bound), with a one-line reason for the user.</summary>
+public sealed class ServerStartException(string message, Exception inner) : Exception(message, inner);

@@ -72,6 +72,22 @@ public sealed class ApiTests(TestServer server) : IClassFixture<TestServer>
         }
 
         Assert.Contains(article.GetProperty("annotations").EnumerateArray(), a => a.GetProperty("label").GetString() == "killed");
+        Assert.Equal(TestServer.GomaLicence, article.GetProperty("licence").GetString());
+        Assert.Equal(TestServer.GomaAttribution, article.GetProperty("attribution").GetString());
+        Assert.Equal(TestServer.GomaLicence, claim.GetProperty("licence").GetString());
+        Assert.Equal(TestServer.GomaAttribution, claim.GetProperty("attribution").GetString());
+    }
+
+    [Fact]
+    public async Task AnArticleWithoutALicenceSaysSoWithNulls()
+    {
+        var id = (await Get("/api/events?type=Protests")).GetProperty("items")[0].GetProperty("id").GetString();
+        var claim = Assert.Single((await Get($"/api/events/{id}")).GetProperty("claims").EnumerateArray());
+        var article = await Get($"/api/articles/{claim.GetProperty("articleId").GetString()}");
+
+        Assert.Equal(JsonValueKind.Null, article.GetProperty("licence").ValueKind);
+        Assert.Equal(JsonValueKind.Null, article.GetProperty("attribution").ValueKind);
+        Assert.Equal(JsonValueKind.Null, claim.GetProperty("attribution").ValueKind);
     }
 
     [Fact]

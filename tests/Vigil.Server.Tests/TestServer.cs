@@ -58,14 +58,19 @@ public sealed class TestServer : IAsyncLifetime
             EventTaxonomy.Protests, "Peaceful protest", new DateOnly(2024, 3, 5), "Nairobi", -1.28, 36.82, "KE", 0,
             protest, ("eventType", "marched peacefully"), ("location", "Nairobi")));
 
+        // An openly licensed report, as a JSONL input with `licence` and `attribution` gives it.
         const string clash = "Government troops clashed with rebels near Goma on Wednesday; eleven fighters were killed, the army said.";
         yield return Page("https://news.example/goma", "Fighting near Goma", clash, Event(
             EventTaxonomy.Battles, "Armed clash", new DateOnly(2024, 3, 6), "Goma", -1.68, 29.22, "CD", 11,
-            clash, ("eventType", "clashed"), ("location", "Goma"), ("killed", "eleven fighters were killed")));
+            clash, ("eventType", "clashed"), ("location", "Goma"), ("killed", "eleven fighters were killed")), GomaLicence, GomaAttribution);
     }
 
-    private static ProcessedPage Page(string url, string headline, string text, ConflictEvent conflictEvent) =>
-        new(new Article(url, headline, null, null, "2024-03-07", "Example News", url, "en", text, [text]), [conflictEvent]);
+    public const string GomaLicence = "CC BY 2.5 (Example News contributors)";
+
+    public const string GomaAttribution = "Example News contributors, \"Fighting near Goma\", https://news.example/goma";
+
+    private static ProcessedPage Page(string url, string headline, string text, ConflictEvent conflictEvent, string? licence = null, string? attribution = null) =>
+        new(new Article(url, headline, null, null, "2024-03-07", "Example News", url, "en", text, [text]) { Licence = licence, Attribution = attribution }, [conflictEvent]);
 
     private static ConflictEvent Event(
         string type, string subType, DateOnly date, string place, double latitude, double longitude, string country, int killed, string text,

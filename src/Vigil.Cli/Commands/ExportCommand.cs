@@ -20,14 +20,21 @@ internal static class ExportCommand
             var chosen = EventExporter.ParseFormat(parse.GetValue(format)!);
             using var events = store.Open(parse);
             var found = events.Search(filters.Query(parse));
+            ExportSummary summary;
             if (parse.GetValue(outFile) is { } path)
             {
                 using var file = new StreamWriter(path, append: false, new UTF8Encoding(false));
-                EventExporter.Write(found, chosen, file);
+                summary = EventExporter.Write(found, chosen, file);
             }
             else
             {
-                EventExporter.Write(found, chosen, parse.InvocationConfiguration.Output);
+                summary = EventExporter.Write(found, chosen, parse.InvocationConfiguration.Output);
+            }
+
+            // What the format cannot hold is said, not silently dropped: one line on stderr, and the export still succeeds.
+            if (summary.Message(parse.GetValue(format)!.ToLowerInvariant()) is { } message)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"vigil: {message}");
             }
 
             return 0;

@@ -36,9 +36,15 @@ internal static class IngestCommand
                 using var lookup = store.Open(parse);
                 var runner = new BatchRunner(error);
                 var progress = ReferenceEquals(error, Console.Error) ? IngestProgress.ForConsole() : new IngestProgress(error, enabled: false);
+                if (!Processor.IsValueCreated)
+                {
+                    progress.Status("loading the pipeline (entity model, event model, gazetteer)...");
+                }
+
                 var ingester = new Ingester(events, Processor.Value, parse.GetValue(jobs))
                 {
                     IsKnownUrl = lookup.ContainsUrl,
+                    OnPagesExpected = progress.ExpectPages,
                     OnFailure = (input, reason) =>
                     {
                         progress.BeforeMessage();

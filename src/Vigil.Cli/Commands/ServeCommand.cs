@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Hosting;
 using Vigil.Language;
 using Vigil.Server;
 
@@ -19,11 +20,23 @@ internal static class ServeCommand
             var language = new Pipeline([new Tokenizer(), new SentenceSplitter(), EntityRecognizer.Shipped()]);
             var (app, writeToken) = VigilServer.Build(
                 new ServerOptions(parse.GetValue(db), parse.GetValue(postgres), parse.GetValue(urls)!, parse.GetValue(token)), language.Run);
+            try
+            {
+                // Listen first: a port already in use is one line and a non-zero exit, before any token is printed.
+                VigilServer.Start(app, parse.GetValue(urls)!);
+            }
+            catch (ServerStartException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"vigil: {e.Message}");
+                app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                return 2;
+            }
+
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"vigil: serving {parse.GetValue(urls)} (dashboard at /, API at /api, OpenAPI at /openapi)");
             output.WriteLine($"vigil: write token: {writeToken}");
             output.Flush();
-            app.Run();
+            app.WaitForShutdown();
             return 0;
         }));
         return command;

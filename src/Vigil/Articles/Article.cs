@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Vigil.Articles;
 
 /// <summary>
@@ -17,6 +19,14 @@ public sealed record Article(
     IReadOnlyList<string> Paragraphs)
 {
     public const string ParagraphSeparator = "\n\n";
+
+    /// <summary>The licence the input gave for the text (a JSONL <c>licence</c> field); null when it gave none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Licence { get; init; }
+
+    /// <summary>The attribution line the licence asks for (a JSONL <c>attribution</c> field); null when the input gave none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Attribution { get; init; }
 
     public static string JoinParagraphs(IEnumerable<string> paragraphs) => string.Join(ParagraphSeparator, paragraphs);
 

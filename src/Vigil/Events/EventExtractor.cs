@@ -304,7 +304,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         {
             // The rules propose the incident and their verdict is one of the model's features; the model decides
             // whether the passage tells an incident at all, and which sub-type.
-            prediction = classifier.Classify(ClassifierPassage(incident), [subType]);
+            prediction = Strongest(classifier, incident, subType);
             if (prediction.NoEventProbability >= NoEventThreshold)
             {
                 return null;
@@ -387,6 +387,19 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         {
             Coder = CoderVersion,
         };
+    }
+
+    /// <summary>
+    /// The classifier's reading of the incident's passage and of its lead sentence alone, keeping the one more sure
+    /// that an incident is told: a report's background and reactions ("a crime that usually means...") must not talk
+    /// the model out of the sentence that tells what happened. Reading every trigger sentence alone as well was tried
+    /// and let more non-incidents through (BENCHMARKS.md).
+    /// </summary>
+    private static IncidentPrediction Strongest(IncidentClassifier classifier, Incident incident, string ruleSubType)
+    {
+        var passage = classifier.Classify(ClassifierPassage(incident), [ruleSubType]);
+        var lead = classifier.Classify(incident.Triggers[0].Text, [ruleSubType]);
+        return lead.NoEventProbability < passage.NoEventProbability ? lead : passage;
     }
 
     /// <summary>The passage the classifier reads for an incident: its first few sentences, in text order, as a report would lead with them.</summary>

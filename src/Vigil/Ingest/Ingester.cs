@@ -29,6 +29,9 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
     /// <summary>Called on the writing thread after each page: pages done so far, the input files fully done and their total.</summary>
     public Action<int, int, int>? OnProgress { get; init; }
 
+    /// <summary>Called once before the first page with the number of pages the inputs hold, when that is cheap to know (<see cref="IngestInputs.ExpectedPages"/>).</summary>
+    public Action<int>? OnPagesExpected { get; init; }
+
     /// <summary>True when a URL is already stored, to skip it before fetching. It runs on the listing thread, so it must not share the writer's connection.</summary>
     public Func<string, bool>? IsKnownUrl { get; init; }
 
@@ -46,6 +49,10 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         // Folders are listed up front so that progress (and its ETA) counts files, not the few paths the user typed.
         var units = inputs.SelectMany(input => PageFetcher.IsHttpUrl(input) ? [input] : InputFiles.Expand([input], IngestInputs.IsIngestFile)).ToList();
+        if (OnPagesExpected is not null && IngestInputs.ExpectedPages(units) is { } expected)
+        {
+            OnPagesExpected(expected);
+        }
 
         var producer = Task.Run(
             async () =>
@@ -170,12 +177,28 @@ public sealed class IngestProgress(TextWriter error, bool enabled)
 {
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private TimeSpan? lastShown;
+    private TimeSpan? firstPageAt;
+    private int? expectedPages;
+    private int lineLength;
     private bool onLine;
 
     public static IngestProgress ForConsole() => new(Console.Error, !Console.IsErrorRedirected);
 
+    /// <summary>A line saying what the run is doing before pages flow (loading the models and the gazetteer).</summary>
+    public void Status(string text)
+    {
+        if (enabled)
+        {
+            Show($"vigil: {text}");
+        }
+    }
+
+    /// <summary>The number of pages the inputs hold, when known: progress then shows pages done of the total and an ETA by pages.</summary>
+    public void ExpectPages(int pages) => expectedPages = pages;
+
     public void Report(int pages, int inputsBefore, int inputsTotal)
     {
+        firstPageAt ??= clock.Elapsed;
         if (!enabled || (lastShown is { } shown && clock.Elapsed - shown < TimeSpan.FromMilliseconds(250)))
         {
             return;
@@ -184,10 +207,27 @@ public sealed class IngestProgress(TextWriter error, bool enabled)
         lastShown = clock.Elapsed;
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
         var rate = pages / seconds;
+        if (expectedPages is { } total && total >= pages)
+        {
+            // Timed from the first page, so that loading the models does not inflate the estimate.
+            var flowing = (clock.Elapsed - firstPageAt.Value).TotalSeconds;
+            var remaining = pages > 1 && flowing > 0 ? TimeSpan.FromSeconds(flowing / (pages - 1) * (total - pages)) : (TimeSpan?)null;
+            var remainingText = remaining is { } r ? $", ETA {r:hh\\:mm\\:ss}" : "";
+            Show($"vigil: {pages}/{total} pages, {rate:0.0}/s{remainingText}");
+            return;
+        }
+
         // Pages per input vary (a WARC holds thousands), so the ETA is by inputs finished: the honest unit we know.
         var eta = inputsBefore > 0 ? TimeSpan.FromSeconds(seconds / inputsBefore * (inputsTotal - inputsBefore)) : (TimeSpan?)null;
         var etaText = eta is { } e ? $", ETA {e:hh\\:mm\\:ss} by inputs" : "";
-        error.Write($"\rvigil: {pages} pages, {rate:0.0}/s, input {Math.Min(inputsBefore + 1, inputsTotal)}/{inputsTotal}{etaText}   ");
+        Show($"vigil: {pages} pages, {rate:0.0}/s, input {Math.Min(inputsBefore + 1, inputsTotal)}/{inputsTotal}{etaText}");
+    }
+
+    /// <summary>Rewrites the progress line, blanking what is left of a longer previous one.</summary>
+    private void Show(string line)
+    {
+        error.Write($"\r{line.PadRight(Math.Max(lineLength, line.Length + 3))}");
+        lineLength = line.Length + 3;
         onLine = true;
     }
 
@@ -198,6 +238,7 @@ public sealed class IngestProgress(TextWriter error, bool enabled)
         {
             error.WriteLine();
             onLine = false;
+            lineLength = 0;
         }
     }
 

@@ -16,6 +16,12 @@ public static class PageLoader
 
     public static RawPage LoadFile(string path, int maxBytes = DefaultMaxBytes)
     {
+        // A folder that could not be listed comes here as itself (InputFiles.Expand), to be reported in one line.
+        if (InputFiles.FolderProblem(path) is { } problem)
+        {
+            throw new InputException(path, problem);
+        }
+
         byte[] bytes;
         try
         {

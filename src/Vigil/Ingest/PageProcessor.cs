@@ -25,8 +25,8 @@ public static class PageProcessors
     };
 
     /// <summary>
-    /// The article of a page, with the URL and publication date the input itself gave (a feed item, a JSONL field, the
-    /// fetched address) filled in where the page does not state them.
+    /// The article of a page, with the URL, publication date and headline the input itself gave (a feed item, a JSONL
+    /// field, the fetched address) filled in where the page does not state them, and the input's licence and attribution.
     /// </summary>
     public static Article ExtractArticle(RawPage page)
     {
@@ -43,6 +43,9 @@ public static class PageProcessors
         {
             Url = article.Url ?? page.Url,
             Published = article.Published ?? page.Published,
+            Headline = article.Headline ?? page.Title,
+            Licence = page.Licence,
+            Attribution = page.Attribution,
         };
     }
 }

@@ -26,6 +26,52 @@ public static class IngestInputs
     private static bool IsJsonLines(string path) =>
         path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Plain JSONL files larger than this are not counted ahead of a run: the count would cost a read of its own.</summary>
+    private const long CountableJsonLinesBytes = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// How many pages the listed files hold, when that is cheap to know: one per page file, one per non-blank line of a
+    /// plain JSONL file. Null when any file is a WARC, a feed, a compressed JSONL file, a very large one, or a URL.
+    /// </summary>
+    public static int? ExpectedPages(IEnumerable<string> files)
+    {
+        var total = 0;
+        foreach (var file in files)
+        {
+            if (InputFiles.IsPageFile(file) && !PageFetcher.IsHttpUrl(file))
+            {
+                total++;
+                continue;
+            }
+
+            if (!file.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            try
+            {
+                var info = new FileInfo(file);
+                if (!info.Exists || info.Length > CountableJsonLinesBytes)
+                {
+                    return null;
+                }
+
+                // A named pipe has no length and must not be drained by the count: only files with bytes are read.
+                if (info.Length > 0)
+                {
+                    total += File.ReadLines(file).Count(line => !string.IsNullOrWhiteSpace(line));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+
+        return total;
+    }
+
     /// <param name="isKnownUrl">Pages whose URL is already stored are not fetched again.</param>
     public static IEnumerable<PageWork> Enumerate(IReadOnlyList<string> inputs, PageFetcher fetcher, Func<string, bool>? isKnownUrl = null, Action<string>? skippedKnown = null)
     {
@@ -193,7 +239,8 @@ public static class IngestInputs
         }
     }
 
-    private sealed record JsonLine(string? Id, string? Text, string? Html, string? Published, string? Url);
+    /// <summary>One JSONL record; <c>title</c>, <c>licence</c> (or <c>license</c>) and <c>attribution</c> are optional and kept with the article.</summary>
+    private sealed record JsonLine(string? Id, string? Text, string? Html, string? Published, string? Url, string? Title, string? Licence, string? License, string? Attribution);
 
     private static IEnumerable<PageWork> FromJsonLines(string path, int index)
     {
@@ -271,6 +318,7 @@ public static class IngestInputs
                 var format = item.Html is not null ? PageFormat.Html : PageFormat.Text;
                 var published = DateText.NormalizeMachineDate(item.Published);
                 var url = item.Url;
+                var (title, licence, attribution) = (Clean(item.Title), Clean(item.Licence ?? item.License), Clean(item.Attribution));
                 yield return new PageWork(label, index, url, _ =>
                 {
                     if (string.IsNullOrWhiteSpace(content))
@@ -278,13 +326,15 @@ public static class IngestInputs
                         throw new InputException(label, "empty");
                     }
 
-                    return Task.FromResult(new RawPage(label, content, format, url, published));
+                    return Task.FromResult(new RawPage(label, content, format, url, published) { Title = title, Licence = licence, Attribution = attribution });
                 });
             }
         }
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Lists an input's pages, turning a failure to list them into one failed item.</summary>
     private static IEnumerable<PageWork> Guard(string input, int index, Func<IEnumerable<PageWork>> list)

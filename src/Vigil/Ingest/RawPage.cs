@@ -9,4 +9,14 @@ public enum PageFormat
 }
 
 /// <summary>A decoded page as it arrived, before any extraction.</summary>
-public sealed record RawPage(string Source, string Content, PageFormat Format, string? Url = null, string? Published = null);
+public sealed record RawPage(string Source, string Content, PageFormat Format, string? Url = null, string? Published = null)
+{
+    /// <summary>The headline the input gave beside the page (a JSONL <c>title</c>), used when the page itself states none.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The licence the input gave for the page (a JSONL <c>licence</c>), kept with the stored article.</summary>
+    public string? Licence { get; init; }
+
+    /// <summary>The attribution line the input gave for the page (a JSONL <c>attribution</c>), kept with the stored article.</summary>
+    public string? Attribution { get; init; }
+}

@@ -6,7 +6,8 @@ namespace Vigil.Storage;
 /// <summary>
 /// Derives one event from the claims of every report merged into it. Categorical fields come from the reports
 /// (majority type, most precise date and place, the union of actors and sources); counts are derived with a stated
-/// rule, recorded in <see cref="StoredEvent.CasualtyExplanation"/>, so an analyst can see how a figure was reached.
+/// rule (UCDP's, <see cref="DeriveCount"/>), recorded in <see cref="StoredEvent.CasualtyExplanation"/>, so an analyst
+/// can see how a figure was reached.
 /// </summary>
 public static class ClaimAggregation
 {
@@ -29,8 +30,8 @@ public static class ClaimAggregation
             .ThenBy(l => l.Precision?.UcdpWherePrecision ?? 9)
             .FirstOrDefault();
 
-        var killed = DeriveCount(events.Select(e => e.Killed).ToList(), out var killedNote);
-        var injured = DeriveCount(events.Select(e => e.Injured).ToList(), out var injuredNote);
+        var killed = DeriveCount(claims, e => e.Killed, out var killedNote);
+        var injured = DeriveCount(claims, e => e.Injured, out var injuredNote);
 
         return new StoredEvent(
             eventId,
@@ -51,13 +52,15 @@ public static class ClaimAggregation
     }
 
     /// <summary>
-    /// best = median of the claims' best figures (the lower middle for an even number, so a single high report cannot
-    /// pull it up); low = the smallest low; high = the largest high, where a claim that gives no upper bound ("at least
-    /// 12") counts with its best figure.
+    /// UCDP's practice for reports that disagree (docs/counts.md). A claim is credible unless every source it names
+    /// hedges ("claimed", "reportedly"); when no claim is credible, all are used. low = the lowest credible figure (each
+    /// claim's low); high = the highest (each claim's high, or its figure where it gives no upper bound: "at least 7"
+    /// is 7); best = the best-sourced figure, the one that the most distinct sources give across the credible claims (a
+    /// claim that names no source counts as its outlet), or, when figures are equally well sourced, the lowest of them.
     /// </summary>
-    internal static CasualtyCount? DeriveCount(IReadOnlyList<CasualtyCount?> counts, out string explanation)
+    internal static CasualtyCount? DeriveCount(IReadOnlyList<StoredClaim> claims, Func<ConflictEvent, CasualtyCount?> field, out string explanation)
     {
-        var given = counts.Where(c => c is not null).Select(c => c!).ToList();
+        var given = claims.Where(claim => field(claim.Event) is not null).ToList();
         if (given.Count == 0)
         {
             explanation = "no claim gives a figure";
@@ -66,19 +69,73 @@ public static class ClaimAggregation
 
         if (given.Count == 1)
         {
-            explanation = counts.Count == 1 ? "as the single claim gives it" : $"from the only one of {counts.Count} claims that gives a figure";
-            return given[0];
+            var only = field(given[0].Event)!;
+            explanation = claims.Count == 1 ? "as the single claim gives it" : $"from the only one of {claims.Count} claims that gives a figure";
+            if (only.High is null)
+            {
+                explanation += $"; high = {Text(only.Best)}, its own figure, as it gives no upper bound";
+            }
+
+            return only with { High = only.High ?? only.Best };
         }
 
-        var bests = given.Select(c => c.Best).Order().ToList();
-        var best = bests[(bests.Count - 1) / 2];
-        var low = Math.Min(given.Min(c => c.Low), best);
-        var high = Math.Max(given.Max(c => c.High ?? c.Best), best);
-        var figures = string.Join(", ", bests.Select(b => b.ToString(CultureInfo.InvariantCulture)));
-        var middle = bests.Count % 2 == 0 ? " (lower middle)" : "";
-        explanation = $"best = median{middle} of {given.Count} claims ({figures}); low = min of lows; high = max of highs (best where a claim gives no high)";
+        var credible = given.Where(Credible).ToList();
+        var used = credible.Count > 0 ? credible : given;
+        var figures = used.GroupBy(claim => field(claim.Event)!.Best)
+            .Select(group => (Figure: group.Key, Sources: group.SelectMany(SourcesOf).Distinct(StringComparer.OrdinalIgnoreCase).Count()))
+            .OrderBy(figure => figure.Figure)
+            .ToList();
+        var most = figures.Max(figure => figure.Sources);
+        var leaders = figures.Where(figure => figure.Sources == most).ToList();
+        var best = leaders[0].Figure; // the lowest of the best-sourced figures
+        string bestNote;
+        if (figures.Count == 1)
+        {
+            bestNote = $"best = {Text(best)}, the figure every {(credible.Count > 0 ? "credible " : "")}claim gives";
+        }
+        else if (leaders.Count == 1)
+        {
+            var next = figures.Where(figure => figure.Figure != best).Max(figure => figure.Sources);
+            bestNote = $"best = {Text(best)}, the best-sourced figure ({Sources(most)} against {Text(next)} for any other)";
+        }
+        else if (leaders.Count == figures.Count)
+        {
+            bestNote = $"best = {Text(best)}, the lowest figure, as no figure is better sourced than another ({Sources(most)} each)";
+        }
+        else
+        {
+            bestNote = $"best = {Text(best)}, the lowest of the best-sourced figures ({string.Join(", ", leaders.Select(l => Text(l.Figure)))}: {Sources(most)} each)";
+        }
+
+        var low = Math.Min(used.Min(claim => field(claim.Event)!.Low), best);
+        var high = Math.Max(used.Max(claim => field(claim.Event)!.High ?? field(claim.Event)!.Best), best);
+        var hedged = given.Count - credible.Count;
+        var credibility = credible.Count == 0 ? "; every claim's sources hedge, so all are used"
+            : hedged == 1 ? "; 1 hedged claim left out" : hedged > 1 ? $"; {Text(hedged)} hedged claims left out" : "";
+        var list = string.Join(", ", given.Select(claim => Text(field(claim.Event)!.Best)));
+        explanation = $"{Text(given.Count)} claims give a figure ({list}){credibility}; low = {Text(low)}, the lowest credible figure; high = {Text(high)}, the highest; {bestNote}";
         return new CasualtyCount(low, best, high);
     }
+
+    /// <summary>A claim is credible unless every source it names hedges; a claim that names none is its outlet's own word.</summary>
+    private static bool Credible(StoredClaim claim) => claim.Event.Sources.Count == 0 || claim.Event.Sources.Any(source => !source.Hedged);
+
+    /// <summary>The sources a claim's figure rests on: its unhedged sources (all of them when every one hedges), or its outlet when it names none.</summary>
+    private static IEnumerable<string> SourcesOf(StoredClaim claim)
+    {
+        var sources = claim.Event.Sources;
+        if (sources.Count == 0)
+        {
+            return ["outlet:" + (claim.Outlet ?? claim.ArticleId)];
+        }
+
+        var firm = sources.Where(source => !source.Hedged).ToList();
+        return (firm.Count > 0 ? firm : sources).Select(source => "source:" + source.Name.Trim());
+    }
+
+    private static string Sources(int count) => count == 1 ? "1 source" : $"{Text(count)} sources";
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Named victims once each; unnamed ones cannot be told apart across reports ("a woman" in two reports may be one

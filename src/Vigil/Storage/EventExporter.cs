@@ -15,6 +15,14 @@ public enum ExportFormat
     PloverJson,
 }
 
+/// <summary>What an export wrote, and how many events it left out and why (UCDP GED does not code protests; GeoJSON needs coordinates).</summary>
+public sealed record ExportSummary(int Written, int LeftOut, string? Reason)
+{
+    /// <summary>One line for the user, or null when nothing was left out: "ucdp-csv: left out 3 of 12 events that ...".</summary>
+    public string? Message(string format) =>
+        LeftOut == 0 ? null : $"{format}: left out {LeftOut.ToString(CultureInfo.InvariantCulture)} of {(Written + LeftOut).ToString(CultureInfo.InvariantCulture)} events {Reason}";
+}
+
 /// <summary>
 /// Writes stored events in the formats analysts load into their tools. Unknown values are empty cells or JSON nulls,
 /// never a default that looks like data (no 0 fatalities for "not reported", no 0,0 coordinates).
@@ -31,30 +39,53 @@ public static class EventExporter
         _ => throw new ArgumentException($"unknown format \"{name}\" (use acled-csv, ucdp-csv, geojson, jsonl or plover-json)"),
     };
 
-    public static void Write(IEnumerable<StoredEvent> events, ExportFormat format, TextWriter output)
+    /// <summary>Writes the events in the format; UCDP CSV and GeoJSON leave out what they cannot hold, and the summary says how many.</summary>
+    public static ExportSummary Write(IEnumerable<StoredEvent> events, ExportFormat format, TextWriter output)
     {
+        var list = events as IReadOnlyCollection<StoredEvent> ?? [.. events];
         switch (format)
         {
             case ExportFormat.AcledCsv:
-                WriteAcled(events, output);
+                WriteAcled(list, output);
                 break;
             case ExportFormat.UcdpCsv:
-                WriteUcdp(events, output);
-                break;
+                return WriteUcdp(list, output);
             case ExportFormat.GeoJson:
-                WriteGeoJson(events, output);
-                break;
+                return WriteGeoJson(list, output);
             case ExportFormat.JsonLines:
-                foreach (var stored in events)
+                foreach (var stored in list)
                 {
                     output.WriteLine(VigilJson.Serialize(stored));
                 }
 
                 break;
             case ExportFormat.PloverJson:
-                WritePlover(events, output);
+                WritePlover(list, output);
                 break;
         }
+
+        return new ExportSummary(list.Count, 0, null);
+    }
+
+    /// <summary>The high figure both CSV exports give: the count's high, or its figure where it gives no upper bound ("at least 7" is 7).</summary>
+    private static int? High(CasualtyCount? count) => count is null ? null : count.High ?? count.Best;
+
+    /// <summary>
+    /// OWASP's defence against CSV (formula) injection: a text cell that begins with =, +, -, @, tab or carriage return
+    /// would run as a formula in a spreadsheet, so it gets a leading apostrophe. Numbers ("-1.28") are left as they are.
+    /// </summary>
+    internal static string?[] Neutralised(string?[] row)
+    {
+        for (var i = 0; i < row.Length; i++)
+        {
+            if (row[i] is { Length: > 0 } cell && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+                && !double.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
+            {
+                row[i] = "'" + cell;
+            }
+        }
+
+        return row;
     }
 
     /// <summary>ACLED's column names and codes, then ours: every source URL, the number of claims, the count range and how it was derived.</summary>
@@ -83,10 +114,10 @@ public static class EventExporter
                 e.Targets.FirstOrDefault()?.Name, string.Join("; ", e.Targets.Skip(1).Select(t => t.Name)), Text(inter2), Text(interaction),
                 CountryNames.Of(e.Location?.Country), e.Location?.Admin1, null, null, e.Location?.Name, Coordinate(e.Location?.Latitude),
                 Coordinate(e.Location?.Longitude), Text(e.Location?.Precision?.AcledGeoPrecision), SourceNames(e), null, Notes(e),
-                Text(e.Killed?.Best), string.Join(" ", SourceUrls(e)), Text(e.Claims.Count), Text(e.Killed?.Low), Text(e.Killed?.High),
+                Text(e.Killed?.Best), string.Join(" ", SourceUrls(e)), Text(e.Claims.Count), Text(e.Killed?.Low), Text(High(e.Killed)),
                 e.CasualtyExplanation,
             ];
-            csv.WriteRecord(row!);
+            csv.WriteRecord(Neutralised(row)!);
         }
     }
 
@@ -104,12 +135,29 @@ public static class EventExporter
         "high", "low", "gwnoa", "gwnob",
     ];
 
-    private static void WriteUcdp(IEnumerable<StoredEvent> events, TextWriter output)
+    /// <summary>
+    /// Why UCDP GED would not code the event, or null when it would. GED holds organised violence (battles, remote
+    /// violence, violence against civilians) that killed at least one person; protests, riots and strategic
+    /// developments, and violence with no reported death, are not in it.
+    /// </summary>
+    public static string? UcdpLeavesOut(StoredEvent e) =>
+        e.EventType is not (EventTaxonomy.Battles or EventTaxonomy.ExplosionsRemoteViolence or EventTaxonomy.ViolenceAgainstCivilians)
+            ? "not organised violence (protests, riots, strategic developments)"
+            : (High(e.Killed) ?? 0) < 1 ? "no reported death" : null;
+
+    private static ExportSummary WriteUcdp(IReadOnlyCollection<StoredEvent> events, TextWriter output)
     {
         using var csv = CsvWriter.Create(output, null, true);
         csv.WriteRecord(UcdpColumns);
+        var leftOut = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var e in events)
         {
+            if (UcdpLeavesOut(e) is { } why)
+            {
+                leftOut[why] = leftOut.GetValueOrDefault(why) + 1;
+                continue;
+            }
+
             var values = new Dictionary<string, string?>
             {
                 ["id"] = e.Id,
@@ -138,11 +186,16 @@ public static class EventExporter
                 ["deaths_civilians"] = e.EventType == EventTaxonomy.ViolenceAgainstCivilians ? Text(e.Killed?.Best) : null,
                 ["deaths_unknown"] = e.EventType == EventTaxonomy.ViolenceAgainstCivilians ? null : Text(e.Killed?.Best),
                 ["best"] = Text(e.Killed?.Best),
-                ["high"] = Text(e.Killed?.High ?? e.Killed?.Best),
+                ["high"] = Text(High(e.Killed)),
                 ["low"] = Text(e.Killed?.Low),
             };
-            csv.WriteRecord(UcdpColumns.Select(column => values.GetValueOrDefault(column) ?? "").ToArray());
+            csv.WriteRecord(Neutralised([.. UcdpColumns.Select(column => values.GetValueOrDefault(column) ?? "")])!);
         }
+
+        var total = leftOut.Values.Sum();
+        return new ExportSummary(
+            events.Count - total, total,
+            total == 0 ? null : "that UCDP GED does not code: " + string.Join(", ", leftOut.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Value.ToString(CultureInfo.InvariantCulture)} {p.Key}")));
     }
 
     /// <summary>1 state-based, 2 non-state, 3 one-sided violence; null unless the event's type and actors decide it.</summary>
@@ -187,11 +240,19 @@ public static class EventExporter
         _ => new DateOnly(date.Value.Year, 12, 31),
     };
 
-    private static void WriteGeoJson(IEnumerable<StoredEvent> events, TextWriter output)
+    /// <summary>RFC 7946 points, longitude first. An event without coordinates is left out (a null geometry breaks common tools) and counted.</summary>
+    private static ExportSummary WriteGeoJson(IReadOnlyCollection<StoredEvent> events, TextWriter output)
     {
         var features = new JsonArray();
+        var leftOut = 0;
         foreach (var e in events)
         {
+            if (e.Location is not { Latitude: { } lat, Longitude: { } lon })
+            {
+                leftOut++;
+                continue;
+            }
+
             var properties = JsonSerializer.SerializeToNode(e, VigilJson.Options)!.AsObject();
             properties.Remove("claims");
             properties["claimsCount"] = e.Claims.Count;
@@ -200,15 +261,13 @@ public static class EventExporter
             {
                 ["type"] = "Feature",
                 ["id"] = e.Id,
-                // RFC 7946: [longitude, latitude]; a feature without coordinates has a null geometry, not a point at 0,0.
-                ["geometry"] = e.Location is { Latitude: { } lat, Longitude: { } lon }
-                    ? new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(lon, lat) }
-                    : null,
+                ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(lon, lat) },
                 ["properties"] = properties,
             });
         }
 
         output.WriteLine(new JsonObject { ["type"] = "FeatureCollection", ["features"] = features }.ToJsonString(VigilJson.Options));
+        return new ExportSummary(events.Count - leftOut, leftOut, leftOut == 0 ? null : "that have no coordinates");
     }
 
     /// <summary>

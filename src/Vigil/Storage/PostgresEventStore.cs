@@ -47,6 +47,10 @@ public sealed class PostgresEventStore : SqlEventStore
         ReviewSchema("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
         // The versions of the event model and cue lexicon that coded each claim, so a re-coding can be told apart.
         "ALTER TABLE claims ADD COLUMN coder TEXT;",
+        // The licence and attribution line the input gave for an article's text (JSONL `licence`, `attribution`).
+        "ALTER TABLE articles ADD COLUMN licence TEXT, ADD COLUMN attribution TEXT;",
+        // The event each review was made on, kept when a merge moves the review, so the split that undoes it takes it back.
+        ReviewOriginSchema,
     ];
 
     protected override string FullTextArticleIds => "SELECT id FROM articles WHERE search @@ plainto_tsquery('english', @query)";

@@ -4,11 +4,20 @@ using Vigil.Events;
 namespace Vigil.Storage;
 
 /// <summary>An analyst's decision on an event: confirm it, reject it, or correct one field, with a note; kept forever.</summary>
-public sealed record ReviewEntry(long Id, string EventId, string At, string Who, string Action, string? Field, string? Value, string? Note);
+/// <param name="EventId">The event the decision now belongs to: a merge moves the decisions of the merged-away event to the one kept.</param>
+/// <param name="ReviewedEventId">The event the analyst reviewed, which a merge does not change; the split that undoes the merge takes the decision back to it.</param>
+public sealed record ReviewEntry(long Id, string EventId, string At, string Who, string Action, string? Field, string? Value, string? Note, string? ReviewedEventId = null);
 
 /// <summary>An article as stored: its metadata and the text every evidence span points into.</summary>
 public sealed record StoredArticle(
-    string Id, string Source, string? Url, string? Headline, string? Standfirst, string? Byline, string? Published, string? Outlet, string? Language, string Text);
+    string Id, string Source, string? Url, string? Headline, string? Standfirst, string? Byline, string? Published, string? Outlet, string? Language, string Text)
+{
+    /// <summary>The licence the input gave for the text; null when it gave none.</summary>
+    public string? Licence { get; init; }
+
+    /// <summary>The attribution line the input gave for the text; null when it gave none.</summary>
+    public string? Attribution { get; init; }
+}
 
 /// <summary>Review (analyst decisions) and article reading, over the same connection and transactions as the rest of the store.</summary>
 public abstract partial class SqlEventStore
@@ -28,9 +37,16 @@ public abstract partial class SqlEventStore
         CREATE INDEX reviews_event ON reviews (event_id);
         """;
 
+    /// <summary>Migration: the event each review was made on (earlier reviews were all made on the event they belong to).</summary>
+    protected const string ReviewOriginSchema = """
+        ALTER TABLE reviews ADD COLUMN reviewed_event_id TEXT;
+        UPDATE reviews SET reviewed_event_id = event_id;
+        """;
+
     public StoredArticle? GetArticle(string id)
     {
-        using var command = Command("SELECT id, source, url, headline, standfirst, byline, published, outlet, language, text FROM articles WHERE id = @id", ("@id", id));
+        using var command = Command(
+            "SELECT id, source, url, headline, standfirst, byline, published, outlet, language, text, licence, attribution FROM articles WHERE id = @id", ("@id", id));
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
@@ -38,7 +54,11 @@ public abstract partial class SqlEventStore
         }
 
         string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-        return new StoredArticle(reader.GetString(0), reader.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), Text(7), Text(8), reader.GetString(9));
+        return new StoredArticle(reader.GetString(0), reader.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), Text(7), Text(8), reader.GetString(9))
+        {
+            Licence = Text(10),
+            Attribution = Text(11),
+        };
     }
 
     /// <summary>
@@ -71,14 +91,20 @@ public abstract partial class SqlEventStore
 
             var at = Now();
             Execute(
-                "INSERT INTO reviews (event_id, at, who, action, field, value, note) VALUES (@event, @at, @who, @action, @field, @value, @note)",
+                "INSERT INTO reviews (event_id, at, who, action, field, value, note, reviewed_event_id) VALUES (@event, @at, @who, @action, @field, @value, @note, @event)",
                 ("@event", eventId), ("@at", at), ("@who", who), ("@action", action), ("@field", field), ("@value", value), ("@note", note));
             var id = Convert.ToInt64(Scalar("SELECT MAX(id) FROM reviews WHERE event_id = @event", ("@event", eventId)), CultureInfo.InvariantCulture);
             var reason = action == "correct" ? $"{who} corrected {field} to '{value}'" : $"{who} {action}ed the event";
             Execute(
                 "INSERT INTO audit_log (at, action, event_id, other_event_id, claim_ids, reason) VALUES (@at, @action, @event, NULL, '[]', @reason)",
                 ("@at", at), ("@action", "review-" + action), ("@event", eventId), ("@reason", note is null ? reason : $"{reason}: {note}"));
-            return new ReviewEntry(id, eventId, at, who, action, field, value, note);
+            if (action == "correct")
+            {
+                // The stored row is the event's reading, so that the indexed filters see the correction too.
+                RefreshEvent(eventId);
+            }
+
+            return new ReviewEntry(id, eventId, at, who, action, field, value, note, eventId);
         });
     }
 
@@ -99,18 +125,59 @@ public abstract partial class SqlEventStore
         return spans;
     }
 
-    public IReadOnlyList<ReviewEntry> Reviews(string eventId)
+    /// <summary>The decisions that belong to the event, oldest first, including those a merge brought from the event merged into it.</summary>
+    public IReadOnlyList<ReviewEntry> Reviews(string eventId) => ReviewsOf([eventId], correctionsOnly: false).GetValueOrDefault(eventId) ?? [];
+
+    /// <summary>The decisions of each event, oldest first; with <paramref name="correctionsOnly"/>, only the corrections.</summary>
+    private Dictionary<string, List<ReviewEntry>> ReviewsOf(IReadOnlyList<string> eventIds, bool correctionsOnly)
     {
-        var entries = new List<ReviewEntry>();
-        using var command = Command("SELECT id, event_id, at, who, action, field, value, note FROM reviews WHERE event_id = @id ORDER BY id", ("@id", eventId));
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var result = new Dictionary<string, List<ReviewEntry>>(StringComparer.Ordinal);
+        foreach (var chunk in eventIds.Distinct().Chunk(500))
         {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            entries.Add(new ReviewEntry(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), Text(5), Text(6), Text(7)));
+            var names = chunk.Select((_, i) => $"@e{i}").ToList();
+            using var command = Command(
+                $"""
+                SELECT id, event_id, at, who, action, field, value, note, reviewed_event_id FROM reviews
+                WHERE event_id IN ({string.Join(", ", names)}){(correctionsOnly ? " AND action = 'correct'" : "")} ORDER BY id
+                """,
+                [.. chunk.Select((id, i) => (names[i], (object?)id))]);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                var entry = new ReviewEntry(
+                    Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    Text(5), Text(6), Text(7), Text(8));
+                if (!result.TryGetValue(entry.EventId, out var list))
+                {
+                    result[entry.EventId] = list = [];
+                }
+
+                list.Add(entry);
+            }
         }
 
-        return entries;
+        return result;
+    }
+
+    /// <summary>
+    /// The audit entries of the event and of every event merged into it (and into those, as far back as the log
+    /// goes), oldest first: its reviews, the merges and splits that shaped it, and the decisions its reports brought.
+    /// </summary>
+    public IReadOnlyList<AuditEntry> History(string eventId)
+    {
+        var log = AuditLog();
+        var lineage = new HashSet<string>(StringComparer.Ordinal) { eventId };
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var entry in log.Where(entry => entry.Action == "merge" && lineage.Contains(entry.EventId)))
+            {
+                grew |= entry.OtherEventId is { } merged && lineage.Add(merged);
+            }
+        }
+
+        return [.. log.Where(entry => lineage.Contains(entry.EventId) || (entry.OtherEventId is { } other && lineage.Contains(other)))];
     }
 
     /// <summary>The latest confirm or reject decision of each event, or <see cref="Unreviewed"/>.</summary>
@@ -127,11 +194,20 @@ public abstract partial class SqlEventStore
         return statuses;
     }
 
-    /// <summary>The event with the analysts' corrections applied, latest correction of a field winning.</summary>
+    /// <summary>
+    /// The event with the analysts' corrections applied, latest correction of a field winning; a corrected count says
+    /// so in <see cref="StoredEvent.CasualtyExplanation"/>. Applying the same corrections twice changes nothing more.
+    /// </summary>
     public static StoredEvent ApplyCorrections(StoredEvent stored, IReadOnlyList<ReviewEntry> reviews)
     {
+        var counts = new Dictionary<string, ReviewEntry>(StringComparer.Ordinal);
         foreach (var review in reviews.Where(r => r.Action == "correct"))
         {
+            if (review.Field is "killed" or "injured")
+            {
+                counts[review.Field] = review;
+            }
+
             stored = review.Field switch
             {
                 "eventType" => stored with { EventType = review.Value! },
@@ -144,7 +220,19 @@ public abstract partial class SqlEventStore
             };
         }
 
-        return stored;
+        var notes = counts.Values.OrderBy(review => review.Id)
+            .Select(review => $"{review.Field} corrected to {review.Value} by {review.Who} (review {review.Id.ToString(CultureInfo.InvariantCulture)})")
+            .Where(note => !stored.CasualtyExplanation.Contains(note, StringComparison.Ordinal))
+            .ToList();
+        return notes.Count == 0 ? stored : stored with { CasualtyExplanation = $"{stored.CasualtyExplanation}; {string.Join("; ", notes)}" };
+    }
+
+    /// <summary>The events as the store reads them: each one's claims, then the analysts' corrections on top.</summary>
+    private List<StoredEvent> Read(IReadOnlyList<string> eventIds)
+    {
+        var claims = ClaimsOf(eventIds);
+        var corrections = ReviewsOf(eventIds, correctionsOnly: true);
+        return [.. eventIds.Where(claims.ContainsKey).Select(id => ApplyCorrections(ClaimAggregation.Aggregate(id, claims[id]), corrections.GetValueOrDefault(id) ?? []))];
     }
 
     private static CasualtyCount? Count(string? value) =>

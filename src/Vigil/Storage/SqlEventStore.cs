@@ -58,6 +58,16 @@ public abstract partial class SqlEventStore : IEventStore
                 Execute(Migrations[version - 1]);
                 Execute("INSERT INTO schema_version (version, applied_at) VALUES (@version, @at)", ("@version", version), ("@at", Now()));
             }
+
+            if (current > 0 && current < Migrations.Count)
+            {
+                // A newer version may read events differently (corrections on top, the count rule of merged reports):
+                // the stored rows that depend on it are read again, so the indexed filters agree with every view.
+                foreach (var id in Strings("SELECT id FROM events WHERE claims_count > 1 OR id IN (SELECT event_id FROM reviews WHERE action = 'correct') ORDER BY seq"))
+                {
+                    RefreshEvent(id);
+                }
+            }
         });
         SchemaVersion = Convert.ToInt32(Scalar("SELECT MAX(version) FROM schema_version"), CultureInfo.InvariantCulture);
     }
@@ -80,12 +90,13 @@ public abstract partial class SqlEventStore : IEventStore
 
             Execute(
                 """
-                INSERT INTO articles (id, canonical_url, seq, source, url, headline, standfirst, byline, published, outlet, language, text)
-                VALUES (@id, @canonical, (SELECT COALESCE(MAX(seq), 0) + 1 FROM articles), @source, @url, @headline, @standfirst, @byline, @published, @outlet, @language, @text)
+                INSERT INTO articles (id, canonical_url, seq, source, url, headline, standfirst, byline, published, outlet, language, text, licence, attribution)
+                VALUES (@id, @canonical, (SELECT COALESCE(MAX(seq), 0) + 1 FROM articles), @source, @url, @headline, @standfirst, @byline, @published, @outlet, @language, @text,
+                  @licence, @attribution)
                 """,
                 ("@id", articleId), ("@canonical", canonicalUrl), ("@source", article.Source), ("@url", article.Url), ("@headline", article.Headline),
                 ("@standfirst", article.Standfirst), ("@byline", article.Byline), ("@published", article.Published), ("@outlet", article.Outlet),
-                ("@language", article.Language), ("@text", article.Text));
+                ("@language", article.Language), ("@text", article.Text), ("@licence", article.Licence), ("@attribution", article.Attribution));
             IndexArticleText(articleId, article.Headline, article.Text);
 
             var eventIds = new List<string>();
@@ -93,7 +104,11 @@ public abstract partial class SqlEventStore : IEventStore
             for (var index = 0; index < page.Events.Count; index++)
             {
                 var claimEvent = page.Events[index];
-                var claim = new StoredClaim(ClaimId(articleId, index), "", articleId, index, article.Source, article.Url, article.Outlet, article.Headline, article.Published, claimEvent);
+                var claim = new StoredClaim(ClaimId(articleId, index), "", articleId, index, article.Source, article.Url, article.Outlet, article.Headline, article.Published, claimEvent)
+                {
+                    Licence = article.Licence,
+                    Attribution = article.Attribution,
+                };
                 var match = FindSameIncident(claim);
                 string eventId;
                 if (match is { } found)
@@ -187,11 +202,8 @@ public abstract partial class SqlEventStore : IEventStore
             : null;
     }
 
-    public StoredEvent? GetEvent(string id)
-    {
-        var claims = ClaimsOf([id]);
-        return claims.TryGetValue(id, out var list) ? ClaimAggregation.Aggregate(id, list) : null;
-    }
+    /// <summary>The event as every view and export reads it: its claims, then the analysts' corrections on top.</summary>
+    public StoredEvent? GetEvent(string id) => Read([id]).SingleOrDefault();
 
     public IReadOnlyList<StoredEvent> Search(EventQuery query)
     {
@@ -235,8 +247,7 @@ public abstract partial class SqlEventStore : IEventStore
 
         var where = conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : "";
         var ids = Strings($"SELECT id FROM events {where} ORDER BY event_date, seq", [.. parameters]);
-        var claims = ClaimsOf(ids);
-        return ids.Select(id => ClaimAggregation.Aggregate(id, claims[id])).ToList();
+        return Read(ids);
     }
 
     public void MergeEvents(string keepId, string otherId, string reason)
@@ -252,6 +263,9 @@ public abstract partial class SqlEventStore : IEventStore
             RequireEvent(otherId);
             var moved = Strings("SELECT id FROM claims WHERE event_id = @id ORDER BY seq", ("@id", otherId));
             Execute("UPDATE claims SET event_id = @keep WHERE event_id = @other", ("@keep", keepId), ("@other", otherId));
+            // The analysts' decisions follow the reports: nothing reviewed is lost with the event that ends. Each keeps
+            // the event it was made on (reviewed_event_id), so the split that undoes this merge takes it back.
+            Execute("UPDATE reviews SET event_id = @keep WHERE event_id = @other", ("@keep", keepId), ("@other", otherId));
             Execute("DELETE FROM events WHERE id = @other", ("@other", otherId));
             RefreshEvent(keepId);
             Audit("merge", keepId, otherId, moved, reason);
@@ -283,7 +297,11 @@ public abstract partial class SqlEventStore : IEventStore
         var claim = ClaimsOf([eventId])[eventId].Single(c => c.Id == claimId);
         InsertEvent(ClaimAggregation.Aggregate(newId, [claim with { EventId = newId }]));
         Execute("UPDATE claims SET event_id = @new WHERE id = @claim", ("@new", newId), ("@claim", claimId));
+        // Decisions made on the event this report once was (before a merge brought it here) go back with it; those
+        // made on the merged event stay.
+        Execute("UPDATE reviews SET event_id = @new WHERE event_id = @event AND reviewed_event_id = @new", ("@new", newId), ("@event", eventId));
         RefreshEvent(eventId);
+        RefreshEvent(newId);
         Audit("split", eventId, newId, [claimId], reason);
         return newId;
     });
@@ -337,9 +355,10 @@ public abstract partial class SqlEventStore : IEventStore
         }
     }
 
+    /// <summary>Writes the event's reading (claims, then corrections) into its row, which the indexed filters search.</summary>
     private void RefreshEvent(string eventId)
     {
-        var aggregate = ClaimAggregation.Aggregate(eventId, ClaimsOf([eventId])[eventId]);
+        var aggregate = Read([eventId]).Single();
         Execute(
             """
             UPDATE events SET event_type = @type, sub_event_type = @subtype, plover_type = @plover, plover_mode = @mode, event_date = @date,
@@ -440,7 +459,7 @@ public abstract partial class SqlEventStore : IEventStore
             var names = chunk.Select((_, i) => $"@e{i}").ToList();
             using var command = Command(
                 $"""
-                SELECT c.id, c.event_id, c.article_id, c.event_index, a.source, a.url, a.outlet, a.headline, a.published, c.event_json
+                SELECT c.id, c.event_id, c.article_id, c.event_index, a.source, a.url, a.outlet, a.headline, a.published, c.event_json, a.licence, a.attribution
                 FROM claims c JOIN articles a ON a.id = c.article_id
                 WHERE c.event_id IN ({string.Join(", ", names)}) ORDER BY c.seq
                 """,
@@ -453,7 +472,11 @@ public abstract partial class SqlEventStore : IEventStore
                     reader.GetString(0), reader.GetString(1), reader.GetString(2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture),
                     reader.GetString(4), Text(5), Text(6), Text(7), Text(8),
                     JsonSerializer.Deserialize<ConflictEvent>(reader.GetString(9), VigilJson.Options)
-                        ?? throw new InvalidDataException($"claim {reader.GetString(0)} has no event"));
+                        ?? throw new InvalidDataException($"claim {reader.GetString(0)} has no event"))
+                {
+                    Licence = Text(10),
+                    Attribution = Text(11),
+                };
                 if (!result.TryGetValue(claim.EventId, out var list))
                 {
                     result[claim.EventId] = list = [];

@@ -51,6 +51,10 @@ public sealed class SqliteEventStore : SqlEventStore
         ReviewSchema("INTEGER PRIMARY KEY AUTOINCREMENT"),
         // The versions of the event model and cue lexicon that coded each claim, so a re-coding can be told apart.
         "ALTER TABLE claims ADD COLUMN coder TEXT;",
+        // The licence and attribution line the input gave for an article's text (JSONL `licence`, `attribution`).
+        "ALTER TABLE articles ADD COLUMN licence TEXT; ALTER TABLE articles ADD COLUMN attribution TEXT;",
+        // The event each review was made on, kept when a merge moves the review, so the split that undoes it takes it back.
+        ReviewOriginSchema,
     ];
 
     protected override string FullTextArticleIds => "SELECT article_id FROM article_fts WHERE article_fts MATCH @query";

@@ -17,7 +17,14 @@ public sealed record StoredClaim(
     string? Outlet,
     string? Headline,
     string? Published,
-    ConflictEvent Event);
+    ConflictEvent Event)
+{
+    /// <summary>The licence the input gave for the article's text; null when it gave none.</summary>
+    public string? Licence { get; init; }
+
+    /// <summary>The attribution line the input gave for the article's text; null when it gave none.</summary>
+    public string? Attribution { get; init; }
+}
 
 /// <summary>
 /// One incident as the database knows it: derived from all the claims (reports) merged into it. Fields follow

@@ -76,6 +76,67 @@ public sealed class IngesterTests : IDisposable
         Assert.Equal("2020-05-03", Published(store, "two people were killed"));
     }
 
+    [Fact]
+    public async Task JsonLinesKeepTheirLicenceAttributionAndTitleInTheStore()
+    {
+        var lines = Path.Combine(folder, "open.jsonl");
+        File.WriteAllLines(lines,
+        [
+            """{"id": "wikinews-en:Strike", "published": "2020-01-03", "url": "https://en.wikinews.org/wiki/Strike", "title": "Strike kills general", "text": "A drone strike killed a general near the airport on Friday.\n\nOfficials confirmed the death.", "licence": "CC BY 2.5 (Wikinews contributors)", "attribution": "Wikinews contributors, \"Strike kills general\", https://en.wikinews.org/wiki/Strike"}""",
+            """{"id": "plain", "text": "The council met on Monday and agreed a budget.", "url": "https://example.org/plain"}""",
+            """{"id": "us", "text": "The court sat on Tuesday and heard the appeal.", "license": "CC0", "attribution": "  "}""",
+        ]);
+        var database = Path.Combine(folder, "open.db");
+        using (var store = SqliteEventStore.Open(database))
+        {
+            var summary = await new Ingester(store, PageProcessors.ArticleOnly).RunAsync([lines]);
+            Assert.Equal(3, summary.Articles);
+        }
+
+        using var reopened = SqliteEventStore.Open(database);
+        var articles = reopened.Dump("articles").Select(line => ArticleId(line)).Select(id => reopened.GetArticle(id)!).ToList();
+        var strike = Assert.Single(articles, a => a.Url == "https://en.wikinews.org/wiki/Strike");
+        Assert.Equal("CC BY 2.5 (Wikinews contributors)", strike.Licence);
+        Assert.Equal("Wikinews contributors, \"Strike kills general\", https://en.wikinews.org/wiki/Strike", strike.Attribution);
+        Assert.Equal("Strike kills general", strike.Headline);
+        Assert.Equal("2020-01-03", strike.Published);
+        Assert.StartsWith("A drone strike killed a general", strike.Text, StringComparison.Ordinal);
+
+        var plain = Assert.Single(articles, a => a.Url == "https://example.org/plain");
+        Assert.Null(plain.Licence);
+        Assert.Null(plain.Attribution);
+        var spelledTheAmericanWay = Assert.Single(articles, a => a.Text.Contains("the appeal", StringComparison.Ordinal));
+        Assert.Equal("CC0", spelledTheAmericanWay.Licence);
+        Assert.Null(spelledTheAmericanWay.Attribution); // blank is none
+    }
+
+    private static string ArticleId(string dumpLine) => dumpLine["articles: ".Length..].Split(" | ")[0];
+
+    [Fact]
+    public async Task TheInputsPageCountIsKnownForPagesAndPlainJsonLinesOnly()
+    {
+        var lines = Path.Combine(folder, "three.jsonl");
+        File.WriteAllText(lines, "{\"text\": \"a\"}\n\n{\"text\": \"b\"}\n{\"text\": \"c\"}\n");
+        var page = Path.Combine(folder, "one.txt");
+        File.WriteAllText(page, "A page.\n");
+
+        Assert.Equal(4, IngestInputs.ExpectedPages([lines, page]));
+        Assert.Null(IngestInputs.ExpectedPages([lines, Path.Combine(folder, "crawl.warc.gz")]));
+        Assert.Null(IngestInputs.ExpectedPages(["https://example.org/feed"]));
+
+        if (OperatingSystem.IsLinux() && File.Exists("/usr/bin/mkfifo"))
+        {
+            // A named pipe is not drained (nor waited on) to count it: it holds no known number of pages.
+            var pipe = Path.Combine(folder, "stream.jsonl");
+            using (var mkfifo = Process.Start("/usr/bin/mkfifo", [pipe]))
+            {
+                mkfifo.WaitForExit();
+            }
+
+            Assert.Equal(0, await Task.Run(() => IngestInputs.ExpectedPages([pipe])).WaitAsync(TimeSpan.FromSeconds(10)));
+        }
+    }
+
     private sealed class BrokenStore : IEventStore
     {
         public int SchemaVersion => 1;

@@ -153,4 +153,23 @@ public sealed class IngestProgressTests
         Assert.Matches(@"^\rvigil: 10 pages, [0-9.]+/s, input 2/4, ETA [0-9:]+ by inputs\s+\n$", terminal.ToString().Replace(Environment.NewLine, "\n", StringComparison.Ordinal));
         Assert.Equal("", piped.ToString());
     }
+
+    [Fact]
+    public void CountsPagesOfTheTotalWhenTheInputsSayHowManyTheyHold()
+    {
+        var terminal = new StringWriter();
+        var progress = new IngestProgress(terminal, enabled: true);
+        progress.Status("loading the pipeline (entity model, event model, gazetteer)...");
+        progress.ExpectPages(274);
+        progress.Report(1, 0, 1);
+        Thread.Sleep(300);
+        progress.Report(40, 0, 1);
+        progress.Finish();
+
+        var lines = terminal.ToString().Replace(Environment.NewLine, "\n", StringComparison.Ordinal).Split('\r', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("vigil: loading the pipeline", lines[0], StringComparison.Ordinal);
+        Assert.Matches(@"^vigil: 1/274 pages, [0-9.]+/s\s+$", lines[1]);
+        Assert.Equal(lines[0].Length, lines[1].Length); // the longer status line is blanked, not left behind
+        Assert.Matches(@"^vigil: 40/274 pages, [0-9.]+/s, ETA [0-9:]+\s+\n$", lines[2]);
+    }
 }

@@ -53,11 +53,14 @@ public sealed class MatchingTests
     [Fact]
     public void DerivedCountsExplainThemselves()
     {
-        var count = ClaimAggregation.DeriveCount([new CasualtyCount(3, 3, 3), null, new CasualtyCount(5, 6, null), new CasualtyCount(4, 4, 4), new CasualtyCount(8, 8, 8)], out var note);
+        CasualtyCount?[] counts = [new CasualtyCount(3, 3, 3), null, new CasualtyCount(5, 6, null), new CasualtyCount(4, 4, 4), new CasualtyCount(8, 8, 8)];
+        var claims = counts.Select((count, i) => new StoredClaim($"c{i}", "e", $"a{i}", 0, $"test:{i}", null, $"Outlet {i}", null, null, Clash() with { Killed = count })).ToList();
 
-        Assert.Equal(new CasualtyCount(3, 4, 8), count);
-        Assert.StartsWith("best = median (lower middle) of 4 claims (3, 4, 6, 8)", note, StringComparison.Ordinal);
-        Assert.Null(ClaimAggregation.DeriveCount([null, null], out var none));
+        var derived = ClaimAggregation.DeriveCount(claims, e => e.Killed, out var note);
+
+        Assert.Equal(new CasualtyCount(3, 3, 8), derived);
+        Assert.StartsWith("4 claims give a figure (3, 6, 4, 8); low = 3, the lowest credible figure; high = 8, the highest; best = 3, the lowest figure", note, StringComparison.Ordinal);
+        Assert.Null(ClaimAggregation.DeriveCount([.. claims.Select(claim => claim with { Event = claim.Event with { Killed = null } })], e => e.Killed, out var none));
         Assert.Equal("no claim gives a figure", none);
     }
 

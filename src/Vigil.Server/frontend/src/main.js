@@ -126,25 +126,30 @@ function renderTimeline(byDay) {
   const margin = { top: 6, right: 10, bottom: 20, left: 30 };
   svg.selectAll('*').remove();
   if (!byDay.length) return;
-  const days = [...new Set(byDay.map(d => d.day))].sort();
-  const table = days.map(day => Object.fromEntries([['day', day], ...TYPES.map(t => [t, 0])]));
-  const index = new Map(days.map((day, i) => [day, i]));
-  for (const d of byDay) if (TYPES.includes(d.eventType)) table[index.get(d.day)][d.eventType] += d.count;
-  const stack = d3.stack().keys(TYPES)(table);
   const parse = d3.utcParse('%Y-%m-%d');
-  const x = d3.scaleUtc().domain([parse(days[0]), d3.utcDay.offset(parse(days[days.length - 1]), 1)]).range([margin.left, width - margin.right]);
+  const format = d3.utcFormat('%Y-%m-%d');
+  // Bars per day over a few months, per week or per month over longer spans (a year or two of news), so bars stay visible.
+  const span = d3.utcDay.count(parse(d3.min(byDay, d => d.day)), parse(d3.max(byDay, d => d.day)));
+  const unit = span > 730 ? d3.utcMonth : span > 120 ? d3.utcWeek : d3.utcDay;
+  const bins = [...new Set(byDay.map(d => format(unit.floor(parse(d.day)))))].sort();
+  const table = bins.map(bin => Object.fromEntries([['bin', bin], ...TYPES.map(t => [t, 0])]));
+  const index = new Map(bins.map((bin, i) => [bin, i]));
+  for (const d of byDay) if (TYPES.includes(d.eventType)) table[index.get(format(unit.floor(parse(d.day))))][d.eventType] += d.count;
+  const stack = d3.stack().keys(TYPES)(table);
+  const first = parse(bins[0]);
+  const x = d3.scaleUtc().domain([first, unit.offset(parse(bins[bins.length - 1]), 1)]).range([margin.left, width - margin.right]);
   const y = d3.scaleLinear().domain([0, d3.max(stack.at(-1), d => d[1]) || 1]).nice().range([height - margin.bottom, margin.top]);
-  const barWidth = Math.max(1, (x(d3.utcDay.offset(parse(days[0]), 1)) - x(parse(days[0]))) - 1);
+  const barWidth = Math.max(1, (x(unit.offset(first, 1)) - x(first)) - 1);
   svg.append('g').selectAll('g').data(stack).join('g').attr('fill', s => colour(s.key))
     .selectAll('rect').data(s => s).join('rect')
-    .attr('x', d => x(parse(d.data.day))).attr('width', barWidth)
+    .attr('x', d => x(parse(d.data.bin))).attr('width', barWidth)
     .attr('y', d => y(d[1])).attr('height', d => y(d[0]) - y(d[1]));
-  svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(Math.min(days.length, 8)).tickFormat(d3.utcFormat('%b %d')));
+  const tickFormat = span > 300 ? d3.utcFormat('%b %Y') : d3.utcFormat('%b %d');
+  svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(Math.min(bins.length, 8)).tickFormat(tickFormat));
   svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(4));
   const brush = d3.brushX().extent([[margin.left, margin.top], [width - margin.right, height - margin.bottom]])
     .on('end', ({ selection }) => {
       if (!selection) return;
-      const format = d3.utcFormat('%Y-%m-%d');
       state.from = format(x.invert(selection[0]));
       state.to = format(d3.utcDay.offset(x.invert(selection[1]), -1));
       state.page = 1;
@@ -200,8 +205,19 @@ async function loadEvent(id) {
   page.replaceChildren(
     el('section', {}, el('h2', {}, el('a', { href: '#/' }, '← Events'), ` ${event.subEventType}`), fields, status, review, message,
       el('h3', {}, `Reports of this incident (${event.claims.length})`), claims,
-      event.killedExplanation ? el('p', { class: 'message' }, event.killedExplanation) : ''),
+      countRule(event)),
     el('section', {}, ...articleViews));
+}
+
+// How merged reports make the event's figures (UCDP's practice; docs/counts.md), and how this event's were reached.
+const COUNT_RULE = 'When reports disagree: low = the lowest credible figure, high = the highest, best = the best-sourced figure '
+  + '(the one the most distinct sources give) or, when no figure is better sourced, the lowest. A claim whose every source '
+  + 'hedges ("claimed", "reportedly") is not credible. An analyst\'s correction replaces the figure.';
+function countRule(event) {
+  return el('div', { class: 'count-rule', id: 'count-rule' },
+    el('h3', {}, 'How the counts were reached'),
+    el('p', { class: 'message', id: 'count-derivation' }, event.killedExplanation ?? 'no figure'),
+    el('p', { class: 'message' }, COUNT_RULE));
 }
 
 function countText(count) { return count.high && count.high !== count.low ? `${count.best} (${count.low}–${count.high})` : String(count.best); }
@@ -223,9 +239,12 @@ function renderArticle(article, claim, evidenceBySpan) {
     at = span.end;
   }
   body.append(document.createTextNode(text.slice(at)));
+  // The licence and attribution line the input gave travel with the text wherever it is shown.
+  const credit = [article.attribution, article.licence && `Licence: ${article.licence}`].filter(Boolean).join(' · ');
   return el('article', { 'data-article': article.id },
     el('h3', {}, article.headline ?? '(no headline)'),
-    el('p', { class: 'message' }, [article.outlet, article.published, article.url].filter(Boolean).join(' · ')), body);
+    el('p', { class: 'message' }, [article.outlet, article.published, article.url].filter(Boolean).join(' · ')),
+    credit ? el('p', { class: 'attribution' }, credit) : '', body);
 }
 
 function highlight(spans, evidenceBySpan) {

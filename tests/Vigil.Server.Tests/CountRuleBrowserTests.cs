@@ -1,0 +1,35 @@
+using Microsoft.Playwright;
+
+namespace Vigil.Server.Tests;
+
+/// <summary>The event view says how its counts were reached: this event's derivation and the rule for merged reports.</summary>
+public sealed class CountRuleBrowserTests(TestServer server) : IClassFixture<TestServer>, IAsyncLifetime
+{
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public async Task InitializeAsync() => (playwright, browser) = await Chromium.LaunchAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+    }
+
+    [Fact]
+    public async Task TheEventViewShowsTheCountRule()
+    {
+        var page = await browser!.NewPageAsync();
+        await page.GotoAsync(server.BaseUrl + "/");
+        await page.Locator("#events tbody tr", new PageLocatorOptions { HasText = "Goma" }).ClickAsync();
+        await page.Locator("#count-rule").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+
+        Assert.Contains("killed: as the single claim gives it", await page.Locator("#count-derivation").InnerTextAsync(), StringComparison.Ordinal);
+        var rule = await page.Locator("#count-rule").InnerTextAsync();
+        Assert.Contains("low = the lowest credible figure, high = the highest, best = the best-sourced figure", rule, StringComparison.Ordinal);
+    }
+}

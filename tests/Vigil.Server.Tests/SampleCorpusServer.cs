@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Vigil.Events;
+using Vigil.Ingest;
+using Vigil.Storage;
+
+namespace Vigil.Server.Tests;
+
+/// <summary>
+/// A real server over the bundled demo corpus (samples/, English Wikinews 2019–2020) run through the whole pipeline,
+/// as `./vigil ingest samples/` stores it: what the README's screenshots show.
+/// </summary>
+public sealed class SampleCorpusServer : IAsyncLifetime
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("vigil-samples-").FullName;
+    private WebApplication? app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IngestSummary Summary { get; private set; } = new(0, 0, 0, 0, 0, 0);
+
+    public async Task InitializeAsync()
+    {
+        var database = Path.Combine(folder, "vigil.db");
+        using (var store = SqliteEventStore.Open(database))
+        {
+            var ingester = new Ingester(store, PageProcessors.Full(EventPipeline.CreateDefault()), Environment.ProcessorCount);
+            Summary = await ingester.RunAsync([Path.Combine(RepositoryRoot(), "samples")]);
+        }
+
+        (app, _) = VigilServer.Build(new ServerOptions(database, null, "http://127.0.0.1:0", TestServer.Token));
+        await app.StartAsync();
+        BaseUrl = app.Urls.First().TrimEnd('/');
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>The folder holding Vigil.slnx, above the test binaries.</summary>
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Vigil.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new DirectoryNotFoundException($"no Vigil.slnx above {AppContext.BaseDirectory}");
+    }
+}
