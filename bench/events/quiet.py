@@ -12,8 +12,9 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import zlib
+
+import vigilrun
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 OPEN_NEWS = os.path.join(ROOT, "..", "shared", "data", "open-news")
@@ -42,20 +43,6 @@ def load_sets():
     return sets
 
 
-def run(rows):
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(json.dumps({"id": row["id"], "text": row["text"], "published": row.get("published")}) + "\n")
-        path = handle.name
-    try:
-        result = subprocess.run([os.path.join(ROOT, "vigil"), "events", "--input", path], capture_output=True, text=True)
-    finally:
-        os.unlink(path)
-    if result.returncode != 0:
-        sys.exit(f"quiet: vigil failed: {result.stderr[:500]}")
-    return {r["id"]: r["events"] for r in map(json.loads, result.stdout.splitlines())}
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", type=int, default=0, help="print this many false alarms per set (half A only)")
@@ -65,7 +52,7 @@ def main():
     print("|---|---|---:|---:|---:|")
     shown = []
     for name, rows in load_sets().items():
-        events = run(rows)
+        events = vigilrun.events_by_id(rows, "quiet")
         for which in ("A", "B"):
             part = [r for r in rows if half(r["id"]) == which]
             alarms = [r for r in part if events.get(r["id"])]

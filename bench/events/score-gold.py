@@ -17,8 +17,9 @@ import math
 import os
 import subprocess
 import sys
-import tempfile
 import zlib
+
+import vigilrun
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 OPEN_NEWS = os.path.join(ROOT, "..", "shared", "data", "open-news")
@@ -44,21 +45,6 @@ def load_texts():
             row = json.loads(line)
             texts[row["id"]] = row
     return texts
-
-
-def run(stories, texts):
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as handle:
-        for story in stories:
-            source = texts[story["id"]]
-            handle.write(json.dumps({"id": story["id"], "text": source["text"], "published": source.get("published")}) + "\n")
-        path = handle.name
-    try:
-        result = subprocess.run([os.path.join(ROOT, "vigil"), "events", "--input", path], capture_output=True, text=True)
-    finally:
-        os.unlink(path)
-    if result.returncode != 0:
-        sys.exit(f"score-gold: vigil failed: {result.stderr[:500]}")
-    return {r["id"]: r["events"] for r in map(json.loads, result.stdout.splitlines())}
 
 
 def country(event):
@@ -125,7 +111,7 @@ def main():
         sys.exit("score-gold: no gold stories found")
     texts = load_texts()
     subprocess.run([os.path.join(ROOT, "vigil"), "--help"], stdout=subprocess.DEVNULL, check=True)
-    predictions = run(stories, texts)
+    predictions = vigilrun.events_by_id([{"id": s["id"], "text": texts[s["id"]]["text"], "published": texts[s["id"]].get("published")} for s in stories], "score-gold")
     print(f"gold: {len(stories)} stories from {', '.join(os.path.relpath(f, ROOT) for f in files)}")
     print("| half | stories | with incidents | story P | story R | events gold/Vigil | event P | event R | sub-type of matched | main sub-type | place ≤25 km | fatalities exact |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")

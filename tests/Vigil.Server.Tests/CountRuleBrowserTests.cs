@@ -3,27 +3,12 @@ using Microsoft.Playwright;
 namespace Vigil.Server.Tests;
 
 /// <summary>The event view says how its counts were reached: this event's derivation and the rule for merged reports.</summary>
-public sealed class CountRuleBrowserTests(TestServer server) : IClassFixture<TestServer>, IAsyncLifetime
+public sealed class CountRuleBrowserTests(TestServer server) : BrowserTest, IClassFixture<TestServer>
 {
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-
-    public async Task InitializeAsync() => (playwright, browser) = await Chromium.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-
-        playwright?.Dispose();
-    }
-
     [Fact]
     public async Task TheEventViewShowsTheCountRule()
     {
-        var page = await browser!.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(server.BaseUrl + "/");
         await page.Locator("#events tbody tr", new PageLocatorOptions { HasText = "Goma" }).ClickAsync();
         await page.Locator("#count-rule").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });

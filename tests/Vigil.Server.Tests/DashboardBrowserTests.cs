@@ -7,26 +7,11 @@ namespace Vigil.Server.Tests;
 /// evidence and attribution, a confirmation that survives a reload, and article text that cannot inject HTML. The
 /// README's screenshots are taken over the demo corpus instead (<see cref="ReadmeScreenshotTests"/>).
 /// </summary>
-public sealed class DashboardBrowserTests(TestServer server) : IClassFixture<TestServer>, IAsyncLifetime
+public sealed class DashboardBrowserTests(TestServer server) : BrowserTest, IClassFixture<TestServer>
 {
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-
-    public async Task InitializeAsync() => (playwright, browser) = await Chromium.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-
-        playwright?.Dispose();
-    }
-
     private async Task<IPage> OpenDashboard()
     {
-        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 950 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 950 } });
         await page.GotoAsync(server.BaseUrl + "/");
         await page.Locator("circle.event-dot").First.WaitForAsync();
         return page;

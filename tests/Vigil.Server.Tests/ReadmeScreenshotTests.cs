@@ -8,23 +8,8 @@ namespace Vigil.Server.Tests;
 /// The README's screenshots (docs/dashboard.png, docs/dashboard-filtered.png, docs/event-evidence.png), taken in
 /// Debian's Chromium over the bundled demo corpus as `./vigil ingest samples/` stores it.
 /// </summary>
-public sealed class ReadmeScreenshotTests(SampleCorpusServer server) : IClassFixture<SampleCorpusServer>, IAsyncLifetime
+public sealed class ReadmeScreenshotTests(SampleCorpusServer server) : BrowserTest, IClassFixture<SampleCorpusServer>
 {
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-
-    public async Task InitializeAsync() => (playwright, browser) = await Chromium.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-
-        playwright?.Dispose();
-    }
-
     private static string Screenshot(string name) => Path.Combine(SampleCorpusServer.RepositoryRoot(), "docs", name);
 
     [Fact]
@@ -34,7 +19,7 @@ public sealed class ReadmeScreenshotTests(SampleCorpusServer server) : IClassFix
         Assert.Equal(0, server.Summary.Failed);
         Assert.True(server.Summary.NewEvents > 0);
 
-        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 950 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 950 } });
         await page.GotoAsync(server.BaseUrl + "/");
         await page.Locator("circle.event-dot").First.WaitForAsync();
         Assert.True(await page.Locator("#timeline rect").CountAsync() > 0);
@@ -65,7 +50,7 @@ public sealed class ReadmeScreenshotTests(SampleCorpusServer server) : IClassFix
         }
 
         Assert.NotNull(shown);
-        page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 950 } });
+        page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 950 } });
         await page.GotoAsync($"{server.BaseUrl}/#/event/{Uri.EscapeDataString(shown)}");
         await page.Locator("#event-page dl").WaitForAsync();
         await page.ClickAsync("button.field-link[data-field=killed]");
