@@ -93,6 +93,11 @@ internal static class ApiEndpoints
                 return Results.BadRequest(new ApiError("the review needs an 'action': confirm, reject or correct"));
             }
 
+            if (review.Note is { Length: > MaxNoteChars })
+            {
+                return Results.Json(new ApiError($"the review's note is over the limit of 64 KB ({MaxNoteChars} characters)"), statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+
             var entry = store.Review(id, review.Action, review.Field, review.Value, review.Note, string.IsNullOrWhiteSpace(review.Who) ? "analyst" : review.Who);
             return Results.Ok(new ReviewResult(id, Status(store.ReviewStatuses(), id), entry));
         })).WithSummary("Confirm, reject or correct a field of an event, with a note; recorded in the audit log");
@@ -161,7 +166,48 @@ internal static class ApiEndpoints
             return Results.File(System.Text.Encoding.UTF8.GetBytes(text), contentType, $"vigil-events.{extension}");
         }).WithSummary("The filtered events as acled-csv, ucdp-csv, geojson, jsonl or plover-json (format=...), same filters as /api/events");
 
-        api.MapGet("/audit", (StoreGate gate) => gate.Use(store => Results.Ok(store.AuditLog()))).WithSummary("Every merge, split and review, oldest first");
+        api.MapGet("/audit", (HttpRequest request, HttpResponse response, StoreGate gate) =>
+        {
+            if (!PagingParameter(request, "limit", DefaultAuditLimit, 1, MaxAuditLimit, out var limit, out var error)
+                || !PagingParameter(request, "offset", 0, 0, int.MaxValue, out var offset, out error))
+            {
+                return Results.BadRequest(new ApiError(error!));
+            }
+
+            var (total, page) = gate.Use(store =>
+            {
+                var log = store.AuditLog();
+                return (log.Count, log.Skip(offset).Take(limit).ToList());
+            });
+            response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Ok(page);
+        }).WithSummary($"Merges, splits and reviews, oldest first, a page at a time: limit (1 to {MaxAuditLimit}, default {DefaultAuditLimit}) and offset; X-Total-Count gives the number of entries");
+    }
+
+    /// <summary>The longest review note accepted: 64 KB of characters.</summary>
+    public const int MaxNoteChars = 64 * 1024;
+
+    public const int DefaultAuditLimit = 100;
+
+    public const int MaxAuditLimit = 1000;
+
+    private static bool PagingParameter(HttpRequest request, string name, int fallback, int min, int max, out int value, out string? error)
+    {
+        error = null;
+        var text = request.Query[name].ToString();
+        if (text.Length == 0)
+        {
+            value = fallback;
+            return true;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value >= min && value <= max)
+        {
+            return true;
+        }
+
+        error = $"'{name}' must be a whole number from {min} to {max}, not '{text}'";
+        return false;
     }
 
     private static List<StoredEvent> Filtered(SqlEventStore store, EventFilter filter, IReadOnlyDictionary<string, string> statuses) =>

@@ -45,3 +45,5 @@ public sealed record MergeRequest(string? Keep, string? Other, string? Reason);
 public sealed record SplitRequest(string? ClaimId, string? Reason);
 
 public sealed record ApiError(string Error);
+
+public sealed record Health(string Status);

@@ -26,6 +26,15 @@ public static class VigilServer
         builder.Logging.AddSimpleConsole();
         builder.Logging.AddFilter((category, level) => category == "Vigil.Server" && level >= LogLevel.Error);
         builder.Services.AddOpenApi("v1");
+        // A body over 1 MB is refused while it is read (413), and a malformed one throws to the error handler below.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        // DNS rebinding: only the names the server was bound to (and loopback's) are served, whatever the route.
+        builder.Services.AddHostFiltering(hosts =>
+        {
+            hosts.AllowedHosts = AllowedHosts(options.Urls);
+            hosts.IncludeFailureMessage = false;
+        });
         builder.Services.Configure<JsonOptions>(json =>
         {
             var vigil = VigilJson.Options;
@@ -45,8 +54,17 @@ public static class VigilServer
         app.Lifetime.ApplicationStopped.Register(gate.Dispose);
         var failures = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Vigil.Server");
 
+        app.UseHostFiltering();
         app.Use(async (context, next) =>
         {
+            if (IsWrite(context.Request.Method) && !SameOrigin(context.Request))
+            {
+                // A browser always names the page that sent a write; one from another site is refused even with the token.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await context.Response.WriteAsJsonAsync(new ApiError($"cross-site write refused: the Origin '{context.Request.Headers.Origin}' is not this server"));
+                return;
+            }
+
             if (context.Request.Path.StartsWithSegments("/api") && !Allowed(context, token))
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -56,6 +74,13 @@ public static class VigilServer
 
             try
             {
+                if (IsWrite(context.Request.Method) && !await BufferBody(context.Request))
+                {
+                    context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                    await context.Response.WriteAsJsonAsync(new ApiError("the request body is over the limit of 1 MB"));
+                    return;
+                }
+
                 await next(context);
             }
             catch (StoreException e)
@@ -63,10 +88,18 @@ public static class VigilServer
                 context.Response.StatusCode = e.Message.StartsWith("no event", StringComparison.Ordinal) ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
                 await context.Response.WriteAsJsonAsync(new ApiError(e.Message));
             }
-            catch (Exception e) when (e is JsonException or BadHttpRequestException)
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
             {
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await context.Response.WriteAsJsonAsync(new ApiError("the request body is over the limit of 1 MB"));
+            }
+            catch (Exception e) when (e is JsonException or BadHttpRequestException && !context.Response.HasStarted)
+            {
+                context.Response.Clear();
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await context.Response.WriteAsJsonAsync(new ApiError($"the request body is not valid JSON of the expected shape ({e.Message})"));
+                var reason = (e.InnerException as JsonException)?.Message ?? e.Message;
+                await context.Response.WriteAsJsonAsync(new ApiError($"the request body is not valid JSON of the expected shape ({reason})"));
             }
             catch (Exception e) when (!context.Response.HasStarted)
             {
@@ -78,6 +111,7 @@ public static class VigilServer
             }
         });
 
+        app.MapGet("/healthz", () => Results.Ok(new Health("ok"))).WithSummary("Liveness: 200 with {\"status\":\"ok\"} while the server answers");
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -108,6 +142,90 @@ public static class VigilServer
                 ? new ServerStartException($"cannot listen on {address}: port {port} is already in use (stop what holds it, or choose another with --urls)", e)
                 : new ServerStartException($"cannot listen on {address}: {e.Message}", e);
         }
+    }
+
+    /// <summary>The largest request body the server reads.</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The host names requests may carry: each name the server was bound to, and loopback's. An address that binds every
+    /// interface (*, +, 0.0.0.0, [::]) adds this machine's name and addresses, as clients elsewhere will use them.
+    /// </summary>
+    internal static List<string> AllowedHosts(string urls)
+    {
+        var hosts = new List<string> { "localhost", "127.0.0.1", "[::1]" };
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var authority = url.Contains("://", StringComparison.Ordinal) ? url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..] : url;
+            authority = authority.Split('/')[0];
+            var host = authority.StartsWith('[') ? authority[..(authority.IndexOf(']', StringComparison.Ordinal) + 1)] : authority.Split(':')[0];
+            if (host is "*" or "+" or "0.0.0.0" or "[::]")
+            {
+                hosts.Add(System.Net.Dns.GetHostName());
+                hosts.AddRange(System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+                    .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+                    .Select(a => a.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{a.Address.ToString().Split('%')[0]}]" : a.Address.ToString()));
+            }
+            else if (host.Length > 0)
+            {
+                hosts.Add(host);
+            }
+        }
+
+        return [.. hosts.Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>
+    /// Reads a write's body (at most <see cref="MaxBodyBytes"/>) before the endpoint does, so one that is too long is a
+    /// 413 with a JSON error here rather than the framework's empty answer; false when it is too long.
+    /// </summary>
+    private static async Task<bool> BufferBody(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return false;
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return false;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        request.Body = buffer;
+        request.HttpContext.Response.RegisterForDispose(buffer);
+        return true;
+    }
+
+    private static bool IsWrite(string method) =>
+        HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method) || HttpMethods.IsPatch(method);
+
+    /// <summary>No Origin (a client that is not a browser), or an Origin naming this very host and port.</summary>
+    private static bool SameOrigin(HttpRequest request)
+    {
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length == 0)
+        {
+            return true;
+        }
+
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || !request.Host.HasValue)
+        {
+            return false;
+        }
+
+        var port = request.Host.Port ?? (request.IsHttps ? 443 : 80);
+        return string.Equals(uri.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(uri.IdnHost.Trim('[', ']'), request.Host.Host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase)
+            && uri.Port == port;
     }
 
     private static bool Allowed(HttpContext context, string token)
