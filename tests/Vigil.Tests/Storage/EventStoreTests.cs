@@ -47,6 +47,16 @@ public abstract partial class EventStoreTests : IDisposable
         Event("Air/drone strike", date, "Maarrat al-Numan", latitude, longitude, "SY", "Idlib", killed: Count(killed), perpetrators: [RussianAir]);
 
     [SkippableFact]
+    public void EachClaimRecordsTheCoderThatCodedIt()
+    {
+        var store = Open();
+        var coded = Airstrike() with { Coder = "events-0123456789+lexicon-abcdef0123" };
+        store.StorePage(Page("Nine people were killed in an air strike.", "https://a.example/coder", coded));
+        var claim = Assert.Single(store.Dump("claims"));
+        Assert.EndsWith(" | events-0123456789+lexicon-abcdef0123", claim, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void MigrationsAreAppliedOnceAndReopeningKeepsTheData()
     {
         var store = Open();
