@@ -9,38 +9,15 @@ namespace Vigil.Server.Tests;
 /// A real server over the bundled demo corpus (samples/, English Wikinews 2019–2020) run through the whole pipeline,
 /// as `./vigil ingest samples/` stores it: what the README's screenshots show.
 /// </summary>
-public sealed class SampleCorpusServer : IAsyncLifetime
+public sealed class SampleCorpusServer() : ServerFixture("vigil-samples-")
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("vigil-samples-").FullName;
-    private WebApplication? app;
-
-    public string BaseUrl { get; private set; } = "";
-
     public IngestSummary Summary { get; private set; } = new(0, 0, 0, 0, 0, 0);
 
-    public async Task InitializeAsync()
+    protected override async Task FillAsync(string database)
     {
-        var database = Path.Combine(folder, "vigil.db");
-        using (var store = SqliteEventStore.Open(database))
-        {
-            var ingester = new Ingester(store, PageProcessors.Full(EventPipeline.CreateDefault()), Environment.ProcessorCount);
-            Summary = await ingester.RunAsync([Path.Combine(RepositoryRoot(), "samples")]);
-        }
-
-        (app, _) = VigilServer.Build(new ServerOptions(database, null, "http://127.0.0.1:0", TestServer.Token));
-        await app.StartAsync();
-        BaseUrl = app.Urls.First().TrimEnd('/');
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-
-        Directory.Delete(folder, recursive: true);
+        using var store = SqliteEventStore.Open(database);
+        var ingester = new Ingester(store, PageProcessors.Full(EventPipeline.CreateDefault()), Environment.ProcessorCount);
+        Summary = await ingester.RunAsync([Path.Combine(RepositoryRoot(), "samples")]);
     }
 
     /// <summary>The folder holding Vigil.slnx, above the test binaries.</summary>

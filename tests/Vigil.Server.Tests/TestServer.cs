@@ -8,41 +8,19 @@ using Vigil.Storage;
 namespace Vigil.Server.Tests;
 
 /// <summary>A real server on a free loopback port over a fresh SQLite database holding three hand-made reports.</summary>
-public sealed class TestServer : IAsyncLifetime
+public sealed class TestServer() : ServerFixture("vigil-server-")
 {
     public const string Token = "test-token-0123";
 
-    private readonly string folder = Directory.CreateTempSubdirectory("vigil-server-").FullName;
-    private WebApplication? app;
-
-    public string BaseUrl { get; private set; } = "";
-
-    public string DatabasePath => Path.Combine(folder, "vigil.db");
-
-    public async Task InitializeAsync()
+    protected override Task FillAsync(string database)
     {
-        using (var store = SqliteEventStore.Open(DatabasePath))
+        using var store = SqliteEventStore.Open(database);
+        foreach (var page in SamplePages())
         {
-            foreach (var page in SamplePages())
-            {
-                store.StorePage(page);
-            }
+            store.StorePage(page);
         }
 
-        (app, _) = VigilServer.Build(new ServerOptions(DatabasePath, null, "http://127.0.0.1:0", Token));
-        await app.StartAsync();
-        BaseUrl = app.Urls.First().TrimEnd('/');
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-
-        Directory.Delete(folder, recursive: true);
+        return Task.CompletedTask;
     }
 
     /// <summary>Three incidents in three countries, one of whose articles tries to inject HTML.</summary>
