@@ -107,7 +107,11 @@ public sealed record SourceClaim(string Name, SourceKind Kind, string Verb, bool
 public sealed record PloverCode(string Type, string? Mode);
 
 /// <summary>The words that support one field: <see cref="Field"/> is a path such as "killed", "victims[0].age".</summary>
-public sealed record FieldEvidence(string Field, int Start, int End, string Text);
+public sealed record FieldEvidence(string Field, int Start, int End, string Text)
+{
+    /// <summary>The evidence for a field: the words of <paramref name="text"/> at [start, start + length).</summary>
+    public static FieldEvidence Of(string field, int start, int length, string text) => new(field, start, start + length, text.Substring(start, length));
+}
 
 /// <summary>
 /// One incident an article reports, coded as an analyst would: what happened, to whom, by whom, where, when, how many

@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using static Vigil.Events.EventPatterns;
+
+namespace Vigil.Events;
+
+/// <summary>The parties to an incident: perpetrators before its first cue, targets after it ("by X" after a passive verb is the perpetrator), and its named victims.</summary>
+internal static class ActorFinder
+{
+    internal static (List<Actor> Perpetrators, List<Actor> Targets, List<FieldEvidence> Evidence) Find(string text, Incident incident, PersonIndex people, string? documentGroup)
+    {
+        var perpetrators = new List<Actor>();
+        var targets = new List<Actor>();
+        var evidence = new List<FieldEvidence>();
+        foreach (var sentence in incident.Triggers)
+        {
+            var firstCue = sentence.Cues.Where(c => c.Cue is not (Cue.Kill or Cue.Injure) || sentence.Cues.All(x => EventLexicon.IsHarm(x.Cue))).OrderBy(c => c.Match.Index).FirstOrDefault();
+            if (firstCue.Match is null)
+            {
+                continue;
+            }
+
+            var cueAt = sentence.Span.Start + firstCue.Match.Index;
+            var cueEnd = cueAt + firstCue.Match.Length;
+            var mentions = ActorLexicon.Find(text, sentence.Span.Start, sentence.Span.End);
+            var passive = Passive().IsMatch(text[Math.Max(sentence.Span.Start, cueAt - 25)..cueAt]);
+            var byAgent = Regex.Match(text[cueEnd..sentence.Span.End], @"^[^.;]{0,60}?\bby\s+(?:the\s+|a\s+|an\s+)?");
+            foreach (var mention in mentions)
+            {
+                // "Isis' chief spokesman": a possessive actor names someone's affiliation, not a party to the act.
+                if (IsInsideSource(text, mention) || Regex.IsMatch(text[mention.End..Math.Min(text.Length, mention.End + 2)], "^(?:'|’)"))
+                {
+                    continue;
+                }
+
+                var afterBy = byAgent.Success && mention.Start >= cueEnd + byAgent.Length - 1 && mention.Start <= cueEnd + byAgent.Length + 5;
+                var before = mention.End <= cueAt;
+                var passiveBetween = before && Passive().IsMatch(text[mention.End..cueAt]);
+                var isPerpetrator = afterBy || (before && !passiveBetween && (mention.Kind is not ActorKind.Civilians || sentence.Cues.Any(c => c.Cue == Cue.Protest)));
+                var group = mention.Group ?? (mention.Kind == ActorKind.RebelGroup ? documentGroup : null);
+                // A crowd that attacks ("villagers pelted stones at police", "youths assaulted a patrol") is a mob: ACLED's rioters.
+                var crowd = mention.Kind == ActorKind.Civilians && before && !passiveBetween && CrowdNoun().IsMatch(mention.Name)
+                    && sentence.Cues.Any(c => c.Cue is Cue.Attack or Cue.Clash or Cue.ProtesterViolence or Cue.Loot or Cue.Kill && IsVerb(c.Match.Value));
+                if (crowd)
+                {
+                    isPerpetrator = true;
+                }
+
+                var actor = crowd ? new Actor(mention.Name, ActorKind.Rioters, null)
+                    : mention.Kind == ActorKind.Civilians && !isPerpetrator ? new Actor("Civilians", ActorKind.Civilians, null) : new Actor(mention.Name, mention.Kind, group);
+                var list = isPerpetrator ? perpetrators : targets;
+                if (!list.Any(a => a.Name.Equals(actor.Name, StringComparison.OrdinalIgnoreCase)) && (isPerpetrator || mention.Start >= cueAt || passiveBetween))
+                {
+                    list.Add(actor);
+                    evidence.Add(FieldEvidence.Of($"{(isPerpetrator ? "perpetrators" : "targets")}[{list.Count - 1}]", mention.Start, mention.End - mention.Start, text));
+                }
+            }
+
+            // A named individual acting as subject of an active harm verb is a perpetrator; his group is the group his
+            // descriptor or the document names.
+            if (!passive && IsVerb(firstCue.Match.Value) && !Regex.IsMatch(firstCue.Match.Value, @"^(?:died|perished|injured|wounded|hurt)$", RegexOptions.IgnoreCase))
+            {
+                var subject = people.People.Where(p => p.Name.Length > 0 && p.Mentions.Any(m => sentence.Span.Contains(m) && m.End <= cueAt && cueAt - m.End <= 30
+                    && !Regex.IsMatch(text[m.End..cueAt], @"^(?:'|’)|\b(?:was|were|is|are)\b"))).FirstOrDefault();
+                if (subject is not null && !perpetrators.Any(a => a.Name == subject.Name))
+                {
+                    var descriptor = perpetrators.FirstOrDefault(a => a.Kind is not (ActorKind.Civilians or ActorKind.Protesters));
+                    var kind = descriptor?.Kind ?? (documentGroup is not null ? ActorKind.RebelGroup : null);
+                    subject.Group ??= descriptor?.Group ?? documentGroup;
+                    perpetrators.Insert(0, new Actor(subject.Name, kind, subject.Group) { Age = subject.Age });
+                    var mention = subject.Mentions.First(m => sentence.Span.Contains(m));
+                    evidence.Add(FieldEvidence.Of("perpetrators[0]", mention.Start, mention.Length, text));
+                }
+            }
+        }
+
+        // An individual stands for his group: descriptors of the same group ("militant", "jihadi", "Isis") add nothing.
+        // "Boko Haram fighters", "an Isis militant": a descriptor beside its named group is the group itself.
+        foreach (var list in new[] { perpetrators, targets })
+        {
+            list.RemoveAll(a => a.Group is not null && a.Name != a.Group && list.Any(o => o.Name == o.Group && o.Group == a.Group) && !people.People.Any(person => person.Name == a.Name));
+        }
+
+        var individuals = perpetrators.Where(p => people.People.Any(person => person.Name == p.Name)).ToList();
+        perpetrators.RemoveAll(p => !individuals.Contains(p) && individuals.Any(i => i.Group is not null && i.Group == p.Group));
+        return (perpetrators, targets, evidence);
+    }
+
+    /// <summary>A cue that is a verb of action ("shot", "attacked"), not a noun ("execution") that names the act.</summary>
+    internal static bool IsVerb(string cue) => Regex.IsMatch(cue, @"(?:ed|shot|beat|fought|threw|hit|fire)$", RegexOptions.IgnoreCase);
+
+    /// <summary>"according to police" names a source, not a party to the incident.</summary>
+    internal static bool IsInsideSource(string text, ActorMention mention) =>
+        Regex.IsMatch(text[Math.Max(0, mention.Start - 20)..mention.Start], @"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+)?$", RegexOptions.IgnoreCase)
+        || Regex.IsMatch(text[mention.End..Math.Min(text.Length, mention.End + 12)], @"^\s+(?:said|say|says|told|reported|stated)\b", RegexOptions.IgnoreCase);
+
+    internal static List<Victim> Victims(string text, Incident incident, PersonIndex people, HashSet<Cue> cues, List<FieldEvidence> evidence)
+    {
+        var victims = new List<(Person Person, VictimOutcome Outcome, TextSpan Span)>();
+        foreach (var sentence in incident.Triggers)
+        {
+            var harm = sentence.Cues.Where(c => c.Cue is Cue.Kill or Cue.Injure or Cue.Attack or Cue.Abduct or Cue.Sexual or Cue.Arrest or Cue.Airstrike or Cue.Shelling or Cue.Ied).OrderBy(c => c.Match.Index).ToList();
+            if (harm.Count == 0)
+            {
+                continue;
+            }
+
+            var outcome = sentence.Cues.Any(c => c.Cue == Cue.Kill) ? VictimOutcome.Killed
+                : sentence.Cues.Any(c => c.Cue == Cue.Injure) ? VictimOutcome.Injured
+                : sentence.Cues.Any(c => c.Cue == Cue.Abduct) ? VictimOutcome.Abducted
+                : sentence.Cues.Any(c => c.Cue == Cue.Arrest) ? VictimOutcome.Arrested
+                : cues.Contains(Cue.Kill) ? VictimOutcome.Killed : VictimOutcome.Injured;
+            var firstHarm = sentence.Span.Start + harm[0].Match.Index;
+            var lastHarm = sentence.Span.Start + harm[^1].Match.Index;
+            // Only a participle or a noun of harm takes a passive subject ("X was killed", "was left with injuries");
+            // a gerund ("was given the task of killing") does not.
+            var participle = harm.LastOrDefault(c => !c.Match.Value.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !c.Match.Value.StartsWith("execution", StringComparison.OrdinalIgnoreCase));
+            lastHarm = participle.Match is null ? lastHarm : sentence.Span.Start + participle.Match.Index;
+            var passive = participle.Match is not null && Passive().IsMatch(text[sentence.Span.Start..lastHarm]);
+            foreach (var person in people.People)
+            {
+                foreach (var mention in person.Mentions.Where(m => sentence.Span.Contains(m)))
+                {
+                    var isObject = mention.Start > firstHarm && mention.Start - firstHarm < 40 && !Regex.IsMatch(text[firstHarm..mention.Start], @"\bby\b|[,;]\s*(?:said|according)");
+                    var isPassiveSubject = passive && mention.End <= lastHarm && Passive().IsMatch(text[mention.End..lastHarm]) && lastHarm - mention.End < 80
+                        && !Regex.IsMatch(text[mention.End..lastHarm], @"\b(?:to|of|for|task)\b");
+                    if ((isObject || isPassiveSubject) && victims.All(v => v.Person != person))
+                    {
+                        victims.Add((person, outcome, mention));
+                    }
+                }
+            }
+        }
+
+        // A kinship phrase with no name ("his own mother") is dropped when a named relative of the same kind is a victim.
+        victims.RemoveAll(v => v.Person.Name.Length == 0 && victims.Any(o => o.Person.Name.Length > 0 && o.Person.Relation == v.Person.Relation));
+        var result = new List<Victim>();
+        foreach (var (person, outcome, span) in victims)
+        {
+            result.Add(new Victim(person.Name.Length > 0 ? person.Name : null, person.Age, person.Gender, person.Relation, person.RelativeOf?.Name, outcome));
+            evidence.Add(FieldEvidence.Of($"victims[{result.Count - 1}]", span.Start, span.Length, text));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,108 @@
+using Vigil.Places;
+
+namespace Vigil.Events;
+
+/// <summary>Where an incident happened: the places its own sentences name, resolved in the gazetteer in the light of the document's country and areas, else the scene set just before it.</summary>
+internal sealed class EventLocator(IPlaceResolver? placeResolver)
+{
+    public EventLocation? Locate(string text, IReadOnlyList<TextSpan> allSentences, Incident incident, PersonIndex people, List<FieldEvidence> evidence)
+    {
+        var mentions = new List<(PlaceMention Place, bool InTrigger, int Rank)>();
+        foreach (var sentence in incident.Triggers.Concat(incident.Context))
+        {
+            var inTrigger = incident.Triggers.Contains(sentence);
+            foreach (var place in PlaceFinder.Find(text, sentence.Span, people))
+            {
+                mentions.Add((place with { Score = place.Score + (inTrigger ? 2 : 0) }, inTrigger, mentions.Count));
+            }
+        }
+
+        // An incident whose own sentences name no place happened where the story is set: the nearest earlier sentence
+        // that names one ("In X, ... . Later, gunmen shot a man.") sets the scene, as a dateline or lead does. A few
+        // sentences back, then the lead: further back is another part of the story.
+        if (mentions.All(m => m.Place.IsCountry))
+        {
+            var first = Math.Min(incident.All.First().Index, allSentences.Count);
+            var scene = Enumerable.Range(1, Math.Min(first, SceneSentences)).Select(back => first - back);
+            foreach (var index in first > SceneSentences ? scene.Append(0) : scene)
+            {
+                var earlier = PlaceFinder.Find(text, allSentences[index], people);
+                if (earlier.Any(place => !place.IsCountry))
+                {
+                    foreach (var place in earlier)
+                    {
+                        mentions.Add((place, false, mentions.Count));
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        var incidentSpans = incident.All.Select(s => s.Span).ToList();
+        var judged = IncidentCountry.Decide(
+            text,
+            [.. mentions.Select(m => (m.Place, m.InTrigger))],
+            incidentSpans,
+            allSentences.Where(span => !incidentSpans.Contains(span)),
+            placeResolver);
+
+        // The provinces where the incident's parties operate stand in for the other places of a longer article: a
+        // namesake outside them is the less likely reading.
+        var theatre = judged is null || placeResolver is null ? []
+            : IncidentCountry.Theatre(string.Join(' ', incident.All.Select(s => s.Text)), judged.Code)
+                .Select(area => placeResolver.Resolve(area, judged.Code, null)).OfType<Places.ResolvedPlace>().ToList();
+        var ordered = mentions.OrderByDescending(m => m.Place.Score).ThenBy(m => m.Rank).Select(m => m.Place).ToList();
+        foreach (var place in ordered.Where(p => !p.IsCountry))
+        {
+            // A country that places support restricts the search to it; one read only from names of nations or
+            // adjectives (often an actor's country) just favours its readings.
+            var country = judged is { FromPlaces: true } ? judged.Code : place.CountryCode;
+            if (placeResolver is not null)
+            {
+                var context = new PlaceContext(judged is null ? [] : [judged.Code], theatre, text[Math.Max(0, place.Span.Start - 40)..place.Span.Start]);
+                var resolved = Resolve(placeResolver, place.Name, place.Areas, country, context);
+                // The other spelling is worth a try whenever the name itself was not found, even if an area stood in.
+                if (place.OtherName is { } otherName && resolved?.Precision != Places.PlacePrecision.Town
+                    && Resolve(placeResolver, otherName, place.Areas, country, context) is { } other && (resolved is null || other.Precision == Places.PlacePrecision.Town))
+                {
+                    resolved = other;
+                }
+
+                if (resolved is not null)
+                {
+                    evidence.Add(FieldEvidence.Of("location", place.Span.Start, place.Span.Length, text));
+                    return EventLocation.From(resolved);
+                }
+
+                continue;
+            }
+
+            evidence.Add(FieldEvidence.Of("location", place.Span.Start, place.Span.Length, text));
+            return new EventLocation(place.Name, null, null, country ?? judged?.Code, place.Admin, null);
+        }
+
+        if (judged is null)
+        {
+            return null;
+        }
+
+        var countryPlace = ordered.FirstOrDefault(p => p.IsCountry && p.CountryCode == judged.Code);
+        if (countryPlace is not null)
+        {
+            evidence.Add(FieldEvidence.Of("location", countryPlace.Span.Start, countryPlace.Span.Length, text));
+        }
+
+        var countryName = Countries.NameOf(judged.Code) ?? judged.Code;
+        var resolvedCountry = placeResolver?.Resolve(countryName, judged.Code, null);
+        return resolvedCountry is not null
+            ? EventLocation.From(resolvedCountry) with { Precision = Places.PlacePrecision.Country }
+            : new EventLocation(countryName, null, null, judged.Code, null, Places.PlacePrecision.Country);
+    }
+
+    /// <summary>How many sentences back an incident without a place looks for the scene, before it tries the lead.</summary>
+    private const int SceneSentences = 5;
+
+    private static Places.ResolvedPlace? Resolve(IPlaceResolver resolver, string name, IReadOnlyList<string> areas, string? country, PlaceContext context) =>
+        areas.Count > 0 ? resolver.ResolveWithin(name, areas, country, context) : resolver.Resolve(name, country, context);
+}
