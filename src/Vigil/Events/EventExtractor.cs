@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using static Vigil.Events.EventPatterns;
 using Vigil.Places;
+using static Vigil.Events.EventPatterns;
 
 namespace Vigil.Events;
 
