@@ -14,6 +14,7 @@ public static class Program
         var events = EventsCommand.Create();
         events.Subcommands.Add(EventReviewCommands.CreateMerge("merge"));
         events.Subcommands.Add(EventReviewCommands.CreateSplit("split"));
+        events.Subcommands.Add(ClassifyCommand.Create());
         var root = new RootCommand("Vigil: turns news pages into a source-attributed, geocoded database of conflict events.")
         {
             ArticleCommand.Create(),

@@ -87,6 +87,35 @@ public sealed class IncidentClassifier
         return Predict(scores, Temperature);
     }
 
+    /// <summary>
+    /// The features that pushed a passage towards <paramref name="label"/> rather than <paramref name="against"/>, strongest
+    /// first: each feature's share of the difference between the two labels' scores. For analysts asking why.
+    /// </summary>
+    public IReadOnlyList<(string Feature, double Weight)> Explain(string text, IEnumerable<string>? hints, string label, string against, int top = 10)
+    {
+        var names = new List<string>();
+        var features = IncidentFeatures.Extract(text, hints, names);
+        var (labelIndex, againstIndex) = (Array.IndexOf(Labels, label), Array.IndexOf(Labels, against));
+        if (labelIndex < 0 || againstIndex < 0)
+        {
+            return [];
+        }
+
+        var value = IncidentFeatures.Value(features.Count);
+        var shares = new Dictionary<string, double>();
+        for (var i = 0; i < features.Count; i++)
+        {
+            var row = table.Find(features[i]);
+            if (row >= 0)
+            {
+                var offset = row * Labels.Length;
+                shares[names[i]] = shares.GetValueOrDefault(names[i]) + ((Weights[offset + labelIndex] - Weights[offset + againstIndex]) * value);
+            }
+        }
+
+        return [.. shares.OrderByDescending(s => Math.Abs(s.Value)).Take(top).Select(s => (s.Key, s.Value))];
+    }
+
     /// <summary>Raw logits of a feature list (before temperature), for training and calibration.</summary>
     internal double[] Scores(List<ulong> features)
     {
@@ -235,28 +264,37 @@ internal static class IncidentFeatures
     /// <summary>Every feature of a passage weighs 1/sqrt(n), so a long paragraph does not shout down a short sentence.</summary>
     public static float Value(int count) => count == 0 ? 0 : 1f / MathF.Sqrt(count);
 
-    public static List<ulong> Extract(string text, IEnumerable<string>? hints)
+    public static List<ulong> Extract(string text, IEnumerable<string>? hints) => Extract(text, hints, null);
+
+    /// <summary>As <see cref="Extract(string, IEnumerable{string}?)"/>; <paramref name="names"/>, when given, receives each feature's readable name in step with its hash (for explaining a reading; off the hot path).</summary>
+    public static List<ulong> Extract(string text, IEnumerable<string>? hints, List<string>? names)
     {
         var features = new List<ulong>(256);
+        void Add(string template, ReadOnlySpan<char> first, ReadOnlySpan<char> second = default)
+        {
+            features.Add(Hash(template, first, second));
+            names?.Add(second.IsEmpty ? $"{template}:{first}" : $"{template}:{first} {second}");
+        }
+
         var words = Words(text);
         var previous = "<s>";
         foreach (var word in words)
         {
-            features.Add(Hash("w", word));
-            features.Add(Hash("b", previous, word));
+            Add("w", word);
+            Add("b", previous, word);
             if (word.Length >= 4)
             {
                 var bounded = $"<{word}>";
                 for (var i = 0; i + 4 <= bounded.Length; i++)
                 {
-                    features.Add(Hash("c", bounded.AsSpan(i, 4)));
+                    Add("c", bounded.AsSpan(i, 4));
                 }
             }
 
             previous = word;
         }
 
-        features.Add(Hash("b", previous, "</s>"));
+        Add("b", previous, "</s>");
         foreach (var (cue, pattern) in EventLexicon.Cues)
         {
             var match = pattern.Match(text);
@@ -266,12 +304,12 @@ internal static class IncidentFeatures
             }
 
             var hypothetical = EventLexicon.Hypothetical().IsMatch(text.AsSpan(Math.Max(0, match.Index - 40), Math.Min(40, match.Index)));
-            features.Add(Hash("cue", hypothetical ? $"{cue}?" : cue.ToString()));
+            Add("cue", hypothetical ? $"{cue}?" : cue.ToString());
         }
 
         foreach (var hint in hints ?? [])
         {
-            features.Add(Hash("rule", hint));
+            Add("rule", hint);
         }
 
         return features;
@@ -301,8 +339,6 @@ internal static class IncidentFeatures
 
         return words;
     }
-
-    private static ulong Hash(string template, ReadOnlySpan<char> value) => Hash(template, value, []);
 
     private static ulong Hash(string template, ReadOnlySpan<char> first, ReadOnlySpan<char> second)
     {
