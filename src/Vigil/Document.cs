@@ -50,12 +50,63 @@ public sealed class Document
 
     public List<LabeledSpan> Entities { get; } = [];
 
+    /// <summary>The parts words play in an incident (KILLED and INJURED counts, PERP, TARGET, VICTIM), as the role tagger reads them.</summary>
+    public List<LabeledSpan> Roles { get; } = [];
+
     /// <summary>Places mentioned in the text, resolved to the gazetteer, each with its <see cref="Places.ResolvedPlace.Mention"/>.</summary>
     public List<Places.ResolvedPlace> Places { get; } = [];
 
     public string this[TextSpan span] => Text.Substring(span.Start, span.Length);
 
     public string TokenText(Token token) => Text.Substring(token.Start, token.End - token.Start);
+
+    /// <summary>The tokens of each sentence, for the taggers that read a sentence at a time; a document without sentences is one sentence.</summary>
+    public List<List<Token>> TokensBySentence()
+    {
+        if (Sentences.Count == 0)
+        {
+            return Tokens.Count == 0 ? [] : [[.. Tokens]];
+        }
+
+        var result = new List<List<Token>>();
+        var next = 0;
+        foreach (var sentence in Sentences)
+        {
+            while (next < Tokens.Count && Tokens[next].Start < sentence.Start)
+            {
+                next++;
+            }
+
+            var tokens = new List<Token>();
+            while (next < Tokens.Count && Tokens[next].End <= sentence.End)
+            {
+                tokens.Add(Tokens[next++]);
+            }
+
+            if (tokens.Count > 0)
+            {
+                result.Add(tokens);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Tags each sentence with a sequence model and adds the spans it finds, as character spans, to <paramref name="layer"/>.</summary>
+    public void AddTaggedSpans(Language.NerModel model, List<LabeledSpan> layer)
+    {
+        var sentences = TokensBySentence();
+        var words = sentences.Select(sentence => (IReadOnlyList<string>)sentence.Select(TokenText).ToArray()).ToList();
+        var spans = model.Tag(words);
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            foreach (var span in spans[s])
+            {
+                var characters = new TextSpan(sentences[s][span.Start].Start, sentences[s][span.End - 1].End);
+                layer.Add(new LabeledSpan(characters, span.Type, this[characters]));
+            }
+        }
+    }
 }
 
 /// <summary>One stage of the pipeline. A component reads the layers it needs and adds its own.</summary>

@@ -15,7 +15,8 @@ internal static class ClassifyCommand
         var text = new Argument<string>("TEXT") { Description = "A sentence or short passage, as a report would word it" };
         var top = new Option<int>("--top") { Description = "How many labels to show", DefaultValueFactory = _ => 5 };
         var explain = new Option<bool>("--explain") { Description = "Also show the features that decided between the two most probable labels" };
-        var command = new Command("classify", "Show the trained coder's most probable sub-types (or none) for a passage") { text, top, explain };
+        var hint = new Option<string?>("--hint") { Description = "The rules' verdict on the passage (a sub-type, or none), as the pipeline passes it to the model" };
+        var command = new Command("classify", "Show the trained coder's most probable sub-types (or none) for a passage") { text, top, explain, hint };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -26,7 +27,8 @@ internal static class ClassifyCommand
             }
 
             var passage = parse.GetValue(text) ?? "";
-            var reading = classifier.Classify(passage);
+            string[] hints = parse.GetValue(hint) is { } given ? [given] : [];
+            var reading = classifier.Classify(passage, hints);
             foreach (var label in reading.Ranked.Take(Math.Max(1, parse.GetValue(top))))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label.Probability,6:0.000}  {label.Label}"));
@@ -36,7 +38,7 @@ internal static class ClassifyCommand
             {
                 var (first, second) = (reading.Ranked[0].Label, reading.Ranked[1].Label);
                 output.WriteLine($"features for \"{first}\" (+) against \"{second}\" (-):");
-                foreach (var (feature, weight) in classifier.Explain(passage, null, first, second, top: 15))
+                foreach (var (feature, weight) in classifier.Explain(passage, hints, first, second, top: 15))
                 {
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{weight,8:+0.000;-0.000}  {feature}"));
                 }

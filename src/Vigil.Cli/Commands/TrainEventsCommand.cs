@@ -87,7 +87,7 @@ internal static class TrainEventsCommand
         return command;
     }
 
-    private static string RepositoryRoot() =>
+    internal static string RepositoryRoot() =>
         ModelFiles.Folder() is { } models ? Path.GetDirectoryName(models)! : Directory.GetCurrentDirectory();
 
     private static string Report(CrossValidationReport cv, List<TrainingItem> items, IncidentTrainingOptions options)

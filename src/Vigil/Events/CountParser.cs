@@ -75,6 +75,10 @@ public static partial class CountParser
     [GeneratedRegex(@"^\s*" + Pattern + @"\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WholeCount();
 
+    /// <summary>A count at the start of a phrase ("three soldiers", "at least 12 people").</summary>
+    [GeneratedRegex(@"^\s*" + Pattern + @"\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex LeadingCount();
+
     /// <summary>Parses a whole phrase such as "at least 12" or "dozens of"; null when it is not a count.</summary>
     public static CasualtyCount? Parse(string phrase)
     {

@@ -11,7 +11,7 @@ namespace Vigil.Events;
 /// a person already named, an attribution) lend the incident their sources and context. Each incident is then typed,
 /// dated, placed, counted and attributed from its own sentences only.
 /// </summary>
-public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null, IncidentClassifier? classifier = null)
+public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null, IncidentClassifier? classifier = null, RoleTagger? roleTagger = null)
 {
 
     /// <summary>The trained typer that has the last word on each incident's sub-type and on whether it is one; null when the rules decide alone.</summary>
@@ -88,6 +88,15 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         var injured = Total(casualties.Where(c => !c.Killed).ToList(), evidence, "injured", text);
         var killedVictims = victims.Count(v => v.Outcome == VictimOutcome.Killed);
         var injuredVictims = victims.Count(v => v.Outcome == VictimOutcome.Injured);
+        if ((killed is null || injured is null) && roleTagger is not null)
+        {
+            // Where the patterns read no count, the role tagger may ("one fighter was killed"): its count is read from
+            // the start of the words it tags, and the larger of several is kept so repeated mentions never add up.
+            var roles = roleTagger.Tag(document, incident.All.Select(s => s.Span));
+            killed ??= TaggedCount(roles, "KILLED", "killed", evidence);
+            injured ??= TaggedCount(roles, "INJURED", "injured", evidence);
+        }
+
         if ((killed is null || killed.Best < killedVictims) && killedVictims > 0)
         {
             killed = new CasualtyCount(killedVictims, killedVictims, null);
@@ -176,6 +185,26 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         };
     }
 
+
+    private static CasualtyCount? TaggedCount(List<LabeledSpan> roles, string role, string field, List<FieldEvidence> evidence)
+    {
+        (CasualtyCount Count, LabeledSpan Span)? largest = null;
+        foreach (var span in roles.Where(r => r.Label == role))
+        {
+            var match = CountParser.LeadingCount().Match(span.Text);
+            if (match.Success && CountParser.FromMatch(match) is { Best: > 0 } count && (largest is null || count.Best > largest.Value.Count.Best))
+            {
+                largest = (count, span);
+            }
+        }
+
+        if (largest is { } found)
+        {
+            evidence.Add(new FieldEvidence(field, found.Span.Span.Start, found.Span.Span.End, found.Span.Text));
+        }
+
+        return largest?.Count;
+    }
 
     private static CasualtyCount? Total(List<CasualtyMention> mentions, List<FieldEvidence> evidence, string field, string text)
     {

@@ -14,7 +14,7 @@ public sealed class EventPipeline
     private readonly Pipeline language;
     private readonly EventExtractor extractor;
 
-    public EventPipeline(IDocumentComponent? entityRecognizer = null, IPlaceResolver? placeResolver = null, IncidentClassifier? classifier = null)
+    public EventPipeline(IDocumentComponent? entityRecognizer = null, IPlaceResolver? placeResolver = null, IncidentClassifier? classifier = null, RoleTagger? roleTagger = null)
     {
         var components = new List<IDocumentComponent> { new Tokenizer(), new SentenceSplitter() };
         if (entityRecognizer is not null)
@@ -23,12 +23,12 @@ public sealed class EventPipeline
         }
 
         language = new Pipeline(components);
-        extractor = new EventExtractor(placeResolver, classifier);
+        extractor = new EventExtractor(placeResolver, classifier, roleTagger);
     }
 
     /// <summary>The full pipeline: the shipped entity model (models/ner.bin), the installed gazetteer (.build/gazetteer) and
-    /// the trained incident classifier (models/events.bin) when it is there.</summary>
-    public static EventPipeline CreateDefault() => new(EntityRecognizer.Shipped(), new PlaceResolver(), IncidentClassifier.Shipped());
+    /// the trained incident classifier (models/events.bin) and role tagger (models/roles.bin) when they are there.</summary>
+    public static EventPipeline CreateDefault() => new(EntityRecognizer.Shipped(), new PlaceResolver(), IncidentClassifier.Shipped(), RoleTagger.Shipped());
 
     /// <summary>The versions of the model ("rules" when the rules decide alone) and of the lexicon that code events.</summary>
     public string CoderVersion => extractor.CoderVersion;
