@@ -52,7 +52,19 @@ internal static class IngestCommand
                     },
                     OnProgress = progress.Report,
                 };
-                var summary = ingester.RunAsync(parse.GetValue(inputs)!).GetAwaiter().GetResult();
+                IngestSummary summary;
+                try
+                {
+                    summary = ingester.RunAsync(parse.GetValue(inputs)!).GetAwaiter().GetResult();
+                }
+                catch (IngestAbortedException e)
+                {
+                    progress.Finish();
+                    error.WriteLine($"vigil: ingest stopped: database: {e.Message}");
+                    output.WriteLine($"vigil: ingest: {e.Summary}");
+                    return 2;
+                }
+
                 progress.Finish();
                 output.WriteLine($"vigil: ingest: {summary}");
                 return runner.ExitCode;
