@@ -26,6 +26,9 @@ public static class Program
             TrainCommand.Create(),
             events,
         };
+        root.Subcommands.Add(QueueCommands.CreateEnqueue());
+        root.Subcommands.Add(QueueCommands.CreateWorker());
+        root.Subcommands.Add(QueueCommands.CreateStatus());
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

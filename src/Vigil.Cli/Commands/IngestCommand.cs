@@ -6,7 +6,7 @@ namespace Vigil.Cli.Commands;
 internal static class IngestCommand
 {
     /// <summary>The pipeline ingest runs: the full analysis, loaded (entity model, gazetteer) on first use.</summary>
-    private static readonly Lazy<PageProcessor> Processor = new(() => PageProcessors.Full(Vigil.Events.EventPipeline.CreateDefault()));
+    internal static readonly Lazy<PageProcessor> Processor = new(() => PageProcessors.Full(Vigil.Events.EventPipeline.CreateDefault()));
 
     public static Command Create()
     {

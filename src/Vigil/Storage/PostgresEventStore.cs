@@ -51,7 +51,13 @@ public sealed class PostgresEventStore : SqlEventStore
         "ALTER TABLE articles ADD COLUMN licence TEXT, ADD COLUMN attribution TEXT;",
         // The event each review was made on, kept when a merge moves the review, so the split that undoes it takes it back.
         ReviewOriginSchema,
+        // The work queue many workers share (issue 17).
+        WorkQueueSchema("BIGINT", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
     ];
+
+    protected override string ClaimLock => " FOR UPDATE SKIP LOCKED";
+
+    protected override string NowSql => "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
 
     protected override string FullTextArticleIds => "SELECT id FROM articles WHERE search @@ plainto_tsquery('english', @query)";
 
