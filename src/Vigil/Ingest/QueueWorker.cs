@@ -150,7 +150,7 @@ public sealed class QueueWorker(IWorkQueue queue, IEventStore store, PageProcess
         {
             // A fetch that failed may work later (the site was down); a page that was read but is no article never will.
             var permanent = job.Kind == JobKind.Page;
-            return Failed(job, $"{e.Input}: {e.Reason}", permanent);
+            return Failed(job, e.Input == job.Label ? e.Reason : $"{e.Input}: {e.Reason}", permanent);
         }
         catch (Exception e) when (e is DbException or TransientFailureException)
         {
