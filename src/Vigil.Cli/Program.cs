@@ -29,6 +29,8 @@ public static class Program
         root.Subcommands.Add(QueueCommands.CreateEnqueue());
         root.Subcommands.Add(QueueCommands.CreateWorker());
         root.Subcommands.Add(QueueCommands.CreateStatus());
+        root.Subcommands.Add(SourcesCommand.Create());
+        root.Subcommands.Add(SourcesCommand.CreateWatch());
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -53,6 +53,8 @@ public sealed class PostgresEventStore : SqlEventStore
         ReviewOriginSchema,
         // The work queue many workers share (issue 17).
         WorkQueueSchema("BIGINT", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
+        // The sources `vigil watch` follows, with their schedules and health (issue 17).
+        SourcesSchema("BIGINT", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
     ];
 
     protected override string ClaimLock => " FOR UPDATE SKIP LOCKED";

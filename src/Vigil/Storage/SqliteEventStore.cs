@@ -57,6 +57,8 @@ public sealed class SqliteEventStore : SqlEventStore
         ReviewOriginSchema,
         // The work queue: several worker processes on one machine share it (issue 17).
         WorkQueueSchema("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"),
+        // The sources `vigil watch` follows, with their schedules and health (issue 17).
+        SourcesSchema("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"),
     ];
 
     protected override string NowSql => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
