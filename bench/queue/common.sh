@@ -44,7 +44,7 @@ PY
 # every page that was stored is stored once however often it was processed.
 count_query() {
   local schema="$1"
-  sql "SELECT 'jobs ' || COUNT(*) || ': ' || string_agg(state || ' ' || n, ', ') FROM (SELECT state, COUNT(*) AS n FROM $schema.work_jobs GROUP BY state ORDER BY state) s;"
+  sql "SELECT 'jobs ' || SUM(n) || ': ' || string_agg(state || ' ' || n, ', ') FROM (SELECT state, COUNT(*) AS n FROM $schema.work_jobs GROUP BY state ORDER BY state) s;"
   sql "SELECT 'failed or dead without a reason: ' || COUNT(*) FROM $schema.work_jobs WHERE state IN ('failed', 'dead') AND error IS NULL;"
   sql "SELECT 'jobs tried more than once: ' || COUNT(*) || COALESCE(' (' || string_agg(label || ' -> ' || result, '; ') || ')', '') FROM $schema.work_jobs WHERE attempts > 1;"
   sql "SELECT 'articles ' || (SELECT COUNT(*) FROM $schema.articles) || ', jobs that stored one ' || (SELECT COUNT(*) FROM $schema.work_jobs WHERE result LIKE 'stored article%') || ', jobs that found theirs stored ' || (SELECT COUNT(*) FROM $schema.work_jobs WHERE result LIKE 'already stored%');"
