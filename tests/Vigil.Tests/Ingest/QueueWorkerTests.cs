@@ -60,7 +60,7 @@ public sealed class QueueWorkerTests : IDisposable
     }
 
     [Fact]
-    public void AJobLeftByAKilledWorkerIsDoneByTheNextOneAndAnEmptyPageFailsWithItsReason()
+    public async Task AJobLeftByAKilledWorkerIsDoneByTheNextOneAndAnEmptyPageFailsWithItsReason()
     {
         using var fetcher = new PageFetcher();
         using var store = SqliteEventStore.Open(Path.Combine(folder, "crash.db"));
@@ -72,8 +72,8 @@ public sealed class QueueWorkerTests : IDisposable
         Assert.NotNull(store.Claim("killed", TimeSpan.FromMilliseconds(50)));
         Thread.Sleep(100);
         var failures = new List<string>();
-        var summary = new QueueWorker(store, store, DedupFixtures.Process, fetcher, "next") { UntilEmpty = true, OnFailure = (label, reason) => failures.Add($"{label}: {reason}") }
-            .RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var summary = await new QueueWorker(store, store, DedupFixtures.Process, fetcher, "next") { UntilEmpty = true, OnFailure = (label, reason) => failures.Add($"{label}: {reason}") }
+            .RunAsync(CancellationToken.None);
 
         Assert.Equal(jobs.Count, summary.Jobs);
         Assert.Equal(1, summary.Failed);
@@ -85,7 +85,7 @@ public sealed class QueueWorkerTests : IDisposable
     }
 
     [Fact]
-    public void AStopRequestEndsTheWorkerBetweenJobs()
+    public async Task AStopRequestEndsTheWorkerBetweenJobs()
     {
         using var fetcher = new PageFetcher();
         using var store = SqliteEventStore.Open(Path.Combine(folder, "stop.db"));
@@ -93,7 +93,7 @@ public sealed class QueueWorkerTests : IDisposable
         using var stop = new CancellationTokenSource();
         var worker = new QueueWorker(store, store, DedupFixtures.Process, fetcher, "w") { OnJob = (_, _, _) => stop.Cancel() };
 
-        var summary = worker.RunAsync(stop.Token).GetAwaiter().GetResult();
+        var summary = await worker.RunAsync(stop.Token);
 
         Assert.Equal(1, summary.Jobs);
         Assert.Equal(1, store.QueueCounts()[JobStates.Done]);
