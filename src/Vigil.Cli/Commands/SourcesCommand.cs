@@ -120,7 +120,17 @@ internal static class SourcesCommand
                     progress.Status($"watch: {polls} polls, {newItems} new items, {failedPolls} failed polls; last: {source.Name ?? source.Url}");
                 },
             };
-            watcher.RunAsync(stop.Token, parse.GetValue(once)).GetAwaiter().GetResult();
+            try
+            {
+                watcher.RunAsync(stop.Token, parse.GetValue(once)).GetAwaiter().GetResult();
+            }
+            catch (IngestAbortedException e)
+            {
+                progress.Finish();
+                error.WriteLine($"vigil: watch stopped: database: {e.Message} (this poll: {e.Summary})");
+                return 2;
+            }
+
             progress.Finish();
             output.WriteLine($"vigil: watch: {polls} polls, {newItems} new items {(parse.GetValue(enqueue) ? "queued" : "ingested")}, {failedPolls} failed polls" +
                 (stop.Token.IsCancellationRequested ? " (stopped by signal)" : ""));

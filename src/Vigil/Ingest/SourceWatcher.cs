@@ -72,6 +72,11 @@ public sealed class SourceWatcher(ISourceStore sources, IEventStore store, PageP
         {
             check = new SourceCheck(false, 0, 0, e.Reason);
         }
+        catch (Exception e) when (e is InvalidDataException or FormatException or IOException)
+        {
+            // An answer that cannot be decoded is the source's failure, not the watch's.
+            check = new SourceCheck(false, 0, 0, e.Message);
+        }
 
         var now = Clock();
         var next = check.Succeeded ? now + source.Every : now + Backoff(source.Every, source.Failures + 1);
@@ -161,7 +166,18 @@ public sealed class SourceWatcher(ISourceStore sources, IEventStore store, PageP
             "text/html" or "application/xhtml+xml" or null => PageFormat.Html,
             _ => throw new InputException(source.Url, $"neither a feed nor a page ({answer.MediaType})"),
         };
-        var page = processor(PageLoader.Decode(source.Url, answer.Body, format, declaredCharset: answer.Charset, url: answer.Url.ToString()));
+        var raw = PageLoader.Decode(source.Url, answer.Body, format, declaredCharset: answer.Charset, url: answer.Url.ToString());
+        ProcessedPage page;
+        try
+        {
+            page = processor(raw);
+        }
+        catch (Exception e) when (e is not (InputException or OutOfMemoryException))
+        {
+            // A processing bug on one page must not stop the watch; the reason names it so it can be reported.
+            throw new InputException(source.Url, $"processing failed ({e.GetType().Name}: {e.Message})", e);
+        }
+
         if (string.IsNullOrWhiteSpace(page.Article.Text))
         {
             throw new InputException(source.Url, "no article text found");
