@@ -27,6 +27,11 @@ public static class Program
             TrainCommand.Create(),
             events,
         };
+        root.Subcommands.Add(QueueCommands.CreateEnqueue());
+        root.Subcommands.Add(QueueCommands.CreateWorker());
+        root.Subcommands.Add(QueueCommands.CreateStatus());
+        root.Subcommands.Add(SourcesCommand.Create());
+        root.Subcommands.Add(SourcesCommand.CreateWatch());
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

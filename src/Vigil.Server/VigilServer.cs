@@ -117,6 +117,7 @@ public static class VigilServer
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/openapi", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
         ApiEndpoints.Map(app, annotate);
+        SourceEndpoints.Map(app);
         return (app, token);
     }
 

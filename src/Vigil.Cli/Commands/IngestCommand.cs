@@ -6,7 +6,7 @@ namespace Vigil.Cli.Commands;
 internal static class IngestCommand
 {
     /// <summary>The pipeline ingest runs: the full analysis, loaded (entity model, gazetteer) on first use.</summary>
-    private static readonly Lazy<PageProcessor> Processor = new(() => PageProcessors.Full(Vigil.Events.EventPipeline.CreateDefault()));
+    internal static readonly Lazy<PageProcessor> Processor = new(() => PageProcessors.Full(Vigil.Events.EventPipeline.CreateDefault()));
 
     public static Command Create()
     {
@@ -52,7 +52,19 @@ internal static class IngestCommand
                     },
                     OnProgress = progress.Report,
                 };
-                var summary = ingester.RunAsync(parse.GetValue(inputs)!).GetAwaiter().GetResult();
+                IngestSummary summary;
+                try
+                {
+                    summary = ingester.RunAsync(parse.GetValue(inputs)!).GetAwaiter().GetResult();
+                }
+                catch (IngestAbortedException e)
+                {
+                    progress.Finish();
+                    error.WriteLine($"vigil: ingest stopped: database: {e.Message}");
+                    output.WriteLine($"vigil: ingest: {e.Summary}");
+                    return 2;
+                }
+
                 progress.Finish();
                 output.WriteLine($"vigil: ingest: {summary}");
                 return runner.ExitCode;

@@ -41,6 +41,11 @@ internal sealed class StoreOptions
             error.WriteLine($"vigil: {e.Message}");
             return 1;
         }
+        catch (TransientFailureException e)
+        {
+            error.WriteLine($"vigil: database: {e.Message}");
+            return 2;
+        }
         catch (DbException e)
         {
             error.WriteLine($"vigil: database: {e.Message}");

@@ -16,6 +16,12 @@ public sealed record IngestSummary(int PagesRead, int Articles, int NewEvents, i
         $"{Duplicates} skipped as duplicates, " + (NotEnglish > 0 ? $"{NotEnglish} not in English (stored, not coded), " : string.Empty) + $"{Failed} failed";
 }
 
+/// <summary>An ingest run stopped by a failure of the store; <see cref="Summary"/> is what it had done until then.</summary>
+public sealed class IngestAbortedException(IngestSummary summary, Exception cause) : Exception(cause.Message, cause)
+{
+    public IngestSummary Summary { get; } = summary;
+}
+
 /// <summary>
 /// Runs the pipeline over many pages and stores the results. Pages are read and processed in parallel (<c>jobs</c>
 /// workers) but written in input order, one transaction each, so the database is the same for any number of jobs, and a
@@ -127,6 +133,12 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
 
                 OnProgress?.Invoke(read + failed, lastInput, units.Count);
             }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The store failed (not an input): the run stops, and says what it had done.
+            await stop.CancelAsync().ConfigureAwait(false);
+            throw new IngestAbortedException(new IngestSummary(read, articles, newEvents, merged, duplicates + knownSkipped, failed) { NotEnglish = notEnglish }, e);
         }
         catch
         {

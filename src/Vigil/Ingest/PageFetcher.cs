@@ -26,7 +26,22 @@ public sealed record FetchOptions
 }
 
 /// <summary>A response body and what the server said about it.</summary>
-public sealed record FetchedPage(Uri Url, byte[] Body, string? MediaType, string? Charset);
+public sealed record FetchedPage(Uri Url, byte[] Body, string? MediaType, string? Charset)
+{
+    public int Status { get; init; } = 200;
+
+    /// <summary>The status line's words ("Not Found"), for a status that is not a success.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The validators to send with the next request for the same URL (conditional GET).</summary>
+    public HttpValidators Validators { get; init; } = new(null, null);
+
+    /// <summary>True for 304: the resource has not changed since the validators sent; the body is empty.</summary>
+    public bool NotModified => Status == 304;
+}
+
+/// <summary>An entity tag and a Last-Modified date, as the server gave them.</summary>
+public sealed record HttpValidators(string? ETag, string? LastModified);
 
 /// <summary>
 /// Fetches pages over HTTP(S) with timeouts, retries with exponential backoff, a size cap, a clear User-Agent, a
@@ -60,6 +75,17 @@ public sealed class PageFetcher : IDisposable
     /// <summary>The page, or an <see cref="InputException"/> with the reason it could not be had.</summary>
     public async Task<FetchedPage> FetchAsync(string url, CancellationToken cancellation = default)
     {
+        var answer = await FetchAnswerAsync(url, null, cancellation).ConfigureAwait(false);
+        return answer.Status is >= 200 and < 300 ? answer : throw new InputException(url, $"HTTP {answer.Status} {answer.Reason}".TrimEnd());
+    }
+
+    /// <summary>
+    /// The server's answer, sent the <paramref name="validators"/> of an earlier answer when given: a success, 304 Not
+    /// Modified, or a client error (4xx but 429) as a status with an empty body. Server errors, 429, timeouts and network
+    /// failures are retried, then end in an <see cref="InputException"/>.
+    /// </summary>
+    public async Task<FetchedPage> FetchAnswerAsync(string url, HttpValidators? validators, CancellationToken cancellation = default)
+    {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             throw new InputException(url, "not an http(s) URL");
@@ -74,13 +100,34 @@ public sealed class PageFetcher : IDisposable
             timeout.CancelAfter(Options.Timeout);
             try
             {
-                using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                if (validators?.ETag is { } etag)
+                {
+                    request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+                }
+
+                if (validators?.LastModified is { } lastModified)
+                {
+                    request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
+                }
+
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
+                var final = response.RequestMessage?.RequestUri ?? uri;
+                var answered = new HttpValidators(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
                 if (response.IsSuccessStatusCode)
                 {
                     var body = await ReadCappedAsync(url, response, timeout.Token).ConfigureAwait(false);
-                    var final = response.RequestMessage?.RequestUri ?? uri;
-                    return new FetchedPage(final, body, response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant(), response.Content.Headers.ContentType?.CharSet);
+                    return new FetchedPage(final, body, response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant(), response.Content.Headers.ContentType?.CharSet)
+                    {
+                        Status = status,
+                        Validators = answered,
+                    };
+                }
+
+                if (status == 304)
+                {
+                    return new FetchedPage(final, [], null, null) { Status = status, Validators = answered };
                 }
 
                 if (status is >= 300 and < 400)
@@ -91,7 +138,7 @@ public sealed class PageFetcher : IDisposable
                 reason = $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
                 if (status != 429 && status < 500)
                 {
-                    throw new InputException(url, reason);
+                    return new FetchedPage(final, [], null, null) { Status = status, Reason = response.ReasonPhrase };
                 }
 
                 retryAfter = RetryAfter(response.Headers.RetryAfter);

@@ -5,8 +5,8 @@ namespace Vigil.Storage;
 /// <summary>The team store: PostgreSQL, with a generated tsvector column and a GIN index for full-text search.</summary>
 public sealed class PostgresEventStore : SqlEventStore
 {
-    /// <summary>Any fixed number: the advisory lock every writer takes, so that concurrent ingests take turns.</summary>
-    private const long WriterLock = 0x5649_4749_4c;
+    /// <summary>Any fixed number: the advisory lock every writer (and migration) takes, so that concurrent ingests take turns.</summary>
+    public const long WriterLock = 0x5649_4749_4c;
 
     private PostgresEventStore(NpgsqlConnection connection, IncidentMatcher? matcher)
         : base(connection, matcher)
@@ -51,7 +51,15 @@ public sealed class PostgresEventStore : SqlEventStore
         "ALTER TABLE articles ADD COLUMN licence TEXT, ADD COLUMN attribution TEXT;",
         // The event each review was made on, kept when a merge moves the review, so the split that undoes it takes it back.
         ReviewOriginSchema,
+        // The work queue many workers share (issue 17).
+        WorkQueueSchema("BIGINT", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
+        // The sources `vigil watch` follows, with their schedules and health (issue 17).
+        SourcesSchema("BIGINT", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
     ];
+
+    protected override string ClaimLock => " FOR UPDATE SKIP LOCKED";
+
+    protected override string NowSql => "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
 
     protected override string FullTextArticleIds => "SELECT id FROM articles WHERE search @@ plainto_tsquery('english', @query)";
 
@@ -62,5 +70,19 @@ public sealed class PostgresEventStore : SqlEventStore
         // The generated column indexes the text by itself.
     }
 
-    protected override void LockForWriting() => Execute("SELECT pg_advisory_xact_lock(@lock)", ("@lock", WriterLock));
+    // A session lock taken before BEGIN, not a transaction lock inside it: a serializable transaction's snapshot is taken
+    // by its first statement, so a writer that waited for the lock inside the transaction would read what was there
+    // before the last writer committed, and fail with 40001 (or, migrating, with 42P07 "relation already exists").
+    protected override void BeginWriting() => Execute("SELECT pg_advisory_lock(@lock)", ("@lock", WriterLock));
+
+    protected override void EndWriting()
+    {
+        if (Connection.State == System.Data.ConnectionState.Open)
+        {
+            Execute("SELECT pg_advisory_unlock(@lock)", ("@lock", WriterLock));
+        }
+    }
+
+    protected override bool IsTransient(Exception failure) =>
+        failure is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
 }

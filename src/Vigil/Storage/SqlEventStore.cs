@@ -42,12 +42,40 @@ public abstract partial class SqlEventStore : IEventStore
     /// <summary>Adds an article to the full-text index, for engines that do not index a column by themselves.</summary>
     protected abstract void IndexArticleText(string articleId, string? headline, string text);
 
-    /// <summary>Called first in every write transaction, so that two processes writing one database take turns.</summary>
-    protected virtual void LockForWriting()
+    /// <summary>
+    /// Called before a write transaction begins (and before migrating), so that two processes writing one database take
+    /// turns; a lock taken here is held before the transaction's snapshot is, so the writer sees what the last one wrote.
+    /// </summary>
+    protected virtual void BeginWriting()
     {
     }
 
+    /// <summary>Releases what <see cref="BeginWriting"/> took, after the transaction has ended.</summary>
+    protected virtual void EndWriting()
+    {
+    }
+
+    /// <summary>True for a failure that says only "another transaction got in the way; try again" (serialization failure, deadlock).</summary>
+    protected virtual bool IsTransient(Exception failure) => false;
+
+    /// <summary>How write transactions that failed transiently are retried.</summary>
+    public RetryPolicy Retry { get; set; } = RetryPolicy.Default;
+
     protected void Migrate()
+    {
+        // Two processes opening a fresh database at once must not both create the tables: the lock makes them take turns.
+        BeginWriting();
+        try
+        {
+            MigrateLocked();
+        }
+        finally
+        {
+            EndWriting();
+        }
+    }
+
+    private void MigrateLocked()
     {
         Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
         InTransaction(() =>
@@ -501,25 +529,47 @@ public abstract partial class SqlEventStore : IEventStore
     private static string? EnumName<T>(T? value) where T : struct, Enum =>
         value is null ? null : JsonSerializer.Serialize(value.Value, VigilJson.Options).Trim('"');
 
-    protected T InTransaction<T>(Func<T> work)
+    /// <summary>Runs the work in one serializable transaction, again from the start when the database aborts it transiently.</summary>
+    protected T InTransaction<T>(Func<T> work) => TransientRetry.Run(() => InTransactionOnce(work), IsTransient, Retry);
+
+    private T InTransactionOnce<T>(Func<T> work)
     {
-        transaction = Connection.BeginTransaction(IsolationLevel.Serializable);
+        BeginWriting();
         try
         {
-            LockForWriting();
-            var result = work();
-            transaction.Commit();
-            return result;
-        }
-        catch
-        {
-            transaction.Rollback();
-            throw;
+            transaction = Connection.BeginTransaction(IsolationLevel.Serializable);
+            try
+            {
+                var result = work();
+                transaction.Commit();
+                return result;
+            }
+            catch
+            {
+                RollBackQuietly(transaction);
+                throw;
+            }
+            finally
+            {
+                transaction.Dispose();
+                transaction = null;
+            }
         }
         finally
         {
-            transaction.Dispose();
-            transaction = null;
+            EndWriting();
+        }
+    }
+
+    /// <summary>A failed commit may have ended the transaction already; the first failure is the one to report.</summary>
+    private static void RollBackQuietly(DbTransaction failed)
+    {
+        try
+        {
+            failed.Rollback();
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
         }
     }
 

@@ -55,7 +55,13 @@ public sealed class SqliteEventStore : SqlEventStore
         "ALTER TABLE articles ADD COLUMN licence TEXT; ALTER TABLE articles ADD COLUMN attribution TEXT;",
         // The event each review was made on, kept when a merge moves the review, so the split that undoes it takes it back.
         ReviewOriginSchema,
+        // The work queue: several worker processes on one machine share it (issue 17).
+        WorkQueueSchema("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"),
+        // The sources `vigil watch` follows, with their schedules and health (issue 17).
+        SourcesSchema("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"),
     ];
+
+    protected override string NowSql => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
     protected override string FullTextArticleIds => "SELECT article_id FROM article_fts WHERE article_fts MATCH @query";
 

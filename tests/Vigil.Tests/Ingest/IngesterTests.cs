@@ -174,8 +174,11 @@ public sealed class IngesterTests : IDisposable
 
         var run = new Ingester(new BrokenStore(), PageProcessors.ArticleOnly, jobs: 2).RunAsync([pages]);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(TimeSpan.FromMinutes(1)));
+        // The run stops with the store's reason and what it had stored until then (issue 17).
+        var error = await Assert.ThrowsAsync<IngestAbortedException>(() => run.WaitAsync(TimeSpan.FromMinutes(1)));
         Assert.Equal("disk full", error.Message);
+        Assert.IsType<InvalidOperationException>(error.InnerException);
+        Assert.Equal(0, error.Summary.Articles);
     }
 
     private static string? Published(SqlEventStore store, string text) =>

@@ -1,0 +1,190 @@
+using Vigil.Ingest;
+using Vigil.Storage;
+
+namespace Vigil.Tests.Storage;
+
+/// <summary>The work queue, against every store: leases, retries, dead letters.</summary>
+public abstract class WorkQueueTests : IDisposable
+{
+    private readonly List<IDisposable> opened = [];
+
+    protected abstract SqlEventStore CreateStore();
+
+    /// <summary>Another connection to the same database, as a second worker process would have.</summary>
+    protected abstract SqlEventStore OpenAgain();
+
+    protected SqlEventStore Open()
+    {
+        var store = CreateStore();
+        opened.Add(store);
+        return store;
+    }
+
+    protected SqlEventStore Another()
+    {
+        var store = OpenAgain();
+        opened.Add(store);
+        return store;
+    }
+
+    protected static NewJob Job(string name) => new($"test:{name}", JobKind.Page, name, "{}");
+
+    public virtual void Dispose()
+    {
+        opened.ForEach(store => store.Dispose());
+        GC.SuppressFinalize(this);
+    }
+
+    [SkippableFact]
+    public void EnqueueAddsEachKeyOnce()
+    {
+        var queue = Open();
+        Assert.Equal(2, queue.Enqueue([Job("a"), Job("b")]));
+        Assert.Equal(1, queue.Enqueue([Job("b"), Job("c")]));
+        Assert.Equal(3, queue.QueueCounts()[JobStates.Pending]);
+    }
+
+    [SkippableFact]
+    public void ClaimsGoOutOldestFirstAndNeverTwiceWhileLeased()
+    {
+        var queue = Open();
+        queue.Enqueue([Job("a"), Job("b")]);
+        var first = queue.Claim("w1", TimeSpan.FromMinutes(1));
+        var second = Another().Claim("w2", TimeSpan.FromMinutes(1));
+
+        Assert.Equal(["a", "b"], new[] { first!.Label, second!.Label });
+        Assert.Null(queue.Claim("w3", TimeSpan.FromMinutes(1)));
+        Assert.True(queue.Complete(first, "w1", "ok"));
+        Assert.Equal(1, queue.QueueCounts()[JobStates.Done]);
+        Assert.Equal(1, queue.QueueCounts()[JobStates.Running]);
+    }
+
+    [SkippableFact]
+    public void AnExpiredLeaseLetsAnotherWorkerTakeTheJob()
+    {
+        var queue = Open();
+        queue.Enqueue([Job("a")]);
+        var lost = queue.Claim("dies", TimeSpan.FromMilliseconds(50))!;
+        Thread.Sleep(150);
+
+        var retaken = Another().Claim("lives", TimeSpan.FromMinutes(1));
+        Assert.Equal(lost.Id, retaken!.Id);
+        Assert.Equal(2, retaken.Attempt);
+        // The first worker comes back too late: its result is not recorded over the holder's.
+        Assert.False(queue.Complete(lost, "dies", "late"));
+        Assert.True(queue.Complete(retaken, "lives", "ok"));
+    }
+
+    [SkippableFact]
+    public void AJobWhoseWorkersKeepDyingEndsAsADeadLetterWithTheReason()
+    {
+        var queue = Open();
+        queue.Enqueue([Job("poison")], maxAttempts: 2);
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            Assert.NotNull(queue.Claim($"w{attempt}", TimeSpan.FromMilliseconds(20)));
+            Thread.Sleep(80);
+        }
+
+        Assert.Null(queue.Claim("w9", TimeSpan.FromMinutes(1)));
+        var dead = Assert.Single(queue.FailedJobs());
+        Assert.Equal(JobStates.Dead, dead.State);
+        Assert.Equal("poison", dead.Label);
+        Assert.Contains("lease expired on attempt 2 of 2", dead.Reason, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void TransientFailuresAreRetriedUntilTheLimitThenDead()
+    {
+        var queue = Open();
+        queue.Enqueue([Job("flaky")], maxAttempts: 2);
+        var first = queue.Claim("w", TimeSpan.FromMinutes(1))!;
+        queue.Fail(first, "w", "HTTP 503", permanent: false, retryAfter: TimeSpan.FromMinutes(10));
+        Assert.Null(queue.Claim("w", TimeSpan.FromMinutes(1))); // waits out its back-off
+        Assert.Equal(1, queue.QueueCounts()[JobStates.Pending]);
+
+        queue.Enqueue([Job("soon")], maxAttempts: 2);
+        var other = queue.Claim("w", TimeSpan.FromMinutes(1))!;
+        queue.Fail(other, "w", "HTTP 503", permanent: false, retryAfter: TimeSpan.Zero);
+        var again = queue.Claim("w", TimeSpan.FromMinutes(1))!;
+        Assert.Equal((other.Id, 2), (again.Id, again.Attempt));
+        queue.Fail(again, "w", "HTTP 503", permanent: false, retryAfter: TimeSpan.Zero);
+
+        var dead = Assert.Single(queue.FailedJobs());
+        Assert.Equal((JobStates.Dead, "HTTP 503 (attempt 2 of 2)"), (dead.State, dead.Reason));
+    }
+
+    [SkippableFact]
+    public void APermanentFailureEndsTheJobAtOnceWithItsReason()
+    {
+        var queue = Open();
+        queue.Enqueue([Job("empty")], maxAttempts: 5);
+        var job = queue.Claim("w", TimeSpan.FromMinutes(1))!;
+        Assert.True(queue.Fail(job, "w", "empty: no article text found", permanent: true, retryAfter: TimeSpan.Zero));
+
+        var failed = Assert.Single(queue.FailedJobs());
+        Assert.Equal((JobStates.Failed, 1, "empty: no article text found"), (failed.State, failed.Attempts, failed.Reason));
+        Assert.Null(queue.Claim("w", TimeSpan.FromMinutes(1)));
+    }
+
+    [SkippableFact]
+    public void ConcurrentWorkersNeverShareAJob()
+    {
+        var queue = Open();
+        const int Jobs = 120;
+        queue.Enqueue([.. Enumerable.Range(0, Jobs).Select(i => Job($"j{i}"))]);
+        var claimers = Enumerable.Range(0, 4).Select(_ => Another()).ToList();
+        using var start = new Barrier(claimers.Count);
+        var claimed = claimers.Select((claimer, n) => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            var ids = new List<long>();
+            while (claimer.Claim($"w{n}", TimeSpan.FromMinutes(1)) is { } job)
+            {
+                ids.Add(job.Id);
+                claimer.Complete(job, $"w{n}", "ok");
+            }
+
+            return ids;
+        })).ToList();
+
+        var all = claimed.SelectMany(task => task.GetAwaiter().GetResult()).ToList();
+        Assert.Equal(Jobs, all.Count);
+        Assert.Equal(Jobs, all.Distinct().Count());
+        Assert.Equal(Jobs, queue.QueueCounts()[JobStates.Done]);
+    }
+}
+
+public sealed class SqliteWorkQueueTests : WorkQueueTests
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("vigil-queue-").FullName;
+
+    protected override SqlEventStore CreateStore() => SqliteEventStore.Open(Path.Combine(folder, "q.db"));
+
+    protected override SqlEventStore OpenAgain() => CreateStore();
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+public sealed class PostgresWorkQueueTests : WorkQueueTests
+{
+    private readonly TestPostgres.Schema? schema = TestPostgres.CreateSchema();
+
+    protected override SqlEventStore CreateStore()
+    {
+        Skip.If(schema is null, TestPostgres.SkipReason);
+        return PostgresEventStore.Open(schema!.ConnectionString);
+    }
+
+    protected override SqlEventStore OpenAgain() => CreateStore();
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        schema?.Dispose();
+    }
+}
