@@ -41,7 +41,8 @@ internal static class IngestCommand
                     progress.Status("loading the pipeline (entity model, event model, gazetteer)...");
                 }
 
-                var ingester = new Ingester(events, Processor.Value, parse.GetValue(jobs))
+                // Loaded on the first page that needs it: a rerun over stored pages never does.
+                var ingester = new Ingester(events, page => Processor.Value(page), parse.GetValue(jobs))
                 {
                     IsKnownUrl = lookup.ContainsUrl,
                     OnPagesExpected = progress.ExpectPages,

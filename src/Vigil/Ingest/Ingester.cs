@@ -37,12 +37,16 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
 
     public PageFetcher? Fetcher { get; init; }
 
+    /// <summary>Pages the store has read before (<see cref="IEventStore.StoredPageKeys"/>) are skipped once read, before any parsing; off only to measure the difference.</summary>
+    public bool SkipStoredPages { get; init; } = true;
+
     public async Task<IngestSummary> RunAsync(IReadOnlyList<string> inputs, CancellationToken cancellation = default)
     {
         using var ownFetcher = Fetcher is null ? new PageFetcher() : null;
         var fetcher = Fetcher ?? ownFetcher!;
         var workers = Math.Max(1, jobs);
-        var results = Channel.CreateBounded<(PageWork Work, Task<ProcessedPage> Result)>(workers * 4);
+        var results = Channel.CreateBounded<(PageWork Work, Task<ProcessedPage?> Result)>(workers * 4);
+        var storedPages = SkipStoredPages ? store.StoredPageKeys() : new HashSet<string>();
         var slots = new SemaphoreSlim(workers);
         var knownSkipped = 0;
         // When writing fails (the database, not an input), the listing and the workers stop too.
@@ -67,7 +71,7 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
                             {
                                 try
                                 {
-                                    return await ProcessAsync(work, stop.Token).ConfigureAwait(false);
+                                    return await ProcessAsync(work, storedPages, stop.Token).ConfigureAwait(false);
                                 }
                                 finally
                                 {
@@ -94,7 +98,7 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
             await foreach (var (work, task) in results.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
                 lastInput = work.InputIndex;
-                ProcessedPage page;
+                ProcessedPage? page;
                 try
                 {
                     page = await task.ConfigureAwait(false);
@@ -108,6 +112,13 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
                 }
 
                 read++;
+                if (page is null)
+                {
+                    duplicates++;
+                    OnProgress?.Invoke(read + failed, lastInput, units.Count);
+                    continue;
+                }
+
                 if (!EventPipeline.IsCodable(page.Article))
                 {
                     notEnglish++;
@@ -138,7 +149,8 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
         return new IngestSummary(read, articles, newEvents, merged, duplicates + knownSkipped, failed) { NotEnglish = notEnglish };
     }
 
-    private async Task<ProcessedPage> ProcessAsync(PageWork work, CancellationToken cancellation)
+    /// <summary>The page processed, or null when the store has read these very bytes before (a rerun): it is not parsed again.</summary>
+    private async Task<ProcessedPage?> ProcessAsync(PageWork work, IReadOnlySet<string> storedPages, CancellationToken cancellation)
     {
         if (work.Error is not null)
         {
@@ -148,7 +160,13 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
         try
         {
             var raw = await work.Load!(cancellation).ConfigureAwait(false);
-            var page = processor(raw);
+            var key = raw.ContentKey();
+            if (storedPages.Contains(key))
+            {
+                return null;
+            }
+
+            var page = processor(raw) with { PageKey = key };
             if (string.IsNullOrWhiteSpace(page.Article.Text))
             {
                 throw new InputException(work.Label, "no article text found");

@@ -51,8 +51,9 @@ public sealed class PostgresEventStore : SqlEventStore
         "ALTER TABLE articles ADD COLUMN licence TEXT, ADD COLUMN attribution TEXT;",
         // The event each review was made on, kept when a merge moves the review, so the split that undoes it takes it back.
         ReviewOriginSchema,
-        // Each article's MinHash signature, so a re-published copy of a stored report joins that report's events.
-        TextSignatureSchema("BIGINT"),
+        // Each article's MinHash signature, so a re-published copy of a stored report joins that report's events; and
+        // the key of each page read, so a rerun skips stored pages before parsing them.
+        TextSignatureSchema("BIGINT") + PageKeySchema,
     ];
 
     protected override string FullTextArticleIds => "SELECT id FROM articles WHERE search @@ plainto_tsquery('english', @query)";

@@ -25,6 +25,21 @@ public abstract partial class SqlEventStore
         CREATE INDEX article_bands_key ON article_bands (band_key);
         """;
 
+    /// <summary>Migration: the key (<see cref="Ingest.RawPage.ContentKey"/>) of every page read, and the article it gave.</summary>
+    protected const string PageKeySchema = """
+        CREATE TABLE page_keys (page_key TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles (id));
+        """;
+
+    public IReadOnlySet<string> StoredPageKeys() => Strings("SELECT page_key FROM page_keys").ToHashSet(StringComparer.Ordinal);
+
+    private void RememberPage(string? pageKey, string articleId)
+    {
+        if (pageKey is not null)
+        {
+            Execute("INSERT INTO page_keys (page_key, article_id) VALUES (@key, @article) ON CONFLICT (page_key) DO NOTHING", ("@key", pageKey), ("@article", articleId));
+        }
+    }
+
     /// <summary>Signs the articles stored before signatures were kept (or by a build that did not keep them).</summary>
     protected void SignUnsignedArticles()
     {

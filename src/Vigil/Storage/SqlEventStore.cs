@@ -91,6 +91,7 @@ public abstract partial class SqlEventStore : IEventStore
             var existing = Scalar("SELECT id FROM articles WHERE id = @id OR canonical_url = @url", ("@id", articleId), ("@url", canonicalUrl));
             if (existing is string existingId)
             {
+                RememberPage(page.PageKey, existingId);
                 return new StoreResult(StoreStatus.Duplicate, existingId, [], 0, 0);
             }
 
@@ -105,6 +106,7 @@ public abstract partial class SqlEventStore : IEventStore
                 ("@language", article.Language), ("@text", article.Text), ("@licence", article.Licence), ("@attribution", article.Attribution));
             IndexArticleText(articleId, article.Headline, article.Text);
             var twins = SignAndFindTwins(articleId, signature);
+            RememberPage(page.PageKey, articleId);
 
             var eventIds = new List<string>();
             int newEvents = 0, merged = 0;

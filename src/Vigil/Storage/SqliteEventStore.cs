@@ -55,8 +55,9 @@ public sealed class SqliteEventStore : SqlEventStore
         "ALTER TABLE articles ADD COLUMN licence TEXT; ALTER TABLE articles ADD COLUMN attribution TEXT;",
         // The event each review was made on, kept when a merge moves the review, so the split that undoes it takes it back.
         ReviewOriginSchema,
-        // Each article's MinHash signature, so a re-published copy of a stored report joins that report's events.
-        TextSignatureSchema("INTEGER"),
+        // Each article's MinHash signature, so a re-published copy of a stored report joins that report's events; and
+        // the key of each page read, so a rerun skips stored pages before parsing them.
+        TextSignatureSchema("INTEGER") + PageKeySchema,
     ];
 
     protected override string FullTextArticleIds => "SELECT article_id FROM article_fts WHERE article_fts MATCH @query";
