@@ -194,6 +194,9 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
 public sealed class IngestProgress(TextWriter error, bool enabled)
 {
     private readonly Stopwatch clock = Stopwatch.StartNew();
+
+    // A slow fetch reports from the listing thread while pages are reported from the writing thread.
+    private readonly Lock writing = new();
     private TimeSpan? lastShown;
     private TimeSpan? firstPageAt;
     private int? expectedPages;
@@ -244,9 +247,12 @@ public sealed class IngestProgress(TextWriter error, bool enabled)
     /// <summary>Rewrites the progress line, blanking what is left of a longer previous one.</summary>
     private void Show(string line)
     {
-        error.Write($"\r{line.PadRight(Math.Max(lineLength, line.Length + 3))}");
-        lineLength = line.Length + 3;
-        onLine = true;
+        lock (writing)
+        {
+            error.Write($"\r{line.PadRight(Math.Max(lineLength, line.Length + 3))}");
+            lineLength = line.Length + 3;
+            onLine = true;
+        }
     }
 
     /// <summary>Ends the progress line so that a message (a failed input) gets a line of its own.</summary>
