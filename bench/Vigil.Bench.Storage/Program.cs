@@ -11,6 +11,13 @@ using Vigil.Storage;
 // every page of the fixture is coded once by the full pipeline, then stored into fresh SQLite and PostgreSQL stores
 // with the near-duplicate comparison off (the incident matcher alone) and at several thresholds, alternating.
 // Halves by report number: A (even) chose the threshold, B (odd) is reported beside it.
+if (args is ["fill", var path, var count])
+{
+    // bench/storage/load.sh: a store of COUNT synthetic events for the server's memory.
+    FillEvents.Run(path, int.Parse(count, CultureInfo.InvariantCulture));
+    return;
+}
+
 var root = args.Length > 0 ? args[0] : Directory.GetCurrentDirectory();
 var seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16;
 var reports = RepublishedFixture.Read(Path.Combine(root, "bench", "storage", "republished", "reports.jsonl"));
@@ -135,6 +142,35 @@ foreach (var (storeName, threshold) in configurations)
         store.Dispose();
         cleanup();
     }
+}
+
+// The cost of the comparison when storing: the matcher alone and the default threshold, alternating, three rounds.
+var times = new Dictionary<string, List<double>>();
+for (var round = 0; round < 3; round++)
+{
+    foreach (var (storeName, threshold) in configurations.Where(c => c.Item2 is null || c.Item2 == SqlEventStore.DefaultNearDuplicateSimilarity))
+    {
+        var (store, cleanup) = Open(storeName, output, postgres);
+        var clock = Stopwatch.StartNew();
+        store.NearDuplicateSimilarity = threshold;
+        foreach (var page in coded)
+        {
+            store.StorePage(page);
+        }
+
+        clock.Stop();
+        store.Dispose();
+        cleanup();
+        var key = $"| {storeName} | {(threshold is null ? "off (matcher alone)" : threshold.Value.ToString("0.0", CultureInfo.InvariantCulture))} |";
+        (times.TryGetValue(key, out var list) ? list : times[key] = []).Add(clock.Elapsed.TotalMilliseconds / coded.Count);
+    }
+}
+
+Console.WriteLine("\n| store | near-duplicate threshold | ms per page stored, median of 3 alternating rounds (each round) |");
+Console.WriteLine("|---|---|---:|");
+foreach (var (key, list) in times)
+{
+    Console.WriteLine($"{key} {list.Order().ElementAt(1):0.00} ({string.Join(", ", list.Select(v => v.ToString("0.00", CultureInfo.InvariantCulture)))}) |");
 }
 
 string Describe(string url)
