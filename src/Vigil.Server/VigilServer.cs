@@ -17,24 +17,31 @@ namespace Vigil.Server;
 public static class VigilServer
 {
     /// <param name="annotate">Adds entity annotations to an article's text for /api/articles; none when null.</param>
-    public static (WebApplication App, string Token) Build(ServerOptions options, Func<Document, Document>? annotate = null)
+    /// <param name="logging">Adds to the logging set-up (a test's own logger); the JSON console is always there.</param>
+    public static (WebApplication App, string Token) Build(ServerOptions options, Func<Document, Document>? annotate = null, Action<ILoggingBuilder>? logging = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { WebRootPath = FindWebRoot(options.WebRoot) });
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.ClearProviders();
-        // Only the server's own failures (a 500 and its exception) reach the console; the framework's logs stay off.
-        builder.Logging.AddSimpleConsole();
-        builder.Logging.AddFilter((category, level) => category == "Vigil.Server" && level >= LogLevel.Error);
-        builder.Services.AddOpenApi("v1");
+        // One JSON object a line, for log collectors: the server's failures (a 500 and its exception) and its request
+        // log; the framework's own logs stay off.
+        builder.Logging.AddJsonConsole(json =>
+        {
+            json.UseUtcTimestamp = true;
+            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+        var requestLevel = options.LogReads ? LogLevel.Debug : LogLevel.Information;
+        builder.Logging.AddFilter((category, level) =>
+            (category == "Vigil.Server" && level >= LogLevel.Error) || (category == RequestLog.Category && level >= requestLevel));
+        logging?.Invoke(builder.Logging);
+        builder.Services.AddOpenApi("v1", ApiQuery.Describe);
         // A body over 1 MB is refused while it is read (413), and a malformed one throws to the error handler below.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
-        // DNS rebinding: only the names the server was bound to (and loopback's) are served, whatever the route.
-        builder.Services.AddHostFiltering(hosts =>
-        {
-            hosts.AllowedHosts = AllowedHosts(options.Urls);
-            hosts.IncludeFailureMessage = false;
-        });
+        // DNS rebinding: only the names the server was bound to (and loopback's) are served, whatever the route. The
+        // check is the server's own (below), with host filtering's matching, so that a refusal has a JSON body: the
+        // framework's filter runs before any middleware of the app and answers with an empty 400.
+        builder.Services.AddHostFiltering(hosts => hosts.AllowedHosts = ["*"]);
         builder.Services.Configure<JsonOptions>(json =>
         {
             var vigil = VigilJson.Options;
@@ -54,6 +61,22 @@ public static class VigilServer
         app.Lifetime.ApplicationStopped.Register(gate.Dispose);
         var failures = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Vigil.Server");
 
+        RequestLog.Use(app, token);
+        var allowedHosts = AllowedHosts(options.Urls).Select(host => new Microsoft.Extensions.Primitives.StringSegment(host)).ToList();
+        app.Use(async (context, next) =>
+        {
+            // A request without a Host (HTTP/1.0) names no site and is served, as host filtering does by default.
+            if (context.Request.Host.HasValue && !HostString.MatchesAny(context.Request.Host.Value, allowedHosts))
+            {
+                context.Items[ForeignHostKey] = true;
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.WriteAsJsonAsync(new ApiError(
+                    $"the Host '{context.Request.Host}' is not a name this server answers to (a guard against DNS rebinding): use the address it listens on"));
+                return;
+            }
+
+            await next(context);
+        });
         app.UseHostFiltering();
         app.Use(async (context, next) =>
         {
@@ -206,7 +229,10 @@ public static class VigilServer
         return true;
     }
 
-    private static bool IsWrite(string method) =>
+    /// <summary>The key of <see cref="HttpContext.Items"/> set when a request was refused for its Host.</summary>
+    internal const string ForeignHostKey = "vigil.foreign-host";
+
+    internal static bool IsWrite(string method) =>
         HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method) || HttpMethods.IsPatch(method);
 
     /// <summary>No Origin (a client that is not a browser), or an Origin naming this very host and port.</summary>
@@ -239,9 +265,15 @@ public static class VigilServer
             return true;
         }
 
-        var header = context.Request.Headers.Authorization.ToString();
+        return HasToken(context.Request, token);
+    }
+
+    /// <summary>True when the request carries the server's token (Authorization: Bearer, or X-Vigil-Token).</summary>
+    internal static bool HasToken(HttpRequest request, string token)
+    {
+        var header = request.Headers.Authorization.ToString();
         const string Bearer = "Bearer ";
-        var given = header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) ? header[Bearer.Length..].Trim() : context.Request.Headers["X-Vigil-Token"].ToString();
+        var given = header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) ? header[Bearer.Length..].Trim() : request.Headers["X-Vigil-Token"].ToString();
         return given.Length > 0 && CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(given), System.Text.Encoding.UTF8.GetBytes(token));
     }
 

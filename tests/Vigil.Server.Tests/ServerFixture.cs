@@ -18,7 +18,7 @@ public abstract class ServerFixture(string folderPrefix) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await FillAsync(DatabasePath);
-        (app, _) = VigilServer.Build(new ServerOptions(DatabasePath, null, "http://127.0.0.1:0", TestServer.Token));
+        (app, _) = VigilServer.Build(new ServerOptions(DatabasePath, null, "http://127.0.0.1:0", TestServer.Token), logging: Logging);
         await app.StartAsync();
         BaseUrl = app.Urls.First().TrimEnd('/');
     }
@@ -33,6 +33,9 @@ public abstract class ServerFixture(string folderPrefix) : IAsyncLifetime
 
         Directory.Delete(folder, recursive: true);
     }
+
+    /// <summary>Adds to the server's logging (a logger the test reads); nothing by default.</summary>
+    protected virtual Action<Microsoft.Extensions.Logging.ILoggingBuilder>? Logging => null;
 
     /// <summary>Stores what the server will serve.</summary>
     protected abstract Task FillAsync(string database);

@@ -16,8 +16,13 @@ internal static class IngestCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var jobs = new Option<int>("--jobs") { Description = "Pages processed in parallel (writes stay in input order)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var timeout = new Option<double>("--timeout")
+        {
+            Description = "Seconds to wait for a URL's answer once connected (connecting gets at most 10 of them); a URL that times out is tried once more",
+            DefaultValueFactory = _ => 30,
+        };
         var store = new StoreOptions();
-        var command = new Command("ingest", "Run the pipeline over pages and store articles, events, claims and evidence; pages already stored are skipped") { inputs, jobs };
+        var command = new Command("ingest", "Run the pipeline over pages and store articles, events, claims and evidence; pages already stored are skipped") { inputs, jobs, timeout };
         store.AddTo(command);
         command.SetAction(parse =>
         {
@@ -26,6 +31,12 @@ internal static class IngestCommand
             if (parse.GetValue(jobs) < 1)
             {
                 error.WriteLine("vigil: --jobs must be at least 1");
+                return 2;
+            }
+
+            if (parse.GetValue(timeout) is not (> 0 and <= 3600))
+            {
+                error.WriteLine("vigil: --timeout must be a number of seconds above 0 and at most 3600");
                 return 2;
             }
 
@@ -41,8 +52,11 @@ internal static class IngestCommand
                     progress.Status("loading the pipeline (entity model, event model, gazetteer)...");
                 }
 
-                var ingester = new Ingester(events, Processor.Value, parse.GetValue(jobs))
+                // Loaded on the first page that needs it: a rerun over stored pages never does.
+                using var fetcher = new PageFetcher(new FetchOptions { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)), Progress = progress.Status });
+                var ingester = new Ingester(events, page => Processor.Value(page), parse.GetValue(jobs))
                 {
+                    Fetcher = fetcher,
                     IsKnownUrl = lookup.ContainsUrl,
                     OnPagesExpected = progress.ExpectPages,
                     OnFailure = (input, reason) =>

@@ -43,12 +43,16 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
 
     public PageFetcher? Fetcher { get; init; }
 
+    /// <summary>Pages the store has read before (<see cref="IEventStore.StoredPageKeys"/>) are skipped once read, before any parsing; off only to measure the difference.</summary>
+    public bool SkipStoredPages { get; init; } = true;
+
     public async Task<IngestSummary> RunAsync(IReadOnlyList<string> inputs, CancellationToken cancellation = default)
     {
         using var ownFetcher = Fetcher is null ? new PageFetcher() : null;
         var fetcher = Fetcher ?? ownFetcher!;
         var workers = Math.Max(1, jobs);
-        var results = Channel.CreateBounded<(PageWork Work, Task<ProcessedPage> Result)>(workers * 4);
+        var results = Channel.CreateBounded<(PageWork Work, Task<ProcessedPage?> Result)>(workers * 4);
+        var storedPages = SkipStoredPages ? store.StoredPageKeys() : new HashSet<string>();
         var slots = new SemaphoreSlim(workers);
         var knownSkipped = 0;
         // When writing fails (the database, not an input), the listing and the workers stop too.
@@ -73,7 +77,7 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
                             {
                                 try
                                 {
-                                    return await ProcessAsync(work, stop.Token).ConfigureAwait(false);
+                                    return await ProcessAsync(work, storedPages, stop.Token).ConfigureAwait(false);
                                 }
                                 finally
                                 {
@@ -100,7 +104,7 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
             await foreach (var (work, task) in results.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
                 lastInput = work.InputIndex;
-                ProcessedPage page;
+                ProcessedPage? page;
                 try
                 {
                     page = await task.ConfigureAwait(false);
@@ -114,6 +118,13 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
                 }
 
                 read++;
+                if (page is null)
+                {
+                    duplicates++;
+                    OnProgress?.Invoke(read + failed, lastInput, units.Count);
+                    continue;
+                }
+
                 if (!EventPipeline.IsCodable(page.Article))
                 {
                     notEnglish++;
@@ -150,7 +161,8 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
         return new IngestSummary(read, articles, newEvents, merged, duplicates + knownSkipped, failed) { NotEnglish = notEnglish };
     }
 
-    private async Task<ProcessedPage> ProcessAsync(PageWork work, CancellationToken cancellation)
+    /// <summary>The page processed, or null when the store has read these very bytes before (a rerun): it is not parsed again.</summary>
+    private async Task<ProcessedPage?> ProcessAsync(PageWork work, IReadOnlySet<string> storedPages, CancellationToken cancellation)
     {
         if (work.Error is not null)
         {
@@ -160,7 +172,13 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
         try
         {
             var raw = await work.Load!(cancellation).ConfigureAwait(false);
-            var page = processor(raw);
+            var key = raw.ContentKey();
+            if (storedPages.Contains(key))
+            {
+                return null;
+            }
+
+            var page = processor(raw) with { PageKey = key };
             if (string.IsNullOrWhiteSpace(page.Article.Text))
             {
                 throw new InputException(work.Label, "no article text found");
@@ -188,6 +206,9 @@ public sealed class Ingester(IEventStore store, PageProcessor processor, int job
 public sealed class IngestProgress(TextWriter error, bool enabled)
 {
     private readonly Stopwatch clock = Stopwatch.StartNew();
+
+    // A slow fetch reports from the listing thread while pages are reported from the writing thread.
+    private readonly Lock writing = new();
     private TimeSpan? lastShown;
     private TimeSpan? firstPageAt;
     private int? expectedPages;
@@ -238,9 +259,12 @@ public sealed class IngestProgress(TextWriter error, bool enabled)
     /// <summary>Rewrites the progress line, blanking what is left of a longer previous one.</summary>
     private void Show(string line)
     {
-        error.Write($"\r{line.PadRight(Math.Max(lineLength, line.Length + 3))}");
-        lineLength = line.Length + 3;
-        onLine = true;
+        lock (writing)
+        {
+            error.Write($"\r{line.PadRight(Math.Max(lineLength, line.Length + 3))}");
+            lineLength = line.Length + 3;
+            onLine = true;
+        }
     }
 
     /// <summary>Ends the progress line so that a message (a failed input) gets a line of its own.</summary>

@@ -7,7 +7,23 @@ namespace Vigil.Ingest;
 /// <summary>How <see cref="PageFetcher"/> behaves towards the sites it reads.</summary>
 public sealed record FetchOptions
 {
+    /// <summary>The longest wait for the answer once connected (its headers, then its body): `vigil ingest --timeout`.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest wait to connect (name lookup, TCP, TLS), shorter than <see cref="Timeout"/>: a host that is down is
+    /// known in seconds, while a slow page may take longer to arrive. Never more than <see cref="Timeout"/>.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Attempts after a timed-out one: a server that stayed silent for the whole <see cref="Timeout"/> is unlikely to
+    /// answer the next time, so it gets fewer than <see cref="Retries"/>.
+    /// </summary>
+    public int TimeoutRetries { get; init; } = 1;
+
+    /// <summary>Told, for a progress line, when a fetch is slow: it failed and is about to be tried again.</summary>
+    public Action<string>? Progress { get; init; }
 
     /// <summary>Attempts after the first, for network errors, timeouts, 429 and 5xx; never for other 4xx.</summary>
     public int Retries { get; init; } = 3;
@@ -60,7 +76,7 @@ public sealed class PageFetcher : IDisposable
             AllowAutoRedirect = true,
             MaxAutomaticRedirections = Math.Max(1, Options.MaxRedirects),
             AutomaticDecompression = DecompressionMethods.All,
-            ConnectTimeout = Options.Timeout,
+            ConnectTimeout = Options.ConnectTimeout < Options.Timeout ? Options.ConnectTimeout : Options.Timeout,
         };
         client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd(Options.UserAgent);
@@ -91,6 +107,7 @@ public sealed class PageFetcher : IDisposable
             throw new InputException(url, "not an http(s) URL");
         }
 
+        var timeouts = 0;
         for (var attempt = 0; ; attempt++)
         {
             TimeSpan? retryAfter = null;
@@ -145,19 +162,23 @@ public sealed class PageFetcher : IDisposable
             }
             catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
             {
-                reason = $"timed out after {Options.Timeout.TotalSeconds:0.#} s";
+                timeouts++;
+                reason = timeout.IsCancellationRequested
+                    ? $"timed out after {Options.Timeout.TotalSeconds:0.#} s"
+                    : $"could not connect within {Math.Min(Options.ConnectTimeout.TotalSeconds, Options.Timeout.TotalSeconds):0.#} s";
             }
             catch (HttpRequestException e)
             {
                 reason = $"cannot connect ({e.HttpRequestError}: {e.Message.TrimEnd('.')})";
             }
 
-            if (attempt >= Options.Retries)
+            if (attempt >= Options.Retries || timeouts > Options.TimeoutRetries)
             {
                 throw new InputException(url, attempt > 0 ? $"{reason} (after {attempt + 1} attempts)" : reason);
             }
 
             var wait = retryAfter ?? Options.Backoff * Math.Pow(2, attempt);
+            Options.Progress?.Invoke($"{url}: {reason}; trying again in {wait.TotalSeconds:0.#} s (attempt {attempt + 2})");
             await Task.Delay(wait, cancellation).ConfigureAwait(false);
         }
     }

@@ -105,8 +105,8 @@ public static class IngestInputs
         {
             return Guard(path, index, () =>
             {
-                var items = FeedReader.Read(path, File.ReadAllBytes(path));
-                return FromFeed(items, index, fetcher, isKnownUrl, skippedKnown);
+                var (items, broken) = FeedReader.ReadUntilBroken(path, File.ReadAllBytes(path));
+                return FromFeed(items, index, fetcher, isKnownUrl, skippedKnown, broken);
             });
         }
 
@@ -127,7 +127,8 @@ public static class IngestInputs
             var fetched = fetcher.FetchAsync(url).GetAwaiter().GetResult();
             if (fetched.MediaType is "application/rss+xml" or "application/atom+xml" || FeedReader.LooksLikeFeed(fetched.Body))
             {
-                return FromFeed(FeedReader.Read(url, fetched.Body, fetched.Url), index, fetcher, isKnownUrl, skippedKnown);
+                var (items, broken) = FeedReader.ReadUntilBroken(url, fetched.Body, fetched.Url);
+                return FromFeed(items, index, fetcher, isKnownUrl, skippedKnown, broken);
             }
 
             var page = DecodeFetched(url, fetched, null);
@@ -135,7 +136,9 @@ public static class IngestInputs
         });
     }
 
-    private static IEnumerable<PageWork> FromFeed(IReadOnlyList<FeedItem> items, int index, PageFetcher fetcher, Func<string, bool> isKnownUrl, Action<string>? skippedKnown)
+    /// <param name="broken">Why the feed stopped before its end: one failed input after the items read before it.</param>
+    private static IEnumerable<PageWork> FromFeed(
+        IReadOnlyList<FeedItem> items, int index, PageFetcher fetcher, Func<string, bool> isKnownUrl, Action<string>? skippedKnown, InputException? broken = null)
     {
         foreach (var item in items)
         {
@@ -150,6 +153,11 @@ public static class IngestInputs
                 var fetched = await fetcher.FetchAsync(item.Url, cancellation).ConfigureAwait(false);
                 return DecodeFetched(item.Url, fetched, item.Published);
             });
+        }
+
+        if (broken is not null)
+        {
+            yield return PageWork.Failed(broken, index);
         }
     }
 

@@ -19,4 +19,14 @@ public sealed record RawPage(string Source, string Content, PageFormat Format, s
 
     /// <summary>The attribution line the input gave for the page (a JSONL <c>attribution</c>), kept with the stored article.</summary>
     public string? Attribution { get; init; }
+
+    /// <summary>
+    /// SHA-256 (hex) of the page as read (its format and decoded content): what a store remembers of every page it has
+    /// seen, so that a rerun recognizes a stored page before any parsing.
+    /// </summary>
+    public string ContentKey()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes($"{Format}\n{Content}");
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+    }
 }

@@ -35,4 +35,7 @@ public interface IEventStore : IDisposable
     IReadOnlyList<AuditEntry> AuditLog();
 
     StoreCounts Counts();
+
+    /// <summary>The <see cref="RawPage.ContentKey"/> of every page stored or found a duplicate: a rerun skips these before parsing them.</summary>
+    IReadOnlySet<string> StoredPageKeys() => new HashSet<string>();
 }

@@ -64,6 +64,37 @@ public sealed class IncidentMatcher
     public bool Matches(ConflictEvent a, ConflictEvent b) => Distance(a, b) is not null;
 
     /// <summary>
+    /// True when the two say something that cannot both hold of one incident: dates out of the window, other
+    /// countries, two towns or spots farther apart than <see cref="AreaDistanceKm"/>, counts or named actors that do not
+    /// fit. What either leaves out contradicts nothing (unlike <see cref="Distance"/>, which needs a date and a place).
+    /// </summary>
+    public bool Contradicts(ConflictEvent a, ConflictEvent b)
+    {
+        if (a.Date is { } dateA && b.Date is { } dateB
+            && Math.Abs(dateA.Value.DayNumber - dateB.Value.DayNumber) > DayWindow + Widening(dateA.Precision) + Widening(dateB.Precision))
+        {
+            return true;
+        }
+
+        if (a.Location is { } placeA && b.Location is { } placeB)
+        {
+            if (placeA.Country is not null && placeB.Country is not null && !string.Equals(placeA.Country, placeB.Country, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (!IsCoarse(placeA) && !IsCoarse(placeB) && placeA.Latitude is { } latA && placeA.Longitude is { } lonA
+                && placeB.Latitude is { } latB && placeB.Longitude is { } lonB && HaversineKm(latA, lonA, latB, lonB) > AreaDistanceKm)
+            {
+                return true;
+            }
+        }
+
+        return !CountsFit(a.Killed, b.Killed) || !CountsFit(a.Injured, b.Injured) || !ActorsFit(a.Perpetrators, b.Perpetrators)
+            || !ActorsFit(a.Targets, b.Targets) || !VictimsFit(a.Victims, b.Victims);
+    }
+
+    /// <summary>
     /// ACLED's violent types are one family: the same shelling is an "explosion" to one outlet and an "attack on
     /// civilians" to another. Demonstrations (protests, riots) are another; strategic developments a third.
     /// </summary>

@@ -55,6 +55,9 @@ public sealed class PostgresEventStore : SqlEventStore
         WorkQueueSchema("BIGINT", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
         // The sources `vigil watch` follows, with their schedules and health (issue 17).
         SourcesSchema("BIGINT", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
+        // Each article's MinHash signature, so a re-published copy of a stored report joins that report's events; and
+        // the key of each page read, so a rerun skips stored pages before parsing them.
+        TextSignatureSchema("BIGINT") + PageKeySchema,
     ];
 
     protected override string ClaimLock => " FOR UPDATE SKIP LOCKED";

@@ -87,6 +87,11 @@ public abstract partial class SqlEventStore : IEventStore
                 Execute("INSERT INTO schema_version (version, applied_at) VALUES (@version, @at)", ("@version", version), ("@at", Now()));
             }
 
+            if (current < Migrations.Count)
+            {
+                SignUnsignedArticles();
+            }
+
             if (current > 0 && current < Migrations.Count)
             {
                 // A newer version may read events differently (corrections on top, the count rule of merged reports):
@@ -108,11 +113,13 @@ public abstract partial class SqlEventStore : IEventStore
         var article = page.Article;
         var articleId = ContentIdentity.ContentHash(article.Text);
         var canonicalUrl = ContentIdentity.CanonicalUrl(article.Url);
+        var signature = TextSignature.Of(article.Text);
         return InTransaction(() =>
         {
             var existing = Scalar("SELECT id FROM articles WHERE id = @id OR canonical_url = @url", ("@id", articleId), ("@url", canonicalUrl));
             if (existing is string existingId)
             {
+                RememberPage(page.PageKey, existingId);
                 return new StoreResult(StoreStatus.Duplicate, existingId, [], 0, 0);
             }
 
@@ -126,6 +133,8 @@ public abstract partial class SqlEventStore : IEventStore
                 ("@standfirst", article.Standfirst), ("@byline", article.Byline), ("@published", article.Published), ("@outlet", article.Outlet),
                 ("@language", article.Language), ("@text", article.Text), ("@licence", article.Licence), ("@attribution", article.Attribution));
             IndexArticleText(articleId, article.Headline, article.Text);
+            var twins = SignAndFindTwins(articleId, signature);
+            RememberPage(page.PageKey, articleId);
 
             var eventIds = new List<string>();
             int newEvents = 0, merged = 0;
@@ -137,7 +146,7 @@ public abstract partial class SqlEventStore : IEventStore
                     Licence = article.Licence,
                     Attribution = article.Attribution,
                 };
-                var match = FindSameIncident(claim);
+                var match = SameReportEvent(twins, claim) ?? FindSameIncident(claim);
                 string eventId;
                 if (match is { } found)
                 {

@@ -59,6 +59,9 @@ public sealed class SqliteEventStore : SqlEventStore
         WorkQueueSchema("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"),
         // The sources `vigil watch` follows, with their schedules and health (issue 17).
         SourcesSchema("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"),
+        // Each article's MinHash signature, so a re-published copy of a stored report joins that report's events; and
+        // the key of each page read, so a rerun skips stored pages before parsing them.
+        TextSignatureSchema("INTEGER") + PageKeySchema,
     ];
 
     protected override string NowSql => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
