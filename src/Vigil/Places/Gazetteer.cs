@@ -17,6 +17,8 @@ public enum PlaceKind
 /// <param name="Admin2Code">GeoNames' admin2 code within the admin1 area, when known.</param>
 /// <param name="FeatureCode">GeoNames feature code (PPL, PPLA, PPLC, PPLX...; ADM1, ADM2 or PCLI for areas).</param>
 /// <param name="Population">People living there, 0 when unknown.</param>
+/// <param name="NamesInAllScripts">How many distinct names the place has in all languages and scripts: how much the
+/// world writes about it (a village with an article in many Wikipedias), where the population is unknown.</param>
 public sealed record GazetteerEntry(
     string Name,
     double Latitude,
@@ -27,7 +29,8 @@ public sealed record GazetteerEntry(
     string? Admin1Code,
     string? Admin2Code,
     long Population,
-    long? GeonameId);
+    long? GeonameId,
+    int NamesInAllScripts = 1);
 
 /// <summary>How a name met a gazetteer entry, from the surest to the loosest.</summary>
 public enum NameMatch
@@ -174,7 +177,8 @@ public sealed class Gazetteer
         {
             var f = line.Split('\t');
             pending.Add((new GazetteerEntry(f[1], Number(f[2]), Number(f[3]), PlaceKind.Populated, Pooled(f[4]), Pooled(f[5]), Empty(Pooled(f[6])), Empty(Pooled(f[7])),
-                long.Parse(f[8], CultureInfo.InvariantCulture), f[0].Length > 0 ? long.Parse(f[0], CultureInfo.InvariantCulture) : null), Split(f[9])));
+                long.Parse(f[8], CultureInfo.InvariantCulture), f[0].Length > 0 ? long.Parse(f[0], CultureInfo.InvariantCulture) : null,
+                int.Parse(f[9], CultureInfo.InvariantCulture)), Split(f[10])));
         }
 
         // Keying 700,000 names is most of the load time, and each name's keys depend on nothing else: do it in parallel.
@@ -189,7 +193,7 @@ public sealed class Gazetteer
     }
 
     private const string CacheFileName = "index.bin";
-    private const string CacheMagic = "vigil-gazetteer-3";
+    private const string CacheMagic = "vigil-gazetteer-4";
 
     private bool loadedFromTsv;
 
@@ -251,7 +255,8 @@ public sealed class Gazetteer
                 var admin2 = codes[reader.ReadInt32()];
                 var population = reader.ReadInt64();
                 var geonameId = reader.ReadInt64();
-                gazetteer.AddEntry(new GazetteerEntry(name, latitude, longitude, kind, featureCode, countryCode, Empty(admin1), Empty(admin2), population, geonameId < 0 ? null : geonameId));
+                var names = reader.ReadInt32();
+                gazetteer.AddEntry(new GazetteerEntry(name, latitude, longitude, kind, featureCode, countryCode, Empty(admin1), Empty(admin2), population, geonameId < 0 ? null : geonameId, names));
             }
 
             gazetteer.exactIndex.Read(reader);
@@ -312,6 +317,7 @@ public sealed class Gazetteer
                     writer.Write(codes[entry.Admin2Code ?? ""]);
                     writer.Write(entry.Population);
                     writer.Write(entry.GeonameId ?? -1);
+                    writer.Write(entry.NamesInAllScripts);
                 }
 
                 exactIndex.Write(writer);
@@ -461,13 +467,12 @@ public sealed class Gazetteer
     public string? CountryOfDemonym(string word) => countryByDemonym.GetValueOrDefault(PlaceNameKey.Exact(word));
 
     /// <summary>The name of the first-order area a place lies in, when the gazetteer knows it.</summary>
-    public string? Admin1Name(GazetteerEntry entry) =>
-        entry.Kind switch
-        {
-            PlaceKind.Country => null,
-            PlaceKind.Admin1 => entry.Name,
-            _ => admin1ByCode.TryGetValue(AdminKey(entry.CountryCode, entry.Admin1Code), out var index) ? entries[index].Name : null,
-        };
+    public string? Admin1Name(GazetteerEntry entry) => entry.Kind == PlaceKind.Admin1 ? entry.Name : Admin1Of(entry)?.Name;
+
+    /// <summary>The first-order area a place lies in, when the gazetteer knows it.</summary>
+    public GazetteerEntry? Admin1Of(GazetteerEntry entry) =>
+        entry.Kind is PlaceKind.Country or PlaceKind.Admin1 ? null
+        : admin1ByCode.TryGetValue(AdminKey(entry.CountryCode, entry.Admin1Code), out var index) ? entries[index] : null;
 
     private static string AdminKey(string countryCode, string? admin1Code) => $"{countryCode}.{admin1Code}";
 
