@@ -65,7 +65,7 @@ public sealed class Gazetteer
     private static readonly Lock SharedLock = new();
     private static Gazetteer? shared;
 
-    private readonly List<GazetteerEntry> entries = [];
+    private GazetteerEntryTable entries = new();
     private readonly Dictionary<string, int> admin1ByCode = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> countryByCode = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> countryByDemonym = new(StringComparer.Ordinal);
@@ -193,7 +193,7 @@ public sealed class Gazetteer
     }
 
     private const string CacheFileName = "index.bin";
-    private const string CacheMagic = "vigil-gazetteer-4";
+    private const string CacheMagic = "vigil-gazetteer-5";
 
     private bool loadedFromTsv;
 
@@ -233,30 +233,13 @@ public sealed class Gazetteer
                 return null;
             }
 
-            var gazetteer = new Gazetteer();
-            // Codes (feature, country, admin) repeat across entries: a table of them, and entries index it.
-            var codes = new string[reader.ReadInt32()];
-            for (var i = 0; i < codes.Length; i++)
+            var gazetteer = new Gazetteer { entries = GazetteerEntryTable.Read(reader) };
+            for (var i = 0; i < gazetteer.entries.Count; i++)
             {
-                codes[i] = reader.ReadString();
-            }
-
-            var count = reader.ReadInt32();
-            gazetteer.entries.Capacity = count;
-            for (var i = 0; i < count; i++)
-            {
-                var name = reader.ReadString();
-                var latitude = reader.ReadDouble();
-                var longitude = reader.ReadDouble();
-                var kind = (PlaceKind)reader.ReadByte();
-                var featureCode = codes[reader.ReadInt32()];
-                var countryCode = codes[reader.ReadInt32()];
-                var admin1 = codes[reader.ReadInt32()];
-                var admin2 = codes[reader.ReadInt32()];
-                var population = reader.ReadInt64();
-                var geonameId = reader.ReadInt64();
-                var names = reader.ReadInt32();
-                gazetteer.AddEntry(new GazetteerEntry(name, latitude, longitude, kind, featureCode, countryCode, Empty(admin1), Empty(admin2), population, geonameId < 0 ? null : geonameId, names));
+                if (gazetteer.entries.KindAt(i) == PlaceKind.Admin1)
+                {
+                    gazetteer.IndexAdmin1(gazetteer.entries[i], i);
+                }
             }
 
             gazetteer.exactIndex.Read(reader);
@@ -289,37 +272,7 @@ public sealed class Gazetteer
             using (var writer = new BinaryWriter(new BufferedStream(File.Create(temporary), 1 << 16)))
             {
                 writer.Write(fingerprint);
-                var codes = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var entry in entries)
-                {
-                    foreach (var code in new[] { entry.FeatureCode, entry.CountryCode, entry.Admin1Code ?? "", entry.Admin2Code ?? "" })
-                    {
-                        codes.TryAdd(code, codes.Count);
-                    }
-                }
-
-                writer.Write(codes.Count);
-                foreach (var code in codes.OrderBy(pair => pair.Value))
-                {
-                    writer.Write(code.Key);
-                }
-
-                writer.Write(entries.Count);
-                foreach (var entry in entries)
-                {
-                    writer.Write(entry.Name);
-                    writer.Write(entry.Latitude);
-                    writer.Write(entry.Longitude);
-                    writer.Write((byte)entry.Kind);
-                    writer.Write(codes[entry.FeatureCode]);
-                    writer.Write(codes[entry.CountryCode]);
-                    writer.Write(codes[entry.Admin1Code ?? ""]);
-                    writer.Write(codes[entry.Admin2Code ?? ""]);
-                    writer.Write(entry.Population);
-                    writer.Write(entry.GeonameId ?? -1);
-                    writer.Write(entry.NamesInAllScripts);
-                }
-
+                entries.Write(writer);
                 exactIndex.Write(writer);
                 looseIndex.Write(writer);
                 writer.Write(countryByCode.Count);
@@ -385,14 +338,17 @@ public sealed class Gazetteer
 
     private int AddEntry(GazetteerEntry entry)
     {
-        var index = entries.Count;
-        entries.Add(entry);
+        var index = entries.Add(entry);
+        IndexAdmin1(entry, index);
+        return index;
+    }
+
+    private void IndexAdmin1(GazetteerEntry entry, int index)
+    {
         if (entry.Kind == PlaceKind.Admin1)
         {
             admin1ByCode.TryAdd(AdminKey(entry.CountryCode, entry.Admin1Code), index);
         }
-
-        return index;
     }
 
     private int Add(GazetteerEntry entry, NameKeys[] keys)
@@ -644,31 +600,16 @@ public sealed class Gazetteer
         public void Write(BinaryWriter writer)
         {
             Freeze();
-            WriteArray(writer, keys);
-            WriteArray(writer, starts);
-            WriteArray(writer, postings);
+            GazetteerEntryTable.WriteArray(writer, keys);
+            GazetteerEntryTable.WriteArray(writer, starts);
+            GazetteerEntryTable.WriteArray(writer, postings);
         }
 
         public void Read(BinaryReader reader)
         {
-            keys = ReadArray<ulong>(reader);
-            starts = ReadArray<int>(reader);
-            postings = ReadArray<int>(reader);
-        }
-
-        private static void WriteArray<T>(BinaryWriter writer, T[] values)
-            where T : unmanaged
-        {
-            writer.Write(values.Length);
-            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
-        }
-
-        private static T[] ReadArray<T>(BinaryReader reader)
-            where T : unmanaged
-        {
-            var values = new T[reader.ReadInt32()];
-            reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
-            return values;
+            keys = GazetteerEntryTable.ReadArray<ulong>(reader);
+            starts = GazetteerEntryTable.ReadArray<int>(reader);
+            postings = GazetteerEntryTable.ReadArray<int>(reader);
         }
     }
 }

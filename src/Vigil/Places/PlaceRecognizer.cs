@@ -90,6 +90,8 @@ public sealed partial class PlaceRecognizer(PlaceResolver resolver) : IDocumentC
 
         var backed = mention.Labeled
             || PlacePhrase.HintBefore(context.PhraseBefore) != PlaceKindHint.None
+            // "Abu Salim district": the designator written with the name says it is a place.
+            || PlaceNameKey.WithoutDesignator(mention.Text).Hint != PlaceKindHint.None
             || countries.Contains(best.Entry.CountryCode, StringComparer.OrdinalIgnoreCase)
             || best.Entry.Kind != PlaceKind.Populated
             || best.Entry.Population >= UnbackedMinimumPopulation;
