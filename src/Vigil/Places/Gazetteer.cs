@@ -75,6 +75,20 @@ public sealed class Gazetteer
 
     public IReadOnlyList<GazetteerEntry> Entries => entries;
 
+    /// <summary>The credit the gazetteer's sources ask for, shown by <c>vigil --about</c> (sources: data/README.md).</summary>
+    public const string Attribution =
+        """
+        Place data:
+          GeoNames (https://www.geonames.org), CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/):
+            cities500, the admin1/admin2 names, and 714,598 villages of 30 countries.
+          Data from Who's On First (https://whosonfirst.org/docs/licenses/): the GeoNames villages' copies, and city
+            quarters and localities GeoNames lacks; WOF's own work CC0, imported sources under their own licences
+            (GeoNames CC BY 4.0, Quattroshapes CC BY, Wikidata CC0).
+          Countries: mledoze/countries (world-countries), ODbL 1.0.
+          Common English words: SCOWL (Kevin Atkinson), permissive licence.
+        Details: data/README.md.
+        """;
+
     public int Count => entries.Count;
 
     /// <summary>How long <see cref="Load(string)"/> took, for the benchmark.</summary>
