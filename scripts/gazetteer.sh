@@ -20,4 +20,7 @@ if [ "$(cat "$gazetteer/STAMP" 2>/dev/null)" != "$stamp" ]; then
     gzip -dc "$data/$file.gz" > "$gazetteer/$file.tmp" && mv "$gazetteer/$file.tmp" "$gazetteer/$file"
   done
   echo "$stamp" > "$gazetteer/STAMP"
+else
+  # Same data under newer file times (a checkout): the gazetteer is current, and ./vigil need not ask again.
+  touch "$gazetteer/STAMP"
 fi
