@@ -95,7 +95,7 @@ public sealed partial class PlaceRecognizer(PlaceResolver resolver) : IDocumentC
             || countries.Contains(best.Entry.CountryCode, StringComparer.OrdinalIgnoreCase)
             || best.Entry.Kind != PlaceKind.Populated
             || best.Entry.Population >= UnbackedMinimumPopulation;
-        return backed ? best.Place with { Mention = mention.Span } : null;
+        return backed ? Resolver.BestReading(candidates) with { Mention = mention.Span } : null;
     }
 
     /// <summary>

@@ -49,8 +49,14 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
             return null;
         }
 
-        return UndecidedArea(candidates) ?? best.Place;
+        return BestReading(candidates);
     }
+
+    /// <summary>
+    /// The place the candidates (best first, the first accepted) stand for: the best one's, or the area that holds
+    /// them all when nothing decides between far-apart readings of a small place (see <see cref="UndecidedArea"/>).
+    /// </summary>
+    public ResolvedPlace BestReading(List<PlaceCandidate> candidates) => UndecidedArea(candidates) ?? candidates[0].Place;
 
     /// <summary>
     /// The readings that score within this of the best are as likely as it: when they lie far apart, nothing in the
@@ -156,7 +162,7 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
             return area.Entry.Kind == PlaceKind.Populated ? area.Place with { Precision = PlacePrecision.NearTown } : area.Place;
         }
 
-        return places.Count > 0 ? places[0].Place : null;
+        return places.Count > 0 ? BestReading(places) : null;
     }
 
     /// <summary>The area can hold the place: same country, at least as broad a kind (a town holds no province), and the

@@ -55,6 +55,15 @@ public sealed class UndecidedPlaceTests
     }
 
     [Fact]
+    public void InADocumentTheUndecidedVillageIsItsCountry()
+    {
+        var document = new Document("Ukrainian officials said shelling hit Vilkhivka overnight.", "test");
+        new PlaceRecognizer(resolver).Process(document);
+        var place = Assert.Single(document.Places, place => place.Mention is { } span && document[span] == "Vilkhivka");
+        Assert.Equal(("Ukraine", PlacePrecision.Country), (place.Name, place.Precision));
+    }
+
+    [Fact]
     public void EveryReadingStaysAmongTheCandidates()
     {
         var candidates = resolver.Candidates("Vilkhivka", "UA");
