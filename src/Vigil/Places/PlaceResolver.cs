@@ -319,6 +319,9 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
 
     private const double NamesExponent = 3;
 
+    /// <summary>log10 of a town of 10,000: the most that names alone make of a place.</summary>
+    private const double MostPeopleNamesStandFor = 4;
+
     private static double MatchScore(NameMatch match) => match switch
     {
         NameMatch.Name => 1.0,
@@ -340,8 +343,10 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
         }
 
         // A place's names in other languages and scripts stand for what is written about it where its population is
-        // unknown: about as prominent as a place of names^3 people (a village with 3 names, a city with 100).
-        var byPopulation = Math.Max(Math.Log10(entry.Population + 1), NamesExponent * Math.Log10(Math.Max(1, entry.NamesInAllScripts))) / 7;
+        // unknown: about as prominent as a place of names^3 people (a village with 3 names), but never more than a
+        // town, since a namesake village sometimes carries a famous place's names.
+        var byNames = Math.Min(NamesExponent * Math.Log10(Math.Max(1, entry.NamesInAllScripts)), MostPeopleNamesStandFor);
+        var byPopulation = Math.Max(Math.Log10(entry.Population + 1), byNames) / 7;
         var bySeat = entry.FeatureCode switch
         {
             "PPLC" => 0.3,
