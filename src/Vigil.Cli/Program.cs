@@ -33,6 +33,20 @@ public static class Program
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(SourcesCommand.CreateWatch());
 
+        root.Options.Add(new Option<bool>("--about") { Description = "Show where Vigil's data comes from and under which licences", Action = new AboutAction() });
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    /// <summary>The credits the data's licences ask for (GeoNames CC BY 4.0, Who's On First).</summary>
+    private sealed class AboutAction : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            output.WriteLine("Vigil: turns news pages into a source-attributed, geocoded database of conflict events.");
+            output.WriteLine();
+            output.WriteLine(Vigil.Places.Gazetteer.Attribution);
+            return 0;
+        }
     }
 }

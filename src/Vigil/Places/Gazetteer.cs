@@ -17,6 +17,8 @@ public enum PlaceKind
 /// <param name="Admin2Code">GeoNames' admin2 code within the admin1 area, when known.</param>
 /// <param name="FeatureCode">GeoNames feature code (PPL, PPLA, PPLC, PPLX...; ADM1, ADM2 or PCLI for areas).</param>
 /// <param name="Population">People living there, 0 when unknown.</param>
+/// <param name="NamesInAllScripts">How many distinct names the place has in all languages and scripts: how much the
+/// world writes about it (a village with an article in many Wikipedias), where the population is unknown.</param>
 public sealed record GazetteerEntry(
     string Name,
     double Latitude,
@@ -27,7 +29,8 @@ public sealed record GazetteerEntry(
     string? Admin1Code,
     string? Admin2Code,
     long Population,
-    long? GeonameId);
+    long? GeonameId,
+    int NamesInAllScripts = 1);
 
 /// <summary>How a name met a gazetteer entry, from the surest to the loosest.</summary>
 public enum NameMatch
@@ -62,7 +65,7 @@ public sealed class Gazetteer
     private static readonly Lock SharedLock = new();
     private static Gazetteer? shared;
 
-    private readonly List<GazetteerEntry> entries = [];
+    private GazetteerEntryTable entries = new();
     private readonly Dictionary<string, int> admin1ByCode = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> countryByCode = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> countryByDemonym = new(StringComparer.Ordinal);
@@ -71,6 +74,20 @@ public sealed class Gazetteer
     private readonly HashSet<string> commonWords = new(StringComparer.Ordinal);
 
     public IReadOnlyList<GazetteerEntry> Entries => entries;
+
+    /// <summary>The credit the gazetteer's sources ask for, shown by <c>vigil --about</c> (sources: data/README.md).</summary>
+    public const string Attribution =
+        """
+        Place data:
+          GeoNames (https://www.geonames.org), CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/):
+            cities500, the admin1/admin2 names, and 714,598 villages of 30 countries.
+          Data from Who's On First (https://whosonfirst.org/docs/licenses/): the GeoNames villages' copies, and city
+            quarters and localities GeoNames lacks; WOF's own work CC0, imported sources under their own licences
+            (GeoNames CC BY 4.0, Quattroshapes CC BY, Wikidata CC0).
+          Countries: mledoze/countries (world-countries), ODbL 1.0.
+          Common English words: SCOWL (Kevin Atkinson), permissive licence.
+        Details: data/README.md.
+        """;
 
     public int Count => entries.Count;
 
@@ -134,6 +151,8 @@ public sealed class Gazetteer
         if (!File.Exists(cachePath) || gazetteer.loadedFromTsv)
         {
             gazetteer.TryWriteCache(cachePath, sources);
+            // Read back, the entries stay in columns, and the million objects the files were read into are freed.
+            gazetteer = TryReadCache(cachePath, sources) ?? gazetteer;
         }
 
         var commonWordsFile = Path.Combine(folder, "common-words.txt");
@@ -174,7 +193,8 @@ public sealed class Gazetteer
         {
             var f = line.Split('\t');
             pending.Add((new GazetteerEntry(f[1], Number(f[2]), Number(f[3]), PlaceKind.Populated, Pooled(f[4]), Pooled(f[5]), Empty(Pooled(f[6])), Empty(Pooled(f[7])),
-                long.Parse(f[8], CultureInfo.InvariantCulture), f[0].Length > 0 ? long.Parse(f[0], CultureInfo.InvariantCulture) : null), Split(f[9])));
+                long.Parse(f[8], CultureInfo.InvariantCulture), f[0].Length > 0 ? long.Parse(f[0], CultureInfo.InvariantCulture) : null,
+                int.Parse(f[9], CultureInfo.InvariantCulture)), Split(f[10])));
         }
 
         // Keying 700,000 names is most of the load time, and each name's keys depend on nothing else: do it in parallel.
@@ -189,7 +209,7 @@ public sealed class Gazetteer
     }
 
     private const string CacheFileName = "index.bin";
-    private const string CacheMagic = "vigil-gazetteer-3";
+    private const string CacheMagic = "vigil-gazetteer-5";
 
     private bool loadedFromTsv;
 
@@ -229,29 +249,13 @@ public sealed class Gazetteer
                 return null;
             }
 
-            var gazetteer = new Gazetteer();
-            // Codes (feature, country, admin) repeat across entries: a table of them, and entries index it.
-            var codes = new string[reader.ReadInt32()];
-            for (var i = 0; i < codes.Length; i++)
+            var gazetteer = new Gazetteer { entries = GazetteerEntryTable.Read(reader) };
+            for (var i = 0; i < gazetteer.entries.Count; i++)
             {
-                codes[i] = reader.ReadString();
-            }
-
-            var count = reader.ReadInt32();
-            gazetteer.entries.Capacity = count;
-            for (var i = 0; i < count; i++)
-            {
-                var name = reader.ReadString();
-                var latitude = reader.ReadDouble();
-                var longitude = reader.ReadDouble();
-                var kind = (PlaceKind)reader.ReadByte();
-                var featureCode = codes[reader.ReadInt32()];
-                var countryCode = codes[reader.ReadInt32()];
-                var admin1 = codes[reader.ReadInt32()];
-                var admin2 = codes[reader.ReadInt32()];
-                var population = reader.ReadInt64();
-                var geonameId = reader.ReadInt64();
-                gazetteer.AddEntry(new GazetteerEntry(name, latitude, longitude, kind, featureCode, countryCode, Empty(admin1), Empty(admin2), population, geonameId < 0 ? null : geonameId));
+                if (gazetteer.entries.KindAt(i) == PlaceKind.Admin1)
+                {
+                    gazetteer.IndexAdmin1(gazetteer.entries[i], i);
+                }
             }
 
             gazetteer.exactIndex.Read(reader);
@@ -284,36 +288,7 @@ public sealed class Gazetteer
             using (var writer = new BinaryWriter(new BufferedStream(File.Create(temporary), 1 << 16)))
             {
                 writer.Write(fingerprint);
-                var codes = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var entry in entries)
-                {
-                    foreach (var code in new[] { entry.FeatureCode, entry.CountryCode, entry.Admin1Code ?? "", entry.Admin2Code ?? "" })
-                    {
-                        codes.TryAdd(code, codes.Count);
-                    }
-                }
-
-                writer.Write(codes.Count);
-                foreach (var code in codes.OrderBy(pair => pair.Value))
-                {
-                    writer.Write(code.Key);
-                }
-
-                writer.Write(entries.Count);
-                foreach (var entry in entries)
-                {
-                    writer.Write(entry.Name);
-                    writer.Write(entry.Latitude);
-                    writer.Write(entry.Longitude);
-                    writer.Write((byte)entry.Kind);
-                    writer.Write(codes[entry.FeatureCode]);
-                    writer.Write(codes[entry.CountryCode]);
-                    writer.Write(codes[entry.Admin1Code ?? ""]);
-                    writer.Write(codes[entry.Admin2Code ?? ""]);
-                    writer.Write(entry.Population);
-                    writer.Write(entry.GeonameId ?? -1);
-                }
-
+                entries.Write(writer);
                 exactIndex.Write(writer);
                 looseIndex.Write(writer);
                 writer.Write(countryByCode.Count);
@@ -379,14 +354,17 @@ public sealed class Gazetteer
 
     private int AddEntry(GazetteerEntry entry)
     {
-        var index = entries.Count;
-        entries.Add(entry);
+        var index = entries.Add(entry);
+        IndexAdmin1(entry, index);
+        return index;
+    }
+
+    private void IndexAdmin1(GazetteerEntry entry, int index)
+    {
         if (entry.Kind == PlaceKind.Admin1)
         {
             admin1ByCode.TryAdd(AdminKey(entry.CountryCode, entry.Admin1Code), index);
         }
-
-        return index;
     }
 
     private int Add(GazetteerEntry entry, NameKeys[] keys)
@@ -461,13 +439,12 @@ public sealed class Gazetteer
     public string? CountryOfDemonym(string word) => countryByDemonym.GetValueOrDefault(PlaceNameKey.Exact(word));
 
     /// <summary>The name of the first-order area a place lies in, when the gazetteer knows it.</summary>
-    public string? Admin1Name(GazetteerEntry entry) =>
-        entry.Kind switch
-        {
-            PlaceKind.Country => null,
-            PlaceKind.Admin1 => entry.Name,
-            _ => admin1ByCode.TryGetValue(AdminKey(entry.CountryCode, entry.Admin1Code), out var index) ? entries[index].Name : null,
-        };
+    public string? Admin1Name(GazetteerEntry entry) => entry.Kind == PlaceKind.Admin1 ? entry.Name : Admin1Of(entry)?.Name;
+
+    /// <summary>The first-order area a place lies in, when the gazetteer knows it.</summary>
+    public GazetteerEntry? Admin1Of(GazetteerEntry entry) =>
+        entry.Kind is PlaceKind.Country or PlaceKind.Admin1 ? null
+        : admin1ByCode.TryGetValue(AdminKey(entry.CountryCode, entry.Admin1Code), out var index) ? entries[index] : null;
 
     private static string AdminKey(string countryCode, string? admin1Code) => $"{countryCode}.{admin1Code}";
 
@@ -639,31 +616,16 @@ public sealed class Gazetteer
         public void Write(BinaryWriter writer)
         {
             Freeze();
-            WriteArray(writer, keys);
-            WriteArray(writer, starts);
-            WriteArray(writer, postings);
+            GazetteerEntryTable.WriteArray(writer, keys);
+            GazetteerEntryTable.WriteArray(writer, starts);
+            GazetteerEntryTable.WriteArray(writer, postings);
         }
 
         public void Read(BinaryReader reader)
         {
-            keys = ReadArray<ulong>(reader);
-            starts = ReadArray<int>(reader);
-            postings = ReadArray<int>(reader);
-        }
-
-        private static void WriteArray<T>(BinaryWriter writer, T[] values)
-            where T : unmanaged
-        {
-            writer.Write(values.Length);
-            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
-        }
-
-        private static T[] ReadArray<T>(BinaryReader reader)
-            where T : unmanaged
-        {
-            var values = new T[reader.ReadInt32()];
-            reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
-            return values;
+            keys = GazetteerEntryTable.ReadArray<ulong>(reader);
+            starts = GazetteerEntryTable.ReadArray<int>(reader);
+            postings = GazetteerEntryTable.ReadArray<int>(reader);
         }
     }
 }

@@ -17,6 +17,9 @@ public sealed partial class PlaceRecognizer(PlaceResolver resolver) : IDocumentC
     /// <summary>A village this small is only believed when the document's countries, a place phrase or an NER label back it.</summary>
     private const long UnbackedMinimumPopulation = 1000;
 
+    /// <summary>A small place this near another place of the document, named with a designator, is backed by it.</summary>
+    private const double NearAnotherPlaceKm = 50;
+
     /// <summary>Calendar words are capitalised in English, and many villages share their names.</summary>
     private static readonly HashSet<string> CalendarWords = new(
         CultureInfo.InvariantCulture.DateTimeFormat.MonthNames.Concat(CultureInfo.InvariantCulture.DateTimeFormat.DayNames)
@@ -90,10 +93,13 @@ public sealed partial class PlaceRecognizer(PlaceResolver resolver) : IDocumentC
 
         var backed = mention.Labeled
             || PlacePhrase.HintBefore(context.PhraseBefore) != PlaceKindHint.None
+            // "the Abu Salim district of Tripoli": the designator says it is a place, and the city beside it which one.
+            || (PlaceNameKey.WithoutDesignator(mention.Text).Hint != PlaceKindHint.None && others.Any(other => other.CountryCode == best.Entry.CountryCode
+                && other.Precision != PlacePrecision.Country && Geo.DistanceKm(other.Latitude, other.Longitude, best.Entry.Latitude, best.Entry.Longitude) <= NearAnotherPlaceKm))
             || countries.Contains(best.Entry.CountryCode, StringComparer.OrdinalIgnoreCase)
             || best.Entry.Kind != PlaceKind.Populated
             || best.Entry.Population >= UnbackedMinimumPopulation;
-        return backed ? best.Place with { Mention = mention.Span } : null;
+        return backed ? Resolver.BestReading(candidates) with { Mention = mention.Span } : null;
     }
 
     /// <summary>

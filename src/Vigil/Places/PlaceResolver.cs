@@ -42,8 +42,52 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
 
     public ResolvedPlace? Resolve(string name, string? countryCode = null, PlaceContext? context = null)
     {
-        var best = Candidates(name, countryCode, context).FirstOrDefault();
-        return best is not null && best.Score >= MinimumScore && Trusted(best, countryCode, context) ? best.Place : null;
+        var candidates = Candidates(name, countryCode, context);
+        var best = candidates.FirstOrDefault();
+        if (best is null || best.Score < MinimumScore || !Trusted(best, countryCode, context))
+        {
+            return null;
+        }
+
+        return BestReading(candidates);
+    }
+
+    /// <summary>
+    /// The place the candidates (best first, the first accepted) stand for: the best one's, or the area that holds
+    /// them all when nothing decides between far-apart readings of a small place (see <see cref="UndecidedArea"/>).
+    /// </summary>
+    public ResolvedPlace BestReading(List<PlaceCandidate> candidates) => UndecidedArea(candidates) ?? candidates[0].Place;
+
+    /// <summary>
+    /// The readings that score within this of the best are as likely as it: when they lie far apart, nothing in the
+    /// text decides between them.
+    /// </summary>
+    private const double UndecidedMargin = 0.05;
+
+    /// <summary>
+    /// When the best reading is a small place and others of the name in its country score as well far away (fourteen
+    /// villages called Pisky in Ukraine), a guessed village would be false: the truth is the province that holds
+    /// them all, or else the country, at that precision. Null when the best reading stands.
+    /// </summary>
+    private ResolvedPlace? UndecidedArea(List<PlaceCandidate> candidates)
+    {
+        var best = candidates[0];
+        if (best.Entry.Kind != PlaceKind.Populated || Prominence(best.Entry) >= ProminentPlace)
+        {
+            return null;
+        }
+
+        var ties = candidates.TakeWhile(c => best.Score - c.Score < UndecidedMargin).ToList();
+        if (!ties.Any(c => Geo.DistanceKm(best.Entry.Latitude, best.Entry.Longitude, c.Entry.Latitude, c.Entry.Longitude) > SamePlaceKm)
+            || ties.Any(c => c.Entry.CountryCode != best.Entry.CountryCode))
+        {
+            // One place, or readings in several countries: which country is not for this rule to say.
+            return null;
+        }
+
+        var admin1 = ties.All(c => c.Entry.Admin1Code == best.Entry.Admin1Code) ? Gazetteer.Admin1Of(best.Entry) : null;
+        var area = admin1 ?? Gazetteer.Country(best.Entry.CountryCode);
+        return area is null ? null : ToResolved(area, best.Score);
     }
 
     /// <summary>
@@ -118,7 +162,7 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
             return area.Entry.Kind == PlaceKind.Populated ? area.Place with { Precision = PlacePrecision.NearTown } : area.Place;
         }
 
-        return places.Count > 0 ? places[0].Place : null;
+        return places.Count > 0 ? BestReading(places) : null;
     }
 
     /// <summary>The area can hold the place: same country, at least as broad a kind (a town holds no province), and the
@@ -273,6 +317,11 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
         scored.Skip(1).Any(other => scored[0].Score - other.Score < 0.05
             && Geo.DistanceKm(scored[0].Hit.Entry.Latitude, scored[0].Hit.Entry.Longitude, other.Hit.Entry.Latitude, other.Hit.Entry.Longitude) > SamePlaceKm);
 
+    private const double NamesExponent = 3;
+
+    /// <summary>log10 of a town of 10,000: the most that names alone make of a place.</summary>
+    private const double MostPeopleNamesStandFor = 4;
+
     private static double MatchScore(NameMatch match) => match switch
     {
         NameMatch.Name => 1.0,
@@ -293,7 +342,11 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
                 return 0.55;
         }
 
-        var byPopulation = Math.Log10(entry.Population + 1) / 7;
+        // A place's names in other languages and scripts stand for what is written about it where its population is
+        // unknown: about as prominent as a place of names^3 people (a village with 3 names), but never more than a
+        // town, since a namesake village sometimes carries a famous place's names.
+        var byNames = Math.Min(NamesExponent * Math.Log10(Math.Max(1, entry.NamesInAllScripts)), MostPeopleNamesStandFor);
+        var byPopulation = Math.Max(Math.Log10(entry.Population + 1), byNames) / 7;
         var bySeat = entry.FeatureCode switch
         {
             "PPLC" => 0.3,

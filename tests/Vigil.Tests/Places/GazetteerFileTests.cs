@@ -14,9 +14,9 @@ public sealed class GazetteerFileTests : IDisposable
         File.WriteAllText(Path.Combine(folder, "countries.tsv"), "#iso2\tname\tlatitude\tlongitude\tarea_km2\tother_names\tdemonyms\nIQ\tIraq\t33\t44\t438317\tRepublic of Iraq\tIraqi\n");
         File.WriteAllText(Path.Combine(folder, "admin1.tsv"), "#code\tname\tlatitude\tlongitude\tpopulation\tplaces\nIQ.01\tAnbar\t33.4\t42.0\t44000\t1\n");
         File.WriteAllText(Path.Combine(folder, "admin2.tsv"), "#code\tname\tlatitude\tlongitude\tpopulation\tplaces\nIQ.01.2\tHit District\t33.6\t42.8\t44000\t1\n");
-        File.WriteAllText(Path.Combine(folder, "places.tsv"), "#geonameid\tname\tlatitude\tlongitude\tfeature_code\tcountry\tadmin1\tadmin2\tpopulation\talternate_names\n"
-            + "95788\tHīt\t33.64\t42.83\tPPL\tIQ\t01\t\t44000\tHit|Heet\n"
-            + "\tRutba\t33.04\t40.29\tPPL\tIQ\t01\t\t0\t\n");
+        File.WriteAllText(Path.Combine(folder, "places.tsv"), "#geonameid\tname\tlatitude\tlongitude\tfeature_code\tcountry\tadmin1\tadmin2\tpopulation\tnames_in_all_scripts\talternate_names\n"
+            + "95788\tHīt\t33.64\t42.83\tPPL\tIQ\t01\t\t44000\t4\tHit|Heet\n"
+            + "\tRutba\t33.04\t40.29\tPPL\tIQ\t01\t\t0\t1\t\n");
         File.WriteAllText(Path.Combine(folder, "common-words.txt"), "#words\nhit\n");
     }
 
@@ -47,7 +47,7 @@ public sealed class GazetteerFileTests : IDisposable
     {
         WriteFiles();
         Gazetteer.Load(folder);
-        File.AppendAllText(Path.Combine(folder, "places.tsv"), "98182\tBaghdad\t33.34\t44.40\tPPLC\tIQ\t07\t\t7216000\t\n");
+        File.AppendAllText(Path.Combine(folder, "places.tsv"), "98182\tBaghdad\t33.34\t44.40\tPPLC\tIQ\t07\t\t7216000\t90\t\n");
         Assert.Equal("Baghdad", new PlaceResolver(Gazetteer.Load(folder)).Resolve("Baghdad")?.Name);
     }
 
