@@ -18,7 +18,14 @@ internal static class ArticleCommand
             {
                 runner.Run(file, () =>
                 {
-                    var article = ArticleExtractor.Extract(PageLoader.LoadFile(file));
+                    var page = PageLoader.LoadFile(file);
+                    if (page.Decoding?.Note is { } note)
+                    {
+                        // Not a failure: the page was read, but what it says about its bytes was not all true.
+                        parse.InvocationConfiguration.Error.WriteLine($"vigil: {file}: note: {note}");
+                    }
+
+                    var article = ArticleExtractor.Extract(page);
                     writer.WriteLine(VigilJson.Serialize(article));
                 });
             }
