@@ -21,13 +21,15 @@ internal static class BodyFinder
 {
     private const int MinimumParagraphLength = 25;
 
-    public static List<BodyBlock> Find(ContentTree tree)
+    public static List<BodyBlock> Find(ContentTree tree, PageBudget? budget = null)
     {
         MarkDropped(tree);
         CountKept(tree);
+        budget?.Check("pruning furniture");
         var (top, bestScore) = ChooseContainer(tree);
+        budget?.Check("scoring");
         var parts = JoinSiblings(top, bestScore, tree);
-        return BlockWriter.Write(tree, parts);
+        return BlockWriter.Write(tree, parts, budget);
     }
 
     /// <summary>
@@ -312,9 +314,9 @@ internal static class BodyFinder
 /// <summary>Writes the text of chosen elements as blocks, one per paragraph-level element, skipping dropped furniture.</summary>
 internal static class BlockWriter
 {
-    public static List<BodyBlock> Write(ContentTree tree, List<ContentNode> parts)
+    public static List<BodyBlock> Write(ContentTree tree, List<ContentNode> parts, PageBudget? budget = null)
     {
-        var writer = new Writer(tree);
+        var writer = new Writer(tree, budget);
         foreach (var part in parts)
         {
             writer.WriteElement(part);
@@ -323,7 +325,7 @@ internal static class BlockWriter
         return writer.Blocks;
     }
 
-    private sealed class Writer(ContentTree tree)
+    private sealed class Writer(ContentTree tree, PageBudget? budget)
     {
         private readonly System.Text.StringBuilder buffer = new();
         private readonly Stack<string> blockKinds = new();
@@ -339,8 +341,14 @@ internal static class BlockWriter
             blockKinds.Push(part.IsBlock ? part.Tag : "div");
             var stack = new Stack<(INode Node, bool Exit)>();
             stack.Push((part.Element, false));
+            var steps = 0;
             while (stack.Count > 0)
             {
+                if (++steps % 4096 == 0)
+                {
+                    budget?.Check("writing the body");
+                }
+
                 var (node, exit) = stack.Pop();
                 if (node is IText text)
                 {
