@@ -93,11 +93,20 @@ internal static class BodyFinder
             node.KeptText += node.OwnText;
             node.KeptLink += node.OwnLink;
             node.KeptCommas += node.OwnCommas;
+            node.LooseText += node.OwnText;
+            node.LooseLink += node.OwnLink;
+            node.LooseCommas += node.OwnCommas;
             if (node.Parent is { } parent)
             {
                 parent.KeptText += node.KeptText;
                 parent.KeptLink += node.KeptLink;
                 parent.KeptCommas += node.KeptCommas;
+                if (!node.IsBlock)
+                {
+                    parent.LooseText += node.LooseText;
+                    parent.LooseLink += node.LooseLink;
+                    parent.LooseCommas += node.LooseCommas;
+                }
             }
         }
     }
@@ -120,18 +129,18 @@ internal static class BodyFinder
                 continue;
             }
 
-            var score = 1.0 + node.KeptCommas + Math.Min(node.KeptText / 100, 3);
-            var ancestor = node.Parent;
-            for (var level = 0; level < 5 && ancestor is not null; level++, ancestor = ancestor.Parent)
-            {
-                if (!ancestor.IsCandidate)
-                {
-                    ancestor.IsCandidate = true;
-                    ancestor.Score = InitialScore(ancestor);
-                    candidates.Add(ancestor);
-                }
+            ScoreAncestors(node.Parent, node.KeptText, node.KeptCommas, candidates);
+        }
 
-                ancestor.Score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+        // Text written straight into a container between its block children (blog posts that separate paragraphs
+        // with <br>, not <p>) is a paragraph of that container, as a browser lays it out: Readability wraps such runs
+        // in <p> before it scores.
+        foreach (var node in tree.Nodes)
+        {
+            if (!node.Dropped && node.HasBlockChild && node.Tag is "div" or "section" or "article" or "main" or "center" or "font" or "blockquote" or "td"
+                && node.LooseText - node.LooseLink >= MinimumParagraphLength)
+            {
+                ScoreAncestors(node, node.LooseText, node.LooseCommas, candidates);
             }
         }
 
@@ -149,6 +158,24 @@ internal static class BodyFinder
         var top = candidates[0];
         top = CommonAncestorOfAlternatives(top, candidates);
         return (ClimbWhileParentScoresBetter(top, tree.Root), candidates[0].Score);
+    }
+
+    /// <summary>A paragraph's score, by its length and commas, goes to its container in full and, less and less, to four more ancestors.</summary>
+    private static void ScoreAncestors(ContentNode? container, int textLength, int commas, List<ContentNode> candidates)
+    {
+        var score = 1.0 + commas + Math.Min(textLength / 100, 3);
+        var ancestor = container;
+        for (var level = 0; level < 5 && ancestor is not null; level++, ancestor = ancestor.Parent)
+        {
+            if (!ancestor.IsCandidate)
+            {
+                ancestor.IsCandidate = true;
+                ancestor.Score = InitialScore(ancestor);
+                candidates.Add(ancestor);
+            }
+
+            ancestor.Score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+        }
     }
 
     private static double InitialScore(ContentNode node)

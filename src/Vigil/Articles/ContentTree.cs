@@ -292,6 +292,13 @@ internal sealed class ContentNode(IElement element, ContentNode? parent, string 
 
     public int KeptCommas { get; set; }
 
+    /// <summary>Kept text of this element outside its block children: its own text and that of its inline children.</summary>
+    public int LooseText { get; set; }
+
+    public int LooseLink { get; set; }
+
+    public int LooseCommas { get; set; }
+
     public bool IsCandidate { get; set; }
 
     public double Score { get; set; }
