@@ -11,10 +11,15 @@ using Vigil.Ingest;
 //                                      with N passes the fastest is timed;
 //                                      extraction time (pages already loaded and decoded) on stderr as
 //                                      "timing pages=N seconds=WALL cpu=PROCESS_CPU".
-//   score GROUND_TRUTH_JSON OUTPUT_JSONL [--worst N]   F1, precision and recall of one tool's output.
+//   score GROUND_TRUTH OUTPUT_JSONL [--worst N] [--half A|B]   F1, precision and recall of one tool's output; the
+//                                      truth is scrapinghub's ground-truth.json or a WCEB ground-truth.jsonl; --half
+//                                      scores one half of the pages, split by a hash of each page's name.
+//   decode HTML_FOLDER OUT_FOLDER      each page decoded as Vigil decodes it (charset detection), written back as
+//                                      UTF-8 .html.gz, so that peers that read UTF-8 get the same text.
 return args switch
 {
     ["extract", var folder, .. var rest] => Extract(folder, rest),
+    ["decode", var folder, var outFolder] => Decode(folder, outFolder),
     ["parse-only", var folder] => ParseOnly(folder),
     ["score", var truth, var output, .. var rest] => Score(truth, output, rest),
     _ => Usage(),
@@ -22,7 +27,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Vigil.Bench.Articles extract HTML_FOLDER [--passes N]\n       Vigil.Bench.Articles score GROUND_TRUTH_JSON OUTPUT_JSONL [--worst N]");
+    Console.Error.WriteLine("usage: Vigil.Bench.Articles extract HTML_FOLDER [--passes N]\n       Vigil.Bench.Articles score GROUND_TRUTH OUTPUT_JSONL [--worst N] [--half A|B]\n       Vigil.Bench.Articles decode HTML_FOLDER OUT_FOLDER");
     return 2;
 }
 
@@ -124,9 +129,35 @@ static int ParseOnly(string folder)
     return 0;
 }
 
+static int Decode(string folder, string outFolder)
+{
+    Directory.CreateDirectory(outFolder);
+    foreach (var path in Directory.GetFiles(folder, "*.html.gz"))
+    {
+        var page = PageLoader.LoadFile(path);
+        using var output = new System.IO.Compression.GZipStream(File.Create(Path.Combine(outFolder, Path.GetFileName(path))), System.IO.Compression.CompressionLevel.Fastest);
+        output.Write(System.Text.Encoding.UTF8.GetBytes(page.Content));
+    }
+
+    return 0;
+}
+
 static int Score(string truthPath, string outputPath, string[] options)
 {
-    var truth = JsonNode.Parse(File.ReadAllText(truthPath))!.AsObject();
+    var truth = ReadTruth(truthPath);
+    var half = OptionText(options, "--half");
+    if (half is not null)
+    {
+        var wanted = half.Equals("A", StringComparison.OrdinalIgnoreCase);
+        foreach (var key in truth.Select(entry => entry.Key).ToList())
+        {
+            if (PageHalf.IsHalfA(key) != wanted)
+            {
+                truth.Remove(key);
+            }
+        }
+    }
+
     var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
     foreach (var line in File.ReadLines(outputPath).Where(line => line.Trim().Length > 0))
     {
@@ -155,6 +186,30 @@ static int Score(string truthPath, string outputPath, string[] options)
     }
 
     return 0;
+}
+
+// scrapinghub's ground-truth.json (an object of {key: {articleBody}}) or WCEB's ground-truth.jsonl (one {id, articleBody} a line).
+static JsonObject ReadTruth(string path)
+{
+    if (!path.EndsWith(".jsonl", StringComparison.Ordinal))
+    {
+        return JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+    }
+
+    var truth = new JsonObject();
+    foreach (var line in File.ReadLines(path).Where(line => line.Trim().Length > 0))
+    {
+        var record = JsonNode.Parse(line)!.AsObject();
+        truth[(string)record["id"]!] = new JsonObject { ["articleBody"] = (string?)record["articleBody"] ?? string.Empty };
+    }
+
+    return truth;
+}
+
+static string? OptionText(string[] options, string name)
+{
+    var index = Array.IndexOf(options, name);
+    return index >= 0 && index + 1 < options.Length ? options[index + 1] : null;
 }
 
 static int? OptionValue(string[] options, string name)

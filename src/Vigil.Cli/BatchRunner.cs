@@ -12,17 +12,30 @@ internal sealed class BatchRunner(TextWriter error)
 
     public void Run(string input, Action action)
     {
+        if (Capture(input, action) is { } failure)
+        {
+            Fail(failure.Input, failure.Reason);
+        }
+    }
+
+    /// <summary>
+    /// Runs the action and returns the input and reason it failed for, without reporting it: for work done in
+    /// parallel and reported in order afterwards. Safe to call from several threads.
+    /// </summary>
+    public static (string Input, string Reason)? Capture(string input, Action action)
+    {
         try
         {
             action();
+            return null;
         }
         catch (InputException e)
         {
-            Fail(e.Input, e.Reason);
+            return (e.Input, e.Reason);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidDataException)
         {
-            Fail(input, e.Message);
+            return (input, e.Message);
         }
     }
 

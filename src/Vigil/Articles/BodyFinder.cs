@@ -21,13 +21,15 @@ internal static class BodyFinder
 {
     private const int MinimumParagraphLength = 25;
 
-    public static List<BodyBlock> Find(ContentTree tree)
+    public static List<BodyBlock> Find(ContentTree tree, PageBudget? budget = null)
     {
         MarkDropped(tree);
         CountKept(tree);
+        budget?.Check("pruning furniture");
         var (top, bestScore) = ChooseContainer(tree);
+        budget?.Check("scoring");
         var parts = JoinSiblings(top, bestScore, tree);
-        return BlockWriter.Write(tree, parts);
+        return BlockWriter.Write(tree, parts, budget);
     }
 
     /// <summary>
@@ -91,11 +93,20 @@ internal static class BodyFinder
             node.KeptText += node.OwnText;
             node.KeptLink += node.OwnLink;
             node.KeptCommas += node.OwnCommas;
+            node.LooseText += node.OwnText;
+            node.LooseLink += node.OwnLink;
+            node.LooseCommas += node.OwnCommas;
             if (node.Parent is { } parent)
             {
                 parent.KeptText += node.KeptText;
                 parent.KeptLink += node.KeptLink;
                 parent.KeptCommas += node.KeptCommas;
+                if (!node.IsBlock)
+                {
+                    parent.LooseText += node.LooseText;
+                    parent.LooseLink += node.LooseLink;
+                    parent.LooseCommas += node.LooseCommas;
+                }
             }
         }
     }
@@ -118,18 +129,18 @@ internal static class BodyFinder
                 continue;
             }
 
-            var score = 1.0 + node.KeptCommas + Math.Min(node.KeptText / 100, 3);
-            var ancestor = node.Parent;
-            for (var level = 0; level < 5 && ancestor is not null; level++, ancestor = ancestor.Parent)
-            {
-                if (!ancestor.IsCandidate)
-                {
-                    ancestor.IsCandidate = true;
-                    ancestor.Score = InitialScore(ancestor);
-                    candidates.Add(ancestor);
-                }
+            ScoreAncestors(node.Parent, node.KeptText, node.KeptCommas, candidates);
+        }
 
-                ancestor.Score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+        // Text written straight into a container between its block children (blog posts that separate paragraphs
+        // with <br>, not <p>) is a paragraph of that container, as a browser lays it out: Readability wraps such runs
+        // in <p> before it scores.
+        foreach (var node in tree.Nodes)
+        {
+            if (!node.Dropped && node.HasBlockChild && node.Tag is "div" or "section" or "article" or "main" or "center" or "font" or "blockquote" or "td"
+                && node.LooseText - node.LooseLink >= MinimumParagraphLength)
+            {
+                ScoreAncestors(node, node.LooseText, node.LooseCommas, candidates);
             }
         }
 
@@ -147,6 +158,24 @@ internal static class BodyFinder
         var top = candidates[0];
         top = CommonAncestorOfAlternatives(top, candidates);
         return (ClimbWhileParentScoresBetter(top, tree.Root), candidates[0].Score);
+    }
+
+    /// <summary>A paragraph's score, by its length and commas, goes to its container in full and, less and less, to four more ancestors.</summary>
+    private static void ScoreAncestors(ContentNode? container, int textLength, int commas, List<ContentNode> candidates)
+    {
+        var score = 1.0 + commas + Math.Min(textLength / 100, 3);
+        var ancestor = container;
+        for (var level = 0; level < 5 && ancestor is not null; level++, ancestor = ancestor.Parent)
+        {
+            if (!ancestor.IsCandidate)
+            {
+                ancestor.IsCandidate = true;
+                ancestor.Score = InitialScore(ancestor);
+                candidates.Add(ancestor);
+            }
+
+            ancestor.Score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+        }
     }
 
     private static double InitialScore(ContentNode node)
@@ -312,9 +341,9 @@ internal static class BodyFinder
 /// <summary>Writes the text of chosen elements as blocks, one per paragraph-level element, skipping dropped furniture.</summary>
 internal static class BlockWriter
 {
-    public static List<BodyBlock> Write(ContentTree tree, List<ContentNode> parts)
+    public static List<BodyBlock> Write(ContentTree tree, List<ContentNode> parts, PageBudget? budget = null)
     {
-        var writer = new Writer(tree);
+        var writer = new Writer(tree, budget);
         foreach (var part in parts)
         {
             writer.WriteElement(part);
@@ -323,7 +352,7 @@ internal static class BlockWriter
         return writer.Blocks;
     }
 
-    private sealed class Writer(ContentTree tree)
+    private sealed class Writer(ContentTree tree, PageBudget? budget)
     {
         private readonly System.Text.StringBuilder buffer = new();
         private readonly Stack<string> blockKinds = new();
@@ -339,8 +368,14 @@ internal static class BlockWriter
             blockKinds.Push(part.IsBlock ? part.Tag : "div");
             var stack = new Stack<(INode Node, bool Exit)>();
             stack.Push((part.Element, false));
+            var steps = 0;
             while (stack.Count > 0)
             {
+                if (++steps % 4096 == 0)
+                {
+                    budget?.Check("writing the body");
+                }
+
                 var (node, exit) = stack.Pop();
                 if (node is IText text)
                 {

@@ -29,6 +29,8 @@ internal static class BoilerplateNames
         "breadcrumb", "outbrain", "taboola", "recommend", "caption", "navbar", "navigation", "disqus", "comment", "popup",
     ];
 
+    private static readonly HashSet<string> TaxonomyFields = new(StringComparer.Ordinal) { "author", "category", "tag", "type", "format", "status" };
+
     /// <summary>Words that start with a stem above but name content.</summary>
     private static readonly HashSet<string> StemExceptions = new(StringComparer.Ordinal) { "commentary", "commentaries", "commentator" };
 
@@ -106,6 +108,16 @@ internal static class BoilerplateNames
     /// </summary>
     private static bool IsStateOrTaxonomyName(string name)
     {
+        // "entry-author-jane_doe", "post-category-politics": an item's field and its value, written into the item's
+        // class names by blog systems, say whose or what the item is, not that it is an author box or a menu. A value
+        // that is itself a furniture word ("post-author-bio") still names furniture.
+        var segments = name.Split('-');
+        if (segments.Length >= 3 && TaxonomyFields.Contains(segments[1].ToLowerInvariant())
+            && !segments.Skip(2).Any(segment => IsNegative(segment.ToLowerInvariant())))
+        {
+            return true;
+        }
+
         foreach (var prefix in (string[])["has-", "is-", "tag-", "category-", "status-", "format-", "type-", "with-", "no-", "postid-", "page-template"])
         {
             if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && name.Length > prefix.Length)

@@ -42,7 +42,7 @@ internal sealed class ContentTree
     /// Walks the whole page once: elements of the body become nodes of the tree, and every element that carries
     /// metadata, in the head or the body, is noted in <paramref name="signals"/>.
     /// </summary>
-    public static ContentTree Build(IDocument document, PageSignals signals)
+    public static ContentTree Build(IDocument document, PageSignals signals, PageBudget? budget = null)
     {
         var root = document.Body ?? document.DocumentElement;
         var tree = new ContentTree(new ContentNode(root, null, root.LocalName));
@@ -57,8 +57,14 @@ internal sealed class ContentTree
             stack.Push((document.DocumentElement, null, false));
         }
 
+        var steps = 0;
         while (stack.Count > 0)
         {
+            if (++steps % 4096 == 0)
+            {
+                budget?.Check("building the content tree");
+            }
+
             var (node, parent, inLink) = stack.Pop();
             if (node is IText text)
             {
@@ -285,6 +291,13 @@ internal sealed class ContentNode(IElement element, ContentNode? parent, string 
     public int KeptLink { get; set; }
 
     public int KeptCommas { get; set; }
+
+    /// <summary>Kept text of this element outside its block children: its own text and that of its inline children.</summary>
+    public int LooseText { get; set; }
+
+    public int LooseLink { get; set; }
+
+    public int LooseCommas { get; set; }
 
     public bool IsCandidate { get; set; }
 

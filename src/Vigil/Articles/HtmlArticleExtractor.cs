@@ -17,20 +17,23 @@ public static partial class HtmlArticleExtractor
     [ThreadStatic]
     private static HtmlParser? threadParser;
 
-    public static Article Extract(string html, string source, string? url = null)
+    public static Article Extract(string html, string source, string? url = null, TimeSpan? budget = null)
     {
+        var clock = new PageBudget(source, budget ?? PageBudget.Default);
         var jsonLdScripts = new List<string>();
         var parser = threadParser ??= new HtmlParser(ParserOptions);
         var document = parser.ParseDocument(HtmlPrefilter.Strip(html, jsonLdScripts));
+        clock.Check("parsing");
         var signals = new PageSignals();
-        var tree = ContentTree.Build(document, signals);
+        var tree = ContentTree.Build(document, signals, clock);
         var meta = signals.Meta;
         var jsonLd = JsonLdArticle.Find(jsonLdScripts);
 
         var outlet = CleanOutlet(meta.First("og:site_name") ?? jsonLd?.Publisher ?? meta.First("application-name", "al:android:app_name", "al:ios:app_name"));
         var headline = FindHeadline(signals, jsonLd, outlet);
         var byline = FindByline(signals, jsonLd, outlet);
-        var blocks = BlockFilter.Apply(BodyFinder.Find(tree), headline, byline);
+        var blocks = BlockFilter.Apply(BodyFinder.Find(tree, clock), headline, byline);
+        clock.Check("writing the body");
         var paragraphs = BodyChooser.Choose(blocks, jsonLd?.Body);
 
         var published = jsonLd?.Published

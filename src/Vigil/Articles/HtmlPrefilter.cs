@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace Vigil.Articles;
@@ -8,14 +9,34 @@ namespace Vigil.Articles;
 /// skipping them with a vectorised search for '&lt;' is much cheaper than letting the HTML tokenizer walk them character
 /// by character. Written by hand because parsers (AngleSharp's SkipScriptText included) still tokenize what they then
 /// discard.
+/// <para>
+/// It also bounds the depth of nesting, as browsers do (Blink stops nesting at 512 open elements): HTML tree
+/// construction looks through the stack of open elements for each tag, so a page of 100,000 nested elements costs time
+/// in the square of its size. Past <see cref="MaxDepth"/> open elements, further tags are dropped, with their matching
+/// end tags, and their text stays where it was. Depth is counted from the tags alone: void elements and elements whose
+/// end the parser implies (p, li, td, a...) are not counted, since they never nest deeply in the tree built.
+/// </para>
 /// </summary>
 internal static class HtmlPrefilter
 {
+    /// <summary>Open elements kept before deeper tags are dropped: Blink's kMaximumHTMLParserDOMTreeDepth.</summary>
+    public const int MaxDepth = 512;
+
+    /// <summary>Void elements, and elements whose end tag the parser implies when the next one opens.</summary>
+    private static readonly FrozenSet<string> NotNesting = FrozenSet.Create(StringComparer.Ordinal,
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen",
+        "basefont", "bgsound", "frame", "image", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody",
+        "tfoot", "colgroup", "caption", "rb", "rt", "rp", "rtc", "a", "html", "head", "body");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNestingByName = NotNesting.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static string Strip(string html, List<string> jsonLdScripts)
     {
         var output = new StringBuilder(html.Length / 2);
         var copiedUpTo = 0;
         var at = 0;
+        var depth = 0;
+        var droppedOpen = 0;
         while ((at = html.IndexOf('<', at)) >= 0 && at + 1 < html.Length)
         {
             var rest = html.AsSpan(at + 1);
@@ -51,6 +72,32 @@ internal static class HtmlPrefilter
                 output.Append(html, copiedUpTo, at - copiedUpTo);
                 copiedUpTo = at = end < 0 ? html.Length : end + 1;
             }
+            else if (TagExtent(html, at, out var end, out var closing, out var nests))
+            {
+                if (!nests)
+                {
+                }
+                else if (closing && droppedOpen > 0)
+                {
+                    droppedOpen--;
+                    Drop(output, html, ref copiedUpTo, at, end);
+                }
+                else if (closing)
+                {
+                    depth = Math.Max(0, depth - 1);
+                }
+                else if (depth >= MaxDepth)
+                {
+                    droppedOpen++;
+                    Drop(output, html, ref copiedUpTo, at, end);
+                }
+                else
+                {
+                    depth++;
+                }
+
+                at = end;
+            }
             else
             {
                 at++;
@@ -64,6 +111,53 @@ internal static class HtmlPrefilter
 
         output.Append(html, copiedUpTo, html.Length - copiedUpTo);
         return output.ToString();
+    }
+
+    /// <summary>Replaces a tag with a space, so that the words either side of it stay apart.</summary>
+    private static void Drop(StringBuilder output, string html, ref int copiedUpTo, int start, int end)
+    {
+        output.Append(html, copiedUpTo, start - copiedUpTo).Append(' ');
+        copiedUpTo = end;
+    }
+
+    /// <summary>
+    /// Reads the tag that starts at <paramref name="start"/> ('&lt;'): where it ends (after its '&gt;'), whether it is an
+    /// end tag, and whether it opens or closes an element that nests (not void, not self-closing, no implied end).
+    /// False when the '&lt;' starts no tag ("a &lt; b").
+    /// </summary>
+    private static bool TagExtent(string html, int start, out int end, out bool closing, out bool nests)
+    {
+        end = start + 1;
+        closing = end < html.Length && html[end] == '/';
+        var nameStart = closing ? end + 1 : end;
+        if (nameStart < html.Length && html[nameStart] is '!' or '?')
+        {
+            // A doctype, a CDATA section or a processing instruction: nothing that nests.
+            var declarationEnd = html.IndexOf('>', nameStart);
+            end = declarationEnd < 0 ? html.Length : declarationEnd + 1;
+            nests = false;
+            return !closing;
+        }
+
+        var nameEnd = nameStart;
+        while (nameEnd < html.Length && nameEnd - nameStart < 16 && char.IsAsciiLetterOrDigit(html[nameEnd]))
+        {
+            nameEnd++;
+        }
+
+        nests = false;
+        if (nameEnd == nameStart || !char.IsAsciiLetter(html[nameStart]))
+        {
+            return false;
+        }
+
+        var close = html.IndexOf('>', nameEnd);
+        end = close < 0 ? html.Length : close + 1;
+        Span<char> name = stackalloc char[nameEnd - nameStart];
+        html.AsSpan(nameStart, nameEnd - nameStart).ToLowerInvariant(name);
+        var selfClosing = close > 0 && html[close - 1] == '/';
+        nests = !selfClosing && !NotNestingByName.Contains(name);
+        return true;
     }
 
     /// <summary>Whether the text after '&lt;' opens <paramref name="name"/> as a whole tag name ("script" but not "scripts").</summary>

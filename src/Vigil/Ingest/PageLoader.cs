@@ -4,15 +4,13 @@ using System.Text;
 namespace Vigil.Ingest;
 
 /// <summary>
-/// Reads a page from disk: undoes gzip, refuses what is not a page (empty, binary, oversized, undecodable), and decodes
-/// HTML with the charset the page declares, as a browser would.
+/// Reads a page from disk: undoes gzip, refuses what is not a page (empty, binary, oversized, undecodable text), and
+/// decodes HTML with its charset as a browser would (<see cref="PageCharset"/>).
 /// </summary>
 public static class PageLoader
 {
     /// <summary>Pages larger than this, after decompression, are refused; no news article comes near it.</summary>
     public const int DefaultMaxBytes = 20 * 1024 * 1024;
-
-    static PageLoader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static RawPage LoadFile(string path, int maxBytes = DefaultMaxBytes)
     {
@@ -69,7 +67,7 @@ public static class PageLoader
             throw new InputException(source, "empty");
         }
 
-        var bomEncoding = EncodingFromBom(bytes, out var bomLength);
+        var bomEncoding = PageCharset.EncodingFromBom(bytes, out var bomLength);
         if (bomEncoding is null && LooksBinary(bytes))
         {
             throw new InputException(source, "binary data, not a text or HTML page");
@@ -77,20 +75,23 @@ public static class PageLoader
 
         var resolvedFormat = format ?? (LooksLikeHtml(bytes) ? PageFormat.Html : PageFormat.Text);
         string content;
+        PageDecoding decoding;
         if (bomEncoding is not null)
         {
             content = bomEncoding.GetString(bytes, bomLength, bytes.Length - bomLength);
+            decoding = new PageDecoding(bomEncoding.WebName, CharsetSource.ByteOrderMark);
         }
         else if (resolvedFormat == PageFormat.Html)
         {
-            content = DecodeHtml(source, bytes, declaredCharset);
+            (content, decoding) = PageCharset.DecodeHtml(bytes, declaredCharset);
         }
         else
         {
             content = DecodeStrictUtf8(source, bytes);
+            decoding = new PageDecoding("utf-8", CharsetSource.Utf8);
         }
 
-        return new RawPage(source, content, resolvedFormat, url);
+        return new RawPage(source, content, resolvedFormat, url) { Decoding = decoding };
     }
 
     public static PageFormat? FormatFromName(string path)
@@ -215,30 +216,6 @@ public static class PageLoader
         return window.Contains("<head", StringComparison.Ordinal) || window.Contains("<body", StringComparison.Ordinal);
     }
 
-    private static Encoding? EncodingFromBom(byte[] bytes, out int length)
-    {
-        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-        {
-            length = 3;
-            return new UTF8Encoding(false);
-        }
-
-        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
-        {
-            length = 2;
-            return Encoding.Unicode;
-        }
-
-        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
-        {
-            length = 2;
-            return Encoding.BigEndianUnicode;
-        }
-
-        length = 0;
-        return null;
-    }
-
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
     private static string DecodeStrictUtf8(string source, byte[] bytes)
@@ -251,72 +228,5 @@ public static class PageLoader
         {
             throw new InputException(source, $"invalid UTF-8 at byte {e.Index}", e);
         }
-    }
-
-    /// <summary>
-    /// The WHATWG order, simplified: a charset from the transport, then one the page declares in its first 1024 bytes,
-    /// then UTF-8 if the bytes are valid UTF-8, else windows-1252 (what browsers assume for undeclared Western pages).
-    /// </summary>
-    private static string DecodeHtml(string source, byte[] bytes, string? declaredCharset)
-    {
-        var encoding = EncodingFromName(declaredCharset) ?? EncodingFromName(SniffMetaCharset(bytes));
-        if (encoding is null || encoding.CodePage == Encoding.UTF8.CodePage)
-        {
-            try
-            {
-                return StrictUtf8.GetString(bytes);
-            }
-            catch (DecoderFallbackException e)
-            {
-                if (encoding is not null)
-                {
-                    // Declared UTF-8 but not: a few stray bytes are common on real sites and browsers show U+FFFD;
-                    // a page that is mostly undecodable is refused rather than turned into noise.
-                    var text = Encoding.UTF8.GetString(bytes);
-                    var replaced = text.Count(c => c == '\uFFFD');
-                    if (replaced * 200 > text.Length)
-                    {
-                        throw new InputException(source, $"invalid UTF-8 at byte {e.Index} in a page that declares UTF-8", e);
-                    }
-
-                    return text;
-                }
-
-                encoding = Encoding.GetEncoding(1252);
-            }
-        }
-
-        return encoding.GetString(bytes);
-    }
-
-    private static Encoding? EncodingFromName(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return null;
-        }
-
-        name = name.Trim().Trim('"', '\'').ToLowerInvariant();
-        if (name is "iso-8859-1" or "latin1" or "us-ascii" or "ascii")
-        {
-            name = "windows-1252"; // WHATWG maps these labels to windows-1252.
-        }
-
-        try
-        {
-            return Encoding.GetEncoding(name);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
-
-    private static string? SniffMetaCharset(byte[] bytes)
-    {
-        var head = Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
-        var match = System.Text.RegularExpressions.Regex.Match(
-            head, "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.\\-]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-        return match.Success ? match.Groups[1].Value : null;
     }
 }

@@ -17,6 +17,9 @@ public sealed record RawPage(string Source, string Content, PageFormat Format, s
     /// <summary>The licence the input gave for the page (a JSONL <c>licence</c>), kept with the stored article.</summary>
     public string? Licence { get; init; }
 
+    /// <summary>How the page's bytes were decoded: the charset, where it came from, and any bytes replaced by U+FFFD.</summary>
+    public PageDecoding? Decoding { get; init; }
+
     /// <summary>The attribution line the input gave for the page (a JSONL <c>attribution</c>), kept with the stored article.</summary>
     public string? Attribution { get; init; }
 

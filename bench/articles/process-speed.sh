@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Whole-process speed: `./vigil article` against readability-lxml, each as one single-threaded process from start-up to
+# the last JSON line, on the same pages (the scrapinghub pages, each given COPIES times under its own name, 5 by
+# default), alternating tool by tool within each round so that both see the same machine load. Then Vigil with
+# --jobs 2. Prints wall and CPU (user+sys) seconds per run, and the median of each with the ratio of medians.
+#   bench/articles/process-speed.sh [ROUNDS]      (3 rounds by default; COPIES=N changes the page count)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+data="$root/../shared/data/article-extraction/html"
+[ -d "$data" ] || { echo "process-speed: $data is absent" >&2; exit 1; }
+rounds="${1:-3}"
+copies="${COPIES:-5}"
+"$here/install-peers.sh" >/dev/null
+pages="$root/.build/process-speed-pages"
+rm -rf "$pages"; mkdir -p "$pages"
+for copy in $(seq 1 "$copies"); do
+  for file in "$data"/*.html.gz; do ln -s "$file" "$pages/$copy-$(basename "$file")"; done
+done
+count=$(find "$pages" -name '*.html.gz' | wc -l)
+# Build once, untimed (the vigil script rebuilds only when the sources changed).
+"$root/vigil" article "$data/$(ls "$data" | head -1)" >/dev/null
+
+declare -A wall cpu
+run() { # name, command...
+  local name="$1"; shift
+  local timing="$root/.build/process-speed-time"
+  /usr/bin/time -o "$timing" -f "%e %U %S" "$@" >/dev/null 2>&1 || echo "process-speed: $name exited non-zero" >&2
+  read -r w u s < <(tail -1 "$timing")
+  wall[$name]+="$w "; cpu[$name]+="$(echo "$u + $s" | bc) "
+  printf '%-18s wall %6.2f s  cpu %6.2f s\n' "$name" "$w" "$(echo "$u + $s" | bc)"
+}
+for round in $(seq 1 "$rounds"); do
+  echo "round $round/$rounds ($count pages)"
+  run vigil "$root/vigil" article "$pages"
+  run readability-lxml /usr/bin/python3 "$here/peers/readability_lxml.py" "$pages" 1
+  run vigil-jobs2 "$root/vigil" article --jobs 2 "$pages"
+done
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+echo "| tool | pages | median wall s | median CPU s | pages/s (wall) | readability-lxml wall ÷ this wall | readability-lxml CPU ÷ this CPU |"
+echo "|---|---|---|---|---|---|---|"
+lxml_wall=$(echo "${wall[readability-lxml]}" | median); lxml_cpu=$(echo "${cpu[readability-lxml]}" | median)
+for name in vigil vigil-jobs2 readability-lxml; do
+  w=$(echo "${wall[$name]}" | median); c=$(echo "${cpu[$name]}" | median)
+  awk -v n="$name" -v p="$count" -v w="$w" -v c="$c" -v l="$lxml_wall" -v lc="$lxml_cpu" 'BEGIN { printf "| %s | %d | %.2f | %.2f | %.1f | %.2f | %.2f |\n", n, p, w, c, p / w, l / w, lc / c }'
+done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
