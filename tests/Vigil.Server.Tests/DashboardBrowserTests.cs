@@ -33,6 +33,21 @@ public sealed class DashboardBrowserTests(TestServer server) : BrowserTest, ICla
     }
 
     [Fact]
+    public async Task TheTimelineCountsWholeEventsAndEveryDateCarriesItsYear()
+    {
+        var page = await OpenDashboard();
+        var countLabels = await page.Locator("#timeline .y-axis .tick text").AllTextContentsAsync();
+        var dateLabels = await page.Locator("#timeline .x-axis .tick text").AllTextContentsAsync();
+        var barHeights = await page.Locator("#timeline .bars rect").EvaluateAllAsync<double[]>("rects => rects.map(r => r.getBBox().height).filter(h => h > 0)");
+
+        Assert.NotEmpty(countLabels);
+        Assert.All(countLabels, label => Assert.Matches(@"^\d+$", label));
+        Assert.NotEmpty(dateLabels);
+        Assert.All(dateLabels, label => Assert.Matches(@"\b(19|20)\d\d$", label));
+        Assert.True(barHeights.Length >= 3, $"{barHeights.Length} bars of non-zero height, want one per event's bucket");
+    }
+
+    [Fact]
     public async Task EventPageHighlightsEvidenceAndAConfirmationSurvivesReload()
     {
         var page = await OpenDashboard();

@@ -139,14 +139,18 @@ function renderTimeline(byDay) {
   const first = parse(bins[0]);
   const x = d3.scaleUtc().domain([first, unit.offset(parse(bins[bins.length - 1]), 1)]).range([margin.left, width - margin.right]);
   const y = d3.scaleLinear().domain([0, d3.max(stack.at(-1), d => d[1]) || 1]).nice().range([height - margin.bottom, margin.top]);
-  const barWidth = Math.max(1, (x(unit.offset(first, 1)) - x(first)) - 1);
-  svg.append('g').selectAll('g').data(stack).join('g').attr('fill', s => colour(s.key))
+  // At least 2 px, so a lone event in a long span still shows as a bar.
+  const barWidth = Math.max(2, (x(unit.offset(first, 1)) - x(first)) - 1);
+  svg.append('g').attr('class', 'bars').selectAll('g').data(stack).join('g').attr('fill', s => colour(s.key))
     .selectAll('rect').data(s => s).join('rect')
     .attr('x', d => x(parse(d.data.bin))).attr('width', barWidth)
     .attr('y', d => y(d[1])).attr('height', d => y(d[0]) - y(d[1]));
-  const tickFormat = span > 300 ? d3.utcFormat('%b %Y') : d3.utcFormat('%b %d');
-  svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(Math.min(bins.length, 8)).tickFormat(tickFormat));
-  svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(4));
+  // Every tick carries its year: news corpora span years, and "Jan 01" alone says nothing.
+  const tickFormat = unit === d3.utcDay ? d3.utcFormat('%-d %b %Y') : d3.utcFormat('%b %Y');
+  svg.append('g').attr('class', 'x-axis').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(Math.min(bins.length, 6)).tickFormat(tickFormat));
+  // Events are counted whole: no fractional ticks when a bucket holds one or two.
+  const countTicks = y.ticks(4).filter(Number.isInteger);
+  svg.append('g').attr('class', 'y-axis').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).tickValues(countTicks).tickFormat(d3.format('d')));
   const brush = d3.brushX().extent([[margin.left, margin.top], [width - margin.right, height - margin.bottom]])
     .on('end', ({ selection }) => {
       if (!selection) return;
