@@ -93,9 +93,11 @@ public sealed class Document
     }
 
     /// <summary>Tags each sentence with a sequence model and adds the spans it finds, as character spans, to <paramref name="layer"/>.</summary>
-    public void AddTaggedSpans(Language.NerModel model, List<LabeledSpan> layer)
+    public void AddTaggedSpans(Language.NerModel model, List<LabeledSpan> layer) => AddTaggedSpans(model, layer, TokensBySentence());
+
+    /// <summary>As <see cref="AddTaggedSpans(Language.NerModel, List{LabeledSpan})"/>, over the given sentences' tokens only.</summary>
+    public void AddTaggedSpans(Language.NerModel model, List<LabeledSpan> layer, List<List<Token>> sentences)
     {
-        var sentences = TokensBySentence();
         var words = sentences.Select(sentence => (IReadOnlyList<string>)sentence.Select(TokenText).ToArray()).ToList();
         var spans = model.Tag(words);
         for (var s = 0; s < sentences.Count; s++)

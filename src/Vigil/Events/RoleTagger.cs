@@ -35,20 +35,15 @@ public sealed class RoleTagger(NerModel model) : IDocumentComponent
     /// <summary>The roles in some sentences of a document only, for a stage that needs them for one incident.</summary>
     public List<LabeledSpan> Tag(Document document, IEnumerable<TextSpan> sentences)
     {
+        // Each sentence alone, as the casualty stage has always read them: the model's casing features look across
+        // whatever it is given at once.
         var part = new List<LabeledSpan>();
         foreach (var sentence in sentences)
         {
             var tokens = document.Tokens.Where(t => sentence.Contains(t.Span)).ToList();
-            if (tokens.Count == 0)
+            if (tokens.Count > 0)
             {
-                continue;
-            }
-
-            var spans = Model.Tag([tokens.Select(document.TokenText).ToArray()])[0];
-            foreach (var span in spans)
-            {
-                var characters = new TextSpan(tokens[span.Start].Start, tokens[span.End - 1].End);
-                part.Add(new LabeledSpan(characters, span.Type, document[characters]));
+                document.AddTaggedSpans(Model, part, [tokens]);
             }
         }
 
