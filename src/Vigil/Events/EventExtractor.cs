@@ -173,6 +173,12 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             return true;
         }
 
+        // A weapon stopped is the substance of disrupted weapons use, whoever stopped it ("34 of 67 missiles were shot down").
+        if (eventType == EventTaxonomy.StrategicDevelopments && cues.Contains(Cue.Disrupted) && weapon is not null)
+        {
+            return true;
+        }
+
         var actors = perpetrators.Concat(targets).ToList();
         var armed = actors.Any(a => a.Kind is not (ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters or null));
         var harmed = killed is { Best: > 0 } || injured is { Best: > 0 } || victims.Count > 0;

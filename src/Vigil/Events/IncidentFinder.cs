@@ -124,7 +124,10 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
                 var currentFamily = current is null ? Family.Harm : Families.Of(current.Triggers.SelectMany(t => t.Cues).Select(c => c.Cue));
                 // What the demonstrators go on to do ("They set barricades on fire") is the same protest turning violent.
                 var protestersActOn = currentFamily == Family.Protest && ContinuesStory().IsMatch(sentence.Text) && !Passive().IsMatch(sentence.Text);
-                if (current is not null && !sentence.NewIncident && (Families.Compatible(currentFamily, family) || protestersActOn) && !MovesElsewhere(text, current, sentence, people))
+                // Missiles and drones shot down are an incident of their own (disrupted weapons use), apart from the
+                // strikes that got through, even when told in the strike's next sentence.
+                var interceptsStrikes = currentFamily == Family.Remote && sentence.Cues.Any(c => c.Cue == Cue.Disrupted) && !sentence.Cues.Any(c => EventLexicon.IsHarm(c.Cue));
+                if (current is not null && !sentence.NewIncident && !interceptsStrikes && (Families.Compatible(currentFamily, family) || protestersActOn) && !MovesElsewhere(text, current, sentence, people))
                 {
                     current.Triggers.Add(sentence);
                 }
