@@ -21,10 +21,11 @@ internal static class TrainEventsCommand
         var folds = new Option<int>("--folds") { Description = "cross-validation folds (0 skips cross-validation and calibration)", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "seed of the fold assignment and the example order", DefaultValueFactory = _ => 1 };
         var epochs = new Option<int>("--epochs") { Description = "passes over the corpus", DefaultValueFactory = _ => new IncidentTrainingOptions().Epochs };
+        var l2 = new Option<double>("--l2") { Description = "weight decay on every active feature, the model's pull back towards knowing nothing", DefaultValueFactory = _ => new IncidentTrainingOptions().L2 };
         var report = new Option<string?>("--report") { Description = "write the cross-validation tables as Markdown to this file" };
         var command = new Command("events", "Train the incident classifier (25 ACLED sub-types or none) on the written corpus, with k-fold cross-validation")
         {
-            corpus, output, folds, seed, epochs, report,
+            corpus, output, folds, seed, epochs, l2, report,
         };
         command.SetAction(parse =>
         {
@@ -38,7 +39,7 @@ internal static class TrainEventsCommand
                 var folders = parse.GetValue(corpus) is { Length: > 0 } given ? given : [Path.Combine(root, "data", "training", "events", "written"), Path.Combine(root, "data", "training", "events", "real")];
                 var examples = folders.SelectMany(EventCorpus.ReadFolder).ToList();
                 var folder = string.Join(", ", folders);
-                var options = new IncidentTrainingOptions { Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Epochs = parse.GetValue(epochs) };
+                var options = new IncidentTrainingOptions { Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Epochs = parse.GetValue(epochs), L2 = parse.GetValue(l2) };
                 var watch = Stopwatch.StartNew();
                 log($"{examples.Count:N0} examples from {folder}; reading each with the rules for their verdicts");
                 var rules = new EventPipeline(EntityRecognizer.Shipped());

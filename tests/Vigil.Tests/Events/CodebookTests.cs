@@ -80,4 +80,19 @@ public class CodebookTests
         Assert.Null(Code("Rebels shelled army positions near Dalwa on Sunday.")[0].Killed);
         Assert.Equal(0, Code("Rebels shelled army positions near Dalwa on Sunday. No one was hurt.")[0].Killed?.Best);
     }
+
+    // Section 5: borderline cases decided.
+    [Fact]
+    public void MissilesShotDownAfterAStrikeAreAnIncidentOfTheirOwn()
+    {
+        var found = Code("Russia fired missiles and drones at Dalwa overnight, damaging two substations. The air force said it shot down 20 of the 31 drones.");
+        Assert.Contains(found, e => e.SubEventType == "Disrupted weapons use");
+        Assert.Contains(found, e => e.EventType == EventTaxonomy.ExplosionsRemoteViolence);
+    }
+
+    [Theory]
+    [InlineData("A missile struck a grain ship moored at the port of Dalwa on Tuesday, killing two crew members, the navy said.", "Explosions/Remote violence")]
+    [InlineData("Soldiers opened fire on gold miners at a pit near Dalwa on Tuesday, killing five of them. The president ordered an investigation.", "Violence against civilians")]
+    public void AnIncidentToldAmidItsTopicIsStillAnIncident(string text, string eventType) =>
+        Assert.Contains(Code(text), e => e.EventType == eventType);
 }
