@@ -141,6 +141,7 @@ public static class VigilServer
         app.MapGet("/openapi", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
         ApiEndpoints.Map(app, annotate);
         SourceEndpoints.Map(app);
+        AlertEndpoints.Map(app);
         return (app, token);
     }
 

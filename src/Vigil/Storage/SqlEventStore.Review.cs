@@ -102,6 +102,7 @@ public abstract partial class SqlEventStore
             {
                 // The stored row is the event's reading, so that the indexed filters see the correction too.
                 RefreshEvent(eventId);
+                RecordChange(eventId, ChangeUpdated);
             }
 
             return new ReviewEntry(id, eventId, at, who, action, field, value, note, eventId);

@@ -154,6 +154,7 @@ public abstract partial class SqlEventStore : IEventStore
                     InsertClaim(claim with { EventId = eventId });
                     RefreshEvent(eventId);
                     Audit("auto-merge", eventId, null, [claim.Id], found.Reason);
+                    RecordChange(eventId, ChangeUpdated);
                     merged++;
                 }
                 else
@@ -161,6 +162,7 @@ public abstract partial class SqlEventStore : IEventStore
                     eventId = claim.Id;
                     InsertEvent(ClaimAggregation.Aggregate(eventId, [claim with { EventId = eventId }]));
                     InsertClaim(claim with { EventId = eventId });
+                    RecordChange(eventId, ChangeNew);
                     newEvents++;
                 }
 
@@ -306,6 +308,7 @@ public abstract partial class SqlEventStore : IEventStore
             Execute("DELETE FROM events WHERE id = @other", ("@other", otherId));
             RefreshEvent(keepId);
             Audit("merge", keepId, otherId, moved, reason);
+            RecordChange(keepId, ChangeUpdated);
             return 0;
         });
     }
@@ -340,6 +343,8 @@ public abstract partial class SqlEventStore : IEventStore
         RefreshEvent(eventId);
         RefreshEvent(newId);
         Audit("split", eventId, newId, [claimId], reason);
+        RecordChange(eventId, ChangeUpdated);
+        RecordChange(newId, ChangeNew);
         return newId;
     });
 
