@@ -17,11 +17,11 @@ internal static class AlertEndpoints
 {
     public static void Map(WebApplication app)
     {
-        var alerts = app.MapGroup("/api/alerts");
-        alerts.MapGet("", (StoreGate gate) => Results.Ok(gate.Use(store => store.ListAlerts())))
+        var api = app.MapGroup("/api");
+        api.MapGet("/alerts", (StoreGate gate) => Results.Ok(gate.Use(store => store.ListAlerts())))
             .WithSummary("The saved alerts: name, criteria (countries, area, types, minimum fatalities, actors), webhook and file, when created");
 
-        alerts.MapPost("", (AlertRequest request, StoreGate gate) =>
+        api.MapPost("/alerts", (AlertRequest request, StoreGate gate) =>
         {
             if (request.File is not null)
             {
@@ -50,12 +50,12 @@ internal static class AlertEndpoints
             return Results.Created($"/api/alerts/{saved.Id}", saved);
         }).WithSummary("Save an alert: name, webhook, and any of countries, bbox, types, minFatalities, actors; 201 with the alert");
 
-        alerts.MapDelete("/{alert}", (string alert, StoreGate gate) => gate.Use(store => store.RemoveAlert(alert))
+        api.MapDelete("/alerts/{alert}", (string alert, StoreGate gate) => gate.Use(store => store.RemoveAlert(alert))
             ? Results.NoContent()
             : Results.NotFound(new ApiError($"no alert {alert}")))
             .WithSummary("Remove an alert (by id or name); its deliveries not yet made are cancelled, the others stay on record");
 
-        alerts.MapGet("/deliveries", (HttpRequest request, StoreGate gate) =>
+        api.MapGet("/alerts/deliveries", (HttpRequest request, StoreGate gate) =>
         {
             var status = request.Query["status"].ToString() is { Length: > 0 } given ? given : null;
             if (status is not null && !DeliveryStates.All.Contains(status))

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Vigil.Events;
+using Vigil.Storage;
+
+namespace Vigil.Server.Tests;
+
+/// <summary>One alert saved, and one event it matched whose delivery is waiting (its receiver is down).</summary>
+public sealed class AlertsServer() : ServerFixture("vigil-alerts-api-")
+{
+    protected override Task FillAsync(string database)
+    {
+        using var store = SqliteEventStore.Open(database);
+        store.AddAlert(new NewAlert("kharkiv", "http://127.0.0.1:9/hook", null, new AlertCriteria { Countries = ["UA"], MinFatalities = 1 }));
+        const string text = "Artillery shelled the market in Kharkiv on Monday, killing four civilians, the regional governor said.";
+        var strike = new ConflictEvent(
+            EventTaxonomy.ExplosionsRemoteViolence, "Shelling/artillery/missile attack", null, new EventDate(new DateOnly(2024, 3, 4), DatePrecision.Day),
+            new EventLocation("Kharkiv", 49.99, 36.23, "UA", null, null), [], [], [], new CasualtyCount(4, 4, 4), null, null, null, [], 0.8, []);
+        store.StorePage(new Vigil.Ingest.ProcessedPage(
+            new Vigil.Articles.Article("test:kharkiv", "Shelling hits Kharkiv market", null, null, "2024-03-04", null, "https://news.example/kharkiv", "en", text, [text]), [strike]));
+        store.MatchChanges();
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class AlertsApiTests(AlertsServer server) : IClassFixture<AlertsServer>
+{
+    private readonly HttpClient client = new();
+
+    private async Task<HttpResponseMessage> Send(HttpMethod method, string path, object? body = null, bool token = true)
+    {
+        using var request = new HttpRequestMessage(method, server.BaseUrl + path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestServer.Token);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    [Fact]
+    public async Task ListsTheAlertsAndTheirDeliveries()
+    {
+        var alerts = (await Json(await client.GetAsync(server.BaseUrl + "/api/alerts"))).EnumerateArray().ToList();
+        var kharkiv = alerts.Single(a => a.GetProperty("name").GetString() == "kharkiv");
+        Assert.Equal("UA", kharkiv.GetProperty("criteria").GetProperty("countries")[0].GetString());
+        Assert.Equal(1, kharkiv.GetProperty("criteria").GetProperty("minFatalities").GetInt32());
+
+        var deliveries = (await Json(await client.GetAsync(server.BaseUrl + "/api/alerts/deliveries?alert=kharkiv&status=pending"))).EnumerateArray().ToList();
+        var waiting = Assert.Single(deliveries);
+        Assert.Equal(("webhook", "new", 0), (waiting.GetProperty("target").GetString(), waiting.GetProperty("change").GetString(), waiting.GetProperty("attempts").GetInt32()));
+        Assert.Empty((await Json(await client.GetAsync(server.BaseUrl + "/api/alerts/deliveries?status=delivered"))).EnumerateArray());
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(server.BaseUrl + "/api/alerts/deliveries?limit=5000")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SavingAnAlertNeedsTheTokenAndValidCriteria()
+    {
+        var alert = new { name = "sahel", webhook = "https://hooks.example/sahel", countries = new[] { "ml", "BF" }, types = new[] { "Battles" }, minFatalities = 10, actors = new[] { "JNIM" } };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Post, "/api/alerts", alert, token: false)).StatusCode);
+
+        var created = await Send(HttpMethod.Post, "/api/alerts", alert);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var saved = await Json(created);
+        Assert.Equal($"/api/alerts/{saved.GetProperty("id").GetInt64()}", created.Headers.Location!.OriginalString);
+        Assert.Equal(["ML", "BF"], saved.GetProperty("criteria").GetProperty("countries").EnumerateArray().Select(c => c.GetString()));
+        Assert.Contains((await Json(await client.GetAsync(server.BaseUrl + "/api/alerts"))).EnumerateArray(), a => a.GetProperty("name").GetString() == "sahel");
+
+        foreach (var (bad, reason) in new (object, string)[]
+        {
+            (alert, "already"),
+            (new { name = "f", webhook = "https://hooks.example/f", file = "/etc/passwd" }, "'file' cannot be set over the API"),
+            (new { name = "b", webhook = "https://hooks.example/b", bbox = "1,2" }, "bbox"),
+            (new { name = "t", webhook = "https://hooks.example/t", types = new[] { "Skirmish" } }, "unknown event type"),
+            (new { name = "w", webhook = "file:///tmp/x" }, "not an http(s) URL"),
+        })
+        {
+            var refused = await Send(HttpMethod.Post, "/api/alerts", bad);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(reason, (await Json(refused)).GetProperty("error").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task RemovingAnAlertTakesTheToken()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await Send(HttpMethod.Post, "/api/alerts", new { name = "brief", webhook = "https://hooks.example/brief" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Delete, "/api/alerts/brief", token: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Send(HttpMethod.Delete, "/api/alerts/brief")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(HttpMethod.Delete, "/api/alerts/brief")).StatusCode);
+    }
+}
