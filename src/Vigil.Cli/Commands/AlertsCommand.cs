@@ -157,14 +157,14 @@ internal static class AlertsCommand
 /// </summary>
 internal sealed class BackgroundAlerts : IDisposable
 {
-    private readonly SqlEventStore store;
+    private readonly IVigilStore store;
     private readonly AlertDispatcher dispatcher;
     private readonly CancellationTokenSource stop = new();
     private readonly Task<DispatchSummary> loop;
     private readonly TextWriter error;
     private readonly IngestProgress? progress;
 
-    private BackgroundAlerts(SqlEventStore store, TextWriter error, IngestProgress? progress)
+    private BackgroundAlerts(IVigilStore store, TextWriter error, IngestProgress? progress)
     {
         this.store = store;
         this.error = error;

@@ -12,7 +12,7 @@ namespace Vigil.Storage;
 /// (ON CONFLICT, named parameters, TEXT dates in ISO order), and the subclasses supply only what differs: column
 /// types, full-text search, and how writers are serialized.
 /// </summary>
-public abstract partial class SqlEventStore : IEventStore
+public abstract partial class SqlEventStore : IVigilStore
 {
     private readonly IncidentMatcher matcher;
     private DbTransaction? transaction;
