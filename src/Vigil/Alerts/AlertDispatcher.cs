@@ -43,7 +43,10 @@ public sealed class AlertDispatcher : IDisposable
         this.store = store;
         this.name = name;
         ownsClient = http is null;
-        this.http = http ?? new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5), AllowAutoRedirect = false })
+        // A fresh connection each time: a receiver that closes after each answer (HTTP/1.0 servers, Python's http.server)
+        // races a pooled connection's reuse, and the POST then fails with "response ended prematurely" (seen in about
+        // one delivery in five in bench/alerts). Notices are few, so the handshake costs little.
+        this.http = http ?? new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5), AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.Zero })
         {
             Timeout = TimeSpan.FromSeconds(15),
         };
