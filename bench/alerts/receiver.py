@@ -14,7 +14,6 @@ status = int(sys.argv[sys.argv.index("--status") + 1]) if "--status" in sys.argv
 
 
 class Receiver(BaseHTTPRequestHandler):
-
     def do_POST(self):
         received = time.time()
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
