@@ -164,7 +164,7 @@ public sealed class AlertDispatcher : IDisposable
         }
         catch (HttpRequestException e)
         {
-            return (e.InnerException is { } inner ? $"{e.Message.TrimEnd('.')}: {inner.Message}" : e.Message, false);
+            return (e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{e.Message.TrimEnd('.')}: {inner.Message}" : e.Message, false);
         }
         catch (TaskCanceledException)
         {
