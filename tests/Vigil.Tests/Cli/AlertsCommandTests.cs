@@ -1,6 +1,7 @@
 using Vigil.Events;
 using Vigil.Storage;
 using Vigil.Tests.Ingest;
+using Vigil.Tests.Storage;
 using static Vigil.Tests.Storage.Reports;
 
 namespace Vigil.Tests.Cli;
@@ -37,6 +38,28 @@ public sealed class AlertsCommandTests : IDisposable
         Assert.Equal("vigil: alert log removed", CliRunner.Run("alerts", "remove", "log", "--db", database).Output.Trim());
         Assert.Equal(1, CliRunner.Run("alerts", "remove", "log", "--db", database).Exit);
         Assert.Single(CliRunner.Run("alerts", "list", "--db", database).Output.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void IngestSendsWhatItStoresBeforeItEnds()
+    {
+        var database = Path.Combine(folder, "i.db");
+        var file = Path.Combine(folder, "every-event.jsonl");
+        Assert.Equal(0, CliRunner.Run("alerts", "add", "--name", "every", "--file", file, "--db", database).Exit);
+
+        var ingest = CliRunner.Run("ingest", DedupFixtures.Folder, "--db", database);
+
+        Assert.Equal(0, ingest.Exit);
+        using var store = SqliteEventStore.Open(database);
+        var deliveries = store.Deliveries(limit: 1000);
+        Assert.NotEmpty(deliveries);
+        Assert.All(deliveries, d => Assert.Equal(DeliveryStates.Delivered, d.Status));
+        var lines = File.ReadAllLines(file).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(deliveries.Count, lines.Count);
+        Assert.Equal(lines.Count, lines.Select(line => line.GetProperty("delivery").GetInt64()).Distinct().Count());
+        // Every event stored is told of at least once (the alert has no criteria).
+        Assert.Equal(store.Counts().Events, lines.Select(line => line.GetProperty("event").GetProperty("id").GetString()).Intersect(store.Search(new EventQuery()).Select(e => e.Id)).Count());
+        Assert.Contains($"vigil: alerts: {deliveries.Count} matched, {deliveries.Count} delivered, 0 to retry, 0 given up", ingest.Error, StringComparison.Ordinal);
     }
 
     private static (int, string) Result((int Exit, string Output, string Error) run) => (run.Exit, run.Error.Trim());
