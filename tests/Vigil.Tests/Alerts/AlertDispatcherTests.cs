@@ -77,7 +77,9 @@ public sealed class AlertDispatcherTests : IDisposable
         var url = $"http://127.0.0.1:{port}/";
         store.AddAlert(new NewAlert("down", url + "hook", null, new AlertCriteria()));
         StoreStrike();
-        using var dispatcher = Dispatcher();
+        // A back-off of 2 to 4 s: long enough that a loaded machine still asks again before it ends.
+        var patient = new RetryPolicy { MaxAttempts = 4, FirstDelay = TimeSpan.FromSeconds(4), MaxDelay = TimeSpan.FromSeconds(4) };
+        using var dispatcher = new AlertDispatcher(store, "test") { Retry = patient };
 
         Assert.Equal(new DispatchSummary(1, 0, 1, 0), await dispatcher.DispatchDueAsync());
         var waiting = Assert.Single(store.Deliveries());
@@ -108,7 +110,7 @@ public sealed class AlertDispatcherTests : IDisposable
 
         // Not before its back-off: the attempt right away finds nothing due.
         Assert.Equal(DispatchSummary.None, await Another().DispatchDueAsync());
-        Thread.Sleep(Quick.FirstDelay * 2);
+        Thread.Sleep(patient.FirstDelay + TimeSpan.FromMilliseconds(200));
         var later = await Another().DispatchDueAsync();
         Assert.Equal(1, later.Delivered);
         Assert.Equal(DispatchSummary.None, await Another().DispatchDueAsync());
@@ -119,7 +121,7 @@ public sealed class AlertDispatcherTests : IDisposable
         listener.Stop();
         await serving;
 
-        AlertDispatcher Another() => new(store, "another") { Retry = Quick };
+        AlertDispatcher Another() => new(store, "another") { Retry = patient };
     }
 
     [Fact]
@@ -162,7 +164,7 @@ public sealed class AlertDispatcherTests : IDisposable
         var loop = dispatcher.RunAsync(stop.Token);
 
         StoreStrike();
-        for (var waited = 0; receiver.Hits("/hook") == 0 && waited < 100; waited++)
+        for (var waited = 0; receiver.Hits("/hook") == 0 && waited < 200; waited++)
         {
             await Task.Delay(50);
         }
