@@ -175,6 +175,14 @@ public abstract partial class SqlEventStore : IAlertStore
     public ClaimedDelivery? ClaimDelivery(string dispatcher, TimeSpan lease)
     {
         var now = DatabaseNow();
+        // Looked for first with a read: dispatchers ask every half second, and an UPDATE would take SQLite's write lock each time.
+        if (Scalar(
+            "SELECT 1 FROM alert_deliveries WHERE (status = @pending AND next_attempt_at <= @now) OR (status = @sending AND lease_until < @now) LIMIT 1",
+            ("@pending", DeliveryStates.Pending), ("@sending", DeliveryStates.Sending), ("@now", now)) is null)
+        {
+            return null;
+        }
+
         using var command = Command(
             $"""
             UPDATE alert_deliveries SET status = @sending, dispatcher = @dispatcher, attempts = attempts + 1, lease_until = @until
