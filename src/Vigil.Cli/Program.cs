@@ -32,6 +32,7 @@ public static class Program
         root.Subcommands.Add(QueueCommands.CreateStatus());
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(SourcesCommand.CreateWatch());
+        root.Subcommands.Add(AlertsCommand.Create());
 
         root.Options.Add(new Option<bool>("--about") { Description = "Show where Vigil's data comes from and under which licences", Action = new AboutAction() });
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });

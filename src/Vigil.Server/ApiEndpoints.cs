@@ -121,7 +121,7 @@ internal static class ApiEndpoints
             }
 
             var newId = store.SplitClaim(id, split.ClaimId, split.Reason);
-            return Results.Ok(EventViews.Summary(store.GetEvent(newId)!, SqlEventStore.Unreviewed));
+            return Results.Ok(EventViews.Summary(store.GetEvent(newId)!, ReviewStates.Unreviewed));
         })).WithSummary("Take one claim out of an event into a new event, with a reason");
 
         api.MapGet("/export", (HttpRequest request, HttpResponse response, StoreGate gate) =>
@@ -210,9 +210,9 @@ internal static class ApiEndpoints
         return false;
     }
 
-    private static List<StoredEvent> Filtered(SqlEventStore store, EventFilter filter, IReadOnlyDictionary<string, string> statuses) =>
+    private static List<StoredEvent> Filtered(IEventStore store, EventFilter filter, IReadOnlyDictionary<string, string> statuses) =>
         store.Search(filter.Query).Where(e => EventViews.Matches(filter, e, Status(statuses, e.Id))).ToList();
 
     private static string Status(IReadOnlyDictionary<string, string> statuses, string id) =>
-        statuses.TryGetValue(id, out var status) ? status : SqlEventStore.Unreviewed;
+        statuses.TryGetValue(id, out var status) ? status : ReviewStates.Unreviewed;
 }

@@ -39,6 +39,12 @@ public static class ApiQuery
         ["/api/events"] = Filters,
         ["/api/stats"] = Filters,
         ["/api/export"] = [.. Filters, new("format", JsonSchemaType.String, "acled-csv, ucdp-csv, geojson, jsonl (default) or plover-json", "xls")],
+        ["/api/alerts/deliveries"] =
+        [
+            new("alert", JsonSchemaType.String, "Only this alert's deliveries (id or name)", null),
+            new("status", JsonSchemaType.String, "Only those in this state: pending, sending, delivered, failed or cancelled", "lost"),
+            new("limit", JsonSchemaType.Integer, "At most this many, newest first: 1 to 1000 (default 100)", "0"),
+        ],
     };
 
     /// <summary>Declares the token's scheme, every route's query parameters, and that writes need the token.</summary>

@@ -103,7 +103,7 @@ public sealed record EventFilter(
         }
 
         var review = Text("review");
-        if (review is not null && review is not (SqlEventStore.Unreviewed or "confirmed" or "rejected"))
+        if (review is not null && review is not (ReviewStates.Unreviewed or "confirmed" or "rejected"))
         {
             error ??= $"'review' must be unreviewed, confirmed or rejected, not '{review}'";
         }

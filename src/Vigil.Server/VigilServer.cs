@@ -32,7 +32,8 @@ public static class VigilServer
         });
         var requestLevel = options.LogReads ? LogLevel.Debug : LogLevel.Information;
         builder.Logging.AddFilter((category, level) =>
-            (category == "Vigil.Server" && level >= LogLevel.Error) || (category == RequestLog.Category && level >= requestLevel));
+            (category == "Vigil.Server" && level >= LogLevel.Error) || (category == AlertsCategory && level >= LogLevel.Warning)
+            || (category == RequestLog.Category && level >= requestLevel));
         logging?.Invoke(builder.Logging);
         builder.Services.AddOpenApi("v1", ApiQuery.Describe);
         // A body over 1 MB is refused while it is read (413), and a malformed one throws to the error handler below.
@@ -60,6 +61,7 @@ public static class VigilServer
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(gate.Dispose);
         var failures = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Vigil.Server");
+        SendAlerts(app, options, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(AlertsCategory));
 
         RequestLog.Use(app, token);
         var allowedHosts = AllowedHosts(options.Urls).Select(host => new Microsoft.Extensions.Primitives.StringSegment(host)).ToList();
@@ -141,7 +143,44 @@ public static class VigilServer
         app.MapGet("/openapi", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
         ApiEndpoints.Map(app, annotate);
         SourceEndpoints.Map(app);
+        AlertEndpoints.Map(app);
         return (app, token);
+    }
+
+    /// <summary>
+    /// Sends the alerts that the dashboard's corrections, merges and splits fire (and any other that is due), on a
+    /// connection of its own while the server runs, as ingest, worker and watch do while they store.
+    /// </summary>
+    private static void SendAlerts(WebApplication app, ServerOptions options, ILogger log)
+    {
+        IVigilStore? store = null;
+        Vigil.Alerts.AlertDispatcher? dispatcher = null;
+        Task? loop = null;
+        var stop = new CancellationTokenSource();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            store = EventStores.Open(options.SqlitePath, options.PostgresConnection);
+            dispatcher = new Vigil.Alerts.AlertDispatcher(store, $"{Environment.MachineName}:{Environment.ProcessId}:serve")
+            {
+                OnAttempt = (delivery, error) =>
+                {
+                    if (error is not null)
+                    {
+                        log.LogWarning("alert {Alert}: event {Event}: {Target} {Destination}: {Error} (attempt {Attempt})", delivery.AlertName, delivery.EventId, delivery.Target, delivery.Destination, error, delivery.Attempt);
+                    }
+                },
+                OnError = error => log.LogError("alerts: {Error}", error),
+            };
+            loop = Task.Run(() => dispatcher.RunAsync(stop.Token));
+        });
+        app.Lifetime.ApplicationStopping.Register(() =>
+        {
+            stop.Cancel();
+            loop?.ContinueWith(_ => { }, TaskScheduler.Default).GetAwaiter().GetResult();
+            dispatcher?.Dispose();
+            store?.Dispose();
+            stop.Dispose();
+        });
     }
 
     /// <summary>
@@ -167,6 +206,9 @@ public static class VigilServer
                 : new ServerStartException($"cannot listen on {address}: {e.Message}", e);
         }
     }
+
+    /// <summary>The log category of the alerts the server sends: each failed attempt is a warning.</summary>
+    public const string AlertsCategory = "Vigil.Alerts";
 
     /// <summary>The largest request body the server reads.</summary>
     public const long MaxBodyBytes = 1024 * 1024;

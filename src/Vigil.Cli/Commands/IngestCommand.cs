@@ -47,6 +47,7 @@ internal static class IngestCommand
                 using var lookup = store.Open(parse);
                 var runner = new BatchRunner(error);
                 var progress = ReferenceEquals(error, Console.Error) ? IngestProgress.ForConsole() : new IngestProgress(error, enabled: false);
+                using var alerts = BackgroundAlerts.Start(store, parse, error, progress);
                 if (!Processor.IsValueCreated)
                 {
                     progress.Status("loading the pipeline (entity model, event model, gazetteer)...");
@@ -74,12 +75,14 @@ internal static class IngestCommand
                 catch (IngestAbortedException e)
                 {
                     progress.Finish();
+                    alerts.Finish();
                     error.WriteLine($"vigil: ingest stopped: database: {e.Message}");
                     output.WriteLine($"vigil: ingest: {e.Summary}");
                     return 2;
                 }
 
                 progress.Finish();
+                alerts.Finish();
                 output.WriteLine($"vigil: ingest: {summary}");
                 return runner.ExitCode;
             });

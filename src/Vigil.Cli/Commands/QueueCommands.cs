@@ -89,8 +89,10 @@ internal static class QueueCommands
                 },
             };
             progress.Status($"worker {workerName}: waiting for jobs");
+            using var alerts = BackgroundAlerts.Start(store, parse, error, progress);
             var summary = worker.RunAsync(stop.Token).GetAwaiter().GetResult();
             progress.Finish();
+            alerts.Finish();
             output.WriteLine($"vigil: worker {workerName}: {summary}" + (stop.Token.IsCancellationRequested ? " (stopped by signal)" : ""));
             return summary.Failed > 0 ? 1 : 0;
         }));

@@ -120,6 +120,7 @@ internal static class SourcesCommand
                     progress.Status($"watch: {polls} polls, {newItems} new items, {failedPolls} failed polls; last: {source.Name ?? source.Url}");
                 },
             };
+            using var alerts = BackgroundAlerts.Start(store, parse, error, progress);
             try
             {
                 watcher.RunAsync(stop.Token, parse.GetValue(once)).GetAwaiter().GetResult();
@@ -127,11 +128,13 @@ internal static class SourcesCommand
             catch (IngestAbortedException e)
             {
                 progress.Finish();
+                alerts.Finish();
                 error.WriteLine($"vigil: watch stopped: database: {e.Message} (this poll: {e.Summary})");
                 return 2;
             }
 
             progress.Finish();
+            alerts.Finish();
             output.WriteLine($"vigil: watch: {polls} polls, {newItems} new items {(parse.GetValue(enqueue) ? "queued" : "ingested")}, {failedPolls} failed polls" +
                 (stop.Token.IsCancellationRequested ? " (stopped by signal)" : ""));
             return failedPolls > 0 && parse.GetValue(once) ? 1 : 0;

@@ -18,7 +18,7 @@ internal sealed class StoreOptions
     }
 
     /// <param name="create">False for commands that only read or correct: a mistyped --db path must not become a new, empty database.</param>
-    public SqlEventStore Open(ParseResult parse, bool create = false)
+    public IVigilStore Open(ParseResult parse, bool create = false)
     {
         var path = parse.GetValue(Sqlite);
         if (!create && parse.GetValue(Postgres) is null && path is not null && !File.Exists(path))

@@ -23,6 +23,12 @@ public interface IEventStore : IDisposable
 
     StoredEvent? GetEvent(string id);
 
+    /// <summary>An article as stored, with the text every evidence span points into; null when there is none.</summary>
+    StoredArticle? GetArticle(string id);
+
+    /// <summary>Every evidence span that any claim drawn from the article points at, with the event it supports.</summary>
+    IReadOnlyList<(string EventId, Vigil.Events.FieldEvidence Evidence)> EvidenceOfArticle(string articleId);
+
     /// <summary>Events that match, ordered by date then by when they were first stored.</summary>
     IReadOnlyList<StoredEvent> Search(EventQuery query);
 

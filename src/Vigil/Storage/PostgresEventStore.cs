@@ -58,6 +58,9 @@ public sealed class PostgresEventStore : SqlEventStore
         // Each article's MinHash signature, so a re-published copy of a stored report joins that report's events; and
         // the key of each page read, so a rerun skips stored pages before parsing them.
         TextSignatureSchema("BIGINT") + PageKeySchema,
+        // Saved searches that notify a webhook or a file when a new or updated event matches, the outbox of changes
+        // they look at, and each delivery with its attempts (issue 17).
+        AlertsSchema("BIGINT", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
     ];
 
     protected override string ClaimLock => " FOR UPDATE SKIP LOCKED";

@@ -22,7 +22,7 @@ public sealed record StoredArticle(
 /// <summary>Review (analyst decisions) and article reading, over the same connection and transactions as the rest of the store.</summary>
 public abstract partial class SqlEventStore
 {
-    public const string Unreviewed = "unreviewed";
+    public const string Unreviewed = ReviewStates.Unreviewed;
 
     /// <summary>The fields an analyst may correct, and how a correction's text is checked.</summary>
     public static readonly IReadOnlySet<string> CorrectableFields = new HashSet<string>(StringComparer.Ordinal)
@@ -102,6 +102,7 @@ public abstract partial class SqlEventStore
             {
                 // The stored row is the event's reading, so that the indexed filters see the correction too.
                 RefreshEvent(eventId);
+                RecordChange(eventId, ChangeUpdated);
             }
 
             return new ReviewEntry(id, eventId, at, who, action, field, value, note, eventId);

@@ -12,7 +12,7 @@ namespace Vigil.Storage;
 /// (ON CONFLICT, named parameters, TEXT dates in ISO order), and the subclasses supply only what differs: column
 /// types, full-text search, and how writers are serialized.
 /// </summary>
-public abstract partial class SqlEventStore : IEventStore
+public abstract partial class SqlEventStore : IVigilStore
 {
     private readonly IncidentMatcher matcher;
     private DbTransaction? transaction;
@@ -154,6 +154,7 @@ public abstract partial class SqlEventStore : IEventStore
                     InsertClaim(claim with { EventId = eventId });
                     RefreshEvent(eventId);
                     Audit("auto-merge", eventId, null, [claim.Id], found.Reason);
+                    RecordChange(eventId, ChangeUpdated);
                     merged++;
                 }
                 else
@@ -161,6 +162,7 @@ public abstract partial class SqlEventStore : IEventStore
                     eventId = claim.Id;
                     InsertEvent(ClaimAggregation.Aggregate(eventId, [claim with { EventId = eventId }]));
                     InsertClaim(claim with { EventId = eventId });
+                    RecordChange(eventId, ChangeNew);
                     newEvents++;
                 }
 
@@ -306,6 +308,7 @@ public abstract partial class SqlEventStore : IEventStore
             Execute("DELETE FROM events WHERE id = @other", ("@other", otherId));
             RefreshEvent(keepId);
             Audit("merge", keepId, otherId, moved, reason);
+            RecordChange(keepId, ChangeUpdated);
             return 0;
         });
     }
@@ -340,6 +343,8 @@ public abstract partial class SqlEventStore : IEventStore
         RefreshEvent(eventId);
         RefreshEvent(newId);
         Audit("split", eventId, newId, [claimId], reason);
+        RecordChange(eventId, ChangeUpdated);
+        RecordChange(newId, ChangeNew);
         return newId;
     });
 

@@ -62,6 +62,9 @@ public sealed class SqliteEventStore : SqlEventStore
         // Each article's MinHash signature, so a re-published copy of a stored report joins that report's events; and
         // the key of each page read, so a rerun skips stored pages before parsing them.
         TextSignatureSchema("INTEGER") + PageKeySchema,
+        // Saved searches that notify a webhook or a file when a new or updated event matches, the outbox of changes
+        // they look at, and each delivery with its attempts (issue 17).
+        AlertsSchema("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"),
     ];
 
     protected override string NowSql => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";

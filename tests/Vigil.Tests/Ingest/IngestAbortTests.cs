@@ -26,6 +26,10 @@ public sealed class IngestAbortTests : IDisposable
 
         public StoredEvent? GetEvent(string id) => inner.GetEvent(id);
 
+        public StoredArticle? GetArticle(string id) => inner.GetArticle(id);
+
+        public IReadOnlyList<(string EventId, Vigil.Events.FieldEvidence Evidence)> EvidenceOfArticle(string articleId) => inner.EvidenceOfArticle(articleId);
+
         public IReadOnlyList<StoredEvent> Search(EventQuery query) => inner.Search(query);
 
         public void MergeEvents(string keepId, string otherId, string reason) => inner.MergeEvents(keepId, otherId, reason);

@@ -147,6 +147,10 @@ public sealed class IngesterTests : IDisposable
 
         public StoredEvent? GetEvent(string id) => null;
 
+        public StoredArticle? GetArticle(string id) => null;
+
+        public IReadOnlyList<(string EventId, Vigil.Events.FieldEvidence Evidence)> EvidenceOfArticle(string articleId) => [];
+
         public IReadOnlyList<StoredEvent> Search(EventQuery query) => [];
 
         public void MergeEvents(string keepId, string otherId, string reason) => throw new NotSupportedException();

@@ -68,8 +68,13 @@ public abstract partial class EventStoreTests
         var eventId = Assert.Single(store.StorePage(Page(WireReport, "https://one.example/raid", Undated(9))).EventIds);
         var latest = store.LatestSchemaVersion;
         store.Dispose();
-        // As a database from before signatures were kept: their tables gone, the migration that adds them not applied.
-        foreach (var sql in new[] { "DROP TABLE page_keys", "DROP TABLE article_bands", "DROP TABLE article_signatures", $"DELETE FROM schema_version WHERE version = {latest}" })
+        // As a database from before signatures were kept: their tables gone, the migration that adds them not applied
+        // (nor the alerts' migration, the one after it).
+        foreach (var sql in new[]
+        {
+            "DROP TABLE page_keys", "DROP TABLE article_bands", "DROP TABLE article_signatures", "DROP TABLE alert_deliveries", "DROP TABLE alert_outbox",
+            "DROP TABLE alerts", $"DELETE FROM schema_version WHERE version >= {latest - 1}",
+        })
         {
             RunSql(sql);
         }
