@@ -58,7 +58,29 @@ public sealed class PostgresEventStore : SqlEventStore
         // Each article's MinHash signature, so a re-published copy of a stored report joins that report's events; and
         // the key of each page read, so a rerun skips stored pages before parsing them.
         TextSignatureSchema("BIGINT") + PageKeySchema,
+        // Each event's confidence in its row, so the API filters and sorts on it in SQL (issue 17: a million events).
+        EventConfidenceSchema("DOUBLE PRECISION"),
+        // The indexes the API's reads need at a million events (bench/scale, BENCHMARKS.md "Store at a million events").
+        string.Join("\n", ReadIndexes),
     ];
+
+    /// <summary>
+    /// The indexes of the API's reads: the newest events first (the default list), oldest first (exports), within a
+    /// country or a type, and within a box. Ids sort byte by byte ("C"), as the API's ordinal tie-break does. Public so
+    /// the benchmark can measure the store without them.
+    /// </summary>
+    public static IReadOnlyList<string> ReadIndexes { get; } =
+    [
+        "CREATE INDEX events_recent ON events (event_date DESC NULLS LAST, id COLLATE \"C\");",
+        "CREATE INDEX events_oldest ON events (event_date ASC NULLS FIRST, id COLLATE \"C\");",
+        "CREATE INDEX events_country_recent ON events (country, event_date DESC NULLS LAST, id COLLATE \"C\");",
+        "CREATE INDEX events_type_recent ON events (event_type, event_date DESC NULLS LAST, id COLLATE \"C\");",
+        "CREATE INDEX events_place ON events (longitude, latitude);",
+    ];
+
+    protected override string OrdinalText(string column) => $"{column} COLLATE \"C\"";
+
+    protected override string FloorToInteger(string expression) => $"CAST(floor({expression}) AS INTEGER)";
 
     protected override string ClaimLock => " FOR UPDATE SKIP LOCKED";
 

@@ -62,6 +62,23 @@ public sealed class SqliteEventStore : SqlEventStore
         // Each article's MinHash signature, so a re-published copy of a stored report joins that report's events; and
         // the key of each page read, so a rerun skips stored pages before parsing them.
         TextSignatureSchema("INTEGER") + PageKeySchema,
+        // Each event's confidence in its row, so the API filters and sorts on it in SQL (issue 17: a million events).
+        EventConfidenceSchema("REAL"),
+        // The indexes the API's reads need at a million events (bench/scale, BENCHMARKS.md "Store at a million events").
+        string.Join("\n", ReadIndexes),
+    ];
+
+    /// <summary>
+    /// The indexes of the API's reads: the newest events first (the default list), oldest first (exports), within a
+    /// country or a type, and within a box. Public so the benchmark can measure the store without them.
+    /// </summary>
+    public static IReadOnlyList<string> ReadIndexes { get; } =
+    [
+        "CREATE INDEX events_recent ON events (event_date DESC, id);",
+        "CREATE INDEX events_oldest ON events (event_date, id);",
+        "CREATE INDEX events_country_recent ON events (country, event_date DESC, id);",
+        "CREATE INDEX events_type_recent ON events (event_type, event_date DESC, id);",
+        "CREATE INDEX events_place ON events (longitude, latitude);",
     ];
 
     protected override string NowSql => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";

@@ -69,7 +69,8 @@ public abstract partial class EventStoreTests
         var latest = store.LatestSchemaVersion;
         store.Dispose();
         // As a database from before signatures were kept: their tables gone, the migration that adds them not applied.
-        foreach (var sql in new[] { "DROP TABLE page_keys", "DROP TABLE article_bands", "DROP TABLE article_signatures", $"DELETE FROM schema_version WHERE version = {latest}" })
+        // The read migrations that came after it are undone too, so that they run again after it.
+        foreach (var sql in UndoReadMigrations.Concat(["DROP TABLE page_keys", "DROP TABLE article_bands", "DROP TABLE article_signatures", $"DELETE FROM schema_version WHERE version >= {latest - ReadMigrations}"]))
         {
             RunSql(sql);
         }
