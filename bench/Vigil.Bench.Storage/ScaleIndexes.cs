@@ -1,41 +1,37 @@
 using System.Data.Common;
-using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Vigil.Storage;
 
 namespace Vigil.Bench.Storage;
 
-/// <summary>Drops or creates the store's read indexes (the migration's own statements), to measure the reads without and with them.</summary>
-public static partial class ScaleIndexes
+/// <summary>
+/// Drops the store's read indexes and kept counts (the last migration), or builds them again with the migration's own
+/// statements, to measure the reads without and with them. The schema version is left alone.
+/// </summary>
+public static class ScaleIndexes
 {
     public static void Run(string action, string engine, string target)
     {
-        var statements = engine == "sqlite" ? SqliteEventStore.ReadIndexes : PostgresEventStore.ReadIndexes;
+        var (create, undo) = engine == "sqlite"
+            ? (SqliteEventStore.ReadIndexes, SqliteEventStore.UndoReadIndexes)
+            : (PostgresEventStore.ReadIndexes, PostgresEventStore.UndoReadIndexes);
         using DbConnection connection = engine == "sqlite"
             ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString())
             : new NpgsqlConnection(target);
         connection.Open();
-        foreach (var statement in statements)
+        var statements = action switch
         {
-            var name = IndexName().Match(statement).Groups[1].Value;
+            "drop" => undo,
+            "create" => [.. undo, .. create],
+            _ => throw new ArgumentException($"unknown action '{action}' (use drop or create)"),
+        };
+        foreach (var statement in statements.Append("ANALYZE"))
+        {
             using var command = connection.CreateCommand();
-            command.CommandText = action switch
-            {
-                "drop" => $"DROP INDEX IF EXISTS {name}",
-                "create" => statement.Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.Ordinal),
-                _ => throw new ArgumentException($"unknown action '{action}' (use drop or create)"),
-            };
+            command.CommandText = statement;
             command.CommandTimeout = 0;
             command.ExecuteNonQuery();
         }
-
-        using var analyze = connection.CreateCommand();
-        analyze.CommandText = "ANALYZE";
-        analyze.CommandTimeout = 0;
-        analyze.ExecuteNonQuery();
     }
-
-    [GeneratedRegex(@"CREATE INDEX (\w+) ON")]
-    private static partial Regex IndexName();
 }

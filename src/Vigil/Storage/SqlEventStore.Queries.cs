@@ -23,8 +23,16 @@ public abstract partial class SqlEventStore
     /// <summary>How many events match.</summary>
     public int CountEvents(EventQuery query)
     {
-        var (where, parameters) = Conditions(query);
-        return Convert.ToInt32(Scalar($"SELECT COUNT(*) FROM events {where}", [.. parameters]), CultureInfo.InvariantCulture);
+        var counted = Counted(query);
+        if (counted is not null)
+        {
+            // Filters of dates and type, or of country and type, are summed from the kept counts (a few thousand rows at most).
+            var (table, where, parameters) = counted.Value;
+            return Convert.ToInt32(Scalar($"SELECT COALESCE(SUM(events), 0) FROM {table} {where}", [.. parameters]), CultureInfo.InvariantCulture);
+        }
+
+        var (conditions, values) = Conditions(query);
+        return Convert.ToInt32(Scalar($"SELECT COUNT(*) FROM events {conditions}", [.. values]), CultureInfo.InvariantCulture);
     }
 
     /// <summary>One page of the matching events in the given order (see <see cref="Sorts"/>).</summary>
@@ -47,34 +55,52 @@ public abstract partial class SqlEventStore
         return ids.Chunk(batchSize).SelectMany(batch => Read(batch));
     }
 
-    /// <summary>Counts by day and type, by type and by country, computed by the database.</summary>
+    /// <summary>Counts by day and type, by type and by country, computed by the database (from the kept counts where they answer).</summary>
     public EventStatistics Statistics(EventQuery query)
     {
         var (where, parameters) = Conditions(query);
         var byDay = new List<(string Day, string EventType, int Count)>();
         var byType = new Dictionary<string, int>(StringComparer.Ordinal);
-        using (var command = Command($"SELECT event_date, event_type, COUNT(*) FROM events {where} GROUP BY event_date, event_type", [.. parameters]))
+        var counted = Counted(query);
+        var (dayCounts, dayWhere, dayParameters) = counted is { Table: DayCounts } day ? day : ("events", where, parameters);
+        var countExpression = dayCounts == DayCounts ? "SUM(events)" : "COUNT(*)";
+        using (var command = Command($"SELECT event_date, event_type, {countExpression} FROM {dayCounts} {dayWhere} GROUP BY event_date, event_type", [.. dayParameters]))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
                 var count = Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture);
                 var type = reader.GetString(1);
+                if (count == 0)
+                {
+                    continue;
+                }
+
                 byType[type] = byType.GetValueOrDefault(type) + count;
-                if (!reader.IsDBNull(0))
+                if (!reader.IsDBNull(0) && reader.GetString(0).Length > 0)
                 {
                     byDay.Add((reader.GetString(0), type, count));
                 }
             }
         }
 
+        // By country: from the kept counts when no date limits the query, else counted from the rows.
         var byCountry = new List<(string Key, int Count)>();
-        using (var command = Command($"SELECT country, COUNT(*) FROM events {where} GROUP BY country", [.. parameters]))
+        var countryQuery = query with { From = null, To = null };
+        var (countryTable, countryWhere, countryParameters) = query.From is null && query.To is null && Counted(countryQuery) is { Table: CountryCounts } country
+            ? country
+            : ("events", where, parameters);
+        countExpression = countryTable == CountryCounts ? "SUM(events)" : "COUNT(*)";
+        using (var command = Command($"SELECT country, {countExpression} FROM {countryTable} {countryWhere} GROUP BY country", [.. countryParameters]))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                byCountry.Add((reader.IsDBNull(0) ? "unknown" : reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture)));
+                var count = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+                if (count > 0)
+                {
+                    byCountry.Add((reader.IsDBNull(0) || reader.GetString(0).Length == 0 ? "unknown" : reader.GetString(0), count));
+                }
             }
         }
 
@@ -84,6 +110,82 @@ public abstract partial class SqlEventStore
             [.. byType.Select(pair => (pair.Key, pair.Value)).OrderByDescending(k => k.Value).ThenBy(k => k.Key, StringComparer.Ordinal)],
             [.. byCountry.OrderByDescending(k => k.Count).ThenBy(k => k.Key, StringComparer.Ordinal)]);
     }
+
+    private const string DayCounts = "event_day_counts";
+
+    private const string CountryCounts = "event_country_counts";
+
+    /// <summary>Migration: the counts of events by day and type and by country and type (a missing date or country is ''), filled from the events.</summary>
+    protected const string CountTables = """
+        CREATE TABLE event_day_counts (event_date TEXT NOT NULL, event_type TEXT NOT NULL, events INTEGER NOT NULL, PRIMARY KEY (event_date, event_type));
+        CREATE TABLE event_country_counts (country TEXT NOT NULL, event_type TEXT NOT NULL, events INTEGER NOT NULL, PRIMARY KEY (country, event_type));
+        INSERT INTO event_day_counts (event_date, event_type, events)
+          SELECT COALESCE(event_date, ''), event_type, COUNT(*) FROM events GROUP BY COALESCE(event_date, ''), event_type;
+        INSERT INTO event_country_counts (country, event_type, events)
+          SELECT COALESCE(country, ''), event_type, COUNT(*) FROM events GROUP BY COALESCE(country, ''), event_type;
+        """;
+
+    /// <summary>SQL that undoes the read migration (its indexes and kept counts), for measuring and testing the store without it.</summary>
+    public abstract IReadOnlyList<string> UndoReadSchema { get; }
+
+    private bool? hasCounts;
+
+    /// <summary>
+    /// The table of kept counts that answers the query, with its WHERE clause: by day for dates and a type, by country
+    /// for a country and a type; null when the query filters on anything else (or the store has no kept counts).
+    /// </summary>
+    private (string Table, string Where, List<(string, object?)> Parameters)? Counted(EventQuery query)
+    {
+        var typeOnly = query.EventType is not { } type || (EventTaxonomy.SubTypes.ContainsKey(type) && EventTaxonomy.TypeOf(type) is null);
+        if (!typeOnly || !string.IsNullOrWhiteSpace(query.Text) || query.BoundingBox is not null || query.SubEventType is not null
+            || query.MinConfidence is > 0 || query.Review is not null || (query.Country is not null && (query.From is not null || query.To is not null)))
+        {
+            return null;
+        }
+
+        hasCounts ??= Scalar(TableExistsSql, ("@table", DayCounts)) is not null;
+        if (hasCounts is false)
+        {
+            return null;
+        }
+
+        var conditions = new List<string> { "events > 0" };
+        var parameters = new List<(string, object?)>();
+        if (query.EventType is not null)
+        {
+            conditions.Add("event_type = @type");
+            parameters.Add(("@type", query.EventType));
+        }
+
+        if (query.Country is { } country)
+        {
+            conditions.Add("country = @country");
+            parameters.Add(("@country", country.ToUpperInvariant()));
+            return (CountryCounts, "WHERE " + string.Join(" AND ", conditions), parameters);
+        }
+
+        if (query.From is not null || query.To is not null)
+        {
+            // Undated events are kept under '', which no date range holds.
+            conditions.Add("event_date <> ''");
+            if (query.From is { } from)
+            {
+                conditions.Add("event_date >= @from");
+                parameters.Add(("@from", Iso(from)));
+            }
+
+            if (query.To is { } to)
+            {
+                conditions.Add("event_date <= @to");
+                parameters.Add(("@to", Iso(to)));
+            }
+        }
+
+        return (DayCounts, "WHERE " + string.Join(" AND ", conditions), parameters);
+    }
+
+    /// <summary>A query that returns a row when the table named by @table exists.</summary>
+    protected abstract string TableExistsSql { get; }
 
     /// <summary>
     /// The matching located events gathered into cells of a grid <paramref name="cellDegrees"/> wide, so a map of a
