@@ -66,7 +66,7 @@ public sealed class PostgresEventStore : SqlEventStore
 
     /// <summary>
     /// What the API's reads need at a million events: indexes for the newest events first (the default list), oldest
-    /// first (exports), within a country or a type, and within a box; and the counts of events by day and type and by
+    /// first (exports), within a country or a type, within a box, by fatalities and by confidence; and the counts of events by day and type and by
     /// country and type, kept by a trigger, so that statistics and totals need not count a million rows. Ids sort byte
     /// by byte ("C"), as the API's ordinal tie-break does. Public so the benchmark can measure the store without them
     /// (<see cref="UndoReadSchema"/>).
@@ -77,7 +77,9 @@ public sealed class PostgresEventStore : SqlEventStore
         "CREATE INDEX events_oldest ON events (event_date ASC NULLS FIRST, id COLLATE \"C\");",
         "CREATE INDEX events_country_recent ON events (country, event_date DESC NULLS LAST, id COLLATE \"C\");",
         "CREATE INDEX events_type_recent ON events (event_type, event_date DESC NULLS LAST, id COLLATE \"C\");",
-        "CREATE INDEX events_place ON events (longitude, latitude);",
+        "CREATE INDEX events_place ON events (longitude, latitude, event_date, id COLLATE \"C\");",
+        "CREATE INDEX events_killed ON events (COALESCE(killed_best, 0) DESC, id COLLATE \"C\");",
+        "CREATE INDEX events_confidence ON events (confidence);",
         CountTables,
         """
         CREATE FUNCTION count_events() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -103,7 +105,8 @@ public sealed class PostgresEventStore : SqlEventStore
     public static IReadOnlyList<string> UndoReadIndexes { get; } =
     [
         "DROP INDEX IF EXISTS events_recent", "DROP INDEX IF EXISTS events_oldest", "DROP INDEX IF EXISTS events_country_recent",
-        "DROP INDEX IF EXISTS events_type_recent", "DROP INDEX IF EXISTS events_place", "DROP TRIGGER IF EXISTS events_counted ON events",
+        "DROP INDEX IF EXISTS events_type_recent", "DROP INDEX IF EXISTS events_place", "DROP INDEX IF EXISTS events_killed",
+        "DROP INDEX IF EXISTS events_confidence", "DROP TRIGGER IF EXISTS events_counted ON events",
         "DROP FUNCTION IF EXISTS count_events()", "DROP TABLE IF EXISTS event_day_counts", "DROP TABLE IF EXISTS event_country_counts",
     ];
 

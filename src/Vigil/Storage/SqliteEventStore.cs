@@ -70,7 +70,7 @@ public sealed class SqliteEventStore : SqlEventStore
 
     /// <summary>
     /// What the API's reads need at a million events: indexes for the newest events first (the default list), oldest
-    /// first (exports), within a country or a type, and within a box; and the counts of events by day and type and by
+    /// first (exports), within a country or a type, within a box, by fatalities and by confidence; and the counts of events by day and type and by
     /// country and type, kept by triggers, so that statistics and totals need not count a million rows. Public so the
     /// benchmark can measure the store without them (<see cref="UndoReadSchema"/>).
     /// </summary>
@@ -80,7 +80,9 @@ public sealed class SqliteEventStore : SqlEventStore
         "CREATE INDEX events_oldest ON events (event_date, id);",
         "CREATE INDEX events_country_recent ON events (country, event_date DESC, id);",
         "CREATE INDEX events_type_recent ON events (event_type, event_date DESC, id);",
-        "CREATE INDEX events_place ON events (longitude, latitude);",
+        "CREATE INDEX events_place ON events (longitude, latitude, event_date, id);",
+        "CREATE INDEX events_killed ON events (COALESCE(killed_best, 0) DESC, id);",
+        "CREATE INDEX events_confidence ON events (confidence);",
         CountTables,
         """
         CREATE TRIGGER events_counted AFTER INSERT ON events BEGIN
@@ -104,7 +106,8 @@ public sealed class SqliteEventStore : SqlEventStore
     public static IReadOnlyList<string> UndoReadIndexes { get; } =
     [
         "DROP INDEX IF EXISTS events_recent", "DROP INDEX IF EXISTS events_oldest", "DROP INDEX IF EXISTS events_country_recent",
-        "DROP INDEX IF EXISTS events_type_recent", "DROP INDEX IF EXISTS events_place", "DROP TRIGGER IF EXISTS events_counted",
+        "DROP INDEX IF EXISTS events_type_recent", "DROP INDEX IF EXISTS events_place", "DROP INDEX IF EXISTS events_killed",
+        "DROP INDEX IF EXISTS events_confidence", "DROP TRIGGER IF EXISTS events_counted",
         "DROP TRIGGER IF EXISTS events_uncounted", "DROP TRIGGER IF EXISTS events_recounted", "DROP TABLE IF EXISTS event_day_counts",
         "DROP TABLE IF EXISTS event_country_counts",
     ];
