@@ -36,7 +36,7 @@ big=$(sqlite3 "$sqlite_db" "SELECT country FROM events GROUP BY country ORDER BY
 declare -A kinds
 kinds[list]="country=$country|type=Battles|from=2020-05-01&to=2020-05-31|sort=-date|country=$big&type=Protests|minConfidence=0.5&page=3|sort=-killed&pageSize=100|type=Riots&from=2019-01-01&to=2019-12-31"
 kinds[bbox]="bbox=30,0,45,15|bbox=-10,35,30,60|bbox=100,-10,120,10&type=Battles|bbox=-80,-40,-60,0"
-kinds[search]="q=$village|q=$group|q=$village&type=Battles|q=protested&country=$country|q=$group&from=2022-01-01&to=2022-12-31"
+kinds[search]="q=$village|q=$group|q=$village&type=Battles|q=$group&country=$big|q=$group&from=2022-01-01&to=2022-12-31"
 kinds[stats]="stats:|stats:country=$country|stats:type=Battles|stats:from=2024-01-01&to=2024-12-31|stats:country=$big"
 echo "search words: village '$village', group '$group'; countries $country (10th) and $big (largest)" >&2
 
@@ -66,9 +66,21 @@ percentiles() { # name...; the table row of the readers' files
     END { printf "| %s | %s | %s | %d | %.0f | %.0f | %.0f | %d | %s |\n", store, phase, kind, n, t[int(n * 0.5) + 1], t[int(n * 0.99) + 1], t[n], errors + 0, load }'
 }
 
+serial() { # store name, phase; each URL once, one at a time: the service time of a request without queueing
+  local kind f url
+  for kind in ${KINDS:-list bbox search stats}; do
+    IFS='|' read -r -a urls <<<"${kinds[$kind]}"
+    for f in "${urls[@]}"; do
+      if [[ "$f" == stats:* ]]; then url="/api/stats?${f#stats:}"; else url="/api/events?$f"; fi
+      echo "| $1 | $2 | \`$url\` | $(curl -s -o /dev/null -w '%{http_code} | %{time_total}' "http://127.0.0.1:$port$url" | awk '{ printf "%s | %.0f", $1, $3 * 1000 }') | $(load) |" >>"$out/serial.md"
+    done
+  done
+}
+
 run() { # store name, phase, serve args...
   local name="$1" phase="$2"; shift 2
   serve "$@"
+  serial "$name" "$phase"
   for kind in ${KINDS:-list bbox search stats}; do
     rm -f "$out/$kind"-*.txt
     local before; before=$(load)
@@ -114,6 +126,10 @@ for phase in $phases; do
   done
 done
 echo
+echo "| store | indexes | request, alone | HTTP | ms | load average |"
+echo "|---|---|---|---|---:|---|"
+cat "$out/serial.md"
+echo
 echo "| store | indexes | export | rows | seconds | | | | load average | server memory (VmRSS; VmHWM = peak) |"
 echo "|---|---|---|---|---:|---|---|---|---|---|"
-cat "$out/exports.md"
+cat "$out/exports.md" 2>/dev/null || true

@@ -75,7 +75,7 @@ public sealed class PostgresEventStore : SqlEventStore
     [
         "CREATE INDEX events_recent ON events (event_date DESC NULLS LAST, id COLLATE \"C\");",
         "CREATE INDEX events_oldest ON events (event_date ASC NULLS FIRST, id COLLATE \"C\");",
-        "CREATE INDEX events_country_recent ON events (country, event_date DESC NULLS LAST, id COLLATE \"C\");",
+        "CREATE INDEX events_country_recent ON events (country, event_date DESC NULLS LAST, id COLLATE \"C\", event_type);",
         "CREATE INDEX events_type_recent ON events (event_type, event_date DESC NULLS LAST, id COLLATE \"C\");",
         "CREATE INDEX events_place ON events (longitude, latitude, event_date, id COLLATE \"C\");",
         "CREATE INDEX events_killed ON events (COALESCE(killed_best, 0) DESC, id COLLATE \"C\");",

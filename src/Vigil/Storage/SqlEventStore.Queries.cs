@@ -86,10 +86,7 @@ public abstract partial class SqlEventStore
 
         // By country: from the kept counts when no date limits the query, else counted from the rows.
         var byCountry = new List<(string Key, int Count)>();
-        var countryQuery = query with { From = null, To = null };
-        var (countryTable, countryWhere, countryParameters) = query.From is null && query.To is null && Counted(countryQuery) is { Table: CountryCounts } country
-            ? country
-            : ("events", where, parameters);
+        var (countryTable, countryWhere, countryParameters) = Counted(query, byCountry: true) ?? ("events", where, parameters);
         countExpression = countryTable == CountryCounts ? "SUM(events)" : "COUNT(*)";
         using (var command = Command($"SELECT country, {countExpression} FROM {countryTable} {countryWhere} GROUP BY country", [.. countryParameters]))
         using (var reader = command.ExecuteReader())
@@ -132,9 +129,10 @@ public abstract partial class SqlEventStore
 
     /// <summary>
     /// The table of kept counts that answers the query, with its WHERE clause: by day for dates and a type, by country
-    /// for a country and a type; null when the query filters on anything else (or the store has no kept counts).
+    /// for a country and a type (or, <paramref name="byCountry"/>, for counts by country without dates); null when the
+    /// query filters on anything else (or the store has no kept counts).
     /// </summary>
-    private (string Table, string Where, List<(string, object?)> Parameters)? Counted(EventQuery query)
+    private (string Table, string Where, List<(string, object?)> Parameters)? Counted(EventQuery query, bool byCountry = false)
     {
         var typeOnly = query.EventType is not { } type || (EventTaxonomy.SubTypes.ContainsKey(type) && EventTaxonomy.TypeOf(type) is null);
         if (!typeOnly || !string.IsNullOrWhiteSpace(query.Text) || query.BoundingBox is not null || query.SubEventType is not null
@@ -157,10 +155,19 @@ public abstract partial class SqlEventStore
             parameters.Add(("@type", query.EventType));
         }
 
-        if (query.Country is { } country)
+        if (query.Country is not null || byCountry)
         {
-            conditions.Add("country = @country");
-            parameters.Add(("@country", country.ToUpperInvariant()));
+            if (query.From is not null || query.To is not null)
+            {
+                return null;
+            }
+
+            if (query.Country is { } country)
+            {
+                conditions.Add("country = @country");
+                parameters.Add(("@country", country.ToUpperInvariant()));
+            }
+
             return (CountryCounts, "WHERE " + string.Join(" AND ", conditions), parameters);
         }
 

@@ -78,7 +78,7 @@ public sealed class SqliteEventStore : SqlEventStore
     [
         "CREATE INDEX events_recent ON events (event_date DESC, id);",
         "CREATE INDEX events_oldest ON events (event_date, id);",
-        "CREATE INDEX events_country_recent ON events (country, event_date DESC, id);",
+        "CREATE INDEX events_country_recent ON events (country, event_date DESC, id, event_type);",
         "CREATE INDEX events_type_recent ON events (event_type, event_date DESC, id);",
         "CREATE INDEX events_place ON events (longitude, latitude, event_date, id);",
         "CREATE INDEX events_killed ON events (COALESCE(killed_best, 0) DESC, id);",
