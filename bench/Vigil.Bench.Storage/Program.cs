@@ -18,6 +18,20 @@ if (args is ["fill", var path, var count])
     return;
 }
 
+if (args is ["scale", var engine, var target, var size, ..])
+{
+    // bench/scale/fill.sh: a store of SIZE synthetic events (one engine: sqlite PATH or postgres CONNECTION).
+    ScaleFill.Run(engine, target, int.Parse(size, CultureInfo.InvariantCulture), args.Length > 4 ? args[4] : Path.Combine(".build", "gazetteer"));
+    return;
+}
+
+if (args is ["indexes", var action, var indexEngine, var indexTarget])
+{
+    // bench/scale/load.sh: the store without the read indexes of issue 17 ("before"), then with them again ("after").
+    ScaleIndexes.Run(action, indexEngine, indexTarget);
+    return;
+}
+
 var root = args.Length > 0 ? args[0] : Directory.GetCurrentDirectory();
 var seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16;
 var reports = RepublishedFixture.Read(Path.Combine(root, "bench", "storage", "republished", "reports.jsonl"));

@@ -19,9 +19,18 @@ internal static class ApiEndpoints
                 return Results.BadRequest(new ApiError(error));
             }
 
-            return Results.Ok(gate.Use(store =>
+            return Results.Ok(gate.Read(store =>
             {
                 var statuses = store.ReviewStatuses();
+                if (filter.InStore)
+                {
+                    // At a million events only one page is read whole; the database counts, sorts and pages.
+                    var total = store.CountEvents(filter.Query);
+                    var items = store.SearchPage(filter.Query, filter.Sort, (filter.Page - 1) * filter.PageSize, filter.PageSize)
+                        .Select(e => EventViews.Summary(e, Status(statuses, e.Id))).ToList();
+                    return new EventPage(total, filter.Page, filter.PageSize, items);
+                }
+
                 var matching = Filtered(store, filter, statuses);
                 var page = EventViews.Sorted(matching, filter.Sort).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
                     .Select(e => EventViews.Summary(e, Status(statuses, e.Id))).ToList();
@@ -29,7 +38,32 @@ internal static class ApiEndpoints
             }));
         }).WithSummary("Events matching the filters: from, to (yyyy-mm-dd), type, subType, country (ISO alpha-2), bbox (minLon,minLat,maxLon,maxLat), actor, q (text), minConfidence, review (unreviewed|confirmed|rejected), sort, page, pageSize");
 
-        api.MapGet("/events/{id}", (string id, StoreGate gate) => gate.Use(store =>
+        api.MapGet("/map", (HttpRequest request, StoreGate gate) =>
+        {
+            var filter = EventFilter.Parse(request.Query, out var error);
+            var zoomText = request.Query["zoom"].ToString();
+            var zoom = DefaultMapZoom;
+            if (zoomText.Length > 0 && !(int.TryParse(zoomText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out zoom) && zoom <= MaxMapZoom))
+            {
+                error ??= $"'zoom' must be a whole number from 0 to {MaxMapZoom}, not '{zoomText}'";
+            }
+
+            if (error is not null)
+            {
+                return Results.BadRequest(new ApiError(error));
+            }
+
+            if (!filter.InStore)
+            {
+                return Results.BadRequest(new ApiError("the map's cells cannot filter by actor; use /api/events for that"));
+            }
+
+            // Zoom 0 is a whole-world grid of 45-degree cells; each step halves them, as map tiles do.
+            var cell = 360.0 / (8 << zoom);
+            return Results.Ok(new MapCells(cell, gate.Read(store => store.MapCells(filter.Query, cell))));
+        }).WithSummary($"Located events gathered into grid cells (zoom 0 to {MaxMapZoom}: cells of 45 degrees halved per step, default {DefaultMapZoom}), with each cell's count, centre, fatalities and commonest type; same filters as /api/events");
+
+        api.MapGet("/events/{id}", (string id, StoreGate gate) => gate.Read(store =>
         {
             var stored = store.GetEvent(id);
             if (stored is null)
@@ -41,11 +75,11 @@ internal static class ApiEndpoints
             return Results.Ok(EventViews.Detail(stored, Status(store.ReviewStatuses(), id), store.Reviews(id)));
         })).WithSummary("One event with every claim, source, victim, evidence span and review");
 
-        api.MapGet("/events/{id}/history", (string id, StoreGate gate) => gate.Use(store =>
+        api.MapGet("/events/{id}/history", (string id, StoreGate gate) => gate.Read(store =>
             store.GetEvent(id) is null ? Results.NotFound(new ApiError($"no event {id}")) : Results.Ok(store.History(id))))
             .WithSummary("The audit entries of an event and of every event merged into it: reviews, merges and splits, oldest first");
 
-        api.MapGet("/articles/{id}", (string id, StoreGate gate) => gate.Use(store =>
+        api.MapGet("/articles/{id}", (string id, StoreGate gate) => gate.Read(store =>
         {
             var article = store.GetArticle(id);
             if (article is null)
@@ -74,8 +108,16 @@ internal static class ApiEndpoints
                 return Results.BadRequest(new ApiError(error));
             }
 
-            return Results.Ok(gate.Use(store =>
+            return Results.Ok(gate.Read(store =>
             {
+                if (filter.InStore)
+                {
+                    var figures = store.Statistics(filter.Query);
+                    return new Stats(
+                        figures.Events, [.. figures.ByDay.Select(d => new DayCount(d.Day, d.EventType, d.Count))],
+                        [.. figures.ByType.Select(k => new KeyCount(k.Key, k.Count))], [.. figures.ByCountry.Select(k => new KeyCount(k.Key, k.Count))]);
+                }
+
                 var events = Filtered(store, filter, store.ReviewStatuses());
                 var byDay = events.Where(e => e.Date is not null)
                     .GroupBy(e => (Day: e.Date!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), e.EventType))
@@ -143,7 +185,38 @@ internal static class ApiEndpoints
                 return Results.BadRequest(new ApiError(error));
             }
 
-            var (text, summary) = gate.Use(store =>
+            var (contentType, extension) = format switch
+            {
+                ExportFormat.AcledCsv or ExportFormat.UcdpCsv => ("text/csv", "csv"),
+                ExportFormat.GeoJson => ("application/geo+json", "geojson"),
+                ExportFormat.JsonLines => ("application/x-ndjson", "jsonl"),
+                _ => ("application/json", "json"),
+            };
+            if (filter.InStore && format is ExportFormat.AcledCsv or ExportFormat.JsonLines)
+            {
+                // Streamed as the events are read, a batch at a time: memory stays bounded however many there are. The
+                // formats that count what they leave out (UCDP, GeoJSON) say so in a header, so they are written first.
+                return Results.Stream(
+                    body =>
+                    {
+                        // The exporters write through a TextWriter; the writes block a pooled thread, not the server.
+                        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } control)
+                        {
+                            control.AllowSynchronousIO = true;
+                        }
+
+                        gate.Read(store =>
+                        {
+                            using var writer = new StreamWriter(body, new System.Text.UTF8Encoding(false), 64 * 1024, leaveOpen: true);
+                            return EventExporter.Write(store.StreamEvents(filter.Query, "date"), format, writer);
+                        });
+                        return Task.CompletedTask;
+                    },
+                    contentType,
+                    $"vigil-events.{extension}");
+            }
+
+            var (text, summary) = gate.Read(store =>
             {
                 var writer = new StringWriter();
                 var written = EventExporter.Write(EventViews.Sorted(Filtered(store, filter, store.ReviewStatuses()), "date"), format, writer);
@@ -156,13 +229,6 @@ internal static class ApiEndpoints
                 response.Headers["X-Vigil-Left-Out-Reason"] = summary.Reason;
             }
 
-            var (contentType, extension) = format switch
-            {
-                ExportFormat.AcledCsv or ExportFormat.UcdpCsv => ("text/csv", "csv"),
-                ExportFormat.GeoJson => ("application/geo+json", "geojson"),
-                ExportFormat.JsonLines => ("application/x-ndjson", "jsonl"),
-                _ => ("application/json", "json"),
-            };
             return Results.File(System.Text.Encoding.UTF8.GetBytes(text), contentType, $"vigil-events.{extension}");
         }).WithSummary("The filtered events as acled-csv, ucdp-csv, geojson, jsonl or plover-json (format=...), same filters as /api/events");
 
@@ -174,7 +240,7 @@ internal static class ApiEndpoints
                 return Results.BadRequest(new ApiError(error!));
             }
 
-            var (total, page) = gate.Use(store =>
+            var (total, page) = gate.Read(store =>
             {
                 var log = store.AuditLog();
                 return (log.Count, log.Skip(offset).Take(limit).ToList());
@@ -188,6 +254,10 @@ internal static class ApiEndpoints
     public const int MaxNoteChars = 64 * 1024;
 
     public const int DefaultAuditLimit = 100;
+
+    public const int DefaultMapZoom = 2;
+
+    public const int MaxMapZoom = 12;
 
     public const int MaxAuditLimit = 1000;
 

@@ -30,6 +30,9 @@ public sealed record ArticleView(
     string Id, string? Url, string? Headline, string? Standfirst, string? Byline, string? Published, string? Outlet, string? Language,
     string? Licence, string? Attribution, string Text, IReadOnlyList<ArticleAnnotation> Annotations);
 
+/// <summary>The map's grid: the cell width in degrees, and the cells that hold events.</summary>
+public sealed record MapCells(double CellDegrees, IReadOnlyList<MapCell> Cells);
+
 public sealed record DayCount(string Day, string EventType, int Count);
 
 public sealed record KeyCount(string Key, int Count);

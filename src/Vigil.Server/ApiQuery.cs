@@ -38,6 +38,7 @@ public static class ApiQuery
     {
         ["/api/events"] = Filters,
         ["/api/stats"] = Filters,
+        ["/api/map"] = [.. Filters, new("zoom", JsonSchemaType.Integer, "Grid of the cells: 0 is 45-degree cells, each step halves them (0 to 12, default 2)", "99")],
         ["/api/export"] = [.. Filters, new("format", JsonSchemaType.String, "acled-csv, ucdp-csv, geojson, jsonl (default) or plover-json", "xls")],
         ["/api/alerts/deliveries"] =
         [

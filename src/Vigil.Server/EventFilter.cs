@@ -6,13 +6,16 @@ using Vigil.Storage;
 namespace Vigil.Server;
 
 /// <summary>
-/// The filters of GET /api/events, read and checked from the query string. The store answers the indexed part
-/// (text, dates, type, country, box); the rest is applied to its answer.
+/// The filters of GET /api/events, read and checked from the query string. The store answers all but the actor's
+/// name (<see cref="InStore"/>); that one is applied to its answer.
 /// </summary>
 public sealed record EventFilter(
     EventQuery Query, string? SubEventType, string? Actor, double MinConfidence, string? Review, string Sort, int Page, int PageSize)
 {
-    private static readonly string[] Sorts = ["date", "-date", "killed", "-killed", "confidence", "-confidence"];
+    private static readonly IReadOnlyList<string> Sorts = SqlEventStore.Sorts;
+
+    /// <summary>True when the store can answer the whole filter (all but an actor's name), so it can count, sort and page.</summary>
+    public bool InStore => Actor is null;
 
     /// <summary>Reads the filters, or returns a message saying which parameter is wrong and why.</summary>
     public static EventFilter Parse(IQueryCollection query, out string? error)
@@ -116,7 +119,7 @@ public sealed record EventFilter(
 
         var page = Number("page", 1, 1, 1_000_000, ref error);
         var pageSize = Number("pageSize", 50, 1, 5000, ref error);
-        var eventQuery = new EventQuery(Text("q"), from, to, type, country?.ToUpperInvariant(), box);
+        var eventQuery = new EventQuery(Text("q"), from, to, type, country?.ToUpperInvariant(), box, subType, minConfidence > 0 ? minConfidence : null, review);
         return new EventFilter(eventQuery, subType, Text("actor"), minConfidence, review, sort, page, pageSize);
     }
 }

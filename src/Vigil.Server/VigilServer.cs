@@ -56,7 +56,7 @@ public static class VigilServer
         });
 
         var token = options.Token ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var gate = new StoreGate(EventStores.Open(options.SqlitePath, options.PostgresConnection));
+        var gate = new StoreGate(EventStores.Open(options.SqlitePath, options.PostgresConnection), () => EventStores.Open(options.SqlitePath, options.PostgresConnection));
         builder.Services.AddSingleton(gate);
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(gate.Dispose);

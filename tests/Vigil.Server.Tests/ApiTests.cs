@@ -130,6 +130,36 @@ public sealed class ApiTests(TestServer server) : IClassFixture<TestServer>
     }
 
     [Fact]
+    public async Task TheMapGathersEventsIntoGridCellsThatShrinkWithTheZoom()
+    {
+        // 45-degree cells: Nairobi and Goma share one south of the equator; Kharkiv has its own.
+        var world = await Get("/api/map?zoom=0");
+        Assert.Equal(45, world.GetProperty("cellDegrees").GetDouble());
+        var cells = world.GetProperty("cells").EnumerateArray().ToList();
+        Assert.Equal([1, 2], cells.Select(c => c.GetProperty("count").GetInt32()).Order());
+        var africa = cells.Single(c => c.GetProperty("count").GetInt32() == 2);
+        Assert.Equal(11, africa.GetProperty("killed").GetInt32());
+        Assert.True(africa.GetProperty("latitude").GetDouble() is > -2 and < -1);
+
+        Assert.Equal(3, (await Get("/api/map?zoom=5")).GetProperty("cells").GetArrayLength());
+        Assert.Single((await Get("/api/map?zoom=5&country=KE")).GetProperty("cells").EnumerateArray());
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(server.BaseUrl + "/api/map?zoom=13")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(server.BaseUrl + "/api/map?actor=army")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheListCountsAndPagesInTheStoreAndFiltersByActorInMemory()
+    {
+        var second = await Get("/api/events?pageSize=1&page=2&sort=date");
+        Assert.Equal(3, second.GetProperty("total").GetInt32());
+        Assert.Equal("2024-03-05", Assert.Single(second.GetProperty("items").EnumerateArray()).GetProperty("date").GetString());
+        var confident = await Get("/api/events?minConfidence=0.99");
+        Assert.Equal(0, confident.GetProperty("total").GetInt32());
+        var byActor = await Get("/api/events?actor=nobody-by-this-name");
+        Assert.Equal(0, byActor.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task ExportsTheFilteredEventsInEachFormat()
     {
         var csv = await (await client.GetAsync(server.BaseUrl + "/api/export?format=acled-csv&type=Battles")).Content.ReadAsStringAsync();

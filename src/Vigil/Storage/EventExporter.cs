@@ -39,32 +39,38 @@ public static class EventExporter
         _ => throw new ArgumentException($"unknown format \"{name}\" (use acled-csv, ucdp-csv, geojson, jsonl or plover-json)"),
     };
 
-    /// <summary>Writes the events in the format; UCDP CSV and GeoJSON leave out what they cannot hold, and the summary says how many.</summary>
+    /// <summary>
+    /// Writes the events in the format; UCDP CSV and GeoJSON leave out what they cannot hold, and the summary says how
+    /// many. ACLED CSV and JSON lines are written as the events are enumerated, so a lazy sequence streams.
+    /// </summary>
     public static ExportSummary Write(IEnumerable<StoredEvent> events, ExportFormat format, TextWriter output)
     {
-        var list = events as IReadOnlyCollection<StoredEvent> ?? [.. events];
         switch (format)
         {
             case ExportFormat.AcledCsv:
-                WriteAcled(list, output);
-                break;
+                return new ExportSummary(WriteAcled(events, output), 0, null);
+            case ExportFormat.JsonLines:
+                var written = 0;
+                foreach (var stored in events)
+                {
+                    output.WriteLine(VigilJson.Serialize(stored));
+                    written++;
+                }
+
+                return new ExportSummary(written, 0, null);
+        }
+
+        var list = events as IReadOnlyCollection<StoredEvent> ?? [.. events];
+        switch (format)
+        {
             case ExportFormat.UcdpCsv:
                 return WriteUcdp(list, output);
             case ExportFormat.GeoJson:
                 return WriteGeoJson(list, output);
-            case ExportFormat.JsonLines:
-                foreach (var stored in list)
-                {
-                    output.WriteLine(VigilJson.Serialize(stored));
-                }
-
-                break;
-            case ExportFormat.PloverJson:
+            default:
                 WritePlover(list, output);
-                break;
+                return new ExportSummary(list.Count, 0, null);
         }
-
-        return new ExportSummary(list.Count, 0, null);
     }
 
     /// <summary>The high figure both CSV exports give: the count's high, or its figure where it gives no upper bound ("at least 7" is 7).</summary>
@@ -96,8 +102,9 @@ public static class EventExporter
         "source", "source_scale", "notes", "fatalities", "source_urls", "claims_count", "fatalities_low", "fatalities_high", "fatalities_derivation",
     ];
 
-    private static void WriteAcled(IEnumerable<StoredEvent> events, TextWriter output)
+    private static int WriteAcled(IEnumerable<StoredEvent> events, TextWriter output)
     {
+        var written = 0;
         // CsvHelper's defaults are RFC 4180: CRLF records, fields quoted when they need it, inner quotes doubled.
         using var csv = CsvWriter.Create(output, null, true);
         csv.WriteRecord(AcledColumns);
@@ -118,7 +125,10 @@ public static class EventExporter
                 e.CasualtyExplanation,
             ];
             csv.WriteRecord(Neutralised(row)!);
+            written++;
         }
+
+        return written;
     }
 
     /// <summary>

@@ -29,6 +29,6 @@ public static class ReviewStates
 /// queue, the watched sources and the alerts. <see cref="EventStores.Open"/> returns it, so no front end depends on
 /// the engine or on the ADO.NET template the two engines share.
 /// </summary>
-public interface IVigilStore : IEventStore, IReviewStore, IWorkQueue, ISourceStore, IAlertStore
+public interface IVigilStore : IEventStore, IEventReader, IReviewStore, IWorkQueue, ISourceStore, IAlertStore
 {
 }

@@ -61,7 +61,65 @@ public sealed class PostgresEventStore : SqlEventStore
         // Saved searches that notify a webhook or a file when a new or updated event matches, the outbox of changes
         // they look at, and each delivery with its attempts (issue 17).
         AlertsSchema("BIGINT", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
+        // Each event's confidence in its row, so the API filters and sorts on it in SQL (issue 17: a million events).
+        EventConfidenceSchema("DOUBLE PRECISION"),
+        // The indexes the API's reads need at a million events (bench/scale, BENCHMARKS.md "Store at a million events").
+        string.Join("\n", ReadIndexes),
     ];
+
+    /// <summary>
+    /// What the API's reads need at a million events: indexes for the newest events first (the default list), oldest
+    /// first (exports), within a country or a type, within a box, by fatalities and by confidence; and the counts of events by day and type and by
+    /// country and type, kept by a trigger, so that statistics and totals need not count a million rows. Ids sort byte
+    /// by byte ("C"), as the API's ordinal tie-break does. Public so the benchmark can measure the store without them
+    /// (<see cref="UndoReadSchema"/>).
+    /// </summary>
+    public static IReadOnlyList<string> ReadIndexes { get; } =
+    [
+        "CREATE INDEX events_recent ON events (event_date DESC NULLS LAST, id COLLATE \"C\");",
+        "CREATE INDEX events_oldest ON events (event_date ASC NULLS FIRST, id COLLATE \"C\");",
+        "CREATE INDEX events_country_recent ON events (country, event_date DESC NULLS LAST, id COLLATE \"C\", event_type);",
+        "CREATE INDEX events_type_recent ON events (event_type, event_date DESC NULLS LAST, id COLLATE \"C\");",
+        "CREATE INDEX events_place ON events (longitude, latitude, event_date, id COLLATE \"C\");",
+        "CREATE INDEX events_killed ON events (COALESCE(killed_best, 0) DESC, id COLLATE \"C\");",
+        "CREATE INDEX events_confidence ON events (confidence);",
+        CountTables,
+        """
+        CREATE FUNCTION count_events() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP IN ('UPDATE', 'DELETE') THEN
+            UPDATE event_day_counts SET events = events - 1 WHERE event_date = COALESCE(OLD.event_date, '') AND event_type = OLD.event_type;
+            UPDATE event_country_counts SET events = events - 1 WHERE country = COALESCE(OLD.country, '') AND event_type = OLD.event_type;
+          END IF;
+          IF TG_OP IN ('UPDATE', 'INSERT') THEN
+            INSERT INTO event_day_counts VALUES (COALESCE(NEW.event_date, ''), NEW.event_type, 1)
+              ON CONFLICT (event_date, event_type) DO UPDATE SET events = event_day_counts.events + 1;
+            INSERT INTO event_country_counts VALUES (COALESCE(NEW.country, ''), NEW.event_type, 1)
+              ON CONFLICT (country, event_type) DO UPDATE SET events = event_country_counts.events + 1;
+          END IF;
+          RETURN NULL;
+        END $$;
+        CREATE TRIGGER events_counted AFTER INSERT OR DELETE OR UPDATE OF event_date, event_type, country ON events
+          FOR EACH ROW EXECUTE FUNCTION count_events();
+        """,
+    ];
+
+    /// <summary>Undoes <see cref="ReadIndexes"/>: the store as the migrations before it left it.</summary>
+    public static IReadOnlyList<string> UndoReadIndexes { get; } =
+    [
+        "DROP INDEX IF EXISTS events_recent", "DROP INDEX IF EXISTS events_oldest", "DROP INDEX IF EXISTS events_country_recent",
+        "DROP INDEX IF EXISTS events_type_recent", "DROP INDEX IF EXISTS events_place", "DROP INDEX IF EXISTS events_killed",
+        "DROP INDEX IF EXISTS events_confidence", "DROP TRIGGER IF EXISTS events_counted ON events",
+        "DROP FUNCTION IF EXISTS count_events()", "DROP TABLE IF EXISTS event_day_counts", "DROP TABLE IF EXISTS event_country_counts",
+    ];
+
+    public override IReadOnlyList<string> UndoReadSchema => UndoReadIndexes;
+
+    protected override string TableExistsSql => "SELECT 1 WHERE to_regclass(@table) IS NOT NULL";
+
+    protected override string OrdinalText(string column) => $"{column} COLLATE \"C\"";
+
+    protected override string FloorToInteger(string expression) => $"CAST(floor({expression}) AS INTEGER)";
 
     protected override string ClaimLock => " FOR UPDATE SKIP LOCKED";
 

@@ -246,47 +246,8 @@ public abstract partial class SqlEventStore : IVigilStore
 
     public IReadOnlyList<StoredEvent> Search(EventQuery query)
     {
-        var conditions = new List<string>();
-        var parameters = new List<(string, object?)>();
-        if (!string.IsNullOrWhiteSpace(query.Text))
-        {
-            conditions.Add($"id IN (SELECT event_id FROM claims WHERE article_id IN ({FullTextArticleIds}))");
-            parameters.Add(("@query", FullTextQuery(query.Text)));
-        }
-
-        if (query.From is { } from)
-        {
-            conditions.Add("event_date >= @from");
-            parameters.Add(("@from", Iso(from)));
-        }
-
-        if (query.To is { } to)
-        {
-            conditions.Add("event_date <= @to");
-            parameters.Add(("@to", Iso(to)));
-        }
-
-        if (query.EventType is { } type)
-        {
-            conditions.Add("(event_type = @type OR sub_event_type = @type)");
-            parameters.Add(("@type", type));
-        }
-
-        if (query.Country is { } country)
-        {
-            conditions.Add("country = @country");
-            parameters.Add(("@country", country.ToUpperInvariant()));
-        }
-
-        if (query.BoundingBox is { } box)
-        {
-            conditions.Add("longitude >= @minlon AND longitude <= @maxlon AND latitude >= @minlat AND latitude <= @maxlat");
-            parameters.AddRange([("@minlon", box.MinLongitude), ("@maxlon", box.MaxLongitude), ("@minlat", box.MinLatitude), ("@maxlat", box.MaxLatitude)]);
-        }
-
-        var where = conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : "";
-        var ids = Strings($"SELECT id FROM events {where} ORDER BY event_date, seq", [.. parameters]);
-        return Read(ids);
+        var (where, parameters) = Conditions(query);
+        return Read(Strings($"SELECT id FROM events {where} ORDER BY event_date, seq", [.. parameters]));
     }
 
     public void MergeEvents(string keepId, string otherId, string reason)
@@ -406,7 +367,7 @@ public abstract partial class SqlEventStore : IVigilStore
             UPDATE events SET event_type = @type, sub_event_type = @subtype, plover_type = @plover, plover_mode = @mode, event_date = @date,
               date_precision = @precision, location_name = @place, latitude = @lat, longitude = @lon, country = @country, admin1 = @admin1,
               geo_precision = @geo, where_prec = @where, killed_low = @klow, killed_best = @kbest, killed_high = @khigh, injured_low = @ilow,
-              injured_best = @ibest, injured_high = @ihigh, casualty_explanation = @explanation, claims_count = @claims
+              injured_best = @ibest, injured_high = @ihigh, casualty_explanation = @explanation, claims_count = @claims, confidence = @confidence
             WHERE id = @id
             """,
             [.. EventColumns(aggregate)]);
@@ -417,9 +378,9 @@ public abstract partial class SqlEventStore : IVigilStore
             """
             INSERT INTO events (id, seq, event_type, sub_event_type, plover_type, plover_mode, event_date, date_precision, location_name, latitude,
               longitude, country, admin1, geo_precision, where_prec, killed_low, killed_best, killed_high, injured_low, injured_best, injured_high,
-              casualty_explanation, claims_count)
+              casualty_explanation, claims_count, confidence)
             VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events), @type, @subtype, @plover, @mode, @date, @precision, @place, @lat, @lon,
-              @country, @admin1, @geo, @where, @klow, @kbest, @khigh, @ilow, @ibest, @ihigh, @explanation, @claims)
+              @country, @admin1, @geo, @where, @klow, @kbest, @khigh, @ilow, @ibest, @ihigh, @explanation, @claims, @confidence)
             """,
             [.. EventColumns(aggregate)]);
 
@@ -430,7 +391,7 @@ public abstract partial class SqlEventStore : IVigilStore
         ("@lat", e.Location?.Latitude), ("@lon", e.Location?.Longitude), ("@country", e.Location?.Country?.ToUpperInvariant()),
         ("@admin1", e.Location?.Admin1), ("@geo", e.Location?.Precision?.AcledGeoPrecision), ("@where", e.Location?.Precision?.UcdpWherePrecision),
         ("@klow", e.Killed?.Low), ("@kbest", e.Killed?.Best), ("@khigh", e.Killed?.High), ("@ilow", e.Injured?.Low), ("@ibest", e.Injured?.Best),
-        ("@ihigh", e.Injured?.High), ("@explanation", e.CasualtyExplanation), ("@claims", e.Claims.Count),
+        ("@ihigh", e.Injured?.High), ("@explanation", e.CasualtyExplanation), ("@claims", e.Claims.Count), ("@confidence", Confidence(e)),
     ];
 
     private void InsertClaim(StoredClaim claim)

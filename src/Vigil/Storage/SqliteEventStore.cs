@@ -65,7 +65,59 @@ public sealed class SqliteEventStore : SqlEventStore
         // Saved searches that notify a webhook or a file when a new or updated event matches, the outbox of changes
         // they look at, and each delivery with its attempts (issue 17).
         AlertsSchema("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"),
+        // Each event's confidence in its row, so the API filters and sorts on it in SQL (issue 17: a million events).
+        EventConfidenceSchema("REAL"),
+        // The indexes the API's reads need at a million events (bench/scale, BENCHMARKS.md "Store at a million events").
+        string.Join("\n", ReadIndexes),
     ];
+
+    /// <summary>
+    /// What the API's reads need at a million events: indexes for the newest events first (the default list), oldest
+    /// first (exports), within a country or a type, within a box, by fatalities and by confidence; and the counts of events by day and type and by
+    /// country and type, kept by triggers, so that statistics and totals need not count a million rows. Public so the
+    /// benchmark can measure the store without them (<see cref="UndoReadSchema"/>).
+    /// </summary>
+    public static IReadOnlyList<string> ReadIndexes { get; } =
+    [
+        "CREATE INDEX events_recent ON events (event_date DESC, id);",
+        "CREATE INDEX events_oldest ON events (event_date, id);",
+        "CREATE INDEX events_country_recent ON events (country, event_date DESC, id, event_type);",
+        "CREATE INDEX events_type_recent ON events (event_type, event_date DESC, id);",
+        "CREATE INDEX events_place ON events (longitude, latitude, event_date, id);",
+        "CREATE INDEX events_killed ON events (COALESCE(killed_best, 0) DESC, id);",
+        "CREATE INDEX events_confidence ON events (confidence);",
+        CountTables,
+        """
+        CREATE TRIGGER events_counted AFTER INSERT ON events BEGIN
+          INSERT INTO event_day_counts VALUES (COALESCE(NEW.event_date, ''), NEW.event_type, 1) ON CONFLICT (event_date, event_type) DO UPDATE SET events = events + 1;
+          INSERT INTO event_country_counts VALUES (COALESCE(NEW.country, ''), NEW.event_type, 1) ON CONFLICT (country, event_type) DO UPDATE SET events = events + 1;
+        END;
+        CREATE TRIGGER events_uncounted AFTER DELETE ON events BEGIN
+          UPDATE event_day_counts SET events = events - 1 WHERE event_date = COALESCE(OLD.event_date, '') AND event_type = OLD.event_type;
+          UPDATE event_country_counts SET events = events - 1 WHERE country = COALESCE(OLD.country, '') AND event_type = OLD.event_type;
+        END;
+        CREATE TRIGGER events_recounted AFTER UPDATE OF event_date, event_type, country ON events BEGIN
+          UPDATE event_day_counts SET events = events - 1 WHERE event_date = COALESCE(OLD.event_date, '') AND event_type = OLD.event_type;
+          UPDATE event_country_counts SET events = events - 1 WHERE country = COALESCE(OLD.country, '') AND event_type = OLD.event_type;
+          INSERT INTO event_day_counts VALUES (COALESCE(NEW.event_date, ''), NEW.event_type, 1) ON CONFLICT (event_date, event_type) DO UPDATE SET events = events + 1;
+          INSERT INTO event_country_counts VALUES (COALESCE(NEW.country, ''), NEW.event_type, 1) ON CONFLICT (country, event_type) DO UPDATE SET events = events + 1;
+        END;
+        """,
+    ];
+
+    /// <summary>Undoes <see cref="ReadIndexes"/>: the store as the migrations before it left it.</summary>
+    public static IReadOnlyList<string> UndoReadIndexes { get; } =
+    [
+        "DROP INDEX IF EXISTS events_recent", "DROP INDEX IF EXISTS events_oldest", "DROP INDEX IF EXISTS events_country_recent",
+        "DROP INDEX IF EXISTS events_type_recent", "DROP INDEX IF EXISTS events_place", "DROP INDEX IF EXISTS events_killed",
+        "DROP INDEX IF EXISTS events_confidence", "DROP TRIGGER IF EXISTS events_counted",
+        "DROP TRIGGER IF EXISTS events_uncounted", "DROP TRIGGER IF EXISTS events_recounted", "DROP TABLE IF EXISTS event_day_counts",
+        "DROP TABLE IF EXISTS event_country_counts",
+    ];
+
+    public override IReadOnlyList<string> UndoReadSchema => UndoReadIndexes;
+
+    protected override string TableExistsSql => "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = @table";
 
     protected override string NowSql => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 

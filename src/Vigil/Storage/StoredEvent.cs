@@ -47,14 +47,21 @@ public sealed record StoredEvent(
     IReadOnlyList<SourceClaim> Sources,
     IReadOnlyList<StoredClaim> Claims);
 
-/// <summary>Filters for <see cref="IEventStore.Search"/>; null means no filter. <see cref="BoundingBox"/> is min lon, min lat, max lon, max lat.</summary>
+/// <summary>
+/// Filters for <see cref="IEventStore.Search"/>; null means no filter. <see cref="BoundingBox"/> is min lon, min lat, max lon, max lat.
+/// <see cref="EventType"/> is a type or a sub-type; <see cref="MinConfidence"/> is that of the event's surest report;
+/// <see cref="Review"/> is unreviewed, confirmed or rejected (the latest confirm or reject).
+/// </summary>
 public sealed record EventQuery(
     string? Text = null,
     DateOnly? From = null,
     DateOnly? To = null,
     string? EventType = null,
     string? Country = null,
-    (double MinLongitude, double MinLatitude, double MaxLongitude, double MaxLatitude)? BoundingBox = null);
+    (double MinLongitude, double MinLatitude, double MaxLongitude, double MaxLatitude)? BoundingBox = null,
+    string? SubEventType = null,
+    double? MinConfidence = null,
+    string? Review = null);
 
 public enum StoreStatus
 {

@@ -68,13 +68,9 @@ public abstract partial class EventStoreTests
         var eventId = Assert.Single(store.StorePage(Page(WireReport, "https://one.example/raid", Undated(9))).EventIds);
         var latest = store.LatestSchemaVersion;
         store.Dispose();
-        // As a database from before signatures were kept: their tables gone, the migration that adds them not applied
-        // (nor the alerts' migration, the one after it).
-        foreach (var sql in new[]
-        {
-            "DROP TABLE page_keys", "DROP TABLE article_bands", "DROP TABLE article_signatures", "DROP TABLE alert_deliveries", "DROP TABLE alert_outbox",
-            "DROP TABLE alerts", $"DELETE FROM schema_version WHERE version >= {latest - 1}",
-        })
+        // As a database from before signatures were kept: their tables gone, the migration that adds them not applied.
+        // The migrations that came after it (the alerts', then the reads') are undone too, so that they run again after it.
+        foreach (var sql in UndoReadMigrations.Concat(["DROP TABLE page_keys", "DROP TABLE article_bands", "DROP TABLE article_signatures", "DROP TABLE alert_deliveries", "DROP TABLE alert_outbox", "DROP TABLE alerts", $"DELETE FROM schema_version WHERE version >= {latest - ReadMigrations - 1}"]))
         {
             RunSql(sql);
         }

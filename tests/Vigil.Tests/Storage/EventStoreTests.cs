@@ -77,7 +77,7 @@ public abstract partial class EventStoreTests : IDisposable
         store.StorePage(Page("Day report.", null, Airstrike()));
         store.StorePage(Page("Month report.", null, Event("Attack", "2024-05-15", "Konduga", 11.65, 13.42, "NG", "Borno", datePrecision: DatePrecision.Month)));
         store.Dispose();
-        foreach (var sql in new[] { "DROP INDEX claims_date_range", "ALTER TABLE claims DROP COLUMN date_min", "ALTER TABLE claims DROP COLUMN date_max", "DROP TABLE reviews", "ALTER TABLE claims DROP COLUMN coder", "ALTER TABLE articles DROP COLUMN licence", "ALTER TABLE articles DROP COLUMN attribution", "DROP TABLE work_jobs", "DROP TABLE sources", "DROP TABLE page_keys", "DROP TABLE article_bands", "DROP TABLE article_signatures", "DROP TABLE alert_deliveries", "DROP TABLE alert_outbox", "DROP TABLE alerts", "DELETE FROM schema_version WHERE version >= 3" })
+        foreach (var sql in UndoReadMigrations.Concat(new[] { "DROP INDEX claims_date_range", "ALTER TABLE claims DROP COLUMN date_min", "ALTER TABLE claims DROP COLUMN date_max", "DROP TABLE reviews", "ALTER TABLE claims DROP COLUMN coder", "ALTER TABLE articles DROP COLUMN licence", "ALTER TABLE articles DROP COLUMN attribution", "DROP TABLE work_jobs", "DROP TABLE sources", "DROP TABLE page_keys", "DROP TABLE article_bands", "DROP TABLE article_signatures", "DROP TABLE alert_deliveries", "DROP TABLE alert_outbox", "DROP TABLE alerts", "DELETE FROM schema_version WHERE version >= 3" }))
         {
             RunSql(sql);
         }

@@ -50,14 +50,21 @@ async function loadDashboard() {
   const listParams = new URLSearchParams(params);
   listParams.set('page', state.page);
   listParams.set('pageSize', state.pageSize);
+  const [list, stats] = await Promise.all([api(`/api/events?${listParams}`), api(`/api/stats?${statsParams(params)}`)]);
+  // Up to MAP_POINTS events are drawn one by one (clustered here when dense); more are counted by the server in grid
+  // cells, so a store of a million events sends a few hundred cells, not a million points.
   const mapParams = new URLSearchParams(params);
-  mapParams.set('pageSize', 2000);
-  const [list, all, stats] = await Promise.all([
-    api(`/api/events?${listParams}`), api(`/api/events?${mapParams}`), api(`/api/stats?${statsParams(params)}`),
-  ]);
+  let map;
+  if (list.total > MAP_POINTS) {
+    mapParams.set('zoom', mapZoom(state.bbox));
+    map = { cells: await api(`/api/map?${mapParams}`) };
+  } else {
+    mapParams.set('pageSize', MAP_POINTS);
+    map = { events: (await api(`/api/events?${mapParams}`)).items };
+  }
   countries ??= feature(await api('countries-110m.json'), 'countries');
   renderList(list);
-  renderMap(all.items);
+  renderMap(map);
   renderTimeline(stats.byDay);
   document.getElementById('clear-range').hidden = !(state.from || state.to || state.bbox);
 }
@@ -86,13 +93,23 @@ function renderList(list) {
   document.getElementById('next').disabled = state.page >= pages;
 }
 
-function renderMap(events) {
+const MAP_POINTS = 2000;
+
+// The grid the server counts in: about two dozen cells across the box in view (zoom 2, 11.25-degree cells, for the world).
+function mapZoom(bbox) {
+  if (!bbox) return 2;
+  const width = Math.max(bbox[2] - bbox[0], bbox[3] - bbox[1], 0.01);
+  return Math.max(0, Math.min(12, Math.floor(Math.log2(1080 / width))));
+}
+
+function renderMap({ events, cells }) {
   const svg = d3.select('#map');
   const { width, height } = svg.node().getBoundingClientRect();
   const projection = d3.geoNaturalEarth1().fitSize([width, height], { type: 'Sphere' });
   const path = d3.geoPath(projection);
   svg.selectAll('*').remove();
   svg.append('g').selectAll('path').data(countries.features).join('path').attr('class', 'country').attr('d', path);
+  if (cells) { renderCells(svg, projection, cells); return; }
   const located = events.filter(e => e.latitude != null && e.longitude != null);
   const radius = d3.scaleSqrt().domain([0, 100]).range([3, 18]).clamp(true);
   const points = located.map(e => ({ type: 'Feature', properties: e, geometry: { type: 'Point', coordinates: [e.longitude, e.latitude] } }));
@@ -117,6 +134,26 @@ function renderMap(events) {
         .on('click', () => { location.hash = `#/event/${encodeURIComponent(e.id)}`; })
         .append('title').text(`${e.date ?? ''} ${e.subEventType} — ${e.location ?? ''} (${e.killed ?? 0} killed)`);
     }
+  }
+}
+
+// One circle per grid cell, sized by its count and coloured by its commonest type; a click zooms the filter to the cell.
+function renderCells(svg, projection, { cellDegrees, cells }) {
+  const layer = svg.append('g');
+  const largest = d3.max(cells, c => c.count) || 1;
+  const radius = d3.scaleSqrt().domain([1, largest]).range([4, 22]);
+  for (const cell of cells) {
+    const [x, y] = projection([cell.longitude, cell.latitude]);
+    const reach = Math.max(cellDegrees, 0.05);
+    layer.append('circle').attr('class', 'cluster cell').attr('cx', x).attr('cy', y).attr('r', radius(cell.count))
+      .style('fill', colour(cell.commonestType))
+      .on('click', () => {
+        state.bbox = [Math.max(-180, cell.longitude - reach), Math.max(-90, cell.latitude - reach), Math.min(180, cell.longitude + reach), Math.min(90, cell.latitude + reach)];
+        state.page = 1;
+        loadDashboard().catch(showError);
+      })
+      .append('title').text(`${cell.count} events, ${cell.killed} killed (mostly ${cell.commonestType})`);
+    if (radius(cell.count) >= 9) layer.append('text').attr('class', 'cluster-label').attr('x', x).attr('y', y + 3).text(d3.format('~s')(cell.count));
   }
 }
 

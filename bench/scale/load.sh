@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# The API at SIZE events (issue 17): READERS concurrent readers against `vigil serve`, on SQLite and PostgreSQL, without
+# the read indexes ("before": the schema of the previous migrations, with the new query code) and with them ("after").
+# Per kind of request: requests, p50 and p99 latency, errors (any answer but 200). Then an ACLED CSV export of one
+# year (about a tenth of the events) on a freshly started server: seconds, rows, and the server's memory before and at
+# its peak (VmHWM). The stores come from bench/scale/fill.sh SIZE.
+# KINDS (default "list bbox search stats") chooses the kinds of request; SKIP_EXPORT=1 measures those alone.
+# Usage: bench/scale/load.sh [SIZE] [READERS] [REQUESTS_PER_READER] [phases: "before after"] [stores: "sqlite postgres"]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+size="${1:-1000000}"
+readers="${2:-20}"
+per_reader="${3:-10}"
+phases="${4:-before after}"
+stores="${5:-sqlite postgres}"
+./vigil --help >/dev/null
+dotnet build bench/Vigil.Bench.Storage -c Release -o bench/out/storage/bin --nologo -v quiet >/dev/null
+cli=(dotnet "$root/.build/cli/Vigil.Cli.dll")
+bench=(dotnet bench/out/storage/bin/Vigil.Bench.Storage.dll)
+out="$root/bench/out/scale"
+rm -rf "$out"; mkdir -p "$out"
+sqlite_db=".build/scale/sqlite-$size.db"
+[ -f "$sqlite_db" ] || { echo "load: $sqlite_db is missing; run bench/scale/fill.sh $size" >&2; exit 1; }
+pg="$(cat .build/pg/connection 2>/dev/null || true)"
+pg_store="$pg;Search Path=bench_scale_$size"
+port=$((20000 + RANDOM % 20000))
+
+# Words to search for, from the store itself: a village (rare: a few dozen reports) and an armed group (a few
+# thousand) among the concurrent readers; a word most reports use ("killed": over half) alone, three times in a row,
+# after them (it takes far longer: see BENCHMARKS.md), COMMON_WORD_RUNS times (default 3).
+village=$(sqlite3 "$sqlite_db" "SELECT location_name FROM events WHERE seq = 4242")
+group=$(sqlite3 "$sqlite_db" "SELECT json_extract(event_json, '\$.perpetrators[0].name') FROM claims WHERE seq = 4242" | cut -d' ' -f1)
+country=$(sqlite3 "$sqlite_db" "SELECT country FROM events GROUP BY country ORDER BY COUNT(*) DESC LIMIT 1 OFFSET 9")
+big=$(sqlite3 "$sqlite_db" "SELECT country FROM events GROUP BY country ORDER BY COUNT(*) DESC LIMIT 1")
+declare -A kinds
+kinds[list]="country=$country|type=Battles|from=2020-05-01&to=2020-05-31|sort=-date|country=$big&type=Protests|minConfidence=0.5&page=3|sort=-killed&pageSize=100|type=Riots&from=2019-01-01&to=2019-12-31"
+kinds[bbox]="bbox=30,0,45,15|bbox=-10,35,30,60|bbox=100,-10,120,10&type=Battles|bbox=-80,-40,-60,0"
+kinds[search]="q=$village|q=$group|q=$village&type=Battles|q=$group&country=$big|q=$group&from=2022-01-01&to=2022-12-31"
+kinds[stats]="stats:|stats:country=$country|stats:type=Battles|stats:from=2024-01-01&to=2024-12-31|stats:country=$big"
+echo "search words: village '$village', group '$group'; countries $country (10th) and $big (largest)" >&2
+
+serve() { # store args...; starts the server, sets server_pid
+  "${cli[@]}" serve "$@" --urls "http://127.0.0.1:$port" --token bench >"$out/serve.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return; sleep 0.2; done
+  echo "bench: the server did not start" >&2; cat "$out/serve.log" >&2; exit 1
+}
+stop() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; }
+memory() { awk '/VmRSS|VmHWM/ { printf "%s %d MB ", $1, $2 / 1024 }' "/proc/$server_pid/status"; }
+load() { awk '{ print $1 }' /proc/loadavg; }
+
+reader() { # index, kind; REQUESTS_PER_READER requests cycling through the kind's URLs
+  local i f url
+  IFS='|' read -r -a urls <<<"${kinds[$2]}"
+  for i in $(seq "$per_reader"); do
+    f="${urls[$(( (i + $1) % ${#urls[@]} ))]}"
+    if [[ "$f" == stats:* ]]; then url="/api/stats?${f#stats:}"; else url="/api/events?$f"; fi
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "http://127.0.0.1:$port$url" >>"$out/$2-$1.txt" || echo "000 0" >>"$out/$2-$1.txt"
+  done
+}
+
+percentiles() { # name...; the table row of the readers' files
+  cat "$out"/"$3"-*.txt | sort -k2,2g | awk -v store="$1" -v phase="$2" -v kind="$3" -v load="$4" '
+    { n++; if ($1 != "200") errors++; t[n] = $2 * 1000 }
+    END { printf "| %s | %s | %s | %d | %.0f | %.0f | %.0f | %d | %s |\n", store, phase, kind, n, t[int(n * 0.5) + 1], t[int(n * 0.99) + 1], t[n], errors + 0, load }'
+}
+
+serial() { # store name, phase; each URL once, one at a time: the service time of a request without queueing
+  local kind f url
+  for kind in ${KINDS:-list bbox search stats}; do
+    IFS='|' read -r -a urls <<<"${kinds[$kind]}"
+    for f in "${urls[@]}"; do
+      if [[ "$f" == stats:* ]]; then url="/api/stats?${f#stats:}"; else url="/api/events?$f"; fi
+      echo "| $1 | $2 | \`$url\` | $(curl -s -o /dev/null -w '%{http_code} | %{time_total}' "http://127.0.0.1:$port$url" | awk '{ printf "%s | %.0f", $1, $3 * 1000 }') | $(load) |" >>"$out/serial.md"
+    done
+  done
+}
+
+run() { # store name, phase, serve args...
+  local name="$1" phase="$2"; shift 2
+  serve "$@"
+  serial "$name" "$phase"
+  for kind in ${KINDS:-list bbox search stats}; do
+    rm -f "$out/$kind"-*.txt
+    local before; before=$(load)
+    for r in $(seq "$readers"); do reader "$r" "$kind" & done
+    wait $(jobs -p | grep -v "^$server_pid$") 2>/dev/null || true
+    percentiles "$name" "$phase" "$kind" "$before→$(load)"
+  done
+  [ -n "${SKIP_EXPORT:-}" ] && { stop; return; }
+  local common=""
+  for _ in $(seq "${COMMON_WORD_RUNS:-3}"); do
+    common="$common $(curl -s -o /dev/null --max-time 600 -w '%{http_code}:%{time_total}s' "http://127.0.0.1:$port/api/events?q=killed" || echo timeout)"
+  done
+  echo "| $name | $phase | search 'killed' alone, ${COMMON_WORD_RUNS:-3} in a row |$common | | | | | $(load) |"
+  stop
+  # The export on a fresh server, so its peak memory is the export's.
+  serve "$@"
+  local rss; rss=$(memory)
+  local start; start=$(date +%s.%N)
+  curl -s -o "$out/export.csv" -w '%{http_code}' "http://127.0.0.1:$port/api/export?format=acled-csv&from=2024-01-01&to=2024-12-31" >"$out/export.status"
+  local seconds; seconds=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+  local rows; rows=$(($(wc -l <"$out/export.csv") - 1))
+  echo "| $name | $phase | export acled-csv 2024 | $rows rows, HTTP $(cat "$out/export.status") | $seconds s | | | | $(load) | before: $rss; after: $(memory)|" >>"$out/exports.md"
+  stop
+}
+
+indexes() { # drop|create, engine, target
+  local start; start=$(date +%s.%N)
+  "${bench[@]}" indexes "$1" "$2" "$3"
+  echo "  ($1 read indexes on $2: $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }') s)" >&2
+}
+
+echo "| store | indexes | requests | n | p50 ms | p99 ms | max ms | errors | load average (1 min, start→end) |"
+echo "|---|---|---|---:|---:|---:|---:|---:|---|"
+for phase in $phases; do
+  for store in $stores; do
+    if [ "$store" = sqlite ]; then
+      [ "$phase" = before ] && indexes drop sqlite "$sqlite_db" || indexes create sqlite "$sqlite_db"
+      run sqlite "$phase" --db "$sqlite_db"
+    elif [ -n "$pg" ]; then
+      [ "$phase" = before ] && indexes drop postgres "$pg_store" || indexes create postgres "$pg_store"
+      run postgres "$phase" --postgres "$pg_store"
+    fi
+  done
+done
+echo
+echo "| store | indexes | request, alone | HTTP | ms | load average |"
+echo "|---|---|---|---|---:|---|"
+cat "$out/serial.md"
+echo
+echo "| store | indexes | export | rows | seconds | | | | load average | server memory (VmRSS; VmHWM = peak) |"
+echo "|---|---|---|---|---:|---|---|---|---|---|"
+cat "$out/exports.md" 2>/dev/null || true

@@ -1,0 +1,360 @@
+using System.Globalization;
+using Vigil.Events;
+
+namespace Vigil.Storage;
+
+/// <summary>The figures of /api/stats: counts by day and type (events without a date have no day), by type and by country.</summary>
+public sealed record EventStatistics(
+    int Events, IReadOnlyList<(string Day, string EventType, int Count)> ByDay, IReadOnlyList<(string Key, int Count)> ByType,
+    IReadOnlyList<(string Key, int Count)> ByCountry);
+
+/// <summary>One cell of the map's grid: how many located events fall in it, where their centre is, and how many they killed.</summary>
+public sealed record MapCell(double Latitude, double Longitude, int Count, long Killed, string CommonestType);
+
+/// <summary>
+/// Reads that stay fast on a store of millions of events: the database filters, sorts, counts, pages and aggregates,
+/// and only the events of one page (or of one batch of an export) are read whole.
+/// </summary>
+public abstract partial class SqlEventStore
+{
+    /// <summary>The sort orders of <see cref="SearchPage"/>: by date, fatalities or confidence, "-" for descending; ties by id.</summary>
+    public static readonly IReadOnlyList<string> Sorts = ["date", "-date", "killed", "-killed", "confidence", "-confidence"];
+
+    /// <summary>How many events match.</summary>
+    public int CountEvents(EventQuery query)
+    {
+        var counted = Counted(query);
+        if (counted is not null)
+        {
+            // Filters of dates and type, or of country and type, are summed from the kept counts (a few thousand rows at most).
+            var (table, where, parameters) = counted.Value;
+            return Convert.ToInt32(Scalar($"SELECT COALESCE(SUM(events), 0) FROM {table} {where}", [.. parameters]), CultureInfo.InvariantCulture);
+        }
+
+        var (conditions, values) = Conditions(query);
+        return Convert.ToInt32(Scalar($"SELECT COUNT(*) FROM events {conditions}", [.. values]), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>One page of the matching events in the given order (see <see cref="Sorts"/>).</summary>
+    public IReadOnlyList<StoredEvent> SearchPage(EventQuery query, string sort, int offset, int limit)
+    {
+        var (where, parameters) = Conditions(query);
+        parameters.AddRange([("@limit", limit), ("@offset", offset)]);
+        return Read(Strings($"SELECT id FROM events {where} ORDER BY {OrderBy(sort)} LIMIT @limit OFFSET @offset", [.. parameters]));
+    }
+
+    /// <summary>
+    /// Every matching event in the given order, read a batch at a time as the caller enumerates, so an export of a
+    /// hundred thousand events holds their ids and one batch, not every event. Only the ids are read up front: the
+    /// batches that follow see the events as they are when read.
+    /// </summary>
+    public IEnumerable<StoredEvent> StreamEvents(EventQuery query, string sort, int batchSize = 500)
+    {
+        var (where, parameters) = Conditions(query);
+        var ids = Strings($"SELECT id FROM events {where} ORDER BY {OrderBy(sort)}", [.. parameters]);
+        return ids.Chunk(batchSize).SelectMany(batch => Read(batch));
+    }
+
+    /// <summary>Counts by day and type, by type and by country, computed by the database (from the kept counts where they answer).</summary>
+    public EventStatistics Statistics(EventQuery query)
+    {
+        var (where, parameters) = Conditions(query);
+        var byDay = new List<(string Day, string EventType, int Count)>();
+        var byType = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counted = Counted(query);
+        var (dayCounts, dayWhere, dayParameters) = counted is { Table: DayCounts } day ? day : ("events", where, parameters);
+        var countExpression = dayCounts == DayCounts ? "SUM(events)" : "COUNT(*)";
+        using (var command = Command($"SELECT event_date, event_type, {countExpression} FROM {dayCounts} {dayWhere} GROUP BY event_date, event_type", [.. dayParameters]))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var count = Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture);
+                var type = reader.GetString(1);
+                if (count == 0)
+                {
+                    continue;
+                }
+
+                byType[type] = byType.GetValueOrDefault(type) + count;
+                if (!reader.IsDBNull(0) && reader.GetString(0).Length > 0)
+                {
+                    byDay.Add((reader.GetString(0), type, count));
+                }
+            }
+        }
+
+        // By country: from the kept counts when no date limits the query, else counted from the rows.
+        var byCountry = new List<(string Key, int Count)>();
+        var (countryTable, countryWhere, countryParameters) = Counted(query, byCountry: true) ?? ("events", where, parameters);
+        countExpression = countryTable == CountryCounts ? "SUM(events)" : "COUNT(*)";
+        using (var command = Command($"SELECT country, {countExpression} FROM {countryTable} {countryWhere} GROUP BY country", [.. countryParameters]))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var count = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+                if (count > 0)
+                {
+                    byCountry.Add((reader.IsDBNull(0) || reader.GetString(0).Length == 0 ? "unknown" : reader.GetString(0), count));
+                }
+            }
+        }
+
+        return new EventStatistics(
+            byType.Values.Sum(),
+            [.. byDay.OrderBy(d => d.Day, StringComparer.Ordinal).ThenBy(d => d.EventType, StringComparer.Ordinal)],
+            [.. byType.Select(pair => (pair.Key, pair.Value)).OrderByDescending(k => k.Value).ThenBy(k => k.Key, StringComparer.Ordinal)],
+            [.. byCountry.OrderByDescending(k => k.Count).ThenBy(k => k.Key, StringComparer.Ordinal)]);
+    }
+
+    private const string DayCounts = "event_day_counts";
+
+    private const string CountryCounts = "event_country_counts";
+
+    /// <summary>Migration: the counts of events by day and type and by country and type (a missing date or country is ''), filled from the events.</summary>
+    protected const string CountTables = """
+        CREATE TABLE event_day_counts (event_date TEXT NOT NULL, event_type TEXT NOT NULL, events INTEGER NOT NULL, PRIMARY KEY (event_date, event_type));
+        CREATE TABLE event_country_counts (country TEXT NOT NULL, event_type TEXT NOT NULL, events INTEGER NOT NULL, PRIMARY KEY (country, event_type));
+        INSERT INTO event_day_counts (event_date, event_type, events)
+          SELECT COALESCE(event_date, ''), event_type, COUNT(*) FROM events GROUP BY COALESCE(event_date, ''), event_type;
+        INSERT INTO event_country_counts (country, event_type, events)
+          SELECT COALESCE(country, ''), event_type, COUNT(*) FROM events GROUP BY COALESCE(country, ''), event_type;
+        """;
+
+    /// <summary>SQL that undoes the read migration (its indexes and kept counts), for measuring and testing the store without it.</summary>
+    public abstract IReadOnlyList<string> UndoReadSchema { get; }
+
+    private bool? hasCounts;
+
+    /// <summary>
+    /// The table of kept counts that answers the query, with its WHERE clause: by day for dates and a type, by country
+    /// for a country and a type (or, <paramref name="byCountry"/>, for counts by country without dates); null when the
+    /// query filters on anything else (or the store has no kept counts).
+    /// </summary>
+    private (string Table, string Where, List<(string, object?)> Parameters)? Counted(EventQuery query, bool byCountry = false)
+    {
+        var typeOnly = query.EventType is not { } type || (EventTaxonomy.SubTypes.ContainsKey(type) && EventTaxonomy.TypeOf(type) is null);
+        if (!typeOnly || !string.IsNullOrWhiteSpace(query.Text) || query.BoundingBox is not null || query.SubEventType is not null
+            || query.MinConfidence is > 0 || query.Review is not null || (query.Country is not null && (query.From is not null || query.To is not null)))
+        {
+            return null;
+        }
+
+        hasCounts ??= Scalar(TableExistsSql, ("@table", DayCounts)) is not null;
+        if (hasCounts is false)
+        {
+            return null;
+        }
+
+        var conditions = new List<string> { "events > 0" };
+        var parameters = new List<(string, object?)>();
+        if (query.EventType is not null)
+        {
+            conditions.Add("event_type = @type");
+            parameters.Add(("@type", query.EventType));
+        }
+
+        if (query.Country is not null || byCountry)
+        {
+            if (query.From is not null || query.To is not null)
+            {
+                return null;
+            }
+
+            if (query.Country is { } country)
+            {
+                conditions.Add("country = @country");
+                parameters.Add(("@country", country.ToUpperInvariant()));
+            }
+
+            return (CountryCounts, "WHERE " + string.Join(" AND ", conditions), parameters);
+        }
+
+        if (query.From is not null || query.To is not null)
+        {
+            // Undated events are kept under '', which no date range holds.
+            conditions.Add("event_date <> ''");
+            if (query.From is { } from)
+            {
+                conditions.Add("event_date >= @from");
+                parameters.Add(("@from", Iso(from)));
+            }
+
+            if (query.To is { } to)
+            {
+                conditions.Add("event_date <= @to");
+                parameters.Add(("@to", Iso(to)));
+            }
+        }
+
+        return (DayCounts, "WHERE " + string.Join(" AND ", conditions), parameters);
+    }
+
+    /// <summary>A query that returns a row when the table named by @table exists.</summary>
+    protected abstract string TableExistsSql { get; }
+
+    /// <summary>
+    /// The matching located events gathered into cells of a grid <paramref name="cellDegrees"/> wide, so a map of a
+    /// million events draws a few hundred circles: each cell's count, centre (mean position), fatalities and commonest type.
+    /// </summary>
+    public IReadOnlyList<MapCell> MapCells(EventQuery query, double cellDegrees)
+    {
+        if (cellDegrees is not (> 0 and <= 360))
+        {
+            throw new ArgumentOutOfRangeException(nameof(cellDegrees), cellDegrees, "a cell is more than 0 and at most 360 degrees wide");
+        }
+
+        var (where, parameters) = Conditions(query);
+        where = (where.Length == 0 ? "WHERE " : where + " AND ") + "latitude IS NOT NULL AND longitude IS NOT NULL";
+        parameters.Add(("@cell", cellDegrees));
+        var column = $"{FloorToInteger("(longitude + 180) / @cell")}";
+        var row = $"{FloorToInteger("(latitude + 90) / @cell")}";
+        var cells = new SortedDictionary<(long, long), CellSums>();
+        using var command = Command(
+            $"""
+            SELECT {column} AS gx, {row} AS gy, event_type, COUNT(*), SUM(latitude), SUM(longitude), SUM(COALESCE(killed_best, 0))
+            FROM events {where} GROUP BY gx, gy, event_type
+            """,
+            [.. parameters]);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var key = (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
+            if (!cells.TryGetValue(key, out var cell))
+            {
+                cells[key] = cell = new CellSums();
+            }
+
+            var count = Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture);
+            cell.Types[reader.GetString(2)] = count;
+            cell.Count += count;
+            cell.Latitude += Convert.ToDouble(reader.GetValue(4), CultureInfo.InvariantCulture);
+            cell.Longitude += Convert.ToDouble(reader.GetValue(5), CultureInfo.InvariantCulture);
+            cell.Killed += Convert.ToInt64(reader.GetValue(6), CultureInfo.InvariantCulture);
+        }
+
+        return [.. cells.Values.Select(c => new MapCell(
+            c.Latitude / c.Count, c.Longitude / c.Count, c.Count, c.Killed,
+            c.Types.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).First().Key))];
+    }
+
+    private sealed class CellSums
+    {
+        public Dictionary<string, int> Types { get; } = new(StringComparer.Ordinal);
+
+        public int Count { get; set; }
+
+        public double Latitude { get; set; }
+
+        public double Longitude { get; set; }
+
+        public long Killed { get; set; }
+    }
+
+    /// <summary>The WHERE clause of a query over the events table (empty for no filter) and its parameters.</summary>
+    private (string Where, List<(string, object?)> Parameters) Conditions(EventQuery query)
+    {
+        var conditions = new List<string>();
+        var parameters = new List<(string, object?)>();
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            conditions.Add($"id IN (SELECT event_id FROM claims WHERE article_id IN ({FullTextArticleIds}))");
+            parameters.Add(("@query", FullTextQuery(query.Text)));
+        }
+
+        if (query.From is { } from)
+        {
+            conditions.Add("event_date >= @from");
+            parameters.Add(("@from", Iso(from)));
+        }
+
+        if (query.To is { } to)
+        {
+            conditions.Add("event_date <= @to");
+            parameters.Add(("@to", Iso(to)));
+        }
+
+        if (query.EventType is { } type)
+        {
+            // A name that is only a type, or only a sub-type, is looked up in its own (indexed) column.
+            var isType = EventTaxonomy.SubTypes.ContainsKey(type);
+            var isSubType = EventTaxonomy.TypeOf(type) is not null;
+            conditions.Add(isType == isSubType ? "(event_type = @type OR sub_event_type = @type)" : isType ? "event_type = @type" : "sub_event_type = @type");
+            parameters.Add(("@type", type));
+        }
+
+        if (query.SubEventType is { } subType)
+        {
+            conditions.Add("sub_event_type = @subtype");
+            parameters.Add(("@subtype", subType));
+        }
+
+        if (query.Country is { } country)
+        {
+            conditions.Add("country = @country");
+            parameters.Add(("@country", country.ToUpperInvariant()));
+        }
+
+        if (query.BoundingBox is { } box)
+        {
+            conditions.Add("longitude >= @minlon AND longitude <= @maxlon AND latitude >= @minlat AND latitude <= @maxlat");
+            parameters.AddRange([("@minlon", box.MinLongitude), ("@maxlon", box.MaxLongitude), ("@minlat", box.MinLatitude), ("@maxlat", box.MaxLatitude)]);
+        }
+
+        if (query.MinConfidence is > 0 and var minimum)
+        {
+            conditions.Add("confidence >= @minconfidence");
+            parameters.Add(("@minconfidence", minimum));
+        }
+
+        if (query.Review is { } review)
+        {
+            // The latest confirm or reject decides, as in ReviewStatuses.
+            const string Latest = "(SELECT r.action FROM reviews r WHERE r.event_id = events.id AND r.action IN ('confirm', 'reject') ORDER BY r.id DESC LIMIT 1)";
+            conditions.Add(review switch
+            {
+                "confirmed" => $"{Latest} = 'confirm'",
+                "rejected" => $"{Latest} = 'reject'",
+                Unreviewed => $"{Latest} IS NULL",
+                _ => throw new ArgumentException($"unknown review status '{review}' (use {Unreviewed}, confirmed or rejected)", nameof(query)),
+            });
+        }
+
+        return (conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : "", parameters);
+    }
+
+    /// <summary>
+    /// The ORDER BY of a sort, as the API always sorted in memory: events without a date (or count) after the dated
+    /// ones when descending, before them when ascending; ties by id, compared as bytes.
+    /// </summary>
+    private string OrderBy(string sort)
+    {
+        var id = OrdinalText("id");
+        return sort switch
+        {
+            "date" => $"event_date ASC NULLS FIRST, {id}",
+            "-date" => $"event_date DESC NULLS LAST, {id}",
+            "killed" => $"COALESCE(killed_best, 0), {id}",
+            "-killed" => $"COALESCE(killed_best, 0) DESC, {id}",
+            "confidence" => $"confidence, {id}",
+            "-confidence" => $"confidence DESC, {id}",
+            _ => throw new ArgumentException($"unknown sort '{sort}' (use {string.Join(", ", Sorts)})", nameof(sort)),
+        };
+    }
+
+    /// <summary>A text column compared byte by byte, as C#'s ordinal comparison does, whatever the database's collation.</summary>
+    protected virtual string OrdinalText(string column) => column;
+
+    /// <summary>SQL for the largest whole number not above a non-negative real expression.</summary>
+    protected virtual string FloorToInteger(string expression) => $"CAST({expression} AS INTEGER)";
+
+    /// <summary>The event's confidence: that of its surest report.</summary>
+    internal static double Confidence(StoredEvent stored) => stored.Claims.Count == 0 ? 0 : stored.Claims.Max(c => c.Event.Confidence);
+
+    /// <summary>Migration: each event's confidence in its row (so it can be filtered and sorted on), filled from its claims.</summary>
+    protected static string EventConfidenceSchema(string real) => $"""
+        ALTER TABLE events ADD COLUMN confidence {real};
+        UPDATE events SET confidence = (SELECT MAX(c.confidence) FROM claims c WHERE c.event_id = events.id);
+        """;
+}

@@ -1,0 +1,183 @@
+using Vigil.Events;
+using Vigil.Storage;
+using static Vigil.Tests.Storage.Reports;
+
+namespace Vigil.Tests.Storage;
+
+/// <summary>The reads that the database answers by itself (count, sort, page, aggregate, stream), on every store.</summary>
+public abstract partial class EventStoreTests
+{
+    /// <summary>What the read migrations add, undone, as a database from before them would be (the last store opened says how).</summary>
+    private IEnumerable<string> UndoReadMigrations => opened.OfType<SqlEventStore>().Last().UndoReadSchema.Append("ALTER TABLE events DROP COLUMN confidence");
+
+    /// <summary>How many migrations <see cref="UndoReadMigrations"/> undoes (the last ones).</summary>
+    private const int ReadMigrations = 2;
+
+    /// <summary>Eight events over three countries, two years and four types, one without a date's day, some with equal dates and counts.</summary>
+    private SqlEventStore StoreOfEight()
+    {
+        var store = Open();
+        var events = new[]
+        {
+            (Event("Armed clash", "2023-05-01", "Maiduguri", 11.85, 13.16, "NG", killed: Count(4)), 0.9),
+            (Event("Armed clash", "2023-05-01", "Aleppo", 36.2, 37.13, "SY", killed: Count(4)), 0.5),
+            (Event("Air/drone strike", "2024-03-10", "Maarrat al-Numan", 35.65, 36.67, "SY", killed: Count(9)), 0.7),
+            (Event("Peaceful protest", "2024-03-11", "Nairobi", -1.29, 36.82, "KE"), 0.6),
+            (Event("Attack", "2024-03-12", "Garissa", -0.45, 39.65, "KE", killed: Count(2)), 0.4),
+            (Event("Attack", "2024-06-01", "Idlib", 35.93, 36.63, "SY", killed: Count(12), datePrecision: DatePrecision.Month), 0.95),
+            (Event("Mob violence", "2023-12-24", "Kano", 12.0, 8.52, "NG"), 0.3),
+            (Event("Peaceful protest", "2024-03-11", "Mombasa", -4.04, 39.67, "KE"), 0.6),
+        };
+        for (var i = 0; i < events.Length; i++)
+        {
+            var (incident, confidence) = events[i];
+            store.StorePage(Page($"Report {i} of the incident.", $"https://scale.example/{i}", incident with { Confidence = confidence }));
+        }
+
+        Assert.Equal(8, store.Counts().Events);
+        return store;
+    }
+
+    /// <summary>The order the API used to sort in memory (EventViews.Sorted), which the database must reproduce.</summary>
+    private static IEnumerable<StoredEvent> SortedInMemory(IEnumerable<StoredEvent> events, string sort)
+    {
+        static double Confidence(StoredEvent e) => e.Claims.Max(c => c.Event.Confidence);
+        return sort switch
+        {
+            "date" => events.OrderBy(e => e.Date?.Value).ThenBy(e => e.Id, StringComparer.Ordinal),
+            "killed" => events.OrderBy(e => e.Killed?.Best ?? 0).ThenBy(e => e.Id, StringComparer.Ordinal),
+            "-killed" => events.OrderByDescending(e => e.Killed?.Best ?? 0).ThenBy(e => e.Id, StringComparer.Ordinal),
+            "confidence" => events.OrderBy(Confidence).ThenBy(e => e.Id, StringComparer.Ordinal),
+            "-confidence" => events.OrderByDescending(Confidence).ThenBy(e => e.Id, StringComparer.Ordinal),
+            _ => events.OrderByDescending(e => e.Date?.Value).ThenBy(e => e.Id, StringComparer.Ordinal),
+        };
+    }
+
+    public static TheoryData<string> AllSorts() => [.. SqlEventStore.Sorts];
+
+    [SkippableTheory]
+    [MemberData(nameof(AllSorts))]
+    public void APageIsSortedAndCutByTheDatabaseAsTheApiSortedInMemory(string sort)
+    {
+        var store = StoreOfEight();
+        var queries = new[]
+        {
+            new EventQuery(),
+            new EventQuery(Country: "KE"),
+            new EventQuery(EventType: EventTaxonomy.Battles),
+            new EventQuery(EventType: "Attack"),
+            new EventQuery(From: new DateOnly(2024, 1, 1), To: new DateOnly(2024, 3, 11)),
+            new EventQuery(BoundingBox: (30, -5, 40, 40)),
+            new EventQuery(MinConfidence: 0.6),
+            new EventQuery(SubEventType: "Peaceful protest", Country: "KE"),
+            new EventQuery(Text: "incident", Country: "NG"),
+        };
+        foreach (var query in queries)
+        {
+            var expected = SortedInMemory(store.Search(query), sort).Select(e => e.Id).ToList();
+            Assert.Equal(expected.Count, store.CountEvents(query));
+            Assert.Equal(expected, store.SearchPage(query, sort, 0, 100).Select(e => e.Id));
+            Assert.Equal(expected.Skip(2).Take(3), store.SearchPage(query, sort, 2, 3).Select(e => e.Id));
+            Assert.Equal(expected, store.StreamEvents(query, sort, batchSize: 2).Select(e => e.Id));
+        }
+    }
+
+    [SkippableFact]
+    public void MinimumConfidenceIsThatOfTheSurestReport()
+    {
+        var store = StoreOfEight();
+        Assert.Equal(5, store.CountEvents(new EventQuery(MinConfidence: 0.6)));
+        Assert.All(store.SearchPage(new EventQuery(MinConfidence: 0.6), "-date", 0, 10), e => Assert.True(e.Claims.Max(c => c.Event.Confidence) >= 0.6));
+    }
+
+    [SkippableFact]
+    public void TheReviewFilterFollowsTheLatestConfirmOrReject()
+    {
+        var store = StoreOfEight();
+        var ids = store.SearchPage(new EventQuery(), "date", 0, 3).Select(e => e.Id).ToList();
+        store.Review(ids[0], "confirm", null, null, null, "ana");
+        store.Review(ids[1], "confirm", null, null, null, "ana");
+        store.Review(ids[1], "reject", null, null, "wrong village", "ben");
+        store.Review(ids[2], "correct", "weapon", "rifle", null, "ana");
+        Assert.Equal([ids[0]], store.SearchPage(new EventQuery(Review: "confirmed"), "date", 0, 10).Select(e => e.Id));
+        Assert.Equal([ids[1]], store.SearchPage(new EventQuery(Review: "rejected"), "date", 0, 10).Select(e => e.Id));
+        Assert.Equal(6, store.CountEvents(new EventQuery(Review: SqlEventStore.Unreviewed)));
+        Assert.Throws<ArgumentException>(() => store.CountEvents(new EventQuery(Review: "maybe")));
+    }
+
+    [SkippableFact]
+    public void StatisticsAndTotalsAreCountedByTheDatabaseAsTheyWereInMemoryAndFollowMergesAndCorrections()
+    {
+        var store = StoreOfEight();
+        AssertCountedAsInMemory(store);
+
+        // A merge deletes an event, a correction of the type updates one: the kept counts follow both.
+        var ids = store.SearchPage(new EventQuery(Country: "KE"), "date", 0, 3).Select(e => e.Id).ToList();
+        store.MergeEvents(ids[0], ids[1], "same protest");
+        store.Review(ids[2], "correct", "subEventType", "Armed clash", null, "ana");
+        Assert.Equal(7, store.CountEvents(new EventQuery()));
+        AssertCountedAsInMemory(store);
+    }
+
+    private static void AssertCountedAsInMemory(SqlEventStore store)
+    {
+        EventQuery[] queries =
+        [
+            new(), new(Country: "KE"), new(From: new DateOnly(2024, 1, 1)), new(To: new DateOnly(2023, 12, 31), EventType: EventTaxonomy.Battles),
+            new(Country: "SY", EventType: EventTaxonomy.Battles), new(EventType: "Attack"), new(MinConfidence: 0.5),
+        ];
+        foreach (var query in queries)
+        {
+            var events = store.Search(query);
+            var figures = store.Statistics(query);
+            Assert.Equal(events.Count, figures.Events);
+            Assert.Equal(events.Count, store.CountEvents(query));
+            var byDay = events.GroupBy(e => (Day: e.Date!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), e.EventType))
+                .Select(g => (g.Key.Day, g.Key.EventType, g.Count())).OrderBy(d => d.Day, StringComparer.Ordinal).ThenBy(d => d.EventType, StringComparer.Ordinal);
+            Assert.Equal(byDay, figures.ByDay);
+            Assert.Equal(
+                events.GroupBy(e => e.EventType).Select(g => (g.Key, g.Count())).OrderByDescending(k => k.Item2).ThenBy(k => k.Key, StringComparer.Ordinal),
+                figures.ByType);
+            Assert.Equal(
+                events.GroupBy(e => e.Location!.Country!).Select(g => (g.Key, g.Count())).OrderByDescending(k => k.Item2).ThenBy(k => k.Key, StringComparer.Ordinal),
+                figures.ByCountry);
+        }
+    }
+
+    [SkippableFact]
+    public void MapCellsGatherNearbyEventsAndSplitWhenTheGridIsFiner()
+    {
+        var store = StoreOfEight();
+        // 45-degree cells: Nigeria's two and Syria's three share one cell, Kenya's three (south of the equator) another.
+        var coarse = store.MapCells(new EventQuery(), 45);
+        Assert.Equal([3, 5], coarse.Select(c => c.Count).Order());
+        var north = Assert.Single(coarse, c => c.Count == 5);
+        Assert.Equal((4 + 4 + 9 + 12, EventTaxonomy.Battles), (north.Killed, north.CommonestType));
+        var kenya = Assert.Single(coarse, c => c.Count == 3);
+        Assert.Equal((-1.29 - 0.45 - 4.04) / 3, kenya.Latitude, 6);
+        Assert.Equal((36.82 + 39.65 + 39.67) / 3, kenya.Longitude, 6);
+        Assert.Equal((2L, EventTaxonomy.Protests), (kenya.Killed, kenya.CommonestType));
+
+        // Syria's three share a cell of 1.4 degrees and have one each of 0.35.
+        Assert.Equal([3], store.MapCells(new EventQuery(Country: "SY"), 360.0 / 256).Select(c => c.Count));
+        Assert.Equal([1, 1, 1], store.MapCells(new EventQuery(Country: "SY"), 360.0 / 1024).Select(c => c.Count));
+        Assert.Throws<ArgumentOutOfRangeException>(() => store.MapCells(new EventQuery(), 0));
+    }
+
+    [SkippableFact]
+    public void TheReadMigrationsFillTheConfidenceOfAnOlderDatabase()
+    {
+        var store = StoreOfEight();
+        var latest = store.LatestSchemaVersion;
+        store.Dispose();
+        foreach (var sql in UndoReadMigrations.Append($"DELETE FROM schema_version WHERE version > {latest - ReadMigrations}"))
+        {
+            RunSql(sql);
+        }
+
+        var upgraded = OpenAgain();
+        Assert.Equal(latest, upgraded.SchemaVersion);
+        Assert.Equal(5, upgraded.CountEvents(new EventQuery(MinConfidence: 0.6)));
+        Assert.Equal(0.95, upgraded.SearchPage(new EventQuery(), "-confidence", 0, 1).Single().Claims.Single().Event.Confidence);
+    }
+}
