@@ -171,10 +171,9 @@ public sealed class Gazetteer
         var gazetteer = new Gazetteer { loadedFromTsv = true };
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         string Pooled(string text) => pool.TryGetValue(text, out var same) ? same : pool[text] = text;
-        foreach (var line in DataLines(Path.Combine(folder, "countries.tsv")))
+        foreach (var country in Countries.All)
         {
-            var f = line.Split('\t');
-            gazetteer.AddCountry(f[0], f[1], Number(f[2]), Number(f[3]), Split(f[5]), Split(f[6]));
+            gazetteer.AddCountry(country.Code, country.Name, country.Latitude, country.Longitude, [.. country.Names.Skip(1), .. country.OtherNames], country.Demonyms);
         }
 
         var pending = new List<(GazetteerEntry Entry, string[] AlternateNames)>();
@@ -219,8 +218,8 @@ public sealed class Gazetteer
     /// </summary>
     private static string SourceFingerprint(string folder)
     {
-        var parts = new List<string> { CacheMagic };
-        foreach (var file in new[] { "countries.tsv", "admin1.tsv", "admin2.tsv", "places.tsv" })
+        var parts = new List<string> { CacheMagic, "countries:" + Countries.Fingerprint };
+        foreach (var file in new[] { "admin1.tsv", "admin2.tsv", "places.tsv" })
         {
             var info = new FileInfo(Path.Combine(folder, file));
             parts.Add(info.Exists ? $"{file}:{info.Length}:{info.LastWriteTimeUtc.Ticks}" : $"{file}:missing");
