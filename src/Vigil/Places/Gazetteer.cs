@@ -84,7 +84,7 @@ public sealed class Gazetteer
           Data from Who's On First (https://whosonfirst.org/docs/licenses/): the GeoNames villages' copies, and city
             quarters and localities GeoNames lacks; WOF's own work CC0, imported sources under their own licences
             (GeoNames CC BY 4.0, Quattroshapes CC BY, Wikidata CC0).
-          Countries: mledoze/countries (world-countries), ODbL 1.0.
+          Countries (data/countries): Debian iso-codes (LGPL-2.1+); mledoze/countries (world-countries), ODbL 1.0.
           Common English words: SCOWL (Kevin Atkinson), permissive licence.
         Details: data/README.md.
         """;
