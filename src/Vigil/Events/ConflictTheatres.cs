@@ -88,7 +88,7 @@ internal static partial class ConflictTheatres
         Regex regex;
         try
         {
-            regex = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            regex = new Regex(pattern, RegexOptions.CultureInvariant);
         }
         catch (ArgumentException error)
         {
