@@ -173,7 +173,10 @@ public sealed class Gazetteer
         string Pooled(string text) => pool.TryGetValue(text, out var same) ? same : pool[text] = text;
         foreach (var country in Countries.All)
         {
-            gazetteer.AddCountry(country.Code, country.Name, country.Latitude, country.Longitude, [.. country.Names.Skip(1), .. country.OtherNames], country.Demonyms);
+            // Abbreviations ("US", "UK", "DRC") are keyed folded to lower case, where "us" is a word: running text
+            // finds them through the country table's own case-exact matching instead.
+            var otherNames = country.Names.Skip(1).Concat(country.OtherNames).Where(name => !(name.Length <= 4 && name.All(char.IsAsciiLetterUpper)));
+            gazetteer.AddCountry(country.Code, country.Name, country.Latitude, country.Longitude, [.. otherNames], country.Demonyms);
         }
 
         var pending = new List<(GazetteerEntry Entry, string[] AlternateNames)>();

@@ -38,6 +38,8 @@ public sealed class GazetteerFileTests : IDisposable
             Assert.Equal(PlacePrecision.Admin2, resolver.Resolve("Hit District")?.Precision);
             Assert.Equal(PlacePrecision.Country, resolver.Resolve("Republic of Iraq")?.Precision);
             Assert.Equal("IQ", gazetteer.CountryOfDemonym("Iraqi"));
+            Assert.Equal("CD", resolver.Resolve("Congo-Kinshasa")?.CountryCode);
+            Assert.DoesNotContain(gazetteer.Find("us"), hit => hit.Entry.Kind == PlaceKind.Country);
             Assert.True(gazetteer.IsCommonWord("Hit"));
         }
     }
