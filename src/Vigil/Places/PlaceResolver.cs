@@ -55,7 +55,7 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
     /// <summary>How many other readings a resolved place lists for a reviewer.</summary>
     private const int RunnersUpListed = 5;
 
-    /// <summary>Readings closer than this to one already listed (or to the choice) are the same place twice.</summary>
+    /// <summary>Readings closer than this to one already listed (or to the choice) are the same place twice, whatever their kinds.</summary>
     private const double SameReadingKm = 5;
 
     /// <summary>
@@ -67,10 +67,10 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
         var listed = new List<PlaceReading>();
         foreach (var candidate in candidates)
         {
+            // A district at its seat's point is the town again for a reviewer, whatever its kind.
             var place = candidate.Place;
-            bool Same(double latitude, double longitude, PlacePrecision precision) =>
-                precision == place.Precision && Geo.DistanceKm(latitude, longitude, place.Latitude, place.Longitude) < SameReadingKm;
-            if (Same(chosen.Latitude, chosen.Longitude, chosen.Precision) || listed.Any(r => Same(r.Latitude, r.Longitude, r.Precision)))
+            bool Same(double latitude, double longitude) => Geo.DistanceKm(latitude, longitude, place.Latitude, place.Longitude) < SameReadingKm;
+            if (Same(chosen.Latitude, chosen.Longitude) || listed.Any(r => Same(r.Latitude, r.Longitude)))
             {
                 continue;
             }

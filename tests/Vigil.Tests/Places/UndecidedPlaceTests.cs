@@ -91,6 +91,16 @@ public sealed class UndecidedPlaceTests
     }
 
     [Fact]
+    public void ADistrictAtItsTownsPointIsNoOtherReading()
+    {
+        var gazetteer = Villages();
+        gazetteer.Add(new GazetteerEntry("Donetsk", 48.02, 37.80, PlaceKind.Admin2, "ADM2", "UA", "05", "01", 929063, null));
+        var place = new PlaceResolver(gazetteer).Resolve("Donetsk", "UA")!;
+        Assert.Equal(PlacePrecision.Town, place.Precision);
+        Assert.DoesNotContain(place.RunnersUp, r => Geo.DistanceKm(r.Latitude, r.Longitude, 48.02, 37.80) < 5);
+    }
+
+    [Fact]
     public void EveryReadingStaysAmongTheCandidates()
     {
         var candidates = resolver.Candidates("Vilkhivka", "UA");
