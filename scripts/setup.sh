@@ -11,11 +11,6 @@ bash "$root/scripts/gazetteer.sh"
 
 # PostgreSQL for the storage tests; without it those tests skip (and say why) rather than fail.
 bash "$root/scripts/postgres.sh" || { rm -f "$root/.build/pg/connection"; echo "setup: PostgreSQL could not be started; its tests will be skipped" >&2; }
-# Country names for the CSV exports (Debian's ISO 3166 data).
-if [ ! -f /usr/share/iso-codes/json/iso_3166-1.json ] && [ "$(id -u)" -eq 0 ]; then
-  (apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iso-codes >/dev/null) \
-    || echo "setup: could not install iso-codes; exports will show country codes instead of names" >&2
-fi
 # The dashboard's front-end assets (npm + esbuild) and Debian's Chromium for its browser tests.
 bash "$root/scripts/build-dashboard.sh"
 bash "$root/scripts/chromium.sh"

@@ -14,7 +14,6 @@ import csv
 import json
 import math
 import os
-import re
 import resource
 import subprocess
 import sys
@@ -24,12 +23,14 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
 def country_names():
-    """ISO alpha-2 -> lower-case display name, read from the extractor's own country table."""
-    source = open(os.path.join(ROOT, "src/Vigil/Events/Countries.cs"), encoding="utf-8").read()
+    """ISO alpha-2 -> lower-case names that count as that country: ACLED's name and the names of running text, read
+    from the project's country table (data/countries/countries.tsv)."""
     names = {}
-    for match in re.finditer(r'\(\[(?P<names>[^\]]*)\],\s*\[[^\]]*\],\s*"(?P<code>[A-Z]{2})"\)', source):
-        aliases = [n.strip().strip('"').lower() for n in match.group("names").split(",")]
-        names[match.group("code")] = aliases
+    with open(os.path.join(ROOT, "data", "countries", "countries.tsv"), encoding="utf-8") as table:
+        rows = csv.DictReader((line for line in table if not line.startswith("#")), delimiter="\t", quoting=csv.QUOTE_NONE)
+        for row in rows:
+            aliases = [row["acled_name"]] + row["names"].split("|")
+            names[row["iso2"]] = [alias.strip().lower() for alias in aliases if alias.strip()]
     return names
 
 

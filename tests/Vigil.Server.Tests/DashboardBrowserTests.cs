@@ -72,6 +72,17 @@ public sealed class DashboardBrowserTests(TestServer server) : BrowserTest, ICla
     }
 
     [Fact]
+    public async Task EventPageListsThePlacesOtherReadings()
+    {
+        var page = await OpenDashboard();
+        await page.Locator("#events tbody tr", new PageLocatorOptions { HasText = "Kharkiv" }).ClickAsync();
+        await page.Locator("#event-page dl").WaitForAsync();
+        var terms = await page.Locator("#event-page dt").AllInnerTextsAsync();
+        var readings = await page.Locator("#event-page dd").Nth(terms.ToList().IndexOf("Other readings")).InnerTextAsync();
+        Assert.Equal("Kharkiv Oblast, Kharkiv Oblast (49.600, 36.500; score 0.81)", readings);
+    }
+
+    [Fact]
     public async Task ArticleTextIsShownAsTextNeverAsMarkup()
     {
         var page = await OpenDashboard();

@@ -53,6 +53,17 @@ public sealed class OpenApiTests(TestServer server) : IClassFixture<TestServer>
     }
 
     [Fact]
+    public async Task TheEventLocationDeclaresItsRunnerUpReadings()
+    {
+        var schemas = (await Document()).GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.TryGetProperty("EventLocation", out var location), string.Join(", ", schemas.EnumerateObject().Select(p => p.Name)));
+        Assert.True(location.GetProperty("properties").TryGetProperty("runnersUp", out var runnersUp), location.GetRawText());
+        Assert.Contains("PlaceReading", runnersUp.GetRawText(), StringComparison.Ordinal);
+        var reading = schemas.GetProperty("PlaceReading").GetProperty("properties");
+        Assert.Equal(["name", "latitude", "longitude", "countryCode", "admin1", "precision", "geonameId", "score"], reading.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task TheTokenIsASecuritySchemeThatEveryWriteNeeds()
     {
         var document = await Document();

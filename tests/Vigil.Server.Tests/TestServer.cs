@@ -27,9 +27,14 @@ public sealed class TestServer() : ServerFixture("vigil-server-")
     private static IEnumerable<ProcessedPage> SamplePages()
     {
         const string shelling = "Artillery shelled the market in Kharkiv on Monday, killing four civilians, the regional governor said.";
-        yield return Page("https://news.example/kharkiv", "Shelling hits Kharkiv market", shelling, Event(
+        // "Kharkiv" is also the province: the reading not taken is there for a reviewer.
+        var kharkiv = Event(
             EventTaxonomy.ExplosionsRemoteViolence, "Shelling/artillery/missile attack", new DateOnly(2024, 3, 4), "Kharkiv", 49.99, 36.23, "UA", 4,
-            shelling, ("eventType", "shelled"), ("location", "Kharkiv"), ("killed", "killing four civilians"), ("sources", "the regional governor said")));
+            shelling, ("eventType", "shelled"), ("location", "Kharkiv"), ("killed", "killing four civilians"), ("sources", "the regional governor said"));
+        yield return Page("https://news.example/kharkiv", "Shelling hits Kharkiv market", shelling, kharkiv with
+        {
+            Location = kharkiv.Location! with { RunnersUp = [KharkivOblast] },
+        });
 
         const string protest = "Thousands of teachers marched peacefully through Nairobi on Tuesday to demand unpaid wages, organisers said. <img src=x onerror=alert(1)>";
         yield return Page("https://news.example/nairobi", "Teachers march in Nairobi", protest, Event(
@@ -42,6 +47,8 @@ public sealed class TestServer() : ServerFixture("vigil-server-")
             EventTaxonomy.Battles, "Armed clash", new DateOnly(2024, 3, 6), "Goma", -1.68, 29.22, "CD", 11,
             clash, ("eventType", "clashed"), ("location", "Goma"), ("killed", "eleven fighters were killed")), GomaLicence, GomaAttribution);
     }
+
+    public static readonly PlaceReading KharkivOblast = new("Kharkiv Oblast", 49.6, 36.5, "UA", "Kharkiv Oblast", PlacePrecision.Admin1, 706482, 0.81);
 
     public const string GomaLicence = "CC BY 2.5 (Example News contributors)";
 

@@ -26,6 +26,8 @@ internal static class AcledPlaceBenchmark
         var clock = Stopwatch.StartNew();
         int rows = 0, within = 0, unresolved = 0, unknownCountry = 0, withinByAdmin2 = 0;
         var errorsKm = new List<double>();
+        var misses = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Miss(string category) => misses[category] = misses.GetValueOrDefault(category) + 1;
         // TextFieldParser (in the .NET shared framework) handles ACLED's quoted notes with commas and newlines.
         using var parser = new TextFieldParser(path) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
         parser.SetDelimiters(",");
@@ -50,9 +52,14 @@ internal static class AcledPlaceBenchmark
             var place = resolver.Resolve(fields[location], countryCode, new PlaceContext(countryCode is null ? [] : [countryCode], others));
             var truthLatitude = double.Parse(fields[latitude], CultureInfo.InvariantCulture);
             var truthLongitude = double.Parse(fields[longitude], CultureInfo.InvariantCulture);
+            var readings = countryCode is null ? [] : resolver.Candidates(fields[location], countryCode, new PlaceContext([countryCode], others));
+            var readingNear = readings.Any(c => Geo.DistanceKm(c.Entry.Latitude, c.Entry.Longitude, truthLatitude, truthLongitude) <= ToleranceKm);
             if (place is null)
             {
                 unresolved++;
+                Miss(readings.Count == 0
+                    ? gazetteer.Find(fields[location]).Count == 0 ? "unresolved: the name is nowhere in the gazetteer" : "unresolved: the name is only abroad"
+                    : readingNear ? "unresolved: a reading within 25 km was rejected (score or trust)" : "unresolved: only far namesakes in the country");
                 // The figure beside: what an analyst's own fallback, the centre of ACLED's second-order area, would add.
                 if (countryCode is not null && fields[admin2].Length > 0
                     && resolver.Candidates(fields[admin2] + " district", countryCode, new PlaceContext([countryCode], others)).FirstOrDefault(c => c.Entry.Kind == PlaceKind.Admin2) is { } district
@@ -76,7 +83,17 @@ internal static class AcledPlaceBenchmark
             {
                 within++;
             }
-            else if (showFailures)
+            else
+            {
+                var standsIn = place.Precision == PlacePrecision.Admin1 || place.Precision == PlacePrecision.Country;
+                // ACLED's admin1 as the gazetteer names it ("Kharkiv" is "Kharkiv Oblast"), when it could be read.
+                var sameProvince = others.Count > 0 && string.Equals(place.Admin1, others[0].Name, StringComparison.OrdinalIgnoreCase) ? "in" : "outside";
+                Miss(standsIn
+                    ? $"far: the {(place.Precision == PlacePrecision.Admin1 ? "province" : "country")} stands in, {(readingNear ? "a" : "no")} reading within 25 km"
+                    : readingNear ? $"far: another reading of the name chosen ({sameProvince} ACLED's admin1)" : $"far: no reading of the name within 25 km ({sameProvince} ACLED's admin1)");
+            }
+
+            if (km > ToleranceKm && showFailures)
             {
                 error.WriteLine($"far {km:F0} km\t{fields[countryColumn]}\t{fields[admin1]}\t{fields[location]}\t-> {place.Name} ({place.CountryCode}, {place.Admin1}, {place.Precision.UcdpWherePrecision})");
             }
@@ -87,10 +104,18 @@ internal static class AcledPlaceBenchmark
         output.WriteLine($"rows: {rows}; within {ToleranceKm:F0} km: {within} ({100.0 * within / Math.Max(1, rows):F1}%); resolved but farther: {errorsKm.Count - within}; unresolved: {unresolved}; country not found: {unknownCountry}");
         output.WriteLine($"beside it, with ACLED's admin2 centre for unresolved rows: within {ToleranceKm:F0} km: {within + withinByAdmin2} ({100.0 * (within + withinByAdmin2) / Math.Max(1, rows):F1}%)");
         output.WriteLine($"median error of resolved rows: {median:F1} km; resolve time: {clock.Elapsed.TotalMilliseconds / Math.Max(1, rows):F2} ms per row");
+        output.WriteLine("misses by cause (counts only):");
+        foreach (var (category, count) in misses.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  {count,4}  {category}");
+        }
+
         output.WriteLine($"gazetteer: {gazetteer.Count} entries, loaded in {gazetteer.LoadTime.TotalMilliseconds:F0} ms ({gazetteer.LoadProcessorTime.TotalMilliseconds:F0} ms of processor time), {memory / (1024.0 * 1024):F0} MiB managed heap after load, {Environment.WorkingSet / (1024.0 * 1024):F0} MiB working set");
         return 0;
     }
 
+    /// <summary>ACLED's country name as the country table has it, else as the gazetteer reads it.</summary>
     private static string? CountryCode(PlaceResolver resolver, string countryName) =>
-        resolver.Gazetteer.Find(countryName).Where(hit => hit.Entry.Kind == PlaceKind.Country).OrderBy(hit => hit.Match).Select(hit => hit.Entry.CountryCode).FirstOrDefault();
+        Countries.All.FirstOrDefault(c => string.Equals(c.AcledName, countryName, StringComparison.OrdinalIgnoreCase))?.Code
+        ?? resolver.Gazetteer.Find(countryName).Where(hit => hit.Entry.Kind == PlaceKind.Country).OrderBy(hit => hit.Match).Select(hit => hit.Entry.CountryCode).FirstOrDefault();
 }

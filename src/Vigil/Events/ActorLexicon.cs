@@ -13,42 +13,41 @@ internal static class ActorLexicon
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    /// <remarks><c>Home</c> is the one country whose conflict a named group belongs to, when there is one: a hint of
-    /// where an incident happened, as an analyst reading "Al Shabaab" thinks of Somalia first.</remarks>
-    private static readonly (Regex Pattern, string Name, ActorKind Kind, bool Named, string? Home)[] Entries =
+    /// <remarks>The home countries of named groups are data: <c>data/lexicon/en/home-countries.tsv</c> (<see cref="ConflictTheatres"/>).</remarks>
+    private static readonly (Regex Pattern, string Name, ActorKind Kind, bool Named)[] Entries =
     [
-        (new(@"\b(?:ISWAP|Islamic\s+State\s+(?:in\s+)?West\s+Africa(?:\s+Province)?)\b", Options), "Islamic State West Africa Province", ActorKind.RebelGroup, true, "NG"),
-        (new(@"\b(?:Islamic\s+State|ISIS|ISIL|Isis|Isil|Daesh|IS\s+(?=militants?|fighters?|jihadists?|members?|cells?|snipers?|gunmen))\b", RegexOptions.CultureInvariant), "Islamic State", ActorKind.RebelGroup, true, null),
-        (new(@"\bTaliban\b", Options), "Taliban", ActorKind.RebelGroup, true, "AF"),
-        (new(@"\bBoko\s+Haram\b", Options), "Boko Haram", ActorKind.RebelGroup, true, "NG"),
-        (new(@"\bal[- ]?Shabaa?b\b", Options), "Al Shabaab", ActorKind.RebelGroup, true, "SO"),
-        (new(@"\b(?:al[- ]Qaeda|al[- ]Qaida|AQAP|AQIM)\b", Options), "Al Qaeda", ActorKind.RebelGroup, true, null),
-        (new(@"\bJNIM\b|\bJama'?at\s+Nusrat", Options), "JNIM", ActorKind.RebelGroup, true, null),
-        (new(@"\b(?:Hayat\s+Tahrir\s+al-Sham|HTS)\b", Options), "Hayat Tahrir al-Sham", ActorKind.RebelGroup, true, "SY"),
-        (new(@"\b(?:pro-|anti-)?Houthis?\b|\bAnsar\s+Allah\b", Options), "Houthis", ActorKind.RebelGroup, true, "YE"),
-        (new(@"\bPKK\b", Options), "PKK", ActorKind.RebelGroup, true, null),
-        (new(@"\b(?:SDF|YPG|Syrian\s+Democratic\s+Forces)\b", Options), "Syrian Democratic Forces", ActorKind.RebelGroup, true, "SY"),
-        (new(@"\bHezbollah\b", Options), "Hezbollah", ActorKind.PoliticalMilitia, true, "LB"),
-        (new(@"\bHamas\b", Options), "Hamas", ActorKind.RebelGroup, true, null),
-        (new(@"\bFARC\b", Options), "FARC dissidents", ActorKind.RebelGroup, true, "CO"),
-        (new(@"\bELN\b", RegexOptions.CultureInvariant), "ELN", ActorKind.RebelGroup, true, "CO"),
-        (new(@"\b(?:NPA|New\s+People'?s\s+Army)\b", Options), "New People's Army", ActorKind.RebelGroup, true, "PH"),
-        (new(@"\b(?:Maoists?|Naxal(?:ite)?s?)\b", Options), "Maoists", ActorKind.RebelGroup, true, "IN"),
-        (new(@"\b(?:ADF|Allied\s+Democratic\s+Forces)\b", Options), "Allied Democratic Forces", ActorKind.RebelGroup, true, "CD"),
-        (new(@"\bCODECO\b", Options), "CODECO", ActorKind.PoliticalMilitia, true, "CD"),
-        (new(@"\b(?:CJNG|Jalisco\s+New\s+Generation\s+Cartel|Sinaloa\s+Cartel|cartel)\b", Options), "Drug cartel", ActorKind.PoliticalMilitia, true, null),
-        (new(@"\bFulani\s+(?:militia\w*|herdsmen|herders|gunmen)\b", Options), "Fulani Ethnic Militia", ActorKind.IdentityMilitia, true, null),
-        (new(@"\b(?:Russian|Turkish|American|US|U\.S\.|Israeli|French|Iranian|Saudi|Emirati|British|Eritrean|Rwandan|Ethiopian|Kenyan|Ugandan|Chadian)(?:-led)?\s+(?:coalition\s+)?(?:forces|troops|soldiers|warplanes|jets|aircraft|drones?|military|army|air\s?force)\b", Options), "Foreign forces", ActorKind.ExternalForces, false, null),
-        (new(@"\b(?:(?:US|Saudi|Arab)-led\s+)?coalition\s+(?:forces|warplanes|aircraft|jets|air\s?strikes?)|\bNATO\b|\bpeacekeepers?\b|\b(?:MINUSMA|MONUSCO|AMISOM|UNIFIL|UNMISS)\b", Options), "External forces", ActorKind.ExternalForces, false, null),
-        (new(@"\b(?:(?:local|clan|ethnic|communal|tribal|community|village|\w+\s+ethnic)\s+militia(?:s|men|man)?|militiamen\s+from\s+the\s+\w+\s+(?:and\s+\w+\s+)?(?:sub-?)?clans?|clan\s+(?:militiamen|fighters|members|gunmen)|\w+\s+clan|vigilante\s+groups?|vigilantes|herders|herdsmen|dozos?|Dozo)\b", Options), "Identity militia", ActorKind.IdentityMilitia, false, null),
-        (new(@"\b(?:police(?:men|man|women|woman)?(?:\s+(?:officers?|forces|personnel|agents))?|riot\s+police|cops|gendarmes?|gendarmerie|national\s+guard(?:smen)?|border\s+guards?|custodial\s+corps|ministerial\s+police|municipal\s+police|state\s+police|federal\s+police|law\s+enforcement)\b", Options), "Police Forces", ActorKind.StateForces, false, null),
-        (new(@"\b(?:(?:security|government|govt\.?|regime|state|armed|military|national|federal|Afghan|Iraqi|Syrian|Somali|Nigerian|Malian|Burkinabe|Cameroonian|Yemeni|Libyan|Ukrainian|Azerbaijani|Armenian|Indian|Pakistani)\s+forces|soldiers?|troops|army|military|servicem[ae]n|marines|paratroopers|air\s?force|navy|commandos?|special\s+forces|security\s+personnel|military\s+forces\s+of\s+\w+)\b", Options), "Military Forces", ActorKind.StateForces, false, null),
-        (new(@"\b(?:rebels?|insurgents?|jihadists?|jihadis?|separatists?|guerrillas?|militants?|extremists?|terrorists?|(?:pro|anti)-\w+\s+(?:forces|fighters)|resistance\s+forces|fighters)\b", Options), "Rebel group", ActorKind.RebelGroup, false, null),
-        (new(@"\b(?:militias?|militiam[ae]n|paramilitar(?:y|ies))\b", Options), "Militia", ActorKind.PoliticalMilitia, false, null),
-        (new(@"\b(?:(?:unidentified|unknown|suspected)\s+(?:armed\s+)?(?:gunmen|men|assailants|attackers|individuals|persons|people|group|militants)|armed\s+(?:men|individuals|persons|group|assailants|bandits|robbers)|gunmen|gunman|snipers?|assailants?|attackers?|bandits|hitm[ae]n|kidnappers|abductors|hooded\s+men|criminals?|gang(?:s|sters)?)\b", Options), "Unidentified Armed Group", ActorKind.PoliticalMilitia, false, null),
-        (new(@"\b(?:protesters|protestors|demonstrators|marchers|strikers|picketers)\b", Options), "Protesters", ActorKind.Protesters, false, null),
-        (new(@"\b(?:rioters|mobs?|angry\s+(?:crowd|residents|villagers|youths))\b", Options), "Rioters", ActorKind.Rioters, false, null),
-        (new(@"\b(?:(?:a\s+)?group\s+of\s+(?:\d+\s+|about\s+\d+\s+|some\s+)?(?:\w+\s+)?(?:youths?|people|men|villagers|residents|locals|students|workers)|community\s+members|locals|crowds?|supporters|nationals|labou?rers|civilians?|villagers|residents|farmers?|women|children|child|man|woman|boy|girl|journalists?|students?|workers?|worshipp?ers|passengers|shepherds?|traders|family|families|teachers?|doctors?|nurses?|health\s+workers?|aid\s+workers?|pedestrians?|motorists?|driver|drivers|merchants|vendors|youths?|people|person|mother|father|wife|husband|son|daughter|brother|sister|teenager|elder|priest|imam|pastor|activists?|lawyers?|politicians?|candidates?|councill?ors?|mayor|displaced)\b", Options), "Civilians", ActorKind.Civilians, false, null),
+        (new(@"\b(?:ISWAP|Islamic\s+State\s+(?:in\s+)?West\s+Africa(?:\s+Province)?)\b", Options), "Islamic State West Africa Province", ActorKind.RebelGroup, true),
+        (new(@"\b(?:Islamic\s+State|ISIS|ISIL|Isis|Isil|Daesh|IS\s+(?=militants?|fighters?|jihadists?|members?|cells?|snipers?|gunmen))\b", RegexOptions.CultureInvariant), "Islamic State", ActorKind.RebelGroup, true),
+        (new(@"\bTaliban\b", Options), "Taliban", ActorKind.RebelGroup, true),
+        (new(@"\bBoko\s+Haram\b", Options), "Boko Haram", ActorKind.RebelGroup, true),
+        (new(@"\bal[- ]?Shabaa?b\b", Options), "Al Shabaab", ActorKind.RebelGroup, true),
+        (new(@"\b(?:al[- ]Qaeda|al[- ]Qaida|AQAP|AQIM)\b", Options), "Al Qaeda", ActorKind.RebelGroup, true),
+        (new(@"\bJNIM\b|\bJama'?at\s+Nusrat", Options), "JNIM", ActorKind.RebelGroup, true),
+        (new(@"\b(?:Hayat\s+Tahrir\s+al-Sham|HTS)\b", Options), "Hayat Tahrir al-Sham", ActorKind.RebelGroup, true),
+        (new(@"\b(?:pro-|anti-)?Houthis?\b|\bAnsar\s+Allah\b", Options), "Houthis", ActorKind.RebelGroup, true),
+        (new(@"\bPKK\b", Options), "PKK", ActorKind.RebelGroup, true),
+        (new(@"\b(?:SDF|YPG|Syrian\s+Democratic\s+Forces)\b", Options), "Syrian Democratic Forces", ActorKind.RebelGroup, true),
+        (new(@"\bHezbollah\b", Options), "Hezbollah", ActorKind.PoliticalMilitia, true),
+        (new(@"\bHamas\b", Options), "Hamas", ActorKind.RebelGroup, true),
+        (new(@"\bFARC\b", Options), "FARC dissidents", ActorKind.RebelGroup, true),
+        (new(@"\bELN\b", RegexOptions.CultureInvariant), "ELN", ActorKind.RebelGroup, true),
+        (new(@"\b(?:NPA|New\s+People'?s\s+Army)\b", Options), "New People's Army", ActorKind.RebelGroup, true),
+        (new(@"\b(?:Maoists?|Naxal(?:ite)?s?)\b", Options), "Maoists", ActorKind.RebelGroup, true),
+        (new(@"\b(?:ADF|Allied\s+Democratic\s+Forces)\b", Options), "Allied Democratic Forces", ActorKind.RebelGroup, true),
+        (new(@"\bCODECO\b", Options), "CODECO", ActorKind.PoliticalMilitia, true),
+        (new(@"\b(?:CJNG|Jalisco\s+New\s+Generation\s+Cartel|Sinaloa\s+Cartel|cartel)\b", Options), "Drug cartel", ActorKind.PoliticalMilitia, true),
+        (new(@"\bFulani\s+(?:militia\w*|herdsmen|herders|gunmen)\b", Options), "Fulani Ethnic Militia", ActorKind.IdentityMilitia, true),
+        (new(@"\b(?:Russian|Turkish|American|US|U\.S\.|Israeli|French|Iranian|Saudi|Emirati|British|Eritrean|Rwandan|Ethiopian|Kenyan|Ugandan|Chadian)(?:-led)?\s+(?:coalition\s+)?(?:forces|troops|soldiers|warplanes|jets|aircraft|drones?|military|army|air\s?force)\b", Options), "Foreign forces", ActorKind.ExternalForces, false),
+        (new(@"\b(?:(?:US|Saudi|Arab)-led\s+)?coalition\s+(?:forces|warplanes|aircraft|jets|air\s?strikes?)|\bNATO\b|\bpeacekeepers?\b|\b(?:MINUSMA|MONUSCO|AMISOM|UNIFIL|UNMISS)\b", Options), "External forces", ActorKind.ExternalForces, false),
+        (new(@"\b(?:(?:local|clan|ethnic|communal|tribal|community|village|\w+\s+ethnic)\s+militia(?:s|men|man)?|militiamen\s+from\s+the\s+\w+\s+(?:and\s+\w+\s+)?(?:sub-?)?clans?|clan\s+(?:militiamen|fighters|members|gunmen)|\w+\s+clan|vigilante\s+groups?|vigilantes|herders|herdsmen|dozos?|Dozo)\b", Options), "Identity militia", ActorKind.IdentityMilitia, false),
+        (new(@"\b(?:police(?:men|man|women|woman)?(?:\s+(?:officers?|forces|personnel|agents))?|riot\s+police|cops|gendarmes?|gendarmerie|national\s+guard(?:smen)?|border\s+guards?|custodial\s+corps|ministerial\s+police|municipal\s+police|state\s+police|federal\s+police|law\s+enforcement)\b", Options), "Police Forces", ActorKind.StateForces, false),
+        (new(@"\b(?:(?:security|government|govt\.?|regime|state|armed|military|national|federal|Afghan|Iraqi|Syrian|Somali|Nigerian|Malian|Burkinabe|Cameroonian|Yemeni|Libyan|Ukrainian|Azerbaijani|Armenian|Indian|Pakistani)\s+forces|soldiers?|troops|army|military|servicem[ae]n|marines|paratroopers|air\s?force|navy|commandos?|special\s+forces|security\s+personnel|military\s+forces\s+of\s+\w+)\b", Options), "Military Forces", ActorKind.StateForces, false),
+        (new(@"\b(?:rebels?|insurgents?|jihadists?|jihadis?|separatists?|guerrillas?|militants?|extremists?|terrorists?|(?:pro|anti)-\w+\s+(?:forces|fighters)|resistance\s+forces|fighters)\b", Options), "Rebel group", ActorKind.RebelGroup, false),
+        (new(@"\b(?:militias?|militiam[ae]n|paramilitar(?:y|ies))\b", Options), "Militia", ActorKind.PoliticalMilitia, false),
+        (new(@"\b(?:(?:unidentified|unknown|suspected)\s+(?:armed\s+)?(?:gunmen|men|assailants|attackers|individuals|persons|people|group|militants)|armed\s+(?:men|individuals|persons|group|assailants|bandits|robbers)|gunmen|gunman|snipers?|assailants?|attackers?|bandits|hitm[ae]n|kidnappers|abductors|hooded\s+men|criminals?|gang(?:s|sters)?)\b", Options), "Unidentified Armed Group", ActorKind.PoliticalMilitia, false),
+        (new(@"\b(?:protesters|protestors|demonstrators|marchers|strikers|picketers)\b", Options), "Protesters", ActorKind.Protesters, false),
+        (new(@"\b(?:rioters|mobs?|angry\s+(?:crowd|residents|villagers|youths))\b", Options), "Rioters", ActorKind.Rioters, false),
+        (new(@"\b(?:(?:a\s+)?group\s+of\s+(?:\d+\s+|about\s+\d+\s+|some\s+)?(?:\w+\s+)?(?:youths?|people|men|villagers|residents|locals|students|workers)|community\s+members|locals|crowds?|supporters|nationals|labou?rers|civilians?|villagers|residents|farmers?|women|children|child|man|woman|boy|girl|journalists?|students?|workers?|worshipp?ers|passengers|shepherds?|traders|family|families|teachers?|doctors?|nurses?|health\s+workers?|aid\s+workers?|pedestrians?|motorists?|driver|drivers|merchants|vendors|youths?|people|person|mother|father|wife|husband|son|daughter|brother|sister|teenager|elder|priest|imam|pastor|activists?|lawyers?|politicians?|candidates?|councill?ors?|mayor|displaced)\b", Options), "Civilians", ActorKind.Civilians, false),
     ];
 
     /// <summary>Every actor mention in <paramref name="text"/> from <paramref name="offset"/> on, in order, without overlaps.</summary>
@@ -56,7 +55,7 @@ internal static class ActorLexicon
     {
         var found = new List<ActorMention>();
         var slice = text.Substring(start, end - start);
-        foreach (var (pattern, name, kind, named, _) in Entries)
+        foreach (var (pattern, name, kind, named) in Entries)
         {
             foreach (Match match in pattern.Matches(slice))
             {
@@ -75,10 +74,6 @@ internal static class ActorLexicon
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
     }
-
-    /// <summary>The home countries of the named groups <paramref name="text"/> mentions.</summary>
-    public static IEnumerable<string> HomeCountries(string text) =>
-        Entries.Where(entry => entry.Home is not null && entry.Pattern.IsMatch(text)).Select(entry => entry.Home!);
 
     /// <summary>A descriptor keeps its own words ("pro-Houthi forces"), tidied, so the analyst sees what the text says.</summary>
     private static string Describe(string words, string fallback)

@@ -22,8 +22,24 @@ public sealed record EventDate(DateOnly Value, DatePrecision Precision);
 /// <summary>Where an event happened. <see cref="Country"/> is ISO 3166-1 alpha-2; coordinates are null when unresolved.</summary>
 public sealed record EventLocation(string Name, double? Latitude, double? Longitude, string? Country, string? Admin1, PlacePrecision? Precision)
 {
+    /// <summary>
+    /// The other readings of the place name, best first, when the gazetteer has several (name, coordinates, admin1,
+    /// precision and score each), so that a reviewer can pick one; null when the name had one reading.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PlaceReading>? RunnersUp { get; init; }
+
     public static EventLocation From(ResolvedPlace place) =>
-        new(place.Name, place.Latitude, place.Longitude, place.CountryCode, place.Admin1, place.Precision);
+        new(place.Name, place.Latitude, place.Longitude, place.CountryCode, place.Admin1, place.Precision)
+        {
+            RunnersUp = place.RunnersUp.Count > 0 ? place.RunnersUp : null,
+        };
+
+    public bool Equals(EventLocation? other) =>
+        other is not null && (Name, Latitude, Longitude, Country, Admin1, Precision) == (other.Name, other.Latitude, other.Longitude, other.Country, other.Admin1, other.Precision)
+        && (RunnersUp ?? []).SequenceEqual(other.RunnersUp ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(Name, Latitude, Longitude, Country, Admin1, Precision);
 }
 
 /// <summary>ACLED's actor types; the number is ACLED's inter code.</summary>

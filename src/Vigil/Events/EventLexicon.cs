@@ -147,12 +147,14 @@ internal static partial class EventLexicon
     [GeneratedRegex(@"\b(?:treat(?:ed|ment)|(?:to|at|in)\s+(?:(?:a|the|an)\s+)?(?:\w+\s+)?hospital|hospitali[sz]ed|admitted|moved|taken|transferred|evacuated|airlifted|rushed|flown|fled|escaped|buried|funeral|returned|travel(?:l?ed)?|relocated|based|born|headquartered|lives?|lived|resident|native|hails|came|coming|headed|heading|bound|sent|deported|extradited|brought|driven)\b[^.;]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex DisplacedPlaceContext();
 
-    /// <summary>A hash of every cue, weapon and reason pattern ("lexicon-9f8e7d6c5b"): changes whenever an entry does.</summary>
+    /// <summary>A hash of every cue, weapon, reason, home-country and theatre pattern ("lexicon-9f8e7d6c5b"): changes whenever an entry does.</summary>
     public static string Version => LexiconVersion.Value;
 
     private static readonly Lazy<string> LexiconVersion = new(() =>
     {
-        var patterns = Cues.Select(c => $"{c.Cue}\t{c.Pattern}").Concat(Weapons.Select(w => $"{w.Weapon}\t{w.Pattern}")).Concat(Reasons.Select(r => r.ToString()));
+        var patterns = Cues.Select(c => $"{c.Cue}\t{c.Pattern}").Concat(Weapons.Select(w => $"{w.Weapon}\t{w.Pattern}")).Concat(Reasons.Select(r => r.ToString()))
+            .Concat(ConflictTheatres.HomeCountryEntries.Select(h => $"home\t{h.Code}\t{h.Pattern}"))
+            .Concat(ConflictTheatres.TheatreEntries.Select(t => $"theatre\t{t.Code}\t{string.Join('|', t.Provinces)}\t{t.Pattern}"));
         var hash = System.IO.Hashing.XxHash3.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', patterns)));
         return $"lexicon-{hash:x16}"[..18];
     });

@@ -33,48 +33,12 @@ internal static partial class IncidentCountry
     /// <summary>What a building's or an origin's name ("outside the Seray", "militias from X") keeps of a place's weight.</summary>
     private const double SecondaryPlaceFactor = 0.4;
 
-    /// <summary>The monitors and militias of the Donbas war, which place an incident both in Ukraine and on its front.</summary>
-    private const string DonbasParties = @"OSCE\s+SMM|Donbass?\s+People'?s\s+Militia|Luhansk\s+People'?s\s+Militia|DPR|LPR";
-
-    /// <summary>
-    /// Missions, parties and terms that belong to one country's conflict ("OSCE SMM", "LNA", "barangay"), beside the named
-    /// armed groups whose home <see cref="ActorLexicon"/> knows: a hint of where, weaker than a country named outright.
-    /// </summary>
-    private static readonly (Regex Pattern, string Code)[] HomeCountries =
-    [
-        (new(@"\b(?:pro-Hadi|STC|Southern\s+Resistance|Security\s+Belt|Islah)\b", RegexOptions.CultureInvariant), "YE"),
-        (new(@"\bAMISOM\b", RegexOptions.CultureInvariant), "SO"),
-        (new(@"\b(?:QSD|Syrian\s+Observatory)\b", RegexOptions.CultureInvariant), "SY"),
-        (new(@"\b(?:LNA|GNA|Haftar)\b", RegexOptions.CultureInvariant), "LY"),
-        (new(@"\b(?:" + DonbasParties + @")\b", RegexOptions.CultureInvariant), "UA"),
-        (new(@"\b(?:Abu\s+Sayyaf|MILF|BIFF|[Bb]arangay)\b", RegexOptions.CultureInvariant), "PH"),
-        (new(@"\bSinaloa\s+Cartel\b|\bCJNG\b", RegexOptions.CultureInvariant), "MX"),
-        (new(@"\b(?:FARDC|Mayi[- ]Mayi|Mai[- ]Mai|MONUSCO|M23)\b", RegexOptions.CultureInvariant), "CD"),
-        (new(@"\b(?:Imbonerakure|CNDD-FDD)\b", RegexOptions.CultureInvariant), "BI"),
-        (new(@"\b(?:Tatmadaw|Arakan\s+Army)\b", RegexOptions.CultureInvariant), "MM"),
-        (new(@"\b(?:MINUSMA)\b", RegexOptions.CultureInvariant), "ML"),
-        (new(@"\b(?:UNMISS|SPLA(?:-IO)?)\b", RegexOptions.CultureInvariant), "SS"),
-        (new(@"\b(?:Israeli\s+[Ss]ettlers|Palestinian-owned)\b", RegexOptions.CultureInvariant), "PS"),
-        (new(@"\bLGAs?\b", RegexOptions.CultureInvariant), "NG"),
-    ];
 
     [GeneratedRegex(@"^\s+(?:\w+\s+)?(?:residents|civilians|villagers|people|citizens|farmers|workers|families|children|women|men|youths?|protesters|demonstrators|students|journalists?|man|woman|boy|girl|teenager|detainees|prisoners|refugees)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ResidentsAfter();
 
-    /// <summary>
-    /// Where a conflict's parties and monitors operate inside their country: the Donbas front for the OSCE monitors and
-    /// the Donbas militias, the north-east for Boko Haram in Nigeria. An analyst reading "near Serhiivka" in an OSCE
-    /// report looks for the Serhiivka on that front, not its namesakes elsewhere in Ukraine.
-    /// </summary>
-    private static readonly (Regex Pattern, string Code, string[] Areas)[] Theatres =
-    [
-        (new(@"\b(?:" + DonbasParties + @"|NAF|Joint\s+Forces\s+Operation|JFO)\b", RegexOptions.CultureInvariant), "UA", ["Donetsk Oblast", "Luhansk Oblast"]),
-        (new(@"\b(?:Boko\s+Haram|ISWAP)\b", RegexOptions.CultureInvariant), "NG", ["Borno State", "Yobe State", "Adamawa State"]),
-    ];
-
-    /// <summary>The provinces where the parties an incident's text names operate, when the incident is in their country.</summary>
-    public static IEnumerable<string> Theatre(string incidentText, string countryCode) =>
-        Theatres.Where(theatre => theatre.Code == countryCode && theatre.Pattern.IsMatch(incidentText)).SelectMany(theatre => theatre.Areas).Distinct();
+    /// <summary>The provinces where the parties an incident's text names operate (data/lexicon/en/theatres.tsv), when the incident is in their country.</summary>
+    public static IEnumerable<string> Theatre(string incidentText, string countryCode) => ConflictTheatres.Provinces(incidentText, countryCode);
 
     /// <summary>Place evidence at least this strong makes the judgement one that may restrict the place search to its country.</summary>
     private const double PlaceSupportNeeded = 0.9;
@@ -139,7 +103,7 @@ internal static partial class IncidentCountry
                 Vote(mention.Code, weight, placeEvidence: false);
             }
 
-            foreach (var code in HomeCountries.Where(home => home.Pattern.IsMatch(sentenceText)).Select(home => home.Code).Concat(ActorLexicon.HomeCountries(sentenceText)).Distinct())
+            foreach (var code in ConflictTheatres.HomeCountries(sentenceText))
             {
                 Vote(code, ActorHomeCountry, placeEvidence: false);
             }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Vigil.Places;
 
 namespace Vigil.Events;
 
@@ -171,7 +172,7 @@ internal static partial class PlaceFinder
                 // as broad a place as an area, it comes after a town the sentence names.
                 var contextGroup = match.Groups["context"];
                 var areaStart = sentence.Start + contextGroup.Index + Math.Max(0, contextGroup.Value.IndexOf(areas[0], StringComparison.Ordinal));
-                found.Add(new PlaceMention(new TextSpan(areaStart, areaStart + areas[0].Length), areas[0], areas[1..], country.Value.Code, false, score - 2, null, secondary));
+                found.Add(new PlaceMention(new TextSpan(areaStart, areaStart + areas[0].Length), areas[0], areas[1..], country.Code, false, score - 2, null, secondary));
                 continue;
             }
 

@@ -84,7 +84,7 @@ public sealed class Gazetteer
           Data from Who's On First (https://whosonfirst.org/docs/licenses/): the GeoNames villages' copies, and city
             quarters and localities GeoNames lacks; WOF's own work CC0, imported sources under their own licences
             (GeoNames CC BY 4.0, Quattroshapes CC BY, Wikidata CC0).
-          Countries: mledoze/countries (world-countries), ODbL 1.0.
+          Countries (data/countries): Debian iso-codes (LGPL-2.1+); mledoze/countries (world-countries), ODbL 1.0.
           Common English words: SCOWL (Kevin Atkinson), permissive licence.
         Details: data/README.md.
         """;
@@ -171,10 +171,12 @@ public sealed class Gazetteer
         var gazetteer = new Gazetteer { loadedFromTsv = true };
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         string Pooled(string text) => pool.TryGetValue(text, out var same) ? same : pool[text] = text;
-        foreach (var line in DataLines(Path.Combine(folder, "countries.tsv")))
+        foreach (var country in Countries.All)
         {
-            var f = line.Split('\t');
-            gazetteer.AddCountry(f[0], f[1], Number(f[2]), Number(f[3]), Split(f[5]), Split(f[6]));
+            // Abbreviations ("US", "UK", "DRC") are keyed folded to lower case, where "us" is a word: running text
+            // finds them through the country table's own case-exact matching instead.
+            var otherNames = country.Names.Skip(1).Concat(country.OtherNames).Where(name => !(name.Length <= 4 && name.All(char.IsAsciiLetterUpper)));
+            gazetteer.AddCountry(country.Code, country.Name, country.Latitude, country.Longitude, [.. otherNames], country.Demonyms);
         }
 
         var pending = new List<(GazetteerEntry Entry, string[] AlternateNames)>();
@@ -219,8 +221,8 @@ public sealed class Gazetteer
     /// </summary>
     private static string SourceFingerprint(string folder)
     {
-        var parts = new List<string> { CacheMagic };
-        foreach (var file in new[] { "countries.tsv", "admin1.tsv", "admin2.tsv", "places.tsv" })
+        var parts = new List<string> { CacheMagic, "countries:" + Countries.Fingerprint };
+        foreach (var file in new[] { "admin1.tsv", "admin2.tsv", "places.tsv" })
         {
             var info = new FileInfo(Path.Combine(folder, file));
             parts.Add(info.Exists ? $"{file}:{info.Length}:{info.LastWriteTimeUtc.Ticks}" : $"{file}:missing");

@@ -49,7 +49,40 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
             return null;
         }
 
-        return BestReading(candidates);
+        return WithRunnersUp(BestReading(candidates), candidates.Where(c => c.Score >= MinimumScore && Trusted(c, countryCode, context)));
+    }
+
+    /// <summary>How many other readings a resolved place lists for a reviewer.</summary>
+    private const int RunnersUpListed = 5;
+
+    /// <summary>Readings closer than this to one already listed (or to the choice) are the same place twice, whatever their kinds.</summary>
+    private const double SameReadingKm = 5;
+
+    /// <summary>
+    /// The chosen place with the other plausible readings of its name (best first), each a distinct place: what a
+    /// reviewer picks from when the text did not decide.
+    /// </summary>
+    private static ResolvedPlace WithRunnersUp(ResolvedPlace chosen, IEnumerable<PlaceCandidate> candidates)
+    {
+        var listed = new List<PlaceReading>();
+        foreach (var candidate in candidates)
+        {
+            // A district at its seat's point is the town again for a reviewer, whatever its kind.
+            var place = candidate.Place;
+            bool Same(double latitude, double longitude) => Geo.DistanceKm(latitude, longitude, place.Latitude, place.Longitude) < SameReadingKm;
+            if (Same(chosen.Latitude, chosen.Longitude) || listed.Any(r => Same(r.Latitude, r.Longitude)))
+            {
+                continue;
+            }
+
+            listed.Add(PlaceReading.Of(place));
+            if (listed.Count == RunnersUpListed)
+            {
+                break;
+            }
+        }
+
+        return listed.Count == 0 ? chosen : chosen with { RunnersUp = listed };
     }
 
     /// <summary>
@@ -134,7 +167,7 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
             .OrderByDescending(p => p.Score).FirstOrDefault();
         if (pair.Place is not null)
         {
-            return pair.Place.Place;
+            return WithRunnersUp(pair.Place.Place, places.Where(c => Trusted(c, countryCode, context)));
         }
 
         // Unpaired, a reading stands on its own, as in Resolve.
@@ -146,7 +179,7 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
         // A respelling outside the area ("Arada" read as Arad) is no such place.
         if (places.Count > 0 && Prominence(places[0].Entry) >= ProminentPlace && places[0].Match is NameMatch.Name or NameMatch.AlternateName)
         {
-            return places[0].Place;
+            return WithRunnersUp(places[0].Place, places);
         }
 
         // Areas written together lie one within another: the most specific reading that a broader area holds is surer
@@ -159,10 +192,11 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
                 .OrderBy(reading => reading.Match is NameMatch.Spelling or NameMatch.NearSpelling ? 1 : 0).FirstOrDefault();
         if (area is not null)
         {
-            return area.Entry.Kind == PlaceKind.Populated ? area.Place with { Precision = PlacePrecision.NearTown } : area.Place;
+            // The name itself did not resolve inside its area: its readings elsewhere are what a reviewer may prefer.
+            return WithRunnersUp(area.Entry.Kind == PlaceKind.Populated ? area.Place with { Precision = PlacePrecision.NearTown } : area.Place, places);
         }
 
-        return places.Count > 0 ? BestReading(places) : null;
+        return places.Count > 0 ? WithRunnersUp(BestReading(places), places) : null;
     }
 
     /// <summary>The area can hold the place: same country, at least as broad a kind (a town holds no province), and the

@@ -25,7 +25,37 @@ public sealed record ResolvedPlace(
     PlacePrecision Precision,
     long? GeonameId,
     double Score,
-    TextSpan? Mention = null);
+    TextSpan? Mention = null)
+{
+    /// <summary>
+    /// The other readings of the name that the resolver found plausible, best first: distinct places a reviewer may
+    /// pick instead (the other villages called Pisky when the province stands in for them all). Empty when the name
+    /// has one reading.
+    /// </summary>
+    public IReadOnlyList<PlaceReading> RunnersUp { get; init; } = [];
+
+    public bool Equals(ResolvedPlace? other) =>
+        other is not null && (Name, Latitude, Longitude, CountryCode, Admin1, Precision, GeonameId, Score, Mention)
+            == (other.Name, other.Latitude, other.Longitude, other.CountryCode, other.Admin1, other.Precision, other.GeonameId, other.Score, other.Mention)
+        && RunnersUp.SequenceEqual(other.RunnersUp);
+
+    public override int GetHashCode() => HashCode.Combine(Name, Latitude, Longitude, CountryCode, Admin1, Precision, GeonameId, Score);
+}
+
+/// <summary>One reading of a place name other than the one chosen: where it is and how well it scored (0 to 1).</summary>
+public sealed record PlaceReading(
+    string Name,
+    double Latitude,
+    double Longitude,
+    string CountryCode,
+    string? Admin1,
+    PlacePrecision Precision,
+    long? GeonameId,
+    double Score)
+{
+    public static PlaceReading Of(ResolvedPlace place) =>
+        new(place.Name, place.Latitude, place.Longitude, place.CountryCode, place.Admin1, place.Precision, place.GeonameId, place.Score);
+}
 
 /// <summary>Resolves place names to coordinates. The Places stage implements it; the Events stage consumes it.</summary>
 public interface IPlaceResolver

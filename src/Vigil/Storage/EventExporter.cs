@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsvHelper;
 using Vigil.Events;
+using Vigil.Places;
 
 namespace Vigil.Storage;
 
@@ -102,6 +103,9 @@ public static class EventExporter
         "source", "source_scale", "notes", "fatalities", "source_urls", "claims_count", "fatalities_low", "fatalities_high", "fatalities_derivation",
     ];
 
+    /// <summary>ACLED's name for a country ("Democratic Republic of Congo"); the code itself when the table has none.</summary>
+    private static string? AcledCountry(string? code) => Countries.ByCode(code)?.AcledName ?? code;
+
     private static int WriteAcled(IEnumerable<StoredEvent> events, TextWriter output)
     {
         var written = 0;
@@ -119,7 +123,7 @@ public static class EventExporter
                 e.Id, Date(e.Date), e.Date is null ? null : Text(TimePrecision(e.Date.Precision)), e.EventType, e.SubEventType,
                 e.Perpetrators.FirstOrDefault()?.Name, string.Join("; ", e.Perpetrators.Skip(1).Select(p => p.Name)), Text(inter1),
                 e.Targets.FirstOrDefault()?.Name, string.Join("; ", e.Targets.Skip(1).Select(t => t.Name)), Text(inter2), Text(interaction),
-                CountryNames.Of(e.Location?.Country), e.Location?.Admin1, null, null, e.Location?.Name, Coordinate(e.Location?.Latitude),
+                AcledCountry(e.Location?.Country), e.Location?.Admin1, null, null, e.Location?.Name, Coordinate(e.Location?.Latitude),
                 Coordinate(e.Location?.Longitude), Text(e.Location?.Precision?.AcledGeoPrecision), SourceNames(e), null, Notes(e),
                 Text(e.Killed?.Best), string.Join(" ", SourceUrls(e)), Text(e.Claims.Count), Text(e.Killed?.Low), Text(High(e.Killed)),
                 e.CasualtyExplanation,
@@ -189,7 +193,9 @@ public static class EventExporter
                 ["latitude"] = Coordinate(e.Location?.Latitude),
                 ["longitude"] = Coordinate(e.Location?.Longitude),
                 ["geom_wkt"] = e.Location is { Latitude: { } lat, Longitude: { } lon } ? $"POINT ({Coordinate(lon)} {Coordinate(lat)})" : null,
-                ["country"] = CountryNames.Of(e.Location?.Country),
+                ["country"] = Countries.ByCode(e.Location?.Country) is { } country ? country.UcdpName ?? country.Name : e.Location?.Country,
+                ["country_id"] = Text(Countries.ByCode(e.Location?.Country)?.GwNumber),
+                ["region"] = Countries.ByCode(e.Location?.Country)?.UcdpRegion,
                 ["date_prec"] = e.Date is null ? null : Text(UcdpDatePrecision(e.Date.Precision)),
                 ["date_start"] = Date(e.Date),
                 ["date_end"] = e.Date is null ? null : DateOnlyText(DateEnd(e.Date)),

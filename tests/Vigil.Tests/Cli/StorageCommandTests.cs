@@ -227,6 +227,28 @@ public sealed class StorageCommandTests : IDisposable
     }
 
     [Fact]
+    public void EachExportWritesItsDatasetsOwnCountryName()
+    {
+        var path = Path.Combine(folder, "congo.db");
+        using (var store = SqliteEventStore.Open(path))
+        {
+            store.StorePage(Reports.Page("Gunmen killed three villagers near Beni.", null,
+                Reports.Event("Attack", "2024-01-02", "Beni", 0.49, 29.47, "CD", killed: new CasualtyCount(3, 3, 3))));
+        }
+
+        string Cell(string format, string column)
+        {
+            var lines = CliRunner.Run("export", "--db", path, "--format", format).Output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            return lines[1].Split(',')[Array.IndexOf(lines[0].Split(','), column)];
+        }
+
+        Assert.Equal("Democratic Republic of Congo", Cell("acled-csv", "country"));
+        Assert.Equal("DR Congo (Zaire)", Cell("ucdp-csv", "country"));
+        Assert.Equal("490", Cell("ucdp-csv", "country_id"));
+        Assert.Equal("Africa", Cell("ucdp-csv", "region"));
+    }
+
+    [Fact]
     public void UcdpLeavesOutWhatUcdpDoesNotCodeAndSaysHowMany()
     {
         var all = CliRunner.Run("export", "--db", database, "--format", "acled-csv").Output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);

@@ -64,6 +64,43 @@ public sealed class UndecidedPlaceTests
     }
 
     [Fact]
+    public void TheProvinceThatStandsInListsItsVillagesAsRunnersUp()
+    {
+        var place = resolver.Resolve("Novoselivka", "UA")!;
+        Assert.Equal([1L, 2L], place.RunnersUp.Select(r => r.GeonameId ?? 0).Order());
+        Assert.All(place.RunnersUp, r => Assert.Equal(("Donetsk Oblast", PlacePrecision.Town, "UA"), (r.Admin1, r.Precision, r.CountryCode)));
+        Assert.All(place.RunnersUp, r => Assert.InRange(r.Score, 0.45, 1));
+        Assert.Equal(place.RunnersUp.OrderByDescending(r => r.Score), place.RunnersUp);
+
+        var country = resolver.Resolve("Vilkhivka", "UA")!;
+        Assert.Equal(["Donetsk Oblast", "Kharkiv Oblast"], country.RunnersUp.Select(r => r.Admin1!).Order());
+    }
+
+    [Fact]
+    public void AChosenVillageListsItsNamesakeButNotItself()
+    {
+        var donetsk = resolver.Resolve("Donetsk", "UA")!;
+        var place = resolver.Resolve("Vilkhivka", "UA", new PlaceContext(["UA"], [donetsk]))!;
+        Assert.Equal(3L, place.GeonameId);
+        Assert.DoesNotContain(place.RunnersUp, r => r.GeonameId == 3);
+        Assert.Equal([4L], place.RunnersUp.Select(r => r.GeonameId ?? 0));
+
+        var location = Vigil.Events.EventLocation.From(place);
+        Assert.Equal(place.RunnersUp, location.RunnersUp);
+        Assert.Null(Vigil.Events.EventLocation.From(place with { RunnersUp = [] }).RunnersUp);
+    }
+
+    [Fact]
+    public void ADistrictAtItsTownsPointIsNoOtherReading()
+    {
+        var gazetteer = Villages();
+        gazetteer.Add(new GazetteerEntry("Donetsk", 48.02, 37.80, PlaceKind.Admin2, "ADM2", "UA", "05", "01", 929063, null));
+        var place = new PlaceResolver(gazetteer).Resolve("Donetsk", "UA")!;
+        Assert.Equal(PlacePrecision.Town, place.Precision);
+        Assert.DoesNotContain(place.RunnersUp, r => Geo.DistanceKm(r.Latitude, r.Longitude, 48.02, 37.80) < 5);
+    }
+
+    [Fact]
     public void EveryReadingStaysAmongTheCandidates()
     {
         var candidates = resolver.Candidates("Vilkhivka", "UA");

@@ -73,14 +73,4 @@ public sealed class MatchingTests
         Assert.Equal(ContentIdentity.ContentHash("A  b\n\nC"), ContentIdentity.ContentHash(" a b c "));
         Assert.NotEqual(ContentIdentity.ContentHash("a b c"), ContentIdentity.ContentHash("a b d"));
     }
-
-    [SkippableFact]
-    public void CountryNamesComeFromTheIsoCode()
-    {
-        Skip.IfNot(CountryNames.Available, $"{CountryNames.DataFile} is absent (scripts/setup.sh installs Debian's iso-codes)");
-        Assert.Equal("Syria", CountryNames.Of("sy"));
-        Assert.Equal("The Democratic Republic of the Congo", CountryNames.Of("CD"));
-        Assert.Equal("XX", CountryNames.Of("XX"));
-        Assert.Null(CountryNames.Of(null));
-    }
 }

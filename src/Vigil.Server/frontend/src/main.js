@@ -226,6 +226,8 @@ async function loadEvent(id) {
   addField('PLOVER', event.plover ? `${event.plover.type}${event.plover.mode ? '/' + event.plover.mode : ''}` : null, 'plover');
   addField('Date', event.date ? `${event.date.value} (${event.date.precision})` : null, 'date');
   addField('Place', event.location ? [event.location.name, event.location.admin1, event.location.country].filter(Boolean).join(', ') : null, 'location');
+  // The place name's other readings, for a reviewer to pick from when the text did not decide.
+  addField('Other readings', event.location?.runnersUp?.map(readingText).join('; '), 'location');
   addField('Killed', event.killed ? countText(event.killed) : null, 'killed');
   addField('Injured', event.injured ? countText(event.injured) : null, 'injured');
   addField('Perpetrators', event.perpetrators?.map(actorText).join('; '), 'perpetrators');
@@ -261,6 +263,7 @@ function countRule(event) {
     el('p', { class: 'message' }, COUNT_RULE));
 }
 
+function readingText(r) { return `${[r.name, r.admin1].filter(Boolean).join(', ')} (${r.latitude.toFixed(3)}, ${r.longitude.toFixed(3)}; score ${r.score.toFixed(2)})`; }
 function countText(count) { return count.high && count.high !== count.low ? `${count.best} (${count.low}–${count.high})` : String(count.best); }
 function actorText(actor) { return [actor.name, actor.kind ? `(${actor.kind})` : '', actor.group ? `of ${actor.group}` : ''].filter(Boolean).join(' '); }
 function victimText(v) { return [v.name ?? 'unnamed', v.age, v.gender, v.relation && v.relativeOf ? `${v.relation} of ${v.relativeOf}` : v.relation, v.outcome].filter(x => x !== null && x !== undefined).join(', '); }
