@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Vigil.Exports;
 using Vigil.Storage;
 
 namespace Vigil.Server;

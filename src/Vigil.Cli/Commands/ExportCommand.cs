@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Vigil.Exports;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Commands;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Vigil.Events;
+using Vigil.Exports;
 using Vigil.Ingest;
 using Vigil.Storage;
 using Vigil.Tests.Storage;

@@ -4,8 +4,9 @@ using System.Text.Json.Nodes;
 using CsvHelper;
 using Vigil.Events;
 using Vigil.Places;
+using Vigil.Storage;
 
-namespace Vigil.Storage;
+namespace Vigil.Exports;
 
 public enum ExportFormat
 {
