@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Npgsql;
+using Vigil;
 using Vigil.Bench.Storage;
 using Vigil.Events;
 using Vigil.Ingest;

@@ -23,13 +23,13 @@ public sealed class AlertsServer() : ServerFixture("vigil-alerts-api-")
     }
 
     /// <summary>A shelling in Kharkiv that killed four.</summary>
-    public static Vigil.Ingest.ProcessedPage KharkivStrike()
+    public static Vigil.ProcessedPage KharkivStrike()
     {
         const string text = "Artillery shelled the market in Kharkiv on Monday, killing four civilians, the regional governor said.";
         var strike = new ConflictEvent(
             EventTaxonomy.ExplosionsRemoteViolence, "Shelling/artillery/missile attack", null, new EventDate(new DateOnly(2024, 3, 4), DatePrecision.Day),
             new EventLocation("Kharkiv", 49.99, 36.23, "UA", null, null), [], [], [], new CasualtyCount(4, 4, 4), null, null, null, [], 0.8, []);
-        return new Vigil.Ingest.ProcessedPage(
+        return new Vigil.ProcessedPage(
             new Vigil.Articles.Article("test:kharkiv", "Shelling hits Kharkiv market", null, null, "2024-03-04", null, "https://news.example/kharkiv", "en", text, [text]), [strike]);
     }
 }

@@ -4,35 +4,6 @@ using System.Text.Unicode;
 
 namespace Vigil.Ingest;
 
-/// <summary>Where the charset a page was decoded with came from.</summary>
-public enum CharsetSource
-{
-    /// <summary>A byte-order mark at the start of the bytes.</summary>
-    ByteOrderMark,
-
-    /// <summary>The transport: an HTTP Content-Type header or a WARC record's.</summary>
-    Transport,
-
-    /// <summary>The page's own <c>&lt;meta charset&gt;</c>, <c>http-equiv</c> Content-Type or XML declaration.</summary>
-    Declared,
-
-    /// <summary>Nothing was declared (or the declaration was wrong) and the bytes are valid UTF-8.</summary>
-    Utf8,
-
-    /// <summary>Nothing usable was declared and the bytes are not UTF-8: a statistical detector chose.</summary>
-    Detected,
-
-    /// <summary>Nothing was declared and the detector was unsure: windows-1252, as browsers assume.</summary>
-    Default,
-}
-
-/// <summary>
-/// How a page's bytes were turned into text. <see cref="ReplacedSequences"/> counts invalid byte sequences that were
-/// decoded as U+FFFD, as browsers do, rather than refusing the page; <see cref="Note"/> says in one line what was
-/// unusual (a declaration the bytes contradict, replaced bytes), or is null when nothing was.
-/// </summary>
-public sealed record PageDecoding(string Charset, CharsetSource Source, int ReplacedSequences = 0, string? Note = null);
-
 /// <summary>
 /// Decodes HTML the way a browser does, in the WHATWG order: a byte-order mark, then the transport's charset, then
 /// what the page declares in its head (meta charset, http-equiv Content-Type, XML declaration), then the bytes

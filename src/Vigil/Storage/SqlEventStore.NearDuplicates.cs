@@ -25,7 +25,7 @@ public abstract partial class SqlEventStore
         CREATE INDEX article_bands_key ON article_bands (band_key);
         """;
 
-    /// <summary>Migration: the key (<see cref="Ingest.RawPage.ContentKey"/>) of every page read, and the article it gave.</summary>
+    /// <summary>Migration: the key (<see cref="RawPage.ContentKey"/>) of every page read, and the article it gave.</summary>
     protected const string PageKeySchema = """
         CREATE TABLE page_keys (page_key TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles (id));
         """;
