@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Vigil.Places;
 
@@ -51,16 +50,8 @@ internal static partial class ConflictTheatres
     private static List<Row> Rows(string path, int fields)
     {
         var rows = new List<Row>();
-        var number = 0;
-        foreach (var raw in File.ReadLines(path, Encoding.UTF8))
+        foreach (var (number, line) in LexiconFiles.DataLines(path))
         {
-            number++;
-            var line = raw.TrimEnd('\r');
-            if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#'))
-            {
-                continue;
-            }
-
             var split = line.Split('\t');
             var hasComment = split.Length == fields + 1 && split[fields].TrimStart().StartsWith('#');
             if (split.Length != fields && !hasComment)

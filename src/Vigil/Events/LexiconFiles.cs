@@ -46,6 +46,21 @@ public static class LexiconFiles
         return File.Exists(path) ? path : throw new FileNotFoundException($"lexicon file {path} is missing (see {Path.Combine(RelativeFolder, "README.md")})", path);
     }
 
+    /// <summary>The lines of a data file that are neither blank nor a comment (<c>#</c>), with their 1-based line numbers for error messages.</summary>
+    internal static IEnumerable<(int Number, string Text)> DataLines(string path)
+    {
+        var number = 0;
+        foreach (var raw in File.ReadLines(path, Encoding.UTF8))
+        {
+            number++;
+            var line = raw.TrimEnd('\r');
+            if (!string.IsNullOrWhiteSpace(line) && !line.TrimStart().StartsWith('#'))
+            {
+                yield return (number, line);
+            }
+        }
+    }
+
     /// <summary>
     /// The entries of a lexicon table, in file order: one per line that is neither blank nor a comment (<c>#</c>), as
     /// <c>key&lt;TAB&gt;pattern</c> with an optional third field <c>&lt;TAB&gt;# comment</c>. Each pattern must compile
@@ -55,16 +70,8 @@ public static class LexiconFiles
     {
         var path = Find(name);
         var entries = new List<LexiconEntry>();
-        var number = 0;
-        foreach (var raw in File.ReadLines(path, Encoding.UTF8))
+        foreach (var (number, line) in DataLines(path))
         {
-            number++;
-            var line = raw.TrimEnd('\r');
-            if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#'))
-            {
-                continue;
-            }
-
             var fields = line.Split('\t', 3);
             if (fields.Length < 2)
             {

@@ -5,35 +5,8 @@ using static Vigil.Tests.Storage.Reports;
 namespace Vigil.Tests.Storage;
 
 /// <summary>The alerts' outbox and deliveries, against every store: each change makes one delivery per alert and target, once.</summary>
-public abstract class AlertStoreTests : IDisposable
+public abstract class AlertStoreTests : StoreConnections
 {
-    private readonly List<IDisposable> opened = [];
-
-    protected abstract SqlEventStore CreateStore();
-
-    /// <summary>Another connection to the same database, as another process would have.</summary>
-    protected abstract SqlEventStore OpenAgain();
-
-    protected SqlEventStore Open()
-    {
-        var store = CreateStore();
-        opened.Add(store);
-        return store;
-    }
-
-    protected SqlEventStore Another()
-    {
-        var store = OpenAgain();
-        opened.Add(store);
-        return store;
-    }
-
-    public virtual void Dispose()
-    {
-        opened.ForEach(store => store.Dispose());
-        GC.SuppressFinalize(this);
-    }
-
     private static ConflictEvent Strike(string date, int killed, string country = "SY") =>
         Event("Air/drone strike", date, "Maarrat al-Numan", 35.6476, 36.6741, country, "Idlib", killed: Count(killed), perpetrators: [RussianAir]);
 
@@ -206,14 +179,7 @@ public sealed class SqliteAlertStoreTests : AlertStoreTests
 
     protected override SqlEventStore OpenAgain() => CreateStore();
 
-    protected override void RunSql(string sql)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    protected override void RunSql(string sql) => TestSql.OnSqlite(DatabasePath, sql);
 
     public override void Dispose()
     {
@@ -234,13 +200,7 @@ public sealed class PostgresAlertStoreTests : AlertStoreTests
 
     protected override SqlEventStore OpenAgain() => CreateStore();
 
-    protected override void RunSql(string sql)
-    {
-        using var connection = new Npgsql.NpgsqlConnection(schema!.ConnectionString);
-        connection.Open();
-        using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
-    }
+    protected override void RunSql(string sql) => TestSql.OnPostgres(schema!.ConnectionString, sql);
 
     public override void Dispose()
     {

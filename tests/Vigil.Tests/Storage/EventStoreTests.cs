@@ -261,14 +261,7 @@ public sealed class SqliteEventStoreTests : EventStoreTests
 
     protected override SqlEventStore Reopen() => SqliteEventStore.Open(Path.Combine(folder, "test.db"));
 
-    protected override void RunSql(string sql)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "test.db")};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    protected override void RunSql(string sql) => TestSql.OnSqlite(Path.Combine(folder, "test.db"), sql);
 
     public override void Dispose()
     {
@@ -289,13 +282,7 @@ public sealed class PostgresEventStoreTests : EventStoreTests
 
     protected override SqlEventStore Reopen() => CreateStore();
 
-    protected override void RunSql(string sql)
-    {
-        using var connection = new Npgsql.NpgsqlConnection(schema!.ConnectionString);
-        connection.Open();
-        using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
-    }
+    protected override void RunSql(string sql) => TestSql.OnPostgres(schema!.ConnectionString, sql);
 
     public override void Dispose()
     {

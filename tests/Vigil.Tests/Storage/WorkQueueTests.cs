@@ -4,36 +4,9 @@ using Vigil.Storage;
 namespace Vigil.Tests.Storage;
 
 /// <summary>The work queue, against every store: leases, retries, dead letters.</summary>
-public abstract class WorkQueueTests : IDisposable
+public abstract class WorkQueueTests : StoreConnections
 {
-    private readonly List<IDisposable> opened = [];
-
-    protected abstract SqlEventStore CreateStore();
-
-    /// <summary>Another connection to the same database, as a second worker process would have.</summary>
-    protected abstract SqlEventStore OpenAgain();
-
-    protected SqlEventStore Open()
-    {
-        var store = CreateStore();
-        opened.Add(store);
-        return store;
-    }
-
-    protected SqlEventStore Another()
-    {
-        var store = OpenAgain();
-        opened.Add(store);
-        return store;
-    }
-
     protected static NewJob Job(string name) => new($"test:{name}", JobKind.Page, name, "{}");
-
-    public virtual void Dispose()
-    {
-        opened.ForEach(store => store.Dispose());
-        GC.SuppressFinalize(this);
-    }
 
     [SkippableFact]
     public void EnqueueAddsEachKeyOnce()

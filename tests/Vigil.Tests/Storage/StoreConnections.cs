@@ -1,0 +1,54 @@
+using Vigil.Storage;
+
+namespace Vigil.Tests.Storage;
+
+/// <summary>
+/// Tests that open several connections to one store, as several processes would: each store opened is disposed with
+/// the test. Subclasses say how to open the first connection and another.
+/// </summary>
+public abstract class StoreConnections : IDisposable
+{
+    private readonly List<IDisposable> opened = [];
+
+    protected abstract SqlEventStore CreateStore();
+
+    /// <summary>Another connection to the same database, as another process would have.</summary>
+    protected abstract SqlEventStore OpenAgain();
+
+    protected SqlEventStore Open() => Keep(CreateStore());
+
+    protected SqlEventStore Another() => Keep(OpenAgain());
+
+    private SqlEventStore Keep(SqlEventStore store)
+    {
+        opened.Add(store);
+        return store;
+    }
+
+    public virtual void Dispose()
+    {
+        opened.ForEach(store => store.Dispose());
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>Runs raw SQL on a test database behind the store's back (to rebuild an older schema, or break one).</summary>
+internal static class TestSql
+{
+    public static void OnSqlite(string databasePath, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public static void OnPostgres(string connectionString, string sql)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+}
