@@ -21,23 +21,30 @@ internal static partial class CasualtyFinder
 
     private const string Noun = @"(?:(?!(?:were|was|have|had|has|are|is|and|or|but|in|on|at|by|after|when|while|during|with)\b)[\w'’-]+\s+){0,6}?";
 
-    private const string ObjectNoun = @"(?:(?!(?:were|was|have|had|has|are|is|and|or|but|in|on|at|by|after|when|while|during|with|to)\b)[\w'’-]+(?:\s+|$)){0,4}";
+    private const string ObjectNoun = @"(?:(?!(?:were|was|have|had|has|are|is|and|or|but|in|on|at|by|after|when|while|during|with|to)\b)[\w'’-]+(?:\s+|$|(?=[.,;:!?)]))){0,4}";
 
-    [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?<noun>" + Noun + @")(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|got|being)\s+)?(?:(?:reportedly|allegedly|also|all|later|critically|seriously|severely|fatally|badly|slightly|lightly)\s+)?(?<verb>" + KillWords + "|" + InjureWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?<noun>" + Noun + @")(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|got|being)\s+)?(?:(?:reportedly|allegedly|also|all|later|critically|seriously|severely|(?<fatally>fatally|mortally)|badly|slightly|lightly)\s+)?(?<verb>" + KillWords + "|" + InjureWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CountThenVerb();
 
-    [GeneratedRegex(@"\b(?<verb>kill(?:ed|ing)|beat(?:en)?|stabbed|hacked|tortured|stoned|burn(?:ed|t)|shooting\s+dead|shot\s+dead|murder(?:ed|ing)|execut(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|leaving|left|claim(?:ed|ing)\s+the\s+lives\s+of)\s+" + Count + @"(?:\s+|$)(?<noun>" + ObjectNoun + @")(?<tail>dead|injured|wounded|hurt|to\s+death)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<verb>kill(?:ed|ing)|(?:stoned|beaten|beat|hacked|stabbed|burned|burnt|shot)\s+to\s+death|burn(?:ed|t|ing)\s+alive|lynch(?:ed|ing)|beat(?:en)?|stabbed|hacked|tortured|stoned|burn(?:ed|t)|shooting\s+dead|shot\s+dead|murder(?:ed|ing)|execut(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|leaving|left|claim(?:ed|ing)\s+the\s+lives\s+of)\s+(?:(?<self>him|her)self\s+and\s+)?(?:the\s+)?" + Count + @"(?:\s+|$)(?<noun>" + ObjectNoun + @")(?<tail>dead|injured|wounded|hurt|to\s+death)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VerbThenCount();
 
     /// <summary>Harm told as a noun: "the killing of a militant", "the deaths of three children", "the wounding of two guards".</summary>
     [GeneratedRegex(@"\b(?<verb>killings?|deaths?|murders?|assassinations?|executions?|beheadings?|lynchings?|wounding|injuring)\s+of\s+" + Count + @"\s+(?<noun>(?:(?!(?:were|was|in|on|at|by|and|or|after|during|with|to|who|which)\b)[\w'’-]+\b\s*){1,4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NounOfCount();
 
-    [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?:(?:more|other|further|additional)\s+)?(?<verb>fatalit(?:y|ies)|deaths|dead|casualties|injur(?:y|ies)|wounded|injured)\b|\b(?:death\s+toll|toll|fatalities)\s+(?:(?:has|had|was|is)\s+)?(?:(?:coded|rose|risen|climbed|reached|stood|stands|stand)\s+)?(?:as\s+|to\s+|at\s+|of\s+)?" + Count, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?:(?:more|other|further|additional)\s+)?(?<verb>fatalit(?:y|ies)|deaths|dead|fallen|casualties|injur(?:y|ies)|wounded|injured)\b|\b(?:death\s+toll|toll|fatalities)\s+(?:(?:has|had|was|is)\s+)?(?:(?:coded|rose|risen|climbed|reached|stood|stands|stand)\s+)?(?:as\s+|to\s+|at\s+|of\s+)?" + Count, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Totals();
 
     [GeneratedRegex(@"\b(?:no\s+(?:one|body)\s+(?:was|were)\s+(?<what>killed|hurt|injured|wounded|harmed)|nobody\s+(?:was\s+)?(?<what>killed|hurt|injured|wounded|harmed)|no\s+(?:reported\s+)?(?<what>casualties|fatalities|deaths|injuries|one\s+died)|without\s+(?<what>casualties)|neither\s+(?<what>fatalities|injuries|casualties)\s+nor\s+(?<what2>fatalities|injuries|casualties)|(?<what>fatalities|casualties|injuries)\s*:\s*(?:none|0)\b|there\s+were\s+no\s+(?<what>casualties|fatalities|deaths|injuries))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex None();
+
+    /// <summary>A count and its noun coordinated right before another ("3 policemen and " before "2 attackers killed").</summary>
+    [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?<noun>(?!(?:were|was|have|had|and|or|in|on|at|by)\b)[\w'’-]+(?:\s+(?!(?:were|was|have|had|and|or|in|on|at|by)\b)[\w'’-]+){0,2})\s*(?:,\s*|,?\s*and\s+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CoordinatedBefore();
+
+    [GeneratedRegex(@"\b(?:fatally|mortally)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FatallyBefore();
 
     [GeneratedRegex(@"\G\s*(?:,\s*|and\s+|,\s*and\s+)" + Count + @"\s+(?!(?:were|was|have|had)\b)[\w'’-]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CoordinatedAfter();
@@ -65,7 +72,7 @@ internal static partial class CasualtyFinder
             if (CountParser.FromMatch(match) is { } count && Plausible(match))
             {
                 var verb = match.Groups["verb"].Value.ToLowerInvariant();
-                var killed = verb.Length == 0 || verb.StartsWith("fatal", StringComparison.Ordinal) || verb is "deaths" or "dead";
+                var killed = verb.Length == 0 || verb.StartsWith("fatal", StringComparison.Ordinal) || verb is "deaths" or "dead" or "fallen";
                 var isTotal = verb.Length == 0 || verb.StartsWith("fatal", StringComparison.Ordinal);
                 if (verb is "casualties")
                 {
@@ -78,7 +85,19 @@ internal static partial class CasualtyFinder
 
         foreach (Match match in CountThenVerb().Matches(sentenceText))
         {
-            AddCounted(found, sentence, match, sentenceText, IsKill(match.Groups["verb"].Value));
+            var before = found.Count;
+            AddCounted(found, sentence, match, sentenceText, IsKill(match.Groups["verb"].Value) || match.Groups["fatally"].Success);
+            if (found.Count > before)
+            {
+                // "3 policemen and 2 attackers killed": counts coordinated before the subject share its verb.
+                var start = match.Index;
+                while (CoordinatedBefore().Match(sentenceText[..start]) is { Success: true } earlier && CountParser.FromMatch(earlier) is { } extra && Plausible(earlier))
+                {
+                    var last = found[^1];
+                    found[^1] = last with { Count = CountParser.Add(last.Count, extra), Span = new TextSpan(sentence.Start + earlier.Index, last.Span.End) };
+                    start = earlier.Index;
+                }
+            }
         }
 
         foreach (Match match in VerbThenCount().Matches(sentenceText))
@@ -93,6 +112,11 @@ internal static partial class CasualtyFinder
                 }
 
                 killed = match.Groups["tail"].Value.Equals("dead", StringComparison.OrdinalIgnoreCase);
+            }
+            else if (FatallyBefore().IsMatch(sentenceText[..match.Index]))
+            {
+                // "fatally wounding a boy": the wound killed.
+                killed = true;
             }
             else if (Regex.IsMatch(verb, "^(?:beat|beaten|stabbed|hacked|tortured|stoned|burned|burnt)$"))
             {
@@ -111,6 +135,12 @@ internal static partial class CasualtyFinder
 
             var before = found.Count;
             AddCounted(found, sentence, match, sentenceText, killed);
+            if (found.Count > before && match.Groups["self"].Success)
+            {
+                // "killing himself and six others": the attacker is among the dead.
+                found[^1] = found[^1] with { Count = CountParser.Add(found[^1].Count, new CasualtyCount(1, 1, 1)) };
+            }
+
             if (found.Count > before)
             {
                 // "killing 3 soldiers and 2 civilians": counts coordinated after the object belong to the same verb.

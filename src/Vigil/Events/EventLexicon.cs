@@ -33,6 +33,9 @@ internal enum Cue
     Transfer,
     RegainTerritory,
     OvertakeTerritory,
+
+    /// <summary>A development ACLED files as "Other": a mass grave found, a state declared.</summary>
+    OtherDevelopment,
 }
 
 /// <summary>

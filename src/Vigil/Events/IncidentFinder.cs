@@ -93,6 +93,7 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
         ["Headquarters or base established"] = Cue.Base,
         ["Looting/property destruction"] = Cue.Loot,
         ["Non-violent transfer of territory"] = Cue.Transfer,
+        ["Other"] = Cue.OtherDevelopment,
     };
 
     private static (Cue Cue, Match Match)? ModelProposes(IncidentClassifier classifier, string sentence)

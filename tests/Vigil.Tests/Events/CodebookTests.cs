@@ -50,6 +50,9 @@ public class CodebookTests
     [InlineData("A mob beat a suspected thief to death at a market in Bama on Monday.", "Mob violence")]
     [InlineData("Security forces arrested an opposition leader and three of his aides at their office in Bama on Monday.", "Arrests")]
     [InlineData("Army engineers defused a bomb planted under a bridge near Bama on Monday.", "Disrupted weapons use")]
+    [InlineData("Residents found a mass grave holding at least 20 bodies on a farm near Bama on Monday, local officials said.", "Other")]
+    [InlineData("Africa Corps instructors set up a new base at Bama on Monday, security sources said.", "Headquarters or base established")]
+    [InlineData("The army and the rebels signed a ceasefire agreement in Bama on Monday, ending months of fighting.", "Agreement")]
     public void EachSubTypeIsToldFromItsNeighbours(string text, string subType)
     {
         var found = Assert.Single(Code(text));
@@ -67,6 +70,10 @@ public class CodebookTests
     [InlineData("Troops raided a militant hideout near Marawi on Sunday, which led to the killing of a militant.", 1, null)]
     [InlineData("At least 12 people were killed when rockets hit a market in Dalwa on Sunday.", 12, null)]
     [InlineData("Gunmen killed three soldiers and two civilians in an attack on a checkpoint near Dalwa on Sunday.", 5, null)]
+    [InlineData("Militants stormed a police post near Dalwa on Sunday; three policemen and two attackers were killed.", 5, null)]
+    [InlineData("A man strapped with explosives walked into a tea shop in Dalwa on Sunday, killing himself and six others.", 7, null)]
+    [InlineData("Police opened fire on marchers in Dalwa on Sunday, fatally wounding a student.", 1, null)]
+    [InlineData("A crowd lynched a suspected cattle thief at the market in Dalwa on Sunday.", 1, null)]
     public void TheDeadAndHurtAreCounted(string text, int killed, int? injured)
     {
         var found = Code(text)[0];
