@@ -102,4 +102,12 @@ public class CodebookTests
     [InlineData("Soldiers opened fire on gold miners at a pit near Dalwa on Tuesday, killing five of them. The president ordered an investigation.", "Violence against civilians")]
     public void AnIncidentToldAmidItsTopicIsStillAnIncident(string text, string eventType) =>
         Assert.Contains(Code(text), e => e.EventType == eventType);
+
+    // Briefs and headlines tell what happened in the present tense.
+    [Theory]
+    [InlineData("A bomb explodes outside the ministry of finance in Bama, killing two guards.", "Remote explosive/landmine/IED")]
+    [InlineData("Federal troops capture Bama from the insurgents after two days of fighting.", "Government regains territory")]
+    [InlineData("Air defences shoot down two drones over Bama, the army says.", "Disrupted weapons use")]
+    public void BriefsInThePresentTenseAreIncidents(string text, string subType) =>
+        Assert.Equal(subType, Code(text)[0].SubEventType);
 }
