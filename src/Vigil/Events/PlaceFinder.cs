@@ -34,8 +34,9 @@ internal static partial class PlaceFinder
     [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?<the>(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?:(?<feature>" + Feature + @")|(?<site>" + Site + @"))){0,2}(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?(?:(?<=(?:" + Feature + @"))(?=\s+(?:in|of)\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?", RegexOptions.CultureInvariant)]
     private static partial Regex Governed();
 
-    /// <summary>Verbs whose object is often the place itself ("shelled Marib city", "stormed Kafr Nabl").</summary>
-    private const string ActsOnPlace = @"targeted|attacked|shelled|stormed|raided|struck|bombed|bombarded|captured|seized|recaptured|entered|reached|besieged|overran|hit|marched\s+to|marched\s+on|rallied\s+to|returned\s+to";
+    /// <summary>Verbs whose object is often the place itself ("shelled Marib city", "stormed Kafr Nabl"), in the past of
+    /// coders' notes and the present of briefs ("Cambodia shells Ubon Ratchathani province").</summary>
+    private const string ActsOnPlace = @"targeted|targets|attacked|attacks|shelled|shells|stormed|storms|raided|raids|struck|strikes|bombed|bombs|bombarded|bombards|captured|captures?|seized|seizes?|recaptured|recaptures?|retakes?|entered|enters|reached|reaches|besieged|besieges|overran|overruns?|hit|hits|marched\s+to|marched\s+on|rallied\s+to|returned\s+to";
 
     [GeneratedRegex(@"\b(?:residents|youths?|villagers|people|inhabitants|natives|communities|community|militias?|members|farmers|herders|men)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CrowdBefore();
@@ -43,8 +44,9 @@ internal static partial class PlaceFinder
     [GeneratedRegex(@"\b(?:entrances?|exits?|gates?)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EntranceBefore();
 
-    [GeneratedRegex(@"\s+City$", RegexOptions.CultureInvariant)]
-    private static partial Regex CityWord();
+    /// <summary>A feature word written as part of the name ("Sidon City", "Kharan District", "Kunar Province").</summary>
+    [GeneratedRegex(@"\s+(?:City|District|Province|Governorate|Region|County|Department|Municipality|Prefecture)$", RegexOptions.CultureInvariant)]
+    private static partial Regex FeatureWord();
 
     [GeneratedRegex(@"^[A-Z&.\-]{1,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Abbreviation();
@@ -162,9 +164,9 @@ internal static partial class PlaceFinder
             }
 
             // A coder's bracket gives the standard spelling of the name written before it ("Zibane [Ziban]"); "X City" may
-            // be a city's full name ("Gaza City") or just X with its feature word ("Sidon City").
+            // be a city's full name ("Gaza City") or just X with its feature word ("Sidon City", "Kharan District").
             var standard = match.Groups["standard"].Success ? match.Groups["standard"].Value.Trim() : null;
-            var withoutCity = CityWord().Replace(name, "");
+            var withoutCity = FeatureWord().Replace(name, "");
             var otherName = standard is not null ? name : withoutCity != name && withoutCity.Length >= 3 ? withoutCity : null;
             if (country is not null && areas.Count > 0 && match.Groups["context"].Value.TrimStart().StartsWith('('))
             {

@@ -200,10 +200,12 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
     }
 
     /// <summary>The area can hold the place: same country, at least as broad a kind (a town holds no province), and the
-    /// place inside the area's province or within reach of its centre.</summary>
+    /// place inside the area's province or within reach of its centre. A country holds all its places: its centre says
+    /// nothing of where in it a place lies ("Islamabad, Pakistan" is the capital, not the village nearest the middle).</summary>
     private static bool Holds(PlaceCandidate area, PlaceCandidate place) =>
         area.Place.CountryCode == place.Place.CountryCode && !ReferenceEquals(area.Entry, place.Entry) && Breadth(area.Entry.Kind) >= Breadth(place.Entry.Kind)
-        && ((area.Entry.Kind == PlaceKind.Admin1 && string.Equals(area.Place.Admin1, place.Place.Admin1, StringComparison.OrdinalIgnoreCase))
+        && (area.Entry.Kind == PlaceKind.Country
+            || (area.Entry.Kind == PlaceKind.Admin1 && string.Equals(area.Place.Admin1, place.Place.Admin1, StringComparison.OrdinalIgnoreCase))
             || Geo.DistanceKm(area.Place.Latitude, area.Place.Longitude, place.Place.Latitude, place.Place.Longitude) <= WithinAreaKm);
 
     private static int Breadth(PlaceKind kind) => kind switch

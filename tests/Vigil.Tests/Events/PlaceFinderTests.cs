@@ -79,4 +79,14 @@ public class PlaceFinderTests
     [InlineData("Gunmen stormed an office in Sira neighbourhood of Aden city (Craiter, Aden).", "Sira", "Aden")]
     public void SitesAndQuartersKeepTheirAreas(string text, string name, string area) =>
         Assert.Contains(area, Find(text).Single(m => m.Name == name).Areas);
+
+    [Theory]
+    [InlineData("Cambodia shells Ubon Ratchathani province, killing a soldier.", "Ubon Ratchathani")]
+    [InlineData("Seven militants are killed in an operation in Kharan District, Balochistan, Pakistan.", "Kharan District")]
+    [InlineData("Two people are killed after a car was driven into a crowd in Leipzig, Saxony, Germany.", "Leipzig")]
+    public void PlacesInBriefsAreRead(string text, string name) => Assert.Contains(Find(text), mention => mention.Name == name);
+
+    [Fact]
+    public void AFeatureWordInTheNameLeavesTheBareNameToTry() =>
+        Assert.Equal("Kharan", Find("Gunmen killed two men in Kharan District, Balochistan.")[0].OtherName);
 }

@@ -94,4 +94,11 @@ public class ResolveWithinTests
         Assert.Equal("LY", resolver.Resolve("Tripoli", null, new PlaceContext(["IQ"], []))?.CountryCode);
         Assert.Null(resolver.Resolve("Raqqeh", null, new PlaceContext(["IQ"], [])));
     }
+
+    [Fact]
+    public void ACountryWrittenBesideAPlaceHoldsAllItsReadings()
+    {
+        // "Minneapolis, United States": the country says nothing of where in it; the village near its middle is no likelier.
+        Assert.Equal(44.98, resolver.ResolveWithin("Minneapolis", "United States")?.Latitude);
+    }
 }

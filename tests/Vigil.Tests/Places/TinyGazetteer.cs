@@ -49,6 +49,9 @@ internal static class TinyGazetteer
         // A state capital abroad that outranks the Indian city of the same name until "TN" is read.
         Town(gazetteer, "Salem", 44.94, -123.04, "US", "OR", 175000, "PPLA");
         Town(gazetteer, "Salem", 11.65, 78.16, "IN", "25", 90000, "PPL");
+        // A city far from its country's middle and a village of the same name near it.
+        Town(gazetteer, "Minneapolis", 44.98, -93.26, "US", "MN", 410939, "PPLA2");
+        Town(gazetteer, "Minneapolis", 39.12, -97.71, "US", "KS", 2002, "PPL");
         // Off the Donbas front: the only Serhiivka the gazetteer has.
         Town(gazetteer, "Serhiivka", 49.3, 36.1, "UA", "07", 2000, "PPL");
         gazetteer.AddCommonWords(["hit", "nice", "man", "along", "of", "police"]);
