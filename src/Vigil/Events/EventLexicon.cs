@@ -147,7 +147,7 @@ internal static partial class EventLexicon
     ];
 
     /// <summary>Words after which a place is where the speaker or a casualty went, not where the incident happened.</summary>
-    [GeneratedRegex(@"\b(?:treat(?:ed|ment)|(?:to|at|in)\s+(?:(?:a|the|an)\s+)?(?:\w+\s+)?hospital|hospitali[sz]ed|admitted|moved|taken|transferred|evacuated|airlifted|rushed|flown|fled|escaped|buried|funeral|returned|travel(?:l?ed)?|relocated|based|born|headquartered|lives?|lived|resident|native|hails|came|coming|headed|heading|bound|sent|deported|extradited|brought|driven\s+(?:back\s+)?to)\b[^.;]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:treat(?:ed|ment)|(?:to|at|in)\s+(?:(?:a|the|an)\s+)?(?:\w+\s+)?hospital|hospitali[sz]ed|admitted|moved|taken|transferred|evacuated|airlifted|rushed|flown|fled|escaped|buried|funeral|returned|travel(?:l?ed)?|relocated|(?<!-)based|born|headquartered|lives?|lived|resident|native|hails|came|coming|headed|heading|bound|sent|deported|extradited|brought|driven\s+(?:back\s+)?to)\b[^.;]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex DisplacedPlaceContext();
 
     /// <summary>A hash of every cue, weapon, reason, home-country and theatre pattern ("lexicon-9f8e7d6c5b"): changes whenever an entry does.</summary>

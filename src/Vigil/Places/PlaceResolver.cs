@@ -163,7 +163,11 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
         var areaReadings = areas.Select(area => Candidates(area, countryCode, areaContext).Where(c => c.Score >= MinimumScore).Take(10).ToList()).ToList();
         // A common name ("Jalalabad") has dozens of readings: the one inside the area may rank far down the list.
         var places = Candidates(name, countryCode, context).Where(c => c.Score >= MinimumScore).Take(200).ToList();
-        var pair = places.SelectMany(place => areaReadings.SelectMany(readings => readings.Where(a => Holds(a, place)).Select(a => (Place: place, Score: place.Score + a.Score))))
+        // A province or district written beside the place decides among its readings; the country alone decides only when
+        // nothing narrower is written that the gazetteer knows ("Islamabad, Pakistan"): a respelling elsewhere in the
+        // country must not outrank the province the text names ("Bajaur District, Khyber Pakhtunkhwa, Pakistan").
+        var narrowerWritten = areaReadings.Any(readings => readings.Count > 0 && readings[0].Entry.Kind != PlaceKind.Country);
+        var pair = places.SelectMany(place => areaReadings.SelectMany(readings => readings.Where(a => Holds(a, place) && (a.Entry.Kind != PlaceKind.Country || !narrowerWritten)).Select(a => (Place: place, Score: place.Score + a.Score))))
             .OrderByDescending(p => p.Score).FirstOrDefault();
         if (pair.Place is not null)
         {

@@ -84,6 +84,8 @@ public class PlaceFinderTests
     [InlineData("Cambodia shells Ubon Ratchathani province, killing a soldier.", "Ubon Ratchathani")]
     [InlineData("Seven militants are killed in an operation in Kharan District, Balochistan, Pakistan.", "Kharan District")]
     [InlineData("Two people are killed after a car was driven into a crowd in Leipzig, Saxony, Germany.", "Leipzig")]
+    [InlineData("Militants are killed in an intelligence-based operation in Kharan, Balochistan.", "Kharan")]
+    [InlineData("A bomb explodes on a bus in Deir ez-Zor Governorate, Syria, killing four soldiers.", "Deir ez-Zor Governorate")]
     public void PlacesInBriefsAreRead(string text, string name) => Assert.Contains(Find(text), mention => mention.Name == name);
 
     [Fact]

@@ -101,4 +101,13 @@ public class ResolveWithinTests
         // "Minneapolis, United States": the country says nothing of where in it; the village near its middle is no likelier.
         Assert.Equal(44.98, resolver.ResolveWithin("Minneapolis", "United States")?.Latitude);
     }
+
+    [Fact]
+    public void TheCountryDecidesOnlyWhenNoNarrowerAreaIsWritten()
+    {
+        // The Syrian Bashiqa lies outside Idlib: the province the text names is the answer, not the namesake elsewhere in Syria.
+        var found = resolver.ResolveWithin("Bashiqa", ["Idlib", "Syria"]);
+        Assert.Equal("Idlib", found?.Name);
+        Assert.NotEqual(PlacePrecision.Town, found?.Precision);
+    }
 }
