@@ -14,21 +14,30 @@ internal static class EventsCommand
     {
         var files = new Argument<string[]>("FILE") { Description = "HTML or flattened text pages, or folders of them", Arity = ArgumentArity.ZeroOrMore };
         var input = new Option<string?>("--input") { Description = "A JSONL file of {\"id\", \"text\" or \"html\", \"published\", \"url\"} records (- for stdin)" };
-        var command = new Command("events", "Extract the conflict events each page reports, as JSON lines") { files, input };
+        var trace = new Option<bool>("--trace") { Description = "Also tell, on stderr, each candidate incident that was dropped and why" };
+        var command = new Command("events", "Extract the conflict events each page reports, as JSON lines") { files, input, trace };
         command.SetAction(parse =>
         {
             var writer = parse.InvocationConfiguration.Output;
             var runner = new BatchRunner(parse.InvocationConfiguration.Error);
             var pipeline = EventPipeline.CreateDefault();
+            var page = string.Empty;
+            if (parse.GetValue(trace))
+            {
+                var error = parse.InvocationConfiguration.Error;
+                pipeline.OnDropped = dropped => error.WriteLine($"trace: {page}: dropped ({dropped.Reason}): {dropped.Sentence}");
+            }
+
             if (parse.GetValue(input) is { } jsonl)
             {
-                RunJsonLines(jsonl, pipeline, writer, runner);
+                RunJsonLines(jsonl, pipeline, writer, runner, where => page = where);
             }
 
             foreach (var file in InputFiles.Expand(parse.GetValue(files) ?? []))
             {
                 runner.Run(file, () =>
                 {
+                    page = file;
                     var article = ArticleExtractor.Extract(PageLoader.LoadFile(file));
                     var events = pipeline.Extract(article);
                     writer.WriteLine(VigilJson.Serialize(new { source = file, article, events }));
@@ -45,7 +54,7 @@ internal static class EventsCommand
         return command;
     }
 
-    private static void RunJsonLines(string path, EventPipeline pipeline, TextWriter writer, BatchRunner runner)
+    private static void RunJsonLines(string path, EventPipeline pipeline, TextWriter writer, BatchRunner runner, Action<string> starting)
     {
         TextReader reader;
         try
@@ -73,6 +82,7 @@ internal static class EventsCommand
                 runner.Run(where, () =>
                 {
                     var record = ParseRecord(line, where);
+                    starting(record.Source);
                     var events = pipeline.Extract(record);
                     writer.WriteLine(VigilJson.Serialize(new { id = record.Source, events }));
                 });

@@ -14,6 +14,14 @@ namespace Vigil.Events;
 public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null, IncidentClassifier? classifier = null, RoleTagger? roleTagger = null)
 {
 
+    /// <summary>
+    /// Told of each candidate incident the extractor drops, and why: the trace an analyst or a developer reads to see
+    /// why a page gave no event (<c>./vigil events --trace</c>).
+    /// </summary>
+    public Action<DroppedIncident>? OnDropped { get; set; }
+
+    private void Drop(SentenceCues lead, string reason) => OnDropped?.Invoke(new DroppedIncident(lead.Span, lead.Text, reason));
+
     /// <summary>The trained typer that has the last word on each incident's sub-type and on whether it is one; null when the rules decide alone.</summary>
     public IncidentClassifier? Classifier => classifier;
 
@@ -70,9 +78,11 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         var (perpetrators, targets, actorEvidence) = ActorFinder.Find(text, incident, people, documentGroup);
         evidence.AddRange(actorEvidence);
 
-        var typed = typer.Type(incident, perpetrators, targets);
+        var typed = typer.Type(incident, perpetrators, targets, out var rejected);
         if (typed is null)
         {
+            Drop(main, rejected is null ? "the coder read no incident"
+                : $"the coder read no incident: P(none) {rejected.NoEventProbability:0.00}, best sub-type {rejected.BestSubType.Label} {rejected.BestSubType.Probability:0.00}");
             return null;
         }
 
@@ -124,12 +134,14 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         // not news it reports.
         if (date is not null && published is { } reported && date.Value < reported.AddYears(-HistoryYears))
         {
+            Drop(main, $"history: dated {date.Value:yyyy-MM-dd}, more than {HistoryYears} years before publication");
             return null;
         }
 
         var weapon = FirstMatch(incident, EventLexicon.Weapons.Select(w => (w.Pattern, w.Weapon)), "weapon", text, evidence);
         if (!HasSubstance(eventType, perpetrators, targets, victims, killed, injured, cueSet, weapon, incident.Triggers, prediction))
         {
+            Drop(main, $"no party or harm: read as {subType}" + (prediction is null ? string.Empty : $" at {prediction.Probability:0.00}"));
             return null;
         }
 

@@ -30,6 +30,13 @@ public sealed class EventPipeline
     /// the trained incident classifier (models/events.bin) and role tagger (models/roles.bin) when they are there.</summary>
     public static EventPipeline CreateDefault() => new(EntityRecognizer.Shipped(), new PlaceResolver(), IncidentClassifier.Shipped(), RoleTagger.Shipped());
 
+    /// <summary>Told of each candidate incident dropped, and why (see <see cref="EventExtractor.OnDropped"/>).</summary>
+    public Action<DroppedIncident>? OnDropped
+    {
+        get => extractor.OnDropped;
+        set => extractor.OnDropped = value;
+    }
+
     /// <summary>The versions of the model ("rules" when the rules decide alone) and of the lexicon that code events.</summary>
     public string CoderVersion => extractor.CoderVersion;
 

@@ -65,3 +65,6 @@ internal static class Families
             or (Family.Violence, Family.Battle) or (Family.Violence, Family.Remote) or (Family.Remote, Family.Violence)
             or (Family.Protest, Family.Riot) or (Family.Riot, Family.Protest) or (Family.Protest, Family.Battle) or (Family.Strategic, _);
 }
+
+/// <summary>A candidate incident the extractor dropped: the sentence that proposed it and the reason, in words.</summary>
+public sealed record DroppedIncident(TextSpan Span, string Sentence, string Reason);

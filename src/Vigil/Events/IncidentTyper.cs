@@ -13,9 +13,10 @@ internal sealed record IncidentType(string EventType, string SubType, PloverCode
 /// </summary>
 internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
 {
-    /// <summary>The incident's type, or null when the trained coder reads no incident in it.</summary>
-    public IncidentType? Type(Incident incident, List<Actor> perpetrators, List<Actor> targets)
+    /// <summary>The incident's type, or null when the trained coder reads no incident in it (its reading is then <paramref name="rejected"/>).</summary>
+    public IncidentType? Type(Incident incident, List<Actor> perpetrators, List<Actor> targets, out IncidentPrediction? rejected)
     {
+        rejected = null;
         var cues = incident.Triggers.SelectMany(t => t.Cues).ToList();
         // The lead sentence says what kind of incident this is; later sentences only refine a lead that says no more
         // than that people were hurt.
@@ -38,6 +39,7 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
             // without any of them beating "none" is rarely an incident (BENCHMARKS.md).
             if (!prediction.IsEvent)
             {
+                rejected = prediction;
                 return null;
             }
 

@@ -34,4 +34,28 @@ public class EventsCommandTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void TraceTellsWhichCandidateWasDroppedAndWhy()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vigil-events-{Guid.NewGuid():N}.jsonl");
+        File.WriteAllLines(path,
+        [
+            """{"id": "old", "text": "On 3 March 2009, gunmen killed two traders in Dalwa, residents recalled.", "published": "2021-03-04"}""",
+        ]);
+        try
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            Assert.Equal(0, Program.Run(["events", "--input", path, "--trace"], output, error));
+            Assert.Contains("\"events\":[]", output.ToString());
+            var trace = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("trace: old: dropped (history", trace);
+            Assert.Contains("gunmen killed two traders", trace);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
