@@ -29,10 +29,10 @@ internal static partial class PlaceFinder
 
     private const string Name = @"(?:" + Article + @"-)?" + Word + @"(?:\s+(?:(?:al|el|de|del|la|le|du|des|di|da|dos|do|das|ar|ad|as|ash|los|las|wa)[- ]){0,2}(?:" + Article + @"-)?" + Word + @"){0,3}";
 
-    private const string Feature = @"town|city|village|villages|district|districts|province|region|area|areas|camp|county|municipality|state|governorate|locality|neighbou?rhood|suburb|commune|department|LGA|sub-district|subdistrict|valley|capital|countryside|outskirts|border\s+town|port\s+city|market|settlement|community|quarter|section|subcity|sub-city|subdivision|township|mandal|upazila|taluka|tehsil|woreda|kebele";
+    private const string Feature = @"town|city|village|villages|district|districts|province|region|area|areas|camp|county|municipality|state|governorate|locality|neighbou?rhood|suburb|commune|department|LGA|sub-district|subdistrict|valley|capital|countryside|outskirts|border\s+town|port\s+city|ports?|market|settlement|community|quarter|section|subcity|sub-city|subdivision|township|mandal|upazila|taluka|tehsil|woreda|kebele";
 
     /// <summary>A site at a place, which may stand between the place and the areas written after it ("X checkpoint (District, Province)").</summary>
-    private const string Site = @"checkpoint|airbase|air\s+base|road|intersection|frontline|front|crossing|junction|sector|zone|ward|bridge|base|airport|prison|hospital|school|mosque|church|square|street|roundabout|triangle|station|port|river";
+    private const string Site = @"checkpoint|airbase|air\s+base|airfield|road|intersection|frontline|front|crossing|junction|sector|zone|ward|bridge|base|airport|prison|hospital|school|mosque|church|square|street|roundabout|triangle|station|port|river";
 
     [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|outside|around|inside|on|into|across|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?<the>(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?:(?<feature>" + Feature + @")|(?<site>" + Site + @"))){0,2}(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?(?:(?<=(?:" + Feature + @"))(?=\s+(?:in|of)\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?", RegexOptions.CultureInvariant)]
     private static partial Regex Governed();
@@ -100,7 +100,9 @@ internal static partial class PlaceFinder
                 && (prep == "from" || prep == "of" && CrowdBefore().IsMatch(before));
             // "at the entrance to X" is at X.
             var atSite = prep == "to" && EntranceBefore().IsMatch(before);
-            if (NotPlaces.Contains(first) || name.Length < 3 || (prep is "from" or "to" or "into" or "towards" && !origin && !atSite))
+            // "into the city of X" is where an advance or a raid went; "into X" alone is as often where people fled.
+            var intoMarkedPlace = prep == "into" && (match.Groups["feature"].Success || match.Value.Contains(" of ", StringComparison.Ordinal));
+            if (NotPlaces.Contains(first) || name.Length < 3 || (prep is "from" or "to" or "into" or "towards" && !origin && !atSite && !intoMarkedPlace))
             {
                 continue;
             }

@@ -85,6 +85,8 @@ public class PlaceFinderTests
     [InlineData("Seven militants are killed in an operation in Kharan District, Balochistan, Pakistan.", "Kharan District")]
     [InlineData("Two people are killed after a car was driven into a crowd in Leipzig, Saxony, Germany.", "Leipzig")]
     [InlineData("Militants are killed in an intelligence-based operation in Kharan, Balochistan.", "Kharan")]
+    [InlineData("Rebels begin their advance into the city of Goma, North Kivu Province, on Monday.", "Goma")]
+    [InlineData("The air force launches strikes on the port of Hudaydah, killing three dock workers.", "Hudaydah")]
     [InlineData("A bomb explodes on a bus in Deir ez-Zor Governorate, Syria, killing four soldiers.", "Deir ez-Zor Governorate")]
     public void PlacesInBriefsAreRead(string text, string name) => Assert.Contains(Find(text), mention => mention.Name == name);
 
