@@ -138,7 +138,9 @@ internal static partial class PlaceFinder
             var context = match.Groups["inArea"].Success && !match.Groups["context"].Success
                 ? match.Groups["inArea"].Value + "," + match.Groups["inAreaContext"].Value.Trim().Trim('(', ')')
                 : match.Groups["context"].Value.Trim().Trim('(', ')', ',', ' ');
-            var contextParts = context.Length == 0 ? [] : context.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            // A name's words may hold a dot ("St. Louis"), so the sentence's full stop can end the last area ("..., Ukraine.").
+            var contextParts = context.Length == 0 ? [] : context.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(part => part.TrimEnd('.')).Where(part => part.Length > 0).ToArray();
             var contextCountry = contextParts.Select(part => Countries.FromName(part)).FirstOrDefault(c => c is not null);
             // Abbreviations ("J&K", "UP") are no names a gazetteer can look up. A country written last may also be a province
             // of the same name ("Niger" state): it stays an area too, and the country vote weighs both readings.

@@ -93,4 +93,12 @@ public class PlaceFinderTests
     [Fact]
     public void AFeatureWordInTheNameLeavesTheBareNameToTry() =>
         Assert.Equal("Kharan", Find("Gunmen killed two men in Kharan District, Balochistan.")[0].OtherName);
+
+    [Fact]
+    public void TheFullStopIsNotPartOfTheLastArea()
+    {
+        var place = Find("A drone strike hit a market in Dniprovskyi District, Kherson, Ukraine.").Single(p => p.Name.StartsWith("Dniprovskyi", StringComparison.Ordinal));
+        Assert.Equal(["Kherson", "Ukraine"], place.Areas);
+        Assert.Equal("UA", place.CountryCode);
+    }
 }
