@@ -110,6 +110,12 @@ internal static partial class PlaceFinder
             var start = sentence.Start + match.Groups["name"].Index;
             var span = new TextSpan(start, start + name.Length);
             var hasContext = match.Groups["context"].Success || match.Groups["feature"].Success;
+            // "in Russian drone strikes", "in Israeli raids": a nation's adjective is whose the act was, not where.
+            if (!hasContext && Countries.FromAdjective(name) is not null)
+            {
+                continue;
+            }
+
             if (people.At(span) is { Name.Length: > 0 } && !hasContext)
             {
                 continue;
