@@ -175,17 +175,7 @@ public abstract partial class SqlEventStore
         {
             // Undated events are kept under '', which no date range holds.
             conditions.Add("event_date <> ''");
-            if (query.From is { } from)
-            {
-                conditions.Add("event_date >= @from");
-                parameters.Add(("@from", Iso(from)));
-            }
-
-            if (query.To is { } to)
-            {
-                conditions.Add("event_date <= @to");
-                parameters.Add(("@to", Iso(to)));
-            }
+            AddDateRange(query, conditions, parameters);
         }
 
         return (DayCounts, "WHERE " + string.Join(" AND ", conditions), parameters);
@@ -263,18 +253,7 @@ public abstract partial class SqlEventStore
             parameters.Add(("@query", FullTextQuery(query.Text)));
         }
 
-        if (query.From is { } from)
-        {
-            conditions.Add("event_date >= @from");
-            parameters.Add(("@from", Iso(from)));
-        }
-
-        if (query.To is { } to)
-        {
-            conditions.Add("event_date <= @to");
-            parameters.Add(("@to", Iso(to)));
-        }
-
+        AddDateRange(query, conditions, parameters);
         if (query.EventType is { } type)
         {
             // A name that is only a type, or only a sub-type, is looked up in its own (indexed) column.
@@ -350,6 +329,22 @@ public abstract partial class SqlEventStore
     protected virtual string FloorToInteger(string expression) => $"CAST({expression} AS INTEGER)";
 
     /// <summary>The event's confidence: that of its surest report.</summary>
+    /// <summary>The conditions on <c>event_date</c> (an ISO day, '' when undated) for the query's date range.</summary>
+    private static void AddDateRange(EventQuery query, List<string> conditions, List<(string, object?)> parameters)
+    {
+        if (query.From is { } from)
+        {
+            conditions.Add("event_date >= @from");
+            parameters.Add(("@from", Iso(from)));
+        }
+
+        if (query.To is { } to)
+        {
+            conditions.Add("event_date <= @to");
+            parameters.Add(("@to", Iso(to)));
+        }
+    }
+
     internal static double Confidence(StoredEvent stored) => stored.Claims.Count == 0 ? 0 : stored.Claims.Max(c => c.Event.Confidence);
 
     /// <summary>Migration: each event's confidence in its row (so it can be filtered and sorted on), filled from its claims.</summary>
