@@ -41,7 +41,7 @@ internal static class QueueCommands
 
     public static Command CreateWorker()
     {
-        var lease = new Option<string>("--lease") { Description = "How long a claimed job is held before another worker may take it (the worker may have died)", DefaultValueFactory = _ => "2m" };
+        var lease = new Option<string>("--lease") { Description = "How long a claimed job is held without news from its worker before another may take it (the worker may have died); renewed every third of it while the job runs", DefaultValueFactory = _ => "2m" };
         var untilEmpty = new Option<bool>("--until-empty") { Description = "Stop when no job is waiting or running, instead of waiting for more" };
         var name = new Option<string?>("--name") { Description = "This worker's name in the queue (default HOST:PID)" };
         var store = new StoreOptions();
@@ -67,6 +67,7 @@ internal static class QueueCommands
             var worker = new QueueWorker(queue, events, processor, fetcher, workerName)
             {
                 Lease = leaseTime,
+                OpenHeartbeatQueue = () => store.Open(parse),
                 UntilEmpty = parse.GetValue(untilEmpty),
                 OnFailure = (label, reason) =>
                 {

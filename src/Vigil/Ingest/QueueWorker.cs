@@ -7,10 +7,11 @@ using Vigil.Storage;
 namespace Vigil.Ingest;
 
 /// <summary>What one worker did: jobs it finished, by outcome.</summary>
-public sealed record WorkerSummary(int Jobs, int Articles, int Duplicates, int NewEvents, int Failed, int Retried)
+public sealed record WorkerSummary(int Jobs, int Articles, int Duplicates, int NewEvents, int Failed, int Retried, int Abandoned = 0)
 {
     public override string ToString() =>
-        $"{Jobs} jobs: {Articles} articles stored, {NewEvents} new events, {Duplicates} already stored, {Failed} failed, {Retried} to retry";
+        $"{Jobs} jobs: {Articles} articles stored, {NewEvents} new events, {Duplicates} already stored, {Failed} failed, {Retried} to retry"
+        + (Abandoned > 0 ? $", {Abandoned} given up (their lease was lost)" : "");
 }
 
 /// <summary>Turns inputs into queue jobs, and job payloads back into pages.</summary>
@@ -85,7 +86,17 @@ public static class WorkJobs
 /// </summary>
 public sealed class QueueWorker(IWorkQueue queue, IEventStore store, PageProcessor processor, PageFetcher fetcher, string name)
 {
+    /// <summary>How long a claim holds without news from this worker; while a job runs, the heartbeat renews it every third of it.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Opens the queue the lease heartbeat renews through, once per run, and closes it at the end. It is a connection of
+    /// its own because a store wraps one DbConnection, which is not safe for concurrent use, and the heartbeat ticks
+    /// while the job in hand uses the worker's connections; a renewal sent inside the job's write transaction would not
+    /// be seen before that commits either. Renewing between the job's steps instead would not help when one step (one
+    /// huge page, one slow URL) outlasts the lease. Null: no heartbeat, and <see cref="Lease"/> must outlast the slowest job.
+    /// </summary>
+    public Func<IWorkQueue>? OpenHeartbeatQueue { get; init; }
 
     /// <summary>How long to wait before asking again when no job is ready.</summary>
     public TimeSpan IdlePoll { get; init; } = TimeSpan.FromSeconds(1);
@@ -104,9 +115,13 @@ public sealed class QueueWorker(IWorkQueue queue, IEventStore store, PageProcess
 
     private WorkerSummary summary = new(0, 0, 0, 0, 0, 0);
 
+    /// <summary>The heartbeat of the job in hand (the worker does one job at a time).</summary>
+    private LeaseHeartbeat? heartbeat;
+
     /// <summary>Runs until <paramref name="stop"/> fires (the job in hand is finished first) or, with <see cref="UntilEmpty"/>, the queue is empty.</summary>
     public async Task<WorkerSummary> RunAsync(CancellationToken stop)
     {
+        using var heartbeatQueue = OpenHeartbeatQueue?.Invoke();
         while (!stop.IsCancellationRequested)
         {
             var job = queue.Claim(name, Lease);
@@ -130,7 +145,13 @@ public sealed class QueueWorker(IWorkQueue queue, IEventStore store, PageProcess
             }
 
             // The job in hand is finished even when a stop is asked for: it is short, and leaving it would cost a lease.
-            var outcome = await RunJobAsync(job).ConfigureAwait(false);
+            string outcome;
+            using (heartbeat = heartbeatQueue is null ? null : new LeaseHeartbeat(heartbeatQueue, job, name, Lease))
+            {
+                outcome = await RunJobAsync(job).ConfigureAwait(false);
+            }
+
+            heartbeat = null;
             OnJob?.Invoke(job.Label, outcome, summary);
         }
 
@@ -145,6 +166,13 @@ public sealed class QueueWorker(IWorkQueue queue, IEventStore store, PageProcess
             queue.Complete(job, name, result);
             summary = summary with { Jobs = summary.Jobs + 1 };
             return result;
+        }
+        catch (LeaseLostException)
+        {
+            // Another worker holds the job now and will store what this one would have (or it ended as a dead letter, with
+            // its reason): storing it here too would race the holder.
+            summary = summary with { Abandoned = summary.Abandoned + 1 };
+            return "given up: the lease was lost (another worker took the job over, or it ended)";
         }
         catch (InputException e)
         {
@@ -188,6 +216,7 @@ public sealed class QueueWorker(IWorkQueue queue, IEventStore store, PageProcess
             throw new InputException(raw.Source, "no article text found");
         }
 
+        ThrowIfLeaseLost();
         var stored = store.StorePage(page);
         if (stored.Status == StoreStatus.Duplicate)
         {
@@ -197,6 +226,15 @@ public sealed class QueueWorker(IWorkQueue queue, IEventStore store, PageProcess
 
         summary = summary with { Articles = summary.Articles + 1, NewEvents = summary.NewEvents + stored.NewEvents };
         return $"stored article {stored.ArticleId[..12]}: {stored.NewEvents} new events, {stored.MergedClaims} merged";
+    }
+
+    /// <summary>Called before the job's result is stored: a worker that lost the job leaves that to the one that holds it now.</summary>
+    private void ThrowIfLeaseLost()
+    {
+        if (heartbeat is { Lost: true })
+        {
+            throw new LeaseLostException();
+        }
     }
 
     /// <summary>A page URL is fetched and stored; a feed's items become jobs of their own, so many workers share them.</summary>
@@ -219,7 +257,58 @@ public sealed class QueueWorker(IWorkQueue queue, IEventStore store, PageProcess
             return "already stored (or a feed with nothing new)";
         }
 
+        ThrowIfLeaseLost();
         var added = queue.Enqueue([.. works.Select(work => WorkJobs.ForUrl(work.Url ?? work.Label))], job.MaxAttempts);
         return $"feed: {works.Count} new items, {added} jobs added";
+    }
+}
+
+/// <summary>The worker's claim on the job in hand ended: its lease was not renewed in time, and the job was taken over or ended.</summary>
+internal sealed class LeaseLostException : Exception;
+
+/// <summary>
+/// Renews a job's lease every third of it until disposed, on a thread of its own: a worker busy with one long
+/// synchronous step (or a starved thread pool) must not miss the beat. A renewal that fails (the database blinked) is
+/// tried again at the next beat, two more of which fit in the lease; a renewal refused means the job is lost.
+/// </summary>
+internal sealed class LeaseHeartbeat : IDisposable
+{
+    private readonly ManualResetEventSlim stopped = new();
+    private readonly Thread beating;
+    private volatile bool lost;
+
+    public LeaseHeartbeat(IWorkQueue queue, ClaimedJob job, string worker, TimeSpan lease)
+    {
+        beating = new Thread(() =>
+        {
+            while (!stopped.Wait(lease / 3))
+            {
+                try
+                {
+                    if (!queue.RenewLease(job, worker, lease))
+                    {
+                        lost = true;
+                        return;
+                    }
+                }
+                catch (Exception e) when (e is DbException or InvalidOperationException)
+                {
+                    // The lease still runs: the next beat tries again.
+                }
+            }
+        })
+        { IsBackground = true, Name = $"lease heartbeat for job {job.Id}" };
+        beating.Start();
+    }
+
+    /// <summary>True once the queue said the worker no longer holds the job.</summary>
+    public bool Lost => lost;
+
+    /// <summary>Stops the beat and waits for a renewal in flight, so the heartbeat's connection is idle for the next job.</summary>
+    public void Dispose()
+    {
+        stopped.Set();
+        beating.Join();
+        stopped.Dispose();
     }
 }

@@ -48,6 +48,13 @@ public interface IWorkQueue : IDisposable
     /// <summary>The oldest job ready to run (waiting, or held under a lease that expired), or null when there is none.</summary>
     ClaimedJob? Claim(string worker, TimeSpan lease);
 
+    /// <summary>
+    /// Extends the worker's lease on the job to <paramref name="lease"/> from now, so a job that runs long is not taken
+    /// over while it is still being done. False when the worker no longer holds it (another took it once the lease
+    /// expired, or it ended): the worker must then drop its result.
+    /// </summary>
+    bool RenewLease(ClaimedJob job, string worker, TimeSpan lease);
+
     /// <summary>Marks the job done; false when the worker no longer holds it (its lease expired and another took it).</summary>
     bool Complete(ClaimedJob job, string worker, string result);
 

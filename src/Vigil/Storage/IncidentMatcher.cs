@@ -8,7 +8,7 @@ namespace Vigil.Storage;
 /// every claim already in it (so one loose match cannot chain distinct incidents together), and only on positive
 /// evidence: a report without a date or a place is never merged, since "unknown" is not "the same".
 /// </summary>
-public sealed class IncidentMatcher
+public sealed class IncidentMatcher : IIncidentMatcher
 {
     /// <summary>Reports of one incident may date it a day or two apart (the day of the report, time zones, "on Sunday").</summary>
     public int DayWindow { get; init; } = 2;

@@ -8,12 +8,12 @@ public sealed class PostgresEventStore : SqlEventStore
     /// <summary>Any fixed number: the advisory lock every writer (and migration) takes, so that concurrent ingests take turns.</summary>
     public const long WriterLock = 0x5649_4749_4c;
 
-    private PostgresEventStore(NpgsqlConnection connection, IncidentMatcher? matcher)
+    private PostgresEventStore(NpgsqlConnection connection, IIncidentMatcher? matcher)
         : base(connection, matcher)
     {
     }
 
-    public static PostgresEventStore Open(string connectionString, IncidentMatcher? matcher = null)
+    public static PostgresEventStore Open(string connectionString, IIncidentMatcher? matcher = null)
     {
         var connection = new NpgsqlConnection(connectionString);
         connection.Open();

@@ -90,6 +90,15 @@ public abstract partial class SqlEventStore : IWorkQueue
             ParseIso(until));
     }
 
+    /// <summary>
+    /// The attempt number names the claim, not only the job: should two workers be given one name, the one that lost
+    /// the job does not renew the other's claim on it. A lease that ran out but was not taken yet is still held.
+    /// </summary>
+    public bool RenewLease(ClaimedJob job, string worker, TimeSpan lease) =>
+        Update(
+            "UPDATE work_jobs SET lease_until = @until WHERE id = @id AND worker = @worker AND attempts = @attempt AND state = 'running'",
+            ("@until", Iso(ParseIso(DatabaseNow()) + lease)), ("@id", job.Id), ("@worker", worker), ("@attempt", job.Attempt));
+
     public bool Complete(ClaimedJob job, string worker, string result) =>
         Update(
             "UPDATE work_jobs SET state = 'done', result = @result, error = NULL, finished_at = @now, lease_until = NULL WHERE id = @id AND worker = @worker AND state = 'running'",

@@ -14,10 +14,10 @@ namespace Vigil.Storage;
 /// </summary>
 public abstract partial class SqlEventStore : IVigilStore
 {
-    private readonly IncidentMatcher matcher;
+    private readonly IIncidentMatcher matcher;
     private DbTransaction? transaction;
 
-    protected SqlEventStore(DbConnection connection, IncidentMatcher? matcher)
+    protected SqlEventStore(DbConnection connection, IIncidentMatcher? matcher)
     {
         Connection = connection;
         this.matcher = matcher ?? IncidentMatcher.Default;

@@ -5,12 +5,12 @@ namespace Vigil.Storage;
 /// <summary>The default store: one SQLite file, with an FTS5 index over article headlines and text.</summary>
 public sealed class SqliteEventStore : SqlEventStore
 {
-    private SqliteEventStore(SqliteConnection connection, IncidentMatcher? matcher)
+    private SqliteEventStore(SqliteConnection connection, IIncidentMatcher? matcher)
         : base(connection, matcher)
     {
     }
 
-    public static SqliteEventStore Open(string path, IncidentMatcher? matcher = null)
+    public static SqliteEventStore Open(string path, IIncidentMatcher? matcher = null)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)

@@ -10,8 +10,8 @@ public abstract partial class EventStoreTests : IDisposable
 {
     private readonly List<IDisposable> opened = [];
 
-    /// <summary>A fresh, empty store; calls Skip when the engine is not available.</summary>
-    protected abstract SqlEventStore CreateStore();
+    /// <summary>A fresh, empty store (that files reports with <paramref name="matcher"/>, or the default); calls Skip when the engine is not available.</summary>
+    protected abstract SqlEventStore CreateStore(IIncidentMatcher? matcher);
 
     /// <summary>The same database as the last <see cref="CreateStore"/>, opened again.</summary>
     protected abstract SqlEventStore Reopen();
@@ -19,9 +19,9 @@ public abstract partial class EventStoreTests : IDisposable
     /// <summary>Runs SQL on the test database behind the store's back (to rebuild an older schema).</summary>
     protected abstract void RunSql(string sql);
 
-    protected SqlEventStore Open()
+    protected SqlEventStore Open(IIncidentMatcher? matcher = null)
     {
-        var store = CreateStore();
+        var store = CreateStore(matcher);
         opened.Add(store);
         return store;
     }
@@ -257,7 +257,7 @@ public sealed class SqliteEventStoreTests : EventStoreTests
 {
     private readonly string folder = Directory.CreateTempSubdirectory("vigil-store-").FullName;
 
-    protected override SqlEventStore CreateStore() => SqliteEventStore.Open(Path.Combine(folder, "test.db"));
+    protected override SqlEventStore CreateStore(IIncidentMatcher? matcher) => SqliteEventStore.Open(Path.Combine(folder, "test.db"), matcher);
 
     protected override SqlEventStore Reopen() => SqliteEventStore.Open(Path.Combine(folder, "test.db"));
 
@@ -274,13 +274,13 @@ public sealed class PostgresEventStoreTests : EventStoreTests
 {
     private readonly TestPostgres.Schema? schema = TestPostgres.CreateSchema();
 
-    protected override SqlEventStore CreateStore()
+    protected override SqlEventStore CreateStore(IIncidentMatcher? matcher)
     {
         Skip.If(schema is null, TestPostgres.SkipReason);
-        return PostgresEventStore.Open(schema!.ConnectionString);
+        return PostgresEventStore.Open(schema!.ConnectionString, matcher);
     }
 
-    protected override SqlEventStore Reopen() => CreateStore();
+    protected override SqlEventStore Reopen() => CreateStore(null);
 
     protected override void RunSql(string sql) => TestSql.OnPostgres(schema!.ConnectionString, sql);
 
