@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Vigil.Ingest;
 using Vigil.Storage;
 using Vigil.Tests.Storage;
@@ -98,6 +99,104 @@ public sealed class QueueWorkerTests : IDisposable
         Assert.Equal(1, summary.Jobs);
         Assert.Equal(1, store.QueueCounts()[JobStates.Done]);
         Assert.Equal(0, store.QueueCounts()[JobStates.Running]);
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task TheHeartbeatKeepsASlowJobFromBeingTakenOver(string engine)
+    {
+        var lease = TimeSpan.FromSeconds(2);
+        using var fetcher = new PageFetcher();
+        using var store = OpenStore(engine, "slow.db");
+        using var thief = OpenStore(engine, "slow.db");
+        store.Enqueue([FixtureJobs()[0]]);
+        using var started = new SemaphoreSlim(0);
+        using var release = new ManualResetEventSlim();
+        var worker = new QueueWorker(store, store, Slow, fetcher, "slow")
+        {
+            Lease = lease,
+            UntilEmpty = true,
+            IdlePoll = TimeSpan.FromMilliseconds(20),
+            OpenHeartbeatQueue = () => OpenStore(engine, "slow.db"),
+        };
+
+        var running = Task.Run(() => worker.RunAsync(CancellationToken.None));
+        try
+        {
+            Assert.True(await started.WaitAsync(TimeSpan.FromMinutes(1)));
+            // For three leases' time another worker keeps asking for work while the job is still being done.
+            var asking = Stopwatch.StartNew();
+            while (asking.Elapsed < 3 * lease)
+            {
+                Assert.Null(thief.Claim("thief", lease));
+                await Task.Delay(100);
+            }
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        var summary = await running;
+        Assert.Equal((1, 1, 0), (summary.Jobs, summary.Articles, summary.Abandoned));
+        Assert.Equal(1, store.QueueCounts()[JobStates.Done]);
+        Assert.Empty(store.FailedJobs());
+
+        ProcessedPage Slow(RawPage raw)
+        {
+            started.Release();
+            release.Wait();
+            return DedupFixtures.Process(raw);
+        }
+    }
+
+    [Fact]
+    public async Task AWorkerThatLostItsLeaseGivesTheJobUpInsteadOfStoringIt()
+    {
+        var lease = TimeSpan.FromMilliseconds(600);
+        var path = Path.Combine(folder, "lost.db");
+        using var fetcher = new PageFetcher();
+        using var store = SqliteEventStore.Open(path);
+        store.Enqueue([FixtureJobs()[0]]);
+        using var stop = new CancellationTokenSource();
+        var outcomes = new List<string>();
+        var worker = new QueueWorker(store, store, TakenOverMeanwhile, fetcher, "w")
+        {
+            Lease = lease,
+            OpenHeartbeatQueue = () => SqliteEventStore.Open(path),
+            OnJob = (_, outcome, _) =>
+            {
+                outcomes.Add(outcome);
+                stop.Cancel();
+            },
+        };
+
+        var summary = await worker.RunAsync(stop.Token);
+
+        Assert.Equal((0, 0, 1), (summary.Jobs, summary.Articles, summary.Abandoned));
+        Assert.StartsWith("given up: the lease was lost", Assert.Single(outcomes), StringComparison.Ordinal);
+        Assert.Equal(0, store.Counts().Articles);
+        Assert.Equal(1, store.QueueCounts()[JobStates.Running]); // the taker's to finish
+
+        ProcessedPage TakenOverMeanwhile(RawPage raw)
+        {
+            // What another worker's claim does once the lease ran out (a stalled heartbeat), done in one step here.
+            TestSql.OnSqlite(path, "UPDATE work_jobs SET worker = 'taker', attempts = attempts + 1");
+            Thread.Sleep(3 * lease); // nine beats, any of which learns that the job is lost
+            return DedupFixtures.Process(raw);
+        }
+    }
+
+    private SqlEventStore OpenStore(string engine, string sqliteFile)
+    {
+        if (engine == "sqlite")
+        {
+            return SqliteEventStore.Open(Path.Combine(folder, sqliteFile));
+        }
+
+        Skip.If(schema is null, TestPostgres.SkipReason);
+        return PostgresEventStore.Open(schema!.ConnectionString);
     }
 
     /// <summary>

@@ -49,6 +49,37 @@ public abstract class WorkQueueTests : StoreConnections
     }
 
     [SkippableFact]
+    public void ARenewedLeaseIsNotTakenOverWhenTheFirstOneRunsOut()
+    {
+        var queue = Open();
+        queue.Enqueue([Job("long")]);
+        var job = queue.Claim("slow", TimeSpan.FromMilliseconds(50))!;
+        Assert.True(queue.RenewLease(job, "slow", TimeSpan.FromMinutes(1)));
+        Thread.Sleep(150);
+
+        Assert.Null(Another().Claim("other", TimeSpan.FromMinutes(1)));
+        Assert.True(queue.Complete(job, "slow", "ok"));
+    }
+
+    [SkippableFact]
+    public void ARenewalByAWorkerThatLostTheJobIsRefused()
+    {
+        var queue = Open();
+        queue.Enqueue([Job("a")]);
+        var lost = queue.Claim("stalled", TimeSpan.FromMilliseconds(50))!;
+        Thread.Sleep(150);
+        var other = Another();
+        var retaken = other.Claim("lives", TimeSpan.FromMinutes(1))!;
+
+        Assert.False(queue.RenewLease(lost, "stalled", TimeSpan.FromMinutes(1)));
+        // The claim is the job's attempt too: the old claim does not renew the new one, even under the holder's name.
+        Assert.False(queue.RenewLease(lost, "lives", TimeSpan.FromMinutes(1)));
+        Assert.True(other.RenewLease(retaken, "lives", TimeSpan.FromMinutes(1)));
+        Assert.True(other.Complete(retaken, "lives", "ok"));
+        Assert.False(other.RenewLease(retaken, "lives", TimeSpan.FromMinutes(1)));
+    }
+
+    [SkippableFact]
     public void AJobWhoseWorkersKeepDyingEndsAsADeadLetterWithTheReason()
     {
         var queue = Open();
