@@ -279,9 +279,11 @@ internal sealed class LeaseHeartbeat : IDisposable
 
     public LeaseHeartbeat(IWorkQueue queue, ClaimedJob job, string worker, TimeSpan lease)
     {
+        // A third of the lease, within what a wait can take (however short or long a lease the user asked for).
+        var every = TimeSpan.FromMilliseconds(Math.Clamp(lease.TotalMilliseconds / 3, 10, int.MaxValue));
         beating = new Thread(() =>
         {
-            while (!stopped.Wait(lease / 3))
+            while (!stopped.Wait(every))
             {
                 try
                 {
