@@ -139,6 +139,12 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         }
 
         var weapon = FirstMatch(incident, EventLexicon.Weapons.Select(w => (w.Pattern, w.Weapon)), "weapon", text, evidence);
+        if (DisasterCause(incident, perpetrators, cueSet, weapon) is { } disaster)
+        {
+            Drop(main, $"a disaster or accident ({disaster}): deaths and injuries with no attacker or weapon");
+            return null;
+        }
+
         if (!HasSubstance(eventType, perpetrators, targets, victims, killed, injured, cueSet, weapon, incident.Triggers, prediction))
         {
             Drop(main, $"no party or harm: read as {subType}" + (prediction is null ? string.Empty : $" at {prediction.Probability:0.00}"));
@@ -171,6 +177,41 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         };
     }
 
+
+    /// <summary>
+    /// The disaster or accident that caused an incident's harm ("the blaze killed three", "a bus overturned; seven
+    /// died"), or null: only when its cues tell of nothing but deaths, injuries and blasts, no attacker is named and no
+    /// weapon, and a trigger sentence names a cause from <see cref="EventLexicon.Disasters"/>.
+    /// </summary>
+    private static string? DisasterCause(Incident incident, List<Actor> perpetrators, HashSet<Cue> cues, string? weapon)
+    {
+        if (perpetrators.Count > 0 || weapon is not null || !cues.All(c => c is Cue.Kill or Cue.Injure or Cue.Explosion))
+        {
+            return null;
+        }
+
+        // A blast or fire at an arsenal or a base is as often a strike or sabotage as an accident.
+        if (incident.All.Any(t => MilitaryTarget().IsMatch(t.Text)))
+        {
+            return null;
+        }
+
+        foreach (var sentence in incident.All)
+        {
+            foreach (var (pattern, cause) in EventLexicon.Disasters)
+            {
+                if (pattern.IsMatch(sentence.Text))
+                {
+                    return cause;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(?:arsenals?|ammunition|munitions|(?:arms|weapons|fuel)\s+depots?|military|army|base|barracks|soldiers|troops|warships?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MilitaryTarget();
 
     /// <summary>
     /// How sure the trained coder must be of its sub-type for its reading alone to make an incident. Chosen among 0.8,

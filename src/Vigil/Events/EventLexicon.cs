@@ -56,6 +56,8 @@ internal static partial class EventLexicon
     /// <summary>The file of weapon entries (<c>weapon&lt;TAB&gt;pattern</c>) in <see cref="LexiconFiles.Folder"/>.</summary>
     public const string WeaponsFile = "weapons.tsv";
 
+    public const string DisastersFile = "disasters.tsv";
+
     /// <summary>
     /// Each cue with one expression for all its entries in <see cref="CuesFile"/> (<c>(?:a)|(?:b)|...</c>, in file
     /// order), in the order in which the cues first appear in the file: the classifier takes them in this order.
@@ -132,6 +134,12 @@ internal static partial class EventLexicon
     private static readonly Lazy<(Regex Pattern, string Weapon)[]> LoadedWeapons = new(() =>
         [.. LexiconFiles.Read(WeaponsFile, Options).Select(entry => (new Regex(entry.Pattern, Options), entry.Key))]);
 
+    /// <summary>Disasters and accidents, from <see cref="DisastersFile"/>: causes of death that make no incident (the cause, and its words).</summary>
+    public static (Regex Pattern, string Cause)[] Disasters => LoadedDisasters.Value;
+
+    private static readonly Lazy<(Regex Pattern, string Cause)[]> LoadedDisasters = new(() =>
+        [.. LexiconFiles.Read(DisastersFile, Options).Select(entry => (new Regex(entry.Pattern, Options), entry.Key))]);
+
     /// <summary>Stated charges and motives: the captured group "r" is the reason.</summary>
     public static readonly Regex[] Reasons =
     [
@@ -155,7 +163,7 @@ internal static partial class EventLexicon
 
     private static readonly Lazy<string> LexiconVersion = new(() =>
     {
-        var patterns = Cues.Select(c => $"{c.Cue}\t{c.Pattern}").Concat(Weapons.Select(w => $"{w.Weapon}\t{w.Pattern}")).Concat(Reasons.Select(r => r.ToString()))
+        var patterns = Cues.Select(c => $"{c.Cue}\t{c.Pattern}").Concat(Weapons.Select(w => $"{w.Weapon}\t{w.Pattern}")).Concat(Disasters.Select(d => $"disaster\t{d.Cause}\t{d.Pattern}")).Concat(Reasons.Select(r => r.ToString()))
             .Concat(ConflictTheatres.HomeCountryEntries.Select(h => $"home\t{h.Code}\t{h.Pattern}"))
             .Concat(ConflictTheatres.TheatreEntries.Select(t => $"theatre\t{t.Code}\t{string.Join('|', t.Provinces)}\t{t.Pattern}"));
         var hash = System.IO.Hashing.XxHash3.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', patterns)));
