@@ -25,7 +25,7 @@ internal static partial class IncidentCountry
     private const double CountryNamed = 1.0;
     private const double CountryAdjective = 0.4;
 
-    /// <summary>"Palestinian residents", "Afghan civilians": the people of a place are mostly found in it.</summary>
+    /// <summary>"Palestinian residents", "Afghan civilians", "Palestinians": the people of a place are mostly found in it.</summary>
     private const double ResidentsAdjective = 0.8;
     private const double CountryNamedElsewhere = 0.2;
     private const double ActorHomeCountry = 0.6;
@@ -99,7 +99,7 @@ internal static partial class IncidentCountry
                 var after = sentenceText[(mention.Start + mention.Length)..];
                 // Armed men are as often abroad ("Israeli forces" in the West Bank) as at home: only the people of a place
                 // count for more than an adjective.
-                var weight = !mention.IsAdjective ? CountryNamed : ResidentsAfter().IsMatch(after) ? ResidentsAdjective : CountryAdjective;
+                var weight = !mention.IsAdjective ? CountryNamed : mention.IsPeople || ResidentsAfter().IsMatch(after) ? ResidentsAdjective : CountryAdjective;
                 Vote(mention.Code, weight, placeEvidence: false);
             }
 

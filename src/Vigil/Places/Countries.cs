@@ -232,12 +232,14 @@ public static partial class Countries
                     // All-capital names ("US", "UK", "DRC") must match exactly; others may differ in case only after a capital.
                     var isName = table.ByName.TryGetValue(phrase, out var byName) && (phrase.Any(char.IsLower) || byName.Names.Contains(phrase, StringComparer.Ordinal));
                     var found = isName ? byName : table.ByDemonym.GetValueOrDefault(phrase);
+                    // "Palestinians", "Afghans": the demonym as a plural noun names the people themselves.
+                    var people = found is null && !isName && phrase.Length > 3 && phrase[^1] == 's' && table.ByDemonym.TryGetValue(phrase[..^1], out found);
                     if (found is not null)
                     {
                         var spanStart = words[start].Start;
                         var spanEnd = words[end - 1].End;
                         var following = text.AsSpan(spanEnd, Math.Min(24, text.Length - spanEnd)).ToString();
-                        yield return new CountryMention(found.Code, spanStart, spanEnd - spanStart, !isName, ForeignReference().IsMatch(following));
+                        yield return new CountryMention(found.Code, spanStart, spanEnd - spanStart, !isName, ForeignReference().IsMatch(following)) { IsPeople = people };
                         start = end - 1;
                         break;
                     }
@@ -248,9 +250,10 @@ public static partial class Countries
 
     /// <summary>
     /// What makes a country's name say nothing about where something happened: "Saudi-led", "Iranian-backed", "US
-    /// dollar", "Indian nationals", "the Turkish embassy".
+    /// dollar", "Indian nationals", "the Turkish embassy", a ship's flag ("a Guinea-Bissau-flagged cargo ship": the second
+    /// part of a hyphenated name may come before the suffix).
     /// </summary>
-    [GeneratedRegex(@"^(?:-(?:led|backed|based|born|made|trained|supplied|funded|brokered|owned|sponsored|allied|aligned)\b|\s+(?:dollars?|currency|embassy|consulate|nationals|citizens|mercenaries|envoy|ambassador)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:-[A-Z][\w'’]*)?-(?:led|backed|based|born|made|trained|supplied|funded|brokered|owned|sponsored|allied|aligned|flagged|registered)\b|\s+(?:dollars?|currency|embassy|consulate|nationals|citizens|mercenaries|envoy|ambassador)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForeignReference();
 
     [GeneratedRegex(@"(?<![\w-])[A-Z][\w'’]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w'’]*){0,4}", RegexOptions.CultureInvariant)]
@@ -262,4 +265,8 @@ public static partial class Countries
 
 /// <summary>A country named ("Iraq") or qualified ("Iraqi") in a text.</summary>
 /// <param name="IsForeignReference">The name qualifies something foreign to the place ("Saudi-led", "US dollar", "Indian nationals").</param>
-public readonly record struct CountryMention(string Code, int Start, int Length, bool IsAdjective, bool IsForeignReference);
+public readonly record struct CountryMention(string Code, int Start, int Length, bool IsAdjective, bool IsForeignReference)
+{
+    /// <summary>The demonym stands as a plural noun for the people ("Palestinians", "Afghans").</summary>
+    public bool IsPeople { get; init; }
+}

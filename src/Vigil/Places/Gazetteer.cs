@@ -187,7 +187,7 @@ public sealed class Gazetteer
                 var f = line.Split('\t');
                 var code = f[0].Split('.');
                 pending.Add((new GazetteerEntry(f[1], Number(f[2]), Number(f[3]), kind, kind == PlaceKind.Admin1 ? "ADM1" : "ADM2",
-                    Pooled(code[0]), Pooled(code[1]), kind == PlaceKind.Admin2 ? code[2] : null, long.Parse(f[4], CultureInfo.InvariantCulture), null), []));
+                    Pooled(code[0]), Pooled(code[1]), kind == PlaceKind.Admin2 ? code[2] : null, long.Parse(f[4], CultureInfo.InvariantCulture), null), CompassVariants(f[1])));
             }
         }
 
@@ -210,8 +210,32 @@ public sealed class Gazetteer
         return gazetteer;
     }
 
+    private static readonly (string Long, string Short)[] CompassWords = [("Northern ", "North "), ("Southern ", "South "), ("Eastern ", "East "), ("Western ", "West ")];
+
+    /// <summary>
+    /// A province's name with its compass word in the other form: GeoNames writes "Southern Darfur" and "Northern
+    /// Province" where news writes "South Darfur", and the reverse happens too.
+    /// </summary>
+    internal static string[] CompassVariants(string name)
+    {
+        foreach (var (longForm, shortForm) in CompassWords)
+        {
+            if (name.StartsWith(longForm, StringComparison.Ordinal))
+            {
+                return [shortForm + name[longForm.Length..]];
+            }
+
+            if (name.StartsWith(shortForm, StringComparison.Ordinal))
+            {
+                return [longForm + name[shortForm.Length..]];
+            }
+        }
+
+        return [];
+    }
+
     private const string CacheFileName = "index.bin";
-    private const string CacheMagic = "vigil-gazetteer-5";
+    private const string CacheMagic = "vigil-gazetteer-6";
 
     private bool loadedFromTsv;
 

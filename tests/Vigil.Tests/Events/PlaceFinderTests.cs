@@ -30,6 +30,12 @@ public class PlaceFinderTests
         Assert.Equal(["Anzourou", "Tillaberi"], village.Areas);
     }
 
+    [Theory]
+    [InlineData("Drones struck a cargo ship off Odesa on Monday.", "Odesa")]
+    [InlineData("A tanker was hit off the coast of Hodeidah.", "Hodeidah")]
+    public void AShipHitAtSeaIsPlacedOffTheNearestPlace(string text, string place) =>
+        Assert.Contains(Find(text), mention => mention.Name == place && !mention.Secondary);
+
     [Fact]
     public void ABuildingAfterTheIsSecondary()
     {

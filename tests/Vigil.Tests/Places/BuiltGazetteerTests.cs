@@ -41,6 +41,18 @@ public sealed class BuiltGazetteerTests
         Assert.Equal(PlacePrecision.Admin1, Resolver.Resolve("Idlib province")?.Precision);
     }
 
+    [Theory]
+    [InlineData("South Darfur", "Southern Darfur")]
+    [InlineData("West Darfur", "Western Darfur")]
+    public void AProvincesCompassWordMayBeWrittenEitherWay(string written, string geonamesName)
+    {
+        var province = Resolver.Resolve(written, "SD");
+        Assert.Equal((PlacePrecision.Admin1, geonamesName), (province?.Precision, province?.Name));
+        Assert.Equal(["South Darfur"], Gazetteer.CompassVariants("Southern Darfur"));
+        Assert.Equal(["Northern Kivu"], Gazetteer.CompassVariants("North Kivu"));
+        Assert.Empty(Gazetteer.CompassVariants("Northampton"));
+    }
+
     [Fact]
     public void PlaceCommandPrintsScoredCandidates()
     {

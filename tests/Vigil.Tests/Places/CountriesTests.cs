@@ -39,6 +39,25 @@ public class CountriesTests
     }
 
     [Fact]
+    public void ADemonymAsAPluralNounNamesThePeople()
+    {
+        var mention = Assert.Single(Countries.Mentions("Airstrikes killed 40 Palestinians overnight."));
+        Assert.Equal("PS", mention.Code);
+        Assert.True(mention.IsPeople);
+        Assert.False(Assert.Single(Countries.Mentions("Palestinian officials said so.")).IsPeople);
+    }
+
+    [Theory]
+    [InlineData("Missiles hit a Panama-flagged tanker.", "PA")]
+    [InlineData("Missiles hit a Guinea-Bissau-flagged cargo ship.", "GN")]
+    public void AShipsFlagSaysNothingOfWhereItWasHit(string text, string code)
+    {
+        var mention = Countries.Mentions(text).First();
+        Assert.Equal(code, mention.Code);
+        Assert.True(mention.IsForeignReference);
+    }
+
+    [Fact]
     public void ATerritoryWhoseNameIsOftenSomethingElseIsNotReadInText()
     {
         Assert.Empty(Countries.Mentions("Protesters marched in New Jersey and Jersey City."));
