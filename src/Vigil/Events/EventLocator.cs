@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Vigil.Places;
 
 namespace Vigil.Events;
 
 /// <summary>Where an incident happened: the places its own sentences name, resolved in the gazetteer in the light of the document's country and areas, else the scene set just before it.</summary>
-internal sealed class EventLocator(IPlaceResolver? placeResolver)
+internal sealed partial class EventLocator(IPlaceResolver? placeResolver)
 {
     public EventLocation? Locate(string text, IReadOnlyList<TextSpan> allSentences, Incident incident, PersonIndex people, List<FieldEvidence> evidence)
     {
@@ -62,8 +63,11 @@ internal sealed class EventLocator(IPlaceResolver? placeResolver)
             {
                 var context = new PlaceContext(judged is null ? [] : [judged.Code], theatre, text[Math.Max(0, place.Span.Start - 40)..place.Span.Start]);
                 var resolved = Resolve(placeResolver, place.Name, place.Areas, country, context);
-                // The other spelling is worth a try whenever the name itself was not found, even if an area stood in.
-                if (place.OtherName is { } otherName && resolved?.Precision != Places.PlacePrecision.Town
+                // The other spelling is worth a try whenever the name itself was not found, even if an area stood in; but
+                // a province or county found under the name the text gives it ("Mandera County") is the place meant.
+                var adminAsWritten = resolved is not null && (resolved.Precision == Places.PlacePrecision.Admin1 || resolved.Precision == Places.PlacePrecision.Admin2)
+                    && AdminWordLast().IsMatch(place.Name);
+                if (place.OtherName is { } otherName && resolved?.Precision != Places.PlacePrecision.Town && !adminAsWritten
                     && Resolve(placeResolver, otherName, place.Areas, country, context) is { } other && (resolved is null || other.Precision == Places.PlacePrecision.Town))
                 {
                     resolved = other;
@@ -105,4 +109,7 @@ internal sealed class EventLocator(IPlaceResolver? placeResolver)
 
     private static Places.ResolvedPlace? Resolve(IPlaceResolver resolver, string name, IReadOnlyList<string> areas, string? country, PlaceContext context) =>
         areas.Count > 0 ? resolver.ResolveWithin(name, areas, country, context) : resolver.Resolve(name, country, context);
+
+    [GeneratedRegex(@"\s(?:Province|Governorate|Region|County|Department|Prefecture|Oblast|State|Krai)$", RegexOptions.CultureInvariant)]
+    private static partial Regex AdminWordLast();
 }

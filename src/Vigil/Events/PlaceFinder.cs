@@ -48,6 +48,9 @@ internal static partial class PlaceFinder
     private static partial Regex EntranceBefore();
 
     /// <summary>A feature word written as part of the name ("Sidon City", "Kharan District", "Kunar Province").</summary>
+    [GeneratedRegex(@"\G\s+in\s+(?:the\s+)?(?<province>\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*)?\s+(?:Oblast|Province|Governorate|State|Region|District|County|Krai|Prefecture|Department))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ProvinceAfter();
+
     [GeneratedRegex(@"\s+(?:City|District|Province|Governorate|Region|County|Department|Municipality|Prefecture)$", RegexOptions.CultureInvariant)]
     private static partial Regex FeatureWord();
 
@@ -109,7 +112,9 @@ internal static partial class PlaceFinder
 
             var start = sentence.Start + match.Groups["name"].Index;
             var span = new TextSpan(start, start + name.Length);
-            var hasContext = match.Groups["context"].Success || match.Groups["feature"].Success;
+            // "targets Pokrovsk in Donetsk Oblast": a province written right after the name marks it as a place.
+            var provinceAfter = match.Groups["context"].Success ? Match.Empty : ProvinceAfter().Match(sentenceText, match.Index + match.Length);
+            var hasContext = match.Groups["context"].Success || match.Groups["feature"].Success || provinceAfter.Success;
             // "in Russian drone strikes", "in Israeli raids": a nation's adjective is whose the act was, not where.
             if (!hasContext && Countries.FromAdjective(name) is not null)
             {
@@ -143,6 +148,7 @@ internal static partial class PlaceFinder
             // "X town in Y (Z)" writes the areas as "X (Y, Z)" does; Y is also matched as a place of its own.
             var context = match.Groups["inArea"].Success && !match.Groups["context"].Success
                 ? match.Groups["inArea"].Value + "," + match.Groups["inAreaContext"].Value.Trim().Trim('(', ')')
+                : provinceAfter.Success ? provinceAfter.Groups["province"].Value
                 : match.Groups["context"].Value.Trim().Trim('(', ')', ',', ' ');
             // A name's words may hold a dot ("St. Louis"), so the sentence's full stop can end the last area ("..., Ukraine.").
             var contextParts = context.Length == 0 ? [] : context.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

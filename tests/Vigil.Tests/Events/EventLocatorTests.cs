@@ -1,0 +1,42 @@
+using Vigil.Events;
+using Vigil.Language;
+using Vigil.Places;
+
+namespace Vigil.Tests.Events;
+
+/// <summary>Where the shipped coder, with the gazetteer that scripts/setup.sh builds, places an incident told in one sentence.</summary>
+public class EventLocatorTests
+{
+    private static readonly Lazy<EventPipeline> Coder = new(() => new EventPipeline(
+        EntityRecognizer.Shipped(),
+        new PlaceResolver(Vigil.Places.Gazetteer.Default),
+        IncidentClassifier.Shipped() ?? throw new InvalidOperationException("models/events.bin is missing: run ./vigil train events")));
+
+    private static EventLocation? PlaceOf(string text) =>
+        Assert.Single(Coder.Value.Extract(text, new DateOnly(2025, 6, 12))).Location;
+
+    [Theory]
+    [InlineData("Five soldiers are killed in a shootout with Al-Shabaab gunmen in Mandera County, Kenya.", "Mandera County")]
+    [InlineData("A bomb explodes on an army bus in Deir ez-Zor Governorate, killing four soldiers.", "Deir ez-Zor")]
+    public void AProvinceWrittenWithItsWordIsTheProvinceNotItsTown(string text, string name)
+    {
+        var place = PlaceOf(text);
+        Assert.Equal(name, place?.Name);
+        Assert.Equal(PlacePrecision.Admin1, place?.Precision);
+    }
+
+    [Fact]
+    public void ATownAttackedInAWrittenProvinceIsTheTown()
+    {
+        var place = PlaceOf("Russian artillery targets Pokrovsk in Donetsk Oblast, killing three people.");
+        Assert.Equal(("Pokrovsk", PlacePrecision.Town), (place?.Name, place?.Precision));
+    }
+
+    [Fact]
+    public void ThePeopleKilledTellTheCountryBeforeTheAttackersAdjective() =>
+        Assert.Equal("PS", PlaceOf("Israeli airstrikes kill 78 Palestinians, including ten who were seeking aid.")?.Country);
+
+    [Fact]
+    public void AShipsFlagIsNotWhereItWasHit() =>
+        Assert.Equal("Odesa", PlaceOf("Russian forces struck a Panama-flagged cargo ship carrying corn off Odesa, killing ten crew members.")?.Name);
+}
