@@ -169,6 +169,19 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
         var narrowerWritten = areaReadings.Any(readings => readings.Count > 0 && readings[0].Entry.Kind != PlaceKind.Country);
         var pair = places.SelectMany(place => areaReadings.SelectMany(readings => readings.Where(a => Holds(a, place) && (a.Entry.Kind != PlaceKind.Country || !narrowerWritten)).Select(a => (Place: place, Score: place.Score + a.Score))))
             .OrderByDescending(p => p.Score).FirstOrDefault();
+        if (pair.Place is null && context is not null && char.IsUpper(name[0]) && Gazetteer.IsCommonWord(name))
+        {
+            // A word that is also a name ("Reading, Berkshire, UK") is the place when an area written beside it holds it.
+            // With only the country known ("Berkshire" is no area the gazetteer has), its best reading there stands.
+            var labeled = Candidates(name, countryCode, context with { LabeledLocation = true }).Where(c => c.Score >= MinimumScore).Take(200).ToList();
+            pair = labeled.SelectMany(place => areaReadings.SelectMany(readings => readings.Where(a => Holds(a, place)).Select(a => (Place: place, Score: place.Score + a.Score))))
+                .OrderByDescending(p => p.Score).FirstOrDefault();
+            if (pair.Place is null && countryCode is not null && labeled.Count > 0 && labeled[0].Entry.CountryCode == countryCode)
+            {
+                pair = (labeled[0], labeled[0].Score);
+            }
+        }
+
         if (pair.Place is not null)
         {
             return WithRunnersUp(pair.Place.Place, places.Where(c => Trusted(c, countryCode, context)));

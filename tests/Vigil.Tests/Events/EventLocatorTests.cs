@@ -39,4 +39,11 @@ public class EventLocatorTests
     [Fact]
     public void AShipsFlagIsNotWhereItWasHit() =>
         Assert.Equal("Odesa", PlaceOf("Russian forces struck a Panama-flagged cargo ship carrying corn off Odesa, killing ten crew members.")?.Name);
+
+    [Fact]
+    public void AWordThatIsAlsoANameIsThePlaceWhenItsAreasAreWrittenBesideIt()
+    {
+        var place = PlaceOf("On Saturday evening in a park in Reading, Berkshire, UK, a man stabbed three people to death.");
+        Assert.Equal(("Reading", "GB", PlacePrecision.Town), (place?.Name, place?.Country, place?.Precision));
+    }
 }
