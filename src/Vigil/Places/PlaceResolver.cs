@@ -160,7 +160,10 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
     {
         // An area written beside a place is a place by how it is written, even a name that is also a word ("Bay").
         var areaContext = (context ?? PlaceContext.Empty) with { PhraseBefore = null, LabeledLocation = true };
-        var areaReadings = areas.Select(area => Candidates(area, countryCode, areaContext).Where(c => c.Score >= MinimumScore).Take(10).ToList()).ToList();
+        // An area the gazetteer has under the very name written is that area, not a respelled namesake elsewhere
+        // ("Farwa District, Sanaa": Sanaa, not a village spelt like it beside another Farwa).
+        var areaReadings = areas.Select(area => Candidates(area, countryCode, areaContext).Where(c => c.Score >= MinimumScore).Take(10).ToList())
+            .Select(readings => readings.Any(Exact) ? readings.Where(Exact).ToList() : readings).ToList();
         // A common name ("Jalalabad") has dozens of readings: the one inside the area may rank far down the list.
         var places = Candidates(name, countryCode, context).Where(c => c.Score >= MinimumScore).Take(200).ToList();
         // A province or district written beside the place decides among its readings; the country alone decides only when
@@ -215,6 +218,8 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
 
         return places.Count > 0 ? WithRunnersUp(BestReading(places), places) : null;
     }
+
+    private static bool Exact(PlaceCandidate candidate) => candidate.Match is NameMatch.Name or NameMatch.AlternateName;
 
     /// <summary>The area can hold the place: same country, at least as broad a kind (a town holds no province), and the
     /// place inside the area's province or within reach of its centre. A country holds all its places: its centre says

@@ -46,4 +46,13 @@ public class EventLocatorTests
         var place = PlaceOf("On Saturday evening in a park in Reading, Berkshire, UK, a man stabbed three people to death.");
         Assert.Equal(("Reading", "GB", PlacePrecision.Town), (place?.Name, place?.Country, place?.Precision));
     }
+
+    [Fact]
+    public void AnAreaWrittenBesideANameIsThatAreaNotARespelledNamesake()
+    {
+        // Only a respelled village "Farwah" exists, in Sa'dah; "Sanaa" must not be read as a namesake that sits beside it.
+        var place = PlaceOf("Airstrikes on a market in Farwa District, Sanaa, kill twelve people and injure thirty.");
+        Assert.Equal("YE", place?.Country);
+        Assert.NotEqual("Farwah", place?.Name);
+    }
 }
