@@ -161,9 +161,11 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
         // An area written beside a place is a place by how it is written, even a name that is also a word ("Bay").
         var areaContext = (context ?? PlaceContext.Empty) with { PhraseBefore = null, LabeledLocation = true };
         // An area the gazetteer has under the very name written is that area, not a respelled namesake elsewhere
-        // ("Farwa District, Sanaa": Sanaa, not a village spelt like it beside another Farwa).
+        // ("Farwa District, Sanaa": Sanaa, not a village spelt like it beside another Farwa); an area that names a
+        // country is the country, not the villages that once bore its name ("Yemen").
         var areaReadings = areas.Select(area => Candidates(area, countryCode, areaContext).Where(c => c.Score >= MinimumScore).Take(10).ToList())
-            .Select(readings => readings.Any(Exact) ? readings.Where(Exact).ToList() : readings).ToList();
+            .Select(readings => readings.Any(c => c.Entry.Kind == PlaceKind.Country && Exact(c)) ? readings.Where(c => c.Entry.Kind == PlaceKind.Country && Exact(c)).ToList()
+                : readings.Any(Exact) ? readings.Where(Exact).ToList() : readings).ToList();
         // A common name ("Jalalabad") has dozens of readings: the one inside the area may rank far down the list.
         var places = Candidates(name, countryCode, context).Where(c => c.Score >= MinimumScore).Take(200).ToList();
         // A province or district written beside the place decides among its readings; the country alone decides only when

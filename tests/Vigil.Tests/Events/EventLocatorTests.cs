@@ -50,8 +50,8 @@ public class EventLocatorTests
     [Fact]
     public void AnAreaWrittenBesideANameIsThatAreaNotARespelledNamesake()
     {
-        // Only a respelled village "Farwah" exists, in Sa'dah; "Sanaa" must not be read as a namesake that sits beside it.
-        var place = PlaceOf("Airstrikes on a market in Farwa District, Sanaa, kill twelve people and injure thirty.");
+        // Only a respelled village "Farwah" exists, in Sa'dah; neither "Sanaa" nor "Yemen" may be read as a namesake beside it.
+        var place = PlaceOf("Airstrikes on a market in Farwa District, Sanaa, Yemen, kill twelve people and injure thirty.");
         Assert.Equal("YE", place?.Country);
         Assert.NotEqual("Farwah", place?.Name);
     }
