@@ -56,6 +56,7 @@ internal static partial class EventLexicon
     /// <summary>The file of weapon entries (<c>weapon&lt;TAB&gt;pattern</c>) in <see cref="LexiconFiles.Folder"/>.</summary>
     public const string WeaponsFile = "weapons.tsv";
 
+    /// <summary>The file of disaster and accident causes (<c>cause&lt;TAB&gt;pattern</c>) in <see cref="LexiconFiles.Folder"/>.</summary>
     public const string DisastersFile = "disasters.tsv";
 
     /// <summary>

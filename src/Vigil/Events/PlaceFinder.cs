@@ -47,10 +47,11 @@ internal static partial class PlaceFinder
     [GeneratedRegex(@"\b(?:entrances?|exits?|gates?)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EntranceBefore();
 
-    /// <summary>A feature word written as part of the name ("Sidon City", "Kharan District", "Kunar Province").</summary>
+    /// <summary>A province written right after a name, from where the name's match ends ("Pokrovsk in Donetsk Oblast").</summary>
     [GeneratedRegex(@"\G\s+in\s+(?:the\s+)?(?<province>\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*)?\s+(?:Oblast|Province|Governorate|State|Region|District|County|Krai|Prefecture|Department))\b", RegexOptions.CultureInvariant)]
     private static partial Regex ProvinceAfter();
 
+    /// <summary>A feature word written as part of the name ("Sidon City", "Kharan District", "Kunar Province").</summary>
     [GeneratedRegex(@"\s+(?:City|District|Province|Governorate|Region|County|Department|Municipality|Prefecture)$", RegexOptions.CultureInvariant)]
     private static partial Regex FeatureWord();
 

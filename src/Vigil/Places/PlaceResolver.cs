@@ -163,24 +163,20 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
         // An area the gazetteer has under the very name written is that area, not a respelled namesake elsewhere
         // ("Farwa District, Sanaa": Sanaa, not a village spelt like it beside another Farwa); an area that names a
         // country is the country, not the villages that once bore its name ("Yemen").
-        var areaReadings = areas.Select(area => Candidates(area, countryCode, areaContext).Where(c => c.Score >= MinimumScore).Take(10).ToList())
-            .Select(readings => readings.Any(c => c.Entry.Kind == PlaceKind.Country && Exact(c)) ? readings.Where(c => c.Entry.Kind == PlaceKind.Country && Exact(c)).ToList()
-                : readings.Any(Exact) ? readings.Where(Exact).ToList() : readings).ToList();
+        var areaReadings = areas.Select(area => MostLiteral(Candidates(area, countryCode, areaContext).Where(c => c.Score >= MinimumScore).Take(10).ToList())).ToList();
         // A common name ("Jalalabad") has dozens of readings: the one inside the area may rank far down the list.
         var places = Candidates(name, countryCode, context).Where(c => c.Score >= MinimumScore).Take(200).ToList();
         // A province or district written beside the place decides among its readings; the country alone decides only when
         // nothing narrower is written that the gazetteer knows ("Islamabad, Pakistan"): a respelling elsewhere in the
         // country must not outrank the province the text names ("Bajaur District, Khyber Pakhtunkhwa, Pakistan").
         var narrowerWritten = areaReadings.Any(readings => readings.Count > 0 && readings[0].Entry.Kind != PlaceKind.Country);
-        var pair = places.SelectMany(place => areaReadings.SelectMany(readings => readings.Where(a => Holds(a, place) && (a.Entry.Kind != PlaceKind.Country || !narrowerWritten)).Select(a => (Place: place, Score: place.Score + a.Score))))
-            .OrderByDescending(p => p.Score).FirstOrDefault();
+        var pair = BestPair(places, areaReadings, area => area.Entry.Kind != PlaceKind.Country || !narrowerWritten);
         if (pair.Place is null && context is not null && char.IsUpper(name[0]) && Gazetteer.IsCommonWord(name))
         {
             // A word that is also a name ("Reading, Berkshire, UK") is the place when an area written beside it holds it.
             // With only the country known ("Berkshire" is no area the gazetteer has), its best reading there stands.
             var labeled = Candidates(name, countryCode, context with { LabeledLocation = true }).Where(c => c.Score >= MinimumScore).Take(200).ToList();
-            pair = labeled.SelectMany(place => areaReadings.SelectMany(readings => readings.Where(a => Holds(a, place)).Select(a => (Place: place, Score: place.Score + a.Score))))
-                .OrderByDescending(p => p.Score).FirstOrDefault();
+            pair = BestPair(labeled, areaReadings, _ => true);
             if (pair.Place is null && countryCode is not null && labeled.Count > 0 && labeled[0].Entry.CountryCode == countryCode)
             {
                 pair = (labeled[0], labeled[0].Score);
@@ -222,6 +218,18 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
     }
 
     private static bool Exact(PlaceCandidate candidate) => candidate.Match is NameMatch.Name or NameMatch.AlternateName;
+
+    /// <summary>An area's readings under the very name written: the country it names if it names one, else its exact readings, else all.</summary>
+    private static List<PlaceCandidate> MostLiteral(List<PlaceCandidate> readings)
+    {
+        var country = readings.Where(c => c.Entry.Kind == PlaceKind.Country && Exact(c)).ToList();
+        return country.Count > 0 ? country : readings.Any(Exact) ? [.. readings.Where(Exact)] : readings;
+    }
+
+    /// <summary>The reading of the name that a usable reading of a written area holds, with the best sum of both scores; (null, 0) when none is held.</summary>
+    private static (PlaceCandidate? Place, double Score) BestPair(IEnumerable<PlaceCandidate> places, List<List<PlaceCandidate>> areaReadings, Func<PlaceCandidate, bool> usable) =>
+        places.SelectMany(place => areaReadings.SelectMany(readings => readings.Where(area => usable(area) && Holds(area, place)).Select(area => ((PlaceCandidate?)place, place.Score + area.Score))))
+            .OrderByDescending(pair => pair.Item2).FirstOrDefault();
 
     /// <summary>The area can hold the place: same country, at least as broad a kind (a town holds no province), and the
     /// place inside the area's province or within reach of its centre. A country holds all its places: its centre says

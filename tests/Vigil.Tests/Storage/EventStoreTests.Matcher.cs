@@ -31,16 +31,20 @@ public abstract partial class EventStoreTests
         public bool Contradicts(ConflictEvent a, ConflictEvent b) => Distance(a, b) is null;
     }
 
+    /// <summary>Two reports from two outlets, stored in that order in a store that files them with <paramref name="matcher"/>.</summary>
+    private (SqlEventStore Store, StoreResult First, StoreResult Second) StoreTwoReports(IIncidentMatcher matcher, ConflictEvent first, ConflictEvent second)
+    {
+        var store = Open(matcher);
+        return (store, store.StorePage(Page("Report one.", "https://one.example/a", first)), store.StorePage(Page("Report two.", "https://two.example/b", second)));
+    }
+
     [SkippableFact]
     public void AMatcherThatNeverMergesKeepsReportsOfOneIncidentApart()
     {
         var first = Airstrike(killed: 9);
         var second = Airstrike(date: "2024-03-11", killed: 10);
         Assert.NotNull(IncidentMatcher.Default.Distance(first, second));
-        var store = Open(new NeverTheSame());
-
-        var a = store.StorePage(Page("Report one.", "https://one.example/a", first));
-        var b = store.StorePage(Page("Report two.", "https://two.example/b", second));
+        var (store, a, b) = StoreTwoReports(new NeverTheSame(), first, second);
 
         Assert.NotEqual(Assert.Single(a.EventIds), Assert.Single(b.EventIds));
         Assert.Equal(0, b.MergedClaims);
@@ -54,10 +58,7 @@ public abstract partial class EventStoreTests
         var first = Airstrike(killed: 9);
         var later = Airstrike(date: "2024-03-20", killed: 60);
         Assert.Null(IncidentMatcher.Default.Distance(first, later));
-        var store = Open(new SamePlaceWithinAFortnight());
-
-        var a = store.StorePage(Page("Report one.", "https://one.example/a", first));
-        var b = store.StorePage(Page("Report two.", "https://two.example/b", later));
+        var (store, a, b) = StoreTwoReports(new SamePlaceWithinAFortnight(), first, later);
 
         Assert.Equal(Assert.Single(a.EventIds), Assert.Single(b.EventIds));
         Assert.Equal(1, b.MergedClaims);
