@@ -26,7 +26,7 @@ internal static partial class CasualtyFinder
     [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?<noun>" + Noun + @")(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|got|being)\s+)?(?:(?:reportedly|allegedly|also|all|later|critically|seriously|severely|(?<fatally>fatally|mortally)|badly|slightly|lightly)\s+)?(?<verb>" + KillWords + "|" + InjureWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CountThenVerb();
 
-    [GeneratedRegex(@"\b(?<verb>kill(?:ed|ing)|(?:stoned|beaten|beat|hacked|stabbed|burned|burnt|shot)\s+to\s+death|burn(?:ed|t|ing)\s+alive|lynch(?:ed|ing)|beat(?:en)?|stabbed|hacked|tortured|stoned|burn(?:ed|t)|shooting\s+dead|shot\s+dead|murder(?:ed|ing)|execut(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|leaving|left|claim(?:ed|ing)\s+the\s+lives\s+of)\s+(?:(?<self>him|her)self\s+and\s+)?(?:the\s+)?" + Count + @"(?:\s+|$)(?<noun>" + ObjectNoun + @")(?<tail>dead|injured|wounded|hurt|to\s+death)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<verb>kill(?:s|ed|ing)?|(?:stoned|beaten|beat|hacked|stabbed|burned|burnt|shot)\s+to\s+death|burn(?:ed|t|ing)\s+alive|lynch(?:es|ed|ing)|beat(?:en)?|stabbed|hacked|tortured|stoned|burn(?:ed|t)|shooting\s+dead|shoots?\s+dead|shot\s+dead|murder(?:s|ed|ing)|execut(?:es|ed|ing)|injur(?:es?|ed|ing)|wound(?:s|ed|ing)|leav(?:es|ing)|left|claim(?:s|ed|ing)\s+the\s+lives\s+of)\s+(?:(?<self>him|her)self\s+and\s+)?(?:the\s+)?" + Count + @"(?:\s+|$)(?<noun>" + ObjectNoun + @")(?<tail>dead|injured|wounded|hurt|to\s+death)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VerbThenCount();
 
     /// <summary>Harm told as a noun: "the killing of a militant", "the deaths of three children", "the wounding of two guards".</summary>
@@ -39,8 +39,11 @@ internal static partial class CasualtyFinder
     [GeneratedRegex(@"\b(?:no\s+(?:one|body)\s+(?:was|were)\s+(?<what>killed|hurt|injured|wounded|harmed)|nobody\s+(?:was\s+)?(?<what>killed|hurt|injured|wounded|harmed)|no\s+(?:reported\s+)?(?<what>casualties|fatalities|deaths|injuries|one\s+died)|without\s+(?<what>casualties)|neither\s+(?<what>fatalities|injuries|casualties)\s+nor\s+(?<what2>fatalities|injuries|casualties)|(?<what>fatalities|casualties|injuries)\s*:\s*(?:none|0)\b|there\s+were\s+no\s+(?<what>casualties|fatalities|deaths|injuries))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex None();
 
+    /// <summary>Words that end a count's noun: a verb after it ("three people are killed and two injured") gives the count its own harm.</summary>
+    private const string NotCoordinatedNoun = @"(?:were|was|are|is|have|had|and|or|in|on|at|by|killed|dead|died|injured|wounded|hurt)\b";
+
     /// <summary>A count and its noun coordinated right before another ("3 policemen and " before "2 attackers killed").</summary>
-    [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?<noun>(?!(?:were|was|have|had|and|or|in|on|at|by)\b)[\w'’-]+(?:\s+(?!(?:were|was|have|had|and|or|in|on|at|by)\b)[\w'’-]+){0,2})\s*(?:,\s*|,?\s*and\s+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?<noun>(?!" + NotCoordinatedNoun + @")[\w'’-]+(?:\s+(?!" + NotCoordinatedNoun + @")[\w'’-]+){0,2})\s*(?:,\s*|,?\s*and\s+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CoordinatedBefore();
 
     [GeneratedRegex(@"\b(?:fatally|mortally)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -104,7 +107,7 @@ internal static partial class CasualtyFinder
         {
             var verb = match.Groups["verb"].Value.ToLowerInvariant();
             bool killed;
-            if (verb is "leaving" or "left")
+            if (verb is "leaving" or "leaves" or "left")
             {
                 if (!match.Groups["tail"].Success)
                 {

@@ -54,13 +54,51 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             if (Build(document, incident, people, sources, documentGroup, published) is { } built)
             {
                 var salience = incident.Triggers.Count + incident.Context.Count * 0.5 + (built.Killed?.Best > 0 ? 1 : 0) + built.Victims.Count * 0.5 + (incident.Triggers[0].Index == 0 ? 1 : 0);
-                events.Add((built, salience, incident.Triggers[0].Index));
+                events.AddRange(ByPlace(text, incident, built, people).Select(e => (e, salience, incident.Triggers[0].Index)));
             }
         }
 
         return events.OrderByDescending(e => e.Salience).ThenBy(e => e.Position).Select(e => e.Event).ToList();
     }
 
+
+    /// <summary>
+    /// The incident as one event per place it is told at (<see cref="PlaceSplitter"/>): the first keeps the injured and the
+    /// named victims, whom the text does not place; each keeps the evidence of its own place and count.
+    /// </summary>
+    private IEnumerable<ConflictEvent> ByPlace(string text, Incident incident, ConflictEvent built, PersonIndex people)
+    {
+        var at = built.Evidence.FirstOrDefault(e => e.Field == "location");
+        if (placeResolver is null || built.Location is null || at is null)
+        {
+            return [built];
+        }
+
+        var shares = PlaceSplitter.Split(text, incident, built.Location, new TextSpan(at.Start, at.End), built.Killed, placeResolver, people);
+        if (shares.Count == 0)
+        {
+            return [built];
+        }
+
+        return shares.Select((share, i) =>
+        {
+            var evidence = built.Evidence.Where(e => e.Field != "location" && (e.Field != "killed" || share.Killed is not null && share.KilledSpan is null)).ToList();
+            evidence.Add(FieldEvidence.Of("location", share.Span.Start, share.Span.End - share.Span.Start, text));
+            if (share.KilledSpan is { } counted)
+            {
+                evidence.Add(FieldEvidence.Of("killed", counted.Start, counted.End - counted.Start, text));
+            }
+
+            return built with
+            {
+                Location = share.Location,
+                Killed = share.Killed,
+                Injured = i == 0 ? built.Injured : null,
+                Victims = i == 0 ? built.Victims : [],
+                Evidence = i == 0 ? evidence : [.. evidence.Where(e => e.Field is not ("injured" or "victims") && !e.Field.StartsWith("victims[", StringComparison.Ordinal))],
+            };
+        });
+    }
 
     /// <summary>How many years before publication an incident may lie and still be news rather than history.</summary>
     private const int HistoryYears = 2;

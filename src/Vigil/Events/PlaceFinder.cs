@@ -27,7 +27,7 @@ internal static partial class PlaceFinder
     /// <summary>The Arabic article as transliterations write it before a capital, assimilated or not ("Deir ez-Zor", "Ras es-Sur").</summary>
     private const string Article = @"(?:al|el|as|ad|an|ar|ash|az|at|ath|adh|es|ez|ed|et|en|er|esh|eth|ul|ud)";
 
-    private const string Name = @"(?:" + Article + @"-)?" + Word + @"(?:\s+(?:(?:al|el|de|del|la|le|du|des|di|da|dos|do|das|ar|ad|as|ash|los|las|wa)[- ]){0,2}(?:" + Article + @"-)?" + Word + @"){0,3}";
+    internal const string Name = @"(?:" + Article + @"-)?" + Word + @"(?:\s+(?:(?:al|el|de|del|la|le|du|des|di|da|dos|do|das|ar|ad|as|ash|los|las|wa)[- ]){0,2}(?:" + Article + @"-)?" + Word + @"){0,3}";
 
     private const string Feature = @"town|city|village|villages|district|districts|province|region|area|areas|camp|county|municipality|state|governorate|locality|neighbou?rhood|suburb|commune|department|LGA|sub-district|subdistrict|valley|capital|countryside|outskirts|border\s+town|port\s+city|ports?|market|settlement|community|quarter|section|subcity|sub-city|subdivision|township|mandal|upazila|taluka|tehsil|woreda|kebele";
 

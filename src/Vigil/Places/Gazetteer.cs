@@ -171,14 +171,6 @@ public sealed class Gazetteer
         var gazetteer = new Gazetteer { loadedFromTsv = true };
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         string Pooled(string text) => pool.TryGetValue(text, out var same) ? same : pool[text] = text;
-        foreach (var country in Countries.All)
-        {
-            // Abbreviations ("US", "UK", "DRC") are keyed folded to lower case, where "us" is a word: running text
-            // finds them through the country table's own case-exact matching instead.
-            var otherNames = country.Names.Skip(1).Concat(country.OtherNames).Where(name => !(name.Length <= 4 && name.All(char.IsAsciiLetterUpper)));
-            gazetteer.AddCountry(country.Code, country.Name, country.Latitude, country.Longitude, [.. otherNames], country.Demonyms);
-        }
-
         var pending = new List<(GazetteerEntry Entry, string[] AlternateNames)>();
         foreach (var (file, kind) in new[] { ("admin1.tsv", PlaceKind.Admin1), ("admin2.tsv", PlaceKind.Admin2) })
         {
@@ -197,6 +189,20 @@ public sealed class Gazetteer
             pending.Add((new GazetteerEntry(f[1], Number(f[2]), Number(f[3]), PlaceKind.Populated, Pooled(f[4]), Pooled(f[5]), Empty(Pooled(f[6])), Empty(Pooled(f[7])),
                 long.Parse(f[8], CultureInfo.InvariantCulture), f[0].Length > 0 ? long.Parse(f[0], CultureInfo.InvariantCulture) : null,
                 int.Parse(f[9], CultureInfo.InvariantCulture)), Split(f[10])));
+        }
+
+        // A name the country table gives a country that is also the name of one of its provinces or cities ("Gaza
+        // Strip", "West Bank", "Gaza" for Palestine) tells running text which country is meant, but as a place it is
+        // that part, not the whole: the gazetteer keys it to the part alone.
+        var parts = pending.Where(p => p.Entry.Kind is PlaceKind.Admin1 or PlaceKind.Admin2 || p.Entry.Population >= MajorCityPopulation)
+            .Select(p => (p.Entry.CountryCode, p.Entry.Name)).ToHashSet();
+        foreach (var country in Countries.All)
+        {
+            // Abbreviations ("US", "UK", "DRC") are keyed folded to lower case, where "us" is a word: running text
+            // finds them through the country table's own case-exact matching instead.
+            var otherNames = country.Names.Skip(1).Concat(country.OtherNames)
+                .Where(name => !(name.Length <= 4 && name.All(char.IsAsciiLetterUpper)) && !parts.Contains((country.Code, name)));
+            gazetteer.AddCountry(country.Code, country.Name, country.Latitude, country.Longitude, [.. otherNames], country.Demonyms);
         }
 
         // Keying 700,000 names is most of the load time, and each name's keys depend on nothing else: do it in parallel.
@@ -235,7 +241,10 @@ public sealed class Gazetteer
     }
 
     private const string CacheFileName = "index.bin";
-    private const string CacheMagic = "vigil-gazetteer-6";
+    private const string CacheMagic = "vigil-gazetteer-7";
+
+    /// <summary>A city this large is a place of its own, not another name of its country.</summary>
+    private const long MajorCityPopulation = 100_000;
 
     private bool loadedFromTsv;
 

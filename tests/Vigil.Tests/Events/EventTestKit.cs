@@ -38,6 +38,7 @@ internal sealed class FakeResolver : IPlaceResolver
         ["Dalwa"] = new("Dalwa", 12.5, 30.25, "SD", "North Kordofan", PlacePrecision.Town, 1, 0.9),
         ["Marrow"] = new("Marrow", 13.0, 31.0, "SD", "Khartoum", PlacePrecision.Town, 2, 0.9),
         ["Kelbra"] = new("Kelbra", 36.2, 37.1, "SY", "Aleppo", PlacePrecision.Town, 3, 0.9),
+        ["Ombar"] = new("Ombar", 12.8, 30.6, "SD", "Ombar", PlacePrecision.Admin1, 4, 0.9),
     };
 
     public List<string> Asked { get; } = [];

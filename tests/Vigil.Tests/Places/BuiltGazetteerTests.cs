@@ -23,6 +23,15 @@ public sealed class BuiltGazetteerTests
         Assert.NotNull(place.GeonameId);
     }
 
+    [Theory]
+    [InlineData("Gaza Strip")]
+    [InlineData("West Bank")]
+    public void ACountrysOtherNameThatIsOneOfItsProvincesIsTheProvince(string name)
+    {
+        var place = Resolver.Resolve(name, "PS");
+        Assert.Equal((name, PlacePrecision.Admin1), (place?.Name, place?.Precision));
+    }
+
     [Fact]
     public void HitIsAPlaceInIraqButNotInRunningTextAlone()
     {
