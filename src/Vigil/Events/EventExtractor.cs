@@ -229,7 +229,8 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         }
 
         // A blast or fire at an arsenal or a base is as often a strike or sabotage as an accident.
-        if (incident.All.Any(t => MilitaryTarget().IsMatch(t.Text)))
+        var militarySites = EventLexicon.MilitarySites;
+        if (incident.All.Any(t => militarySites.Any(site => site.IsMatch(t.Text))))
         {
             return null;
         }
@@ -247,9 +248,6 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
 
         return null;
     }
-
-    [GeneratedRegex(@"\b(?:arsenals?|ammunition|munitions|(?:arms|weapons|fuel)\s+depots?|military|army|base|barracks|soldiers|troops|warships?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MilitaryTarget();
 
     /// <summary>
     /// How sure the trained coder must be of its sub-type for its reading alone to make an incident. Chosen among 0.8,

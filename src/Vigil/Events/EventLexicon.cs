@@ -136,10 +136,18 @@ internal static partial class EventLexicon
         [.. LexiconFiles.Read(WeaponsFile, Options).Select(entry => (new Regex(entry.Pattern, Options), entry.Key))]);
 
     /// <summary>Disasters and accidents, from <see cref="DisastersFile"/>: causes of death that make no incident (the cause, and its words).</summary>
-    public static (Regex Pattern, string Cause)[] Disasters => LoadedDisasters.Value;
+    public static (Regex Pattern, string Cause)[] Disasters => LoadedDisasters.Value.Causes;
 
-    private static readonly Lazy<(Regex Pattern, string Cause)[]> LoadedDisasters = new(() =>
-        [.. LexiconFiles.Read(DisastersFile, Options).Select(entry => (new Regex(entry.Pattern, Options), entry.Key))]);
+    /// <summary>The words of <see cref="DisastersFile"/>'s military sites: named beside a harm, they keep it an incident whatever else caused it.</summary>
+    public static Regex[] MilitarySites => LoadedDisasters.Value.MilitarySites;
+
+    private const string MilitarySiteCause = "military site";
+
+    private static readonly Lazy<((Regex Pattern, string Cause)[] Causes, Regex[] MilitarySites)> LoadedDisasters = new(() =>
+    {
+        var entries = LexiconFiles.Read(DisastersFile, Options).Select(entry => (Pattern: new Regex(entry.Pattern, Options), Cause: entry.Key)).ToList();
+        return ([.. entries.Where(e => e.Cause != MilitarySiteCause)], [.. entries.Where(e => e.Cause == MilitarySiteCause).Select(e => e.Pattern)]);
+    });
 
     /// <summary>Stated charges and motives: the captured group "r" is the reason.</summary>
     public static readonly Regex[] Reasons =
@@ -164,7 +172,7 @@ internal static partial class EventLexicon
 
     private static readonly Lazy<string> LexiconVersion = new(() =>
     {
-        var patterns = Cues.Select(c => $"{c.Cue}\t{c.Pattern}").Concat(Weapons.Select(w => $"{w.Weapon}\t{w.Pattern}")).Concat(Disasters.Select(d => $"disaster\t{d.Cause}\t{d.Pattern}")).Concat(Reasons.Select(r => r.ToString()))
+        var patterns = Cues.Select(c => $"{c.Cue}\t{c.Pattern}").Concat(Weapons.Select(w => $"{w.Weapon}\t{w.Pattern}")).Concat(Disasters.Select(d => $"disaster\t{d.Cause}\t{d.Pattern}")).Concat(MilitarySites.Select(m => $"disaster\t{MilitarySiteCause}\t{m}")).Concat(Reasons.Select(r => r.ToString()))
             .Concat(ConflictTheatres.HomeCountryEntries.Select(h => $"home\t{h.Code}\t{h.Pattern}"))
             .Concat(ConflictTheatres.TheatreEntries.Select(t => $"theatre\t{t.Code}\t{string.Join('|', t.Provinces)}\t{t.Pattern}"));
         var hash = System.IO.Hashing.XxHash3.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', patterns)));
