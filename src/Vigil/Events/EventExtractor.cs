@@ -177,7 +177,8 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         }
 
         var weapon = FirstMatch(incident, EventLexicon.Weapons.Select(w => (w.Pattern, w.Weapon)), "weapon", text, evidence);
-        if (DisasterCause(incident, perpetrators, cueSet, weapon) is { } disaster)
+        var leadSentence = document.Sentences.Count > 0 ? text.Substring(document.Sentences[0].Start, document.Sentences[0].Length) : text;
+        if (DisasterCause(incident, leadSentence, perpetrators, cueSet, weapon) is { } disaster)
         {
             Drop(main, $"a disaster or accident ({disaster}): deaths and injuries with no attacker or weapon");
             return null;
@@ -221,7 +222,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
     /// died"), or null: only when its cues tell of nothing but deaths, injuries and blasts, no attacker is named and no
     /// weapon, and a trigger sentence names a cause from <see cref="EventLexicon.Disasters"/>.
     /// </summary>
-    private static string? DisasterCause(Incident incident, List<Actor> perpetrators, HashSet<Cue> cues, string? weapon)
+    private static string? DisasterCause(Incident incident, string leadSentence, List<Actor> perpetrators, HashSet<Cue> cues, string? weapon)
     {
         if (perpetrators.Count > 0 || weapon is not null || !cues.All(c => c is Cue.Kill or Cue.Injure or Cue.Explosion))
         {
@@ -235,11 +236,13 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             return null;
         }
 
-        foreach (var sentence in incident.All)
+        // The story's lead names its disaster ("As Hurricane Dorian cleared the Bahamas ..."); a later sentence that
+        // counts its dead ("twenty people have been confirmed killed") need not name it again.
+        foreach (var sentence in incident.All.Select(s => s.Text).Prepend(leadSentence))
         {
             foreach (var (pattern, cause) in EventLexicon.Disasters)
             {
-                if (pattern.IsMatch(sentence.Text))
+                if (pattern.IsMatch(sentence))
                 {
                     return cause;
                 }

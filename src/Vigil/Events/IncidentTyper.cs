@@ -64,9 +64,31 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
     private static IncidentPrediction Strongest(IncidentClassifier classifier, Incident incident, string ruleSubType)
     {
         var passage = classifier.Classify(ClassifierPassage(incident), [ruleSubType]);
-        var lead = classifier.Classify(incident.Triggers[0].Text, [ruleSubType]);
-        return lead.NoEventProbability < passage.NoEventProbability ? lead : passage;
+        var alone = classifier.Classify(incident.Triggers[0].Text, [ruleSubType]);
+        var strongest = alone.NoEventProbability < passage.NoEventProbability ? alone : passage;
+        var lead = incident.Triggers[0];
+        if (lead.Cues.Count > 0 && ReportedClause(lead.Text, lead.Cues.Min(c => c.Match.Index)) is { } clause)
+        {
+            var reported = classifier.Classify(clause, [ruleSubType]);
+            strongest = reported.NoEventProbability < strongest.NoEventProbability ? reported : strongest;
+        }
+
+        return strongest;
     }
+
+    /// <summary>
+    /// What a sentence that opens by naming its source reports ("The army says it struck ...", "X reports that ...",
+    /// "According to X, ..."): the clause after the frame, which tells what happened; the frame only says who tells it.
+    /// Null when the sentence has no such frame before its first cue (at <paramref name="firstCue"/>).
+    /// </summary>
+    internal static string? ReportedClause(string sentence, int firstCue)
+    {
+        var frame = ReportFrame().Match(sentence);
+        return frame.Success && frame.Index + frame.Length <= firstCue ? sentence[(frame.Index + frame.Length)..] : null;
+    }
+
+    [GeneratedRegex(@"^(?:[^,;:]{3,140}?\b(?:says?|said|reports?|reported|announces?|announced|confirms?|confirmed|claims?|claimed|states?|stated|alleges?|alleged)\s+(?:that\s+)?|(?i:according\s+to)\s+[^,;:]{3,80},\s*)", RegexOptions.CultureInvariant)]
+    private static partial Regex ReportFrame();
 
     /// <summary>The passage the classifier reads for an incident: its first few sentences, in text order, as a report would lead with them.</summary>
     private static string ClassifierPassage(Incident incident) => string.Join(' ', incident.All.Take(MaxPassageSentences).Select(s => s.Text));
