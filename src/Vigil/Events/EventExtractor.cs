@@ -178,7 +178,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
 
         var weapon = FirstMatch(incident, EventLexicon.Weapons.Select(w => (w.Pattern, w.Weapon)), "weapon", text, evidence);
         var leadSentence = document.Sentences.Count > 0 ? text.Substring(document.Sentences[0].Start, document.Sentences[0].Length) : text;
-        if (DisasterCause(incident, leadSentence, perpetrators, cueSet, weapon) is { } disaster)
+        if (DisasterCause(incident, leadSentence, perpetrators, weapon) is { } disaster)
         {
             Drop(main, $"a disaster or accident ({disaster}): deaths and injuries with no attacker or weapon");
             return null;
@@ -219,12 +219,14 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
 
     /// <summary>
     /// The disaster or accident that caused an incident's harm ("the blaze killed three", "a bus overturned; seven
-    /// died"), or null: only when its cues tell of nothing but deaths, injuries and blasts, no attacker is named and no
-    /// weapon, and a trigger sentence names a cause from <see cref="EventLexicon.Disasters"/>.
+    /// died"), or null: only when its cues tell of nothing but deaths, injuries, blasts and damage, no attacker is named
+    /// and no weapon, and a trigger sentence or the story's lead names a cause from <see cref="EventLexicon.Disasters"/>.
     /// </summary>
-    private static string? DisasterCause(Incident incident, string leadSentence, List<Actor> perpetrators, HashSet<Cue> cues, string? weapon)
+    private static string? DisasterCause(Incident incident, string leadSentence, List<Actor> perpetrators, string? weapon)
     {
-        if (perpetrators.Count > 0 || weapon is not null || !cues.All(c => c is Cue.Kill or Cue.Injure or Cue.Explosion))
+        // Storms and quakes also damage and destroy: those two words tell no one's act.
+        var cues = incident.Triggers.SelectMany(t => t.Cues);
+        if (perpetrators.Count > 0 || weapon is not null || !cues.All(c => c.Cue is Cue.Kill or Cue.Injure or Cue.Explosion || DamageAlone().IsMatch(c.Match.Value)))
         {
             return null;
         }
@@ -251,6 +253,9 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
 
         return null;
     }
+
+    [GeneratedRegex(@"^(?:damaged|destroyed)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DamageAlone();
 
     /// <summary>
     /// How sure the trained coder must be of its sub-type for its reading alone to make an incident. Chosen among 0.8,

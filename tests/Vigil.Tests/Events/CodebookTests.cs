@@ -29,6 +29,7 @@ public class CodebookTests
     [InlineData("A block of flats caught fire early on Sunday in Terrassa. The blaze killed four, among them an 88-year-old man, and injured twelve, including two firefighters.")]
     [InlineData("Two miners were killed and five injured when part of the mine collapsed on Friday, the company said.")]
     [InlineData("A powerful cyclone made landfall on the coast on Sunday, flattening homes. Officials said on Monday that twelve people were killed and forty injured.")]
+    [InlineData("The earthquake struck before dawn on Sunday. By Monday, officials said, nine people were killed and hundreds of homes were destroyed.")]
     [InlineData("Wildlife authorities set a quota allowing hunters to kill up to 300 elephants this season.")]
     [InlineData("Archaeologists digging near the old fort unearthed a cache of explosive shells dating from the First World War.")]
     [InlineData("A cargo ship carrying anti-ship missiles bought by the navy docked at the port on Thursday.")]
