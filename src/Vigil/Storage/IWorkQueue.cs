@@ -55,12 +55,16 @@ public interface IWorkQueue : IDisposable
     /// </summary>
     bool RenewLease(ClaimedJob job, string worker, TimeSpan lease);
 
-    /// <summary>Marks the job done; false when the worker no longer holds it (its lease expired and another took it).</summary>
+    /// <summary>
+    /// Marks the job done; false when the worker no longer holds this attempt of it (its lease expired and another
+    /// claim took it, even one under the same worker name, as a restarted worker gets).
+    /// </summary>
     bool Complete(ClaimedJob job, string worker, string result);
 
     /// <summary>
     /// Records a failure. A permanent one ends the job as failed; a transient one puts it back to wait
-    /// <paramref name="retryAfter"/>, or ends it as dead once its attempts are spent.
+    /// <paramref name="retryAfter"/>, or ends it as dead once its attempts are spent. False, as for
+    /// <see cref="Complete"/>, when the worker no longer holds this attempt.
     /// </summary>
     bool Fail(ClaimedJob job, string worker, string reason, bool permanent, TimeSpan retryAfter);
 

@@ -101,8 +101,8 @@ public abstract partial class SqlEventStore : IWorkQueue
 
     public bool Complete(ClaimedJob job, string worker, string result) =>
         Update(
-            "UPDATE work_jobs SET state = 'done', result = @result, error = NULL, finished_at = @now, lease_until = NULL WHERE id = @id AND worker = @worker AND state = 'running'",
-            ("@result", result), ("@now", DatabaseNow()), ("@id", job.Id), ("@worker", worker));
+            "UPDATE work_jobs SET state = 'done', result = @result, error = NULL, finished_at = @now, lease_until = NULL WHERE id = @id AND worker = @worker AND attempts = @attempt AND state = 'running'",
+            ("@result", result), ("@now", DatabaseNow()), ("@id", job.Id), ("@worker", worker), ("@attempt", job.Attempt));
 
     public bool Fail(ClaimedJob job, string worker, string reason, bool permanent, TimeSpan retryAfter)
     {
@@ -112,14 +112,14 @@ public abstract partial class SqlEventStore : IWorkQueue
             var state = permanent ? JobStates.Failed : JobStates.Dead;
             var why = permanent ? reason : $"{reason} (attempt {job.Attempt} of {job.MaxAttempts})";
             return Update(
-                "UPDATE work_jobs SET state = @state, error = @error, finished_at = @now, lease_until = NULL WHERE id = @id AND worker = @worker AND state = 'running'",
-                ("@state", state), ("@error", why), ("@now", now), ("@id", job.Id), ("@worker", worker));
+                "UPDATE work_jobs SET state = @state, error = @error, finished_at = @now, lease_until = NULL WHERE id = @id AND worker = @worker AND attempts = @attempt AND state = 'running'",
+                ("@state", state), ("@error", why), ("@now", now), ("@id", job.Id), ("@worker", worker), ("@attempt", job.Attempt));
         }
 
         var notBefore = Iso(ParseIso(now) + retryAfter);
         return Update(
-            "UPDATE work_jobs SET state = 'pending', error = @error, not_before = @after, lease_until = NULL WHERE id = @id AND worker = @worker AND state = 'running'",
-            ("@error", reason), ("@after", notBefore), ("@id", job.Id), ("@worker", worker));
+            "UPDATE work_jobs SET state = 'pending', error = @error, not_before = @after, lease_until = NULL WHERE id = @id AND worker = @worker AND attempts = @attempt AND state = 'running'",
+            ("@error", reason), ("@after", notBefore), ("@id", job.Id), ("@worker", worker), ("@attempt", job.Attempt));
     }
 
     public IReadOnlyDictionary<string, int> QueueCounts()

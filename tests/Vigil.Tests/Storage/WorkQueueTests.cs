@@ -49,6 +49,23 @@ public abstract class WorkQueueTests : StoreConnections
     }
 
     [SkippableFact]
+    public void AnOldAttemptCannotEndTheJobUnderTheSameWorkersName()
+    {
+        // A worker restarted under its old name claims the job again; the first run's late result or failure must not end the new attempt.
+        var queue = Open();
+        queue.Enqueue([Job("a")]);
+        var first = queue.Claim("w", TimeSpan.FromMilliseconds(50))!;
+        Thread.Sleep(150);
+        var second = Another().Claim("w", TimeSpan.FromMinutes(1))!;
+
+        Assert.Equal(2, second.Attempt);
+        Assert.False(queue.Complete(first, "w", "late"));
+        Assert.False(queue.Fail(first, "w", "late failure", permanent: true, TimeSpan.Zero));
+        Assert.Equal(1, queue.QueueCounts()[JobStates.Running]);
+        Assert.True(queue.Complete(second, "w", "ok"));
+    }
+
+    [SkippableFact]
     public void ARenewedLeaseIsNotTakenOverWhenTheFirstOneRunsOut()
     {
         var queue = Open();
