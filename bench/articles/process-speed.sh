@@ -22,6 +22,7 @@ count=$(find "$pages" -name '*.html.gz' | wc -l)
 "$root/vigil" article "$data/$(ls "$data" | head -1)" >/dev/null
 
 declare -A wall cpu
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
 run() { # name, command...
   local name="$1"; shift
   local timing="$root/.build/process-speed-time"

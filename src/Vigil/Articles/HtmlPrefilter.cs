@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Collections.Frozen;
-using System.Text;
 
 namespace Vigil.Articles;
 
@@ -32,7 +32,21 @@ internal static class HtmlPrefilter
 
     public static string Strip(string html, List<string> jsonLdScripts)
     {
-        var output = new StringBuilder(html.Length / 2);
+        // Nothing is ever added, only dropped or replaced by one space, so the page's length bounds the output: one
+        // pooled buffer of it, and a single copy out, instead of a builder's chunks.
+        var buffer = ArrayPool<char>.Shared.Rent(html.Length);
+        try
+        {
+            return Strip(html, jsonLdScripts, new Output(buffer));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static string Strip(string html, List<string> jsonLdScripts, Output output)
+    {
         var copiedUpTo = 0;
         var at = 0;
         var depth = 0;
@@ -80,7 +94,7 @@ internal static class HtmlPrefilter
                 else if (closing && droppedOpen > 0)
                 {
                     droppedOpen--;
-                    Drop(output, html, ref copiedUpTo, at, end);
+                    Drop(ref output, html, ref copiedUpTo, at, end);
                 }
                 else if (closing)
                 {
@@ -89,7 +103,7 @@ internal static class HtmlPrefilter
                 else if (depth >= MaxDepth)
                 {
                     droppedOpen++;
-                    Drop(output, html, ref copiedUpTo, at, end);
+                    Drop(ref output, html, ref copiedUpTo, at, end);
                 }
                 else
                 {
@@ -114,10 +128,27 @@ internal static class HtmlPrefilter
     }
 
     /// <summary>Replaces a tag with a space, so that the words either side of it stay apart.</summary>
-    private static void Drop(StringBuilder output, string html, ref int copiedUpTo, int start, int end)
+    private static void Drop(ref Output output, string html, ref int copiedUpTo, int start, int end)
     {
-        output.Append(html, copiedUpTo, start - copiedUpTo).Append(' ');
+        output.Append(html, copiedUpTo, start - copiedUpTo);
+        output.Append(' ');
         copiedUpTo = end;
+    }
+
+    /// <summary>The stripped page, written into a buffer at least as long as the page.</summary>
+    private struct Output(char[] buffer)
+    {
+        private int length;
+
+        public void Append(string text, int start, int count)
+        {
+            text.CopyTo(start, buffer, length, count);
+            length += count;
+        }
+
+        public void Append(char c) => buffer[length++] = c;
+
+        public override readonly string ToString() => new(buffer, 0, length);
     }
 
     /// <summary>

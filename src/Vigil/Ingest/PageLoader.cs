@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
@@ -110,12 +111,36 @@ public static class PageLoader
 
     private static bool IsGzip(byte[] bytes) => bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
 
+    private const string TruncatedGzip = "truncated gzip data (the decompressed length does not match the gzip trailer)";
+
     private static byte[] Gunzip(string source, byte[] bytes, int maxBytes)
     {
         try
         {
             using var input = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+            // The trailer records the length (modulo 2^32). When that length is allowed, decompress straight into an
+            // array of it: growing a stream and copying it out made three copies of every page for the collector.
+            var recorded = bytes.Length >= 18 ? BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4)) : uint.MaxValue;
             using var output = new MemoryStream();
+            if (recorded <= (uint)maxBytes)
+            {
+                var exact = new byte[recorded];
+                if (input.ReadAtLeast(exact, exact.Length, throwOnEndOfStream: false) < exact.Length)
+                {
+                    throw new InputException(source, TruncatedGzip);
+                }
+
+                var next = input.ReadByte();
+                if (next < 0)
+                {
+                    return exact;
+                }
+
+                // More data than the trailer says: read on, so the checks below report it as before.
+                output.Write(exact);
+                output.WriteByte((byte)next);
+            }
+
             var buffer = new byte[81920];
             int read;
             while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
@@ -128,9 +153,9 @@ public static class PageLoader
             }
 
             // GZipStream stops quietly at the end of a cut file, so compare with the length the trailer records.
-            if (bytes.Length < 18 || System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4)) != (uint)output.Length)
+            if (bytes.Length < 18 || recorded != (uint)output.Length)
             {
-                throw new InputException(source, "truncated gzip data (the decompressed length does not match the gzip trailer)");
+                throw new InputException(source, TruncatedGzip);
             }
 
             return output.ToArray();

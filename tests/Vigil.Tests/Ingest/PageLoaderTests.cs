@@ -53,6 +53,34 @@ public sealed class PageLoaderTests : IDisposable
         Assert.Contains("gzip", error.Reason);
     }
 
+    [Theory]
+    [InlineData(100u)]
+    [InlineData(0u)]
+    [InlineData(9000u)]
+    public void RefusesGzipWhoseTrailerMisstatesItsLength(uint recorded)
+    {
+        var gzip = Gzip(Encoding.UTF8.GetBytes("<html><body><p>" + new string('x', 5000) + "</p></body></html>"));
+        BitConverter.TryWriteBytes(gzip.AsSpan(gzip.Length - 4), recorded);
+        var error = Assert.Throws<InputException>(() => PageLoader.LoadFile(Write("misstated.html.gz", gzip)));
+        Assert.Contains("gzip data", error.Reason);
+    }
+
+    [Fact]
+    public void RefusesGzipThatDecompressesPastTheLimit()
+    {
+        var gzip = Gzip(Encoding.ASCII.GetBytes("<html>" + new string('a', 4096) + "</html>"));
+        var error = Assert.Throws<InputException>(() => PageLoader.LoadFile(Write("bomb.html.gz", gzip), maxBytes: 1024));
+        Assert.Contains("too large after decompression", error.Reason);
+    }
+
+    [Fact]
+    public void DecompressesGzipToExactlyItsBytes()
+    {
+        var html = "<html><body><p>" + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"w{i} ")) + "</p></body></html>";
+        var page = PageLoader.LoadFile(Write("exact.html.gz", Gzip(Encoding.UTF8.GetBytes(html))));
+        Assert.Equal(html, page.Content);
+    }
+
     [Fact]
     public void RefusesOversizedPage()
     {
