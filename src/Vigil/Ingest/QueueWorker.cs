@@ -121,7 +121,7 @@ public sealed class QueueWorker(IWorkQueue queue, IEventStore store, PageProcess
     /// <summary>Runs until <paramref name="stop"/> fires (the job in hand is finished first) or, with <see cref="UntilEmpty"/>, the queue is empty.</summary>
     public async Task<WorkerSummary> RunAsync(CancellationToken stop)
     {
-        using var heartbeatQueue = OpenHeartbeatQueue?.Invoke();
+        using var heartbeatLine = OpenHeartbeatQueue is null ? null : new HeartbeatLine(OpenHeartbeatQueue);
         while (!stop.IsCancellationRequested)
         {
             var job = queue.Claim(name, Lease);
@@ -146,7 +146,7 @@ public sealed class QueueWorker(IWorkQueue queue, IEventStore store, PageProcess
 
             // The job in hand is finished even when a stop is asked for: it is short, and leaving it would cost a lease.
             string outcome;
-            using (heartbeat = heartbeatQueue is null ? null : new LeaseHeartbeat(heartbeatQueue, job, name, Lease))
+            using (heartbeat = heartbeatLine is null ? null : new LeaseHeartbeat(heartbeatLine, job, name, Lease))
             {
                 outcome = await RunJobAsync(job).ConfigureAwait(false);
             }
@@ -269,7 +269,8 @@ internal sealed class LeaseLostException : Exception;
 /// <summary>
 /// Renews a job's lease every third of it until disposed, on a thread of its own: a worker busy with one long
 /// synchronous step (or a starved thread pool) must not miss the beat. A renewal that fails (the database blinked) is
-/// tried again at the next beat, two more of which fit in the lease; a renewal refused means the job is lost.
+/// tried again at the next beat, on a fresh connection, two more of which fit in the lease; a renewal refused means the
+/// job is lost.
 /// </summary>
 internal sealed class LeaseHeartbeat : IDisposable
 {
@@ -277,7 +278,7 @@ internal sealed class LeaseHeartbeat : IDisposable
     private readonly Thread beating;
     private volatile bool lost;
 
-    public LeaseHeartbeat(IWorkQueue queue, ClaimedJob job, string worker, TimeSpan lease)
+    public LeaseHeartbeat(HeartbeatLine line, ClaimedJob job, string worker, TimeSpan lease)
     {
         // A third of the lease, within what a wait can take (however short or long a lease the user asked for).
         var every = TimeSpan.FromMilliseconds(Math.Clamp(lease.TotalMilliseconds / 3, 10, int.MaxValue));
@@ -287,7 +288,7 @@ internal sealed class LeaseHeartbeat : IDisposable
             {
                 try
                 {
-                    if (!queue.RenewLease(job, worker, lease))
+                    if (!line.Renew(job, worker, lease))
                     {
                         lost = true;
                         return;
@@ -313,4 +314,32 @@ internal sealed class LeaseHeartbeat : IDisposable
         beating.Join();
         stopped.Dispose();
     }
+}
+
+/// <summary>
+/// The heartbeat's own connection to the queue, opened when first needed and opened afresh after a failure: a
+/// connection the database dropped (a restart, a network blip) stays broken, and every later renewal on it would fail
+/// until the lease ran out and the job was lost.
+/// </summary>
+internal sealed class HeartbeatLine(Func<IWorkQueue> open) : IDisposable
+{
+    private IWorkQueue? queue;
+
+    /// <summary>Renews the lease; on a failure the connection is closed, so the next renewal opens a new one, and the failure is thrown.</summary>
+    public bool Renew(ClaimedJob job, string worker, TimeSpan lease)
+    {
+        try
+        {
+            queue ??= open();
+            return queue.RenewLease(job, worker, lease);
+        }
+        catch
+        {
+            queue?.Dispose();
+            queue = null;
+            throw;
+        }
+    }
+
+    public void Dispose() => queue?.Dispose();
 }
