@@ -25,7 +25,11 @@ internal static partial class IncidentCountry
     private const double CountryNamed = 1.0;
     private const double CountryAdjective = 0.4;
 
-    /// <summary>"Palestinian residents", "Afghan civilians", "Palestinians": the people of a place are mostly found in it.</summary>
+    /// <summary>
+    /// "Palestinian residents", "Afghan civilians", "Palestinians": the people of a place are mostly found in it. So are
+    /// a state's police, courts and authorities ("Kuwaiti authorities arrest six"), which act at home where its army
+    /// may not.
+    /// </summary>
     private const double ResidentsAdjective = 0.8;
     private const double CountryNamedElsewhere = 0.2;
     private const double ActorHomeCountry = 0.6;
@@ -36,6 +40,9 @@ internal static partial class IncidentCountry
 
     [GeneratedRegex(@"^\s+(?:\w+\s+)?(?:residents|civilians|villagers|people|citizens|farmers|workers|families|children|women|men|youths?|protesters|demonstrators|students|journalists?|man|woman|boy|girl|teenager|detainees|prisoners|refugees)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ResidentsAfter();
+
+    [GeneratedRegex(@"^\s+(?:(?:state|federal|local|regional|judicial|border)\s+)?(?:authorities|police|policemen|police\s+officers|riot\s+police|gendarmes|gendarmerie|prosecutors?|courts?|judiciary|interior\s+ministry|ministry\s+of\s+(?:the\s+)?interior|security\s+services|intelligence\s+services?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HomeInstitutionAfter();
 
     /// <summary>The provinces where the parties an incident's text names operate (data/lexicon/en/theatres.tsv), when the incident is in their country.</summary>
     public static IEnumerable<string> Theatre(string incidentText, string countryCode) => ConflictTheatres.Provinces(incidentText, countryCode);
@@ -99,7 +106,7 @@ internal static partial class IncidentCountry
                 var after = sentenceText[(mention.Start + mention.Length)..];
                 // Armed men are as often abroad ("Israeli forces" in the West Bank) as at home: only the people of a place
                 // count for more than an adjective.
-                var weight = !mention.IsAdjective ? CountryNamed : mention.IsPeople || ResidentsAfter().IsMatch(after) ? ResidentsAdjective : CountryAdjective;
+                var weight = !mention.IsAdjective ? CountryNamed : mention.IsPeople || ResidentsAfter().IsMatch(after) || HomeInstitutionAfter().IsMatch(after) ? ResidentsAdjective : CountryAdjective;
                 Vote(mention.Code, weight, placeEvidence: false);
             }
 

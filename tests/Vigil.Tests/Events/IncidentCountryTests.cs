@@ -52,6 +52,13 @@ public class IncidentCountryTests
     }
 
     [Fact]
+    public void AStatesPoliceActAtHomeWhereverTheGroupTheyArrestComesFrom()
+    {
+        var found = Assert.Single(EventTestKit.Extract("Jordanian police arrested five men suspected of links to Hezbollah on Monday.", Published, resolver));
+        Assert.Equal("JO", found.Location?.Country);
+    }
+
+    [Fact]
     public void ThePeopleOfAPlaceCountForMoreThanTheForcesThatRaidIt()
     {
         var found = Assert.Single(EventTestKit.Extract("Lebanese troops raided a camp and beat Syrian residents on Monday.", Published, resolver));
