@@ -132,6 +132,15 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         var casualties = incident.Triggers.Concat(incident.Context).SelectMany(s => CasualtyFinder.Find(text, s.Span)).ToList();
         var victims = ActorFinder.Victims(text, incident, people, cueSet, evidence);
         perpetrators.RemoveAll(p => victims.Any(v => v.Name == p.Name));
+        // Armed men among the dead mean fire met fire, or an armed unit was hit on duty: a clash, not an attack on
+        // civilians (codebook section 3), unless they were off duty ("shot in his shop").
+        if (subType == "Attack"
+            && casualties.Any(c => c.Killed && ArmedDead().IsMatch(text.Substring(c.Span.Start, c.Span.End - c.Span.Start)))
+            && !incident.All.Any(s => OffDuty().IsMatch(s.Text)))
+        {
+            (eventType, subType, plover) = (EventTaxonomy.Battles, "Armed clash", new PloverCode("ASSAULT", "firearms"));
+        }
+
         var killed = Total(casualties.Where(c => c.Killed).ToList(), evidence, "killed", text);
         var injured = Total(casualties.Where(c => !c.Killed).ToList(), evidence, "injured", text);
         var killedVictims = victims.Count(v => v.Outcome == VictimOutcome.Killed);
@@ -253,6 +262,9 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
 
         return null;
     }
+
+    [GeneratedRegex(@"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police\s+officers?|officers|gendarmes|fighters|militants|insurgents|rebels|attackers|gunmen|assailants|separatists|militiam[ae]n|combatants)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArmedDead();
 
     [GeneratedRegex(@"^(?:damaged|destroyed)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DamageAlone();

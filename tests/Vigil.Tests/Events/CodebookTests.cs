@@ -40,6 +40,8 @@ public class CodebookTests
     [Theory]
     [InlineData("Militants ambushed an army patrol near Bama on Monday, and soldiers returned fire in a gun battle that lasted two hours.", "Armed clash")]
     [InlineData("Gunmen burst into a house in Bama on Monday night and shot dead a farmer and his wife as they slept.", "Attack")]
+    [InlineData("Gunmen opened fire on a checkpoint near Bama on Monday, killing two soldiers.", "Armed clash")]
+    [InlineData("Gunmen shot dead an off-duty policeman outside his home in Bama on Monday.", "Attack")]
     [InlineData("Government troops retook the town of Bama from the insurgents on Monday after three days of fighting.", "Government regains territory")]
     [InlineData("Insurgents overran the army base at Bama on Monday and raised their flag over the town.", "Non-state actor overtakes territory")]
     [InlineData("Warplanes bombed a market in Bama on Monday, killing at least nine people, residents said.", "Air/drone strike")]
