@@ -8,16 +8,10 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-data="$root/../shared/data/article-extraction/html"
-[ -d "$data" ] || { echo "process-settings: $data is absent" >&2; exit 1; }
 rounds="${1:-3}"
-copies="${COPIES:-5}"
-pages="$root/.build/process-speed-pages"
-rm -rf "$pages"; mkdir -p "$pages"
-for copy in $(seq 1 "$copies"); do
-  for file in "$data"/*.html.gz; do ln -s "$file" "$pages/$copy-$(basename "$file")"; done
-done
-"$root/vigil" article "$data/$(ls "$data" | head -1)" >/dev/null
+name=process-settings
+# shellcheck source=process-common.sh
+source "$here/process-common.sh"
 cli="$root/.build/cli/Vigil.Cli.dll"
 # label|dll|environment (X=1 changes nothing)
 settings=(
@@ -41,7 +35,6 @@ for round in $(seq 1 "$rounds"); do
     wall[$label]+="$w "; cpu[$label]+="$(echo "$u + $s" | bc) "
   done
 done
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo "| setting | median wall s | median CPU s | CPU ÷ as built's CPU |"
 echo "|---|---:|---:|---:|"
 base=$(echo "${cpu[as built]}" | median)

@@ -7,19 +7,12 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-data="$root/../shared/data/article-extraction/html"
-[ -d "$data" ] || { echo "process-speed: $data is absent" >&2; exit 1; }
 rounds="${1:-3}"
-copies="${COPIES:-5}"
+name=process-speed
 "$here/install-peers.sh" >/dev/null
-pages="$root/.build/process-speed-pages"
-rm -rf "$pages"; mkdir -p "$pages"
-for copy in $(seq 1 "$copies"); do
-  for file in "$data"/*.html.gz; do ln -s "$file" "$pages/$copy-$(basename "$file")"; done
-done
+# shellcheck source=process-common.sh
+source "$here/process-common.sh"
 count=$(find "$pages" -name '*.html.gz' | wc -l)
-# Build once, untimed (the vigil script rebuilds only when the sources changed).
-"$root/vigil" article "$data/$(ls "$data" | head -1)" >/dev/null
 
 declare -A wall cpu
 echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
@@ -37,7 +30,6 @@ for round in $(seq 1 "$rounds"); do
   run readability-lxml /usr/bin/python3 "$here/peers/readability_lxml.py" "$pages" 1
   run vigil-jobs2 "$root/vigil" article --jobs 2 "$pages"
 done
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo "| tool | pages | median wall s | median CPU s | pages/s (wall) | readability-lxml wall ÷ this wall | readability-lxml CPU ÷ this CPU |"
 echo "|---|---|---|---|---|---|---|"
 lxml_wall=$(echo "${wall[readability-lxml]}" | median); lxml_cpu=$(echo "${cpu[readability-lxml]}" | median)

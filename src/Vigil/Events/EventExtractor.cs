@@ -83,10 +83,10 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         return shares.Select((share, i) =>
         {
             var evidence = built.Evidence.Where(e => e.Field != "location" && (e.Field != "killed" || share.Killed is not null && share.KilledSpan is null)).ToList();
-            evidence.Add(FieldEvidence.Of("location", share.Span.Start, share.Span.End - share.Span.Start, text));
+            evidence.Add(FieldEvidence.Of("location", share.Span.Start, share.Span.Length, text));
             if (share.KilledSpan is { } counted)
             {
-                evidence.Add(FieldEvidence.Of("killed", counted.Start, counted.End - counted.Start, text));
+                evidence.Add(FieldEvidence.Of("killed", counted.Start, counted.Length, text));
             }
 
             return built with
@@ -135,10 +135,11 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         // Armed men among the dead mean fire met fire, or an armed unit was hit on duty: a clash, not an attack on
         // civilians (codebook section 3), unless they were off duty ("shot in his shop").
         if (subType == "Attack"
-            && casualties.Any(c => c.Killed && ArmedDead().IsMatch(text.Substring(c.Span.Start, c.Span.End - c.Span.Start)))
+            && casualties.Any(c => c.Killed && ArmedDead().IsMatch(c.Span.Slice(text)))
             && !incident.All.Any(s => OffDuty().IsMatch(s.Text)))
         {
-            (eventType, subType, plover) = (EventTaxonomy.Battles, "Armed clash", new PloverCode("ASSAULT", "firearms"));
+            subType = "Armed clash";
+            (eventType, plover) = (EventTaxonomy.TypeOf(subType)!, EventTaxonomy.PloverOf(subType));
         }
 
         var killed = Total(casualties.Where(c => c.Killed).ToList(), evidence, "killed", text);
@@ -186,8 +187,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         }
 
         var weapon = FirstMatch(incident, EventLexicon.Weapons.Select(w => (w.Pattern, w.Weapon)), "weapon", text, evidence);
-        var leadSentence = document.Sentences.Count > 0 ? text.Substring(document.Sentences[0].Start, document.Sentences[0].Length) : text;
-        if (DisasterCause(incident, leadSentence, perpetrators, weapon) is { } disaster)
+        if (DisasterCause(incident, document, perpetrators, weapon) is { } disaster)
         {
             Drop(main, $"a disaster or accident ({disaster}): deaths and injuries with no attacker or weapon");
             return null;
@@ -231,7 +231,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
     /// died"), or null: only when its cues tell of nothing but deaths, injuries, blasts and damage, no attacker is named
     /// and no weapon, and a trigger sentence or the story's lead names a cause from <see cref="EventLexicon.Disasters"/>.
     /// </summary>
-    private static string? DisasterCause(Incident incident, string leadSentence, List<Actor> perpetrators, string? weapon)
+    private static string? DisasterCause(Incident incident, Document document, List<Actor> perpetrators, string? weapon)
     {
         // Storms and quakes also damage and destroy: those two words tell no one's act.
         var cues = incident.Triggers.SelectMany(t => t.Cues);
@@ -249,6 +249,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
 
         // The story's lead names its disaster ("As Hurricane Dorian cleared the Bahamas ..."); a later sentence that
         // counts its dead ("twenty people have been confirmed killed") need not name it again.
+        var leadSentence = document.Sentences.Count > 0 ? document.Sentences[0].Slice(document.Text) : document.Text;
         foreach (var sentence in incident.All.Select(s => s.Text).Prepend(leadSentence))
         {
             foreach (var (pattern, cause) in EventLexicon.Disasters)

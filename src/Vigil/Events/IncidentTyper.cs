@@ -63,10 +63,10 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
     /// </summary>
     private static IncidentPrediction Strongest(IncidentClassifier classifier, Incident incident, string ruleSubType)
     {
-        var passage = classifier.Classify(ClassifierPassage(incident), [ruleSubType]);
-        var alone = classifier.Classify(incident.Triggers[0].Text, [ruleSubType]);
-        var strongest = alone.NoEventProbability < passage.NoEventProbability ? alone : passage;
         var lead = incident.Triggers[0];
+        var passage = classifier.Classify(ClassifierPassage(incident), [ruleSubType]);
+        var alone = classifier.Classify(lead.Text, [ruleSubType]);
+        var strongest = alone.NoEventProbability < passage.NoEventProbability ? alone : passage;
         if (lead.Cues.Count > 0 && ReportedClause(lead.Text, lead.Cues.Min(c => c.Match.Index)) is { } clause)
         {
             var reported = classifier.Classify(clause, [ruleSubType]);

@@ -42,7 +42,7 @@ internal static partial class PlaceSplitter
             return [];
         }
 
-        var chosenText = text.Substring(sentenceOfChosen.Span.Start, sentenceOfChosen.Span.Length);
+        var chosenText = sentenceOfChosen.Span.Slice(text);
         foreach (Match list in Coordinated().Matches(chosenText))
         {
             var names = list.Groups["place"].Captures.Select(c => (Name: c.Value.TrimEnd('.'), Span: At(sentenceOfChosen.Span, c))).ToList();
@@ -74,7 +74,7 @@ internal static partial class PlaceSplitter
     /// </summary>
     private static List<PlaceShare> CountedParts(string text, TextSpan sentence, EventLocation chosen, TextSpan chosenSpan, CasualtyCount killed, IPlaceResolver resolver, PersonIndex people)
     {
-        var sentenceText = text.Substring(sentence.Start, sentence.Length);
+        var sentenceText = sentence.Slice(text);
         var including = Including().Match(sentenceText);
         if (!including.Success)
         {

@@ -32,15 +32,21 @@ public abstract class WorkQueueTests : StoreConnections
         Assert.Equal(1, queue.QueueCounts()[JobStates.Running]);
     }
 
-    [SkippableFact]
-    public void AnExpiredLeaseLetsAnotherWorkerTakeTheJob()
+    /// <summary>One job claimed by <paramref name="first"/> under a lease left to run out, then claimed again by <paramref name="second"/> on another connection.</summary>
+    private (SqlEventStore Queue, ClaimedJob Lost, SqlEventStore Other, ClaimedJob? Retaken) ExpiredAndRetaken(string first, string second)
     {
         var queue = Open();
         queue.Enqueue([Job("a")]);
-        var lost = queue.Claim("dies", TimeSpan.FromMilliseconds(50))!;
+        var lost = queue.Claim(first, TimeSpan.FromMilliseconds(50))!;
         Thread.Sleep(150);
+        var other = Another();
+        return (queue, lost, other, other.Claim(second, TimeSpan.FromMinutes(1)));
+    }
 
-        var retaken = Another().Claim("lives", TimeSpan.FromMinutes(1));
+    [SkippableFact]
+    public void AnExpiredLeaseLetsAnotherWorkerTakeTheJob()
+    {
+        var (queue, lost, _, retaken) = ExpiredAndRetaken("dies", "lives");
         Assert.Equal(lost.Id, retaken!.Id);
         Assert.Equal(2, retaken.Attempt);
         // The first worker comes back too late: its result is not recorded over the holder's.
@@ -52,13 +58,9 @@ public abstract class WorkQueueTests : StoreConnections
     public void AnOldAttemptCannotEndTheJobUnderTheSameWorkersName()
     {
         // A worker restarted under its old name claims the job again; the first run's late result or failure must not end the new attempt.
-        var queue = Open();
-        queue.Enqueue([Job("a")]);
-        var first = queue.Claim("w", TimeSpan.FromMilliseconds(50))!;
-        Thread.Sleep(150);
-        var second = Another().Claim("w", TimeSpan.FromMinutes(1))!;
+        var (queue, first, _, second) = ExpiredAndRetaken("w", "w");
 
-        Assert.Equal(2, second.Attempt);
+        Assert.Equal(2, second!.Attempt);
         Assert.False(queue.Complete(first, "w", "late"));
         Assert.False(queue.Fail(first, "w", "late failure", permanent: true, TimeSpan.Zero));
         Assert.Equal(1, queue.QueueCounts()[JobStates.Running]);
@@ -81,12 +83,8 @@ public abstract class WorkQueueTests : StoreConnections
     [SkippableFact]
     public void ARenewalByAWorkerThatLostTheJobIsRefused()
     {
-        var queue = Open();
-        queue.Enqueue([Job("a")]);
-        var lost = queue.Claim("stalled", TimeSpan.FromMilliseconds(50))!;
-        Thread.Sleep(150);
-        var other = Another();
-        var retaken = other.Claim("lives", TimeSpan.FromMinutes(1))!;
+        var (queue, lost, other, taken) = ExpiredAndRetaken("stalled", "lives");
+        var retaken = taken!;
 
         Assert.False(queue.RenewLease(lost, "stalled", TimeSpan.FromMinutes(1)));
         // The claim is the job's attempt too: the old claim does not renew the new one, even under the holder's name.
