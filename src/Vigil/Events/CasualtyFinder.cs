@@ -42,8 +42,12 @@ internal static partial class CasualtyFinder
     /// <summary>Words that end a count's noun: a verb after it ("three people are killed and two injured") gives the count its own harm.</summary>
     private const string NotCoordinatedNoun = @"(?:were|was|are|is|have|had|and|or|in|on|at|by|killed|dead|died|injured|wounded|hurt)\b";
 
-    /// <summary>A count and its noun coordinated right before another ("3 policemen and " before "2 attackers killed").</summary>
-    [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?<noun>(?!" + NotCoordinatedNoun + @")[\w'’-]+(?:\s+(?!" + NotCoordinatedNoun + @")[\w'’-]+){0,2})\s*(?:,\s*|,?\s*and\s+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A count and its noun coordinated right before another ("3 policemen and " before "2 attackers killed"). A count
+    /// after "including" or "among them" is a part of an earlier count ("seven killed, including two attackers, and two
+    /// others injured"), not a subject of the verb that follows.
+    /// </summary>
+    [GeneratedRegex(@"(?<![\w.-])(?<!\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+)" + Count + @"\s+(?<noun>(?!" + NotCoordinatedNoun + @")[\w'’-]+(?:\s+(?!" + NotCoordinatedNoun + @")[\w'’-]+){0,2})\s*(?:,\s*|,?\s*and\s+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CoordinatedBefore();
 
     [GeneratedRegex(@"\b(?:fatally|mortally)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

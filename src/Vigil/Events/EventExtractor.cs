@@ -132,10 +132,17 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         var casualties = incident.Triggers.Concat(incident.Context).SelectMany(s => CasualtyFinder.Find(text, s.Span)).ToList();
         var victims = ActorFinder.Victims(text, incident, people, cueSet, evidence);
         perpetrators.RemoveAll(p => victims.Any(v => v.Name == p.Name));
-        // Armed men among the dead mean fire met fire, or an armed unit was hit on duty: a clash, not an attack on
-        // civilians (codebook section 3), unless they were off duty ("shot in his shop").
+        // People seized in a raid that also kills: the killing decides the type (codebook section 3).
+        if (subType == "Abduction/forced disappearance" && casualties.Any(c => c.Killed && c.Count.Best > 0))
+        {
+            subType = "Attack";
+            (eventType, plover) = (EventTaxonomy.TypeOf(subType)!, EventTaxonomy.PloverOf(subType));
+        }
+
+        // Armed men among the dead ("killed, including two attackers") mean fire met fire, or an armed unit was hit on
+        // duty: a clash, not an attack on civilians (codebook section 3), unless they were off duty ("shot in his shop").
         if (subType == "Attack"
-            && casualties.Any(c => c.Killed && ArmedDead().IsMatch(c.Span.Slice(text)))
+            && casualties.Any(c => c.Killed && (ArmedDead().IsMatch(c.Span.Slice(text)) || IncludedAfter().Match(text, c.Span.End) is { Success: true } part && ArmedDead().IsMatch(part.Value)))
             && !incident.All.Any(s => OffDuty().IsMatch(s.Text)))
         {
             subType = "Armed clash";
@@ -187,7 +194,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         }
 
         var weapon = FirstMatch(incident, EventLexicon.Weapons.Select(w => (w.Pattern, w.Weapon)), "weapon", text, evidence);
-        if (DisasterCause(incident, document, perpetrators, weapon) is { } disaster)
+        if (DisasterCause(incident, document, actorEvidence, casualties, weapon) is { } disaster)
         {
             Drop(main, $"a disaster or accident ({disaster}): deaths and injuries with no attacker or weapon");
             return null;
@@ -231,11 +238,22 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
     /// died"), or null: only when its cues tell of nothing but deaths, injuries, blasts and damage, no attacker is named
     /// and no weapon, and a trigger sentence or the story's lead names a cause from <see cref="EventLexicon.Disasters"/>.
     /// </summary>
-    private static string? DisasterCause(Incident incident, Document document, List<Actor> perpetrators, string? weapon)
+    private static string? DisasterCause(Incident incident, Document document, List<FieldEvidence> actorEvidence, List<CasualtyMention> casualties, string? weapon)
     {
         // Storms and quakes also damage and destroy: those two words tell no one's act.
-        var cues = incident.Triggers.SelectMany(t => t.Cues);
-        if (perpetrators.Count > 0 || weapon is not null || !cues.All(c => c.Cue is Cue.Kill or Cue.Injure or Cue.Explosion || DamageAlone().IsMatch(c.Match.Value)))
+        static bool Harm((Cue Cue, Match Match) c) => c.Cue is Cue.Kill or Cue.Injure or Cue.Explosion || DamageAlone().IsMatch(c.Match.Value);
+
+        // Police who detain a driver after a crash are its aftermath, not its attackers: only actors named in the
+        // sentences that tell the harm count, and an arrest told in another sentence does not make the harm an act.
+        var harmSentences = incident.Triggers.Where(t => t.Cues.Any(c => Harm(c))).Select(t => t.Span).ToList();
+        // The dead and hurt are not their own attackers ("at least nine people died").
+        var attackerNamed = actorEvidence.Any(e => e.Field.StartsWith("perpetrators[", StringComparison.Ordinal)
+            && harmSentences.Any(s => s.Start <= e.Start && e.End <= s.End)
+            && !casualties.Any(c => c.Span.Start <= e.Start && e.End <= c.Span.End));
+        var cuesOutsideTheHarm = incident.Triggers.Where(t => !t.Cues.Any(c => Harm(c))).SelectMany(t => t.Cues);
+        if (attackerNamed || weapon is not null
+            || !incident.Triggers.Where(t => t.Cues.Any(c => Harm(c))).SelectMany(t => t.Cues).All(Harm)
+            || !cuesOutsideTheHarm.All(c => c.Cue == Cue.Arrest))
         {
             return null;
         }
@@ -266,6 +284,10 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
 
     [GeneratedRegex(@"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police\s+officers?|officers|gendarmes|fighters|militants|insurgents|rebels|attackers|gunmen|assailants|separatists|militiam[ae]n|combatants)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArmedDead();
+
+    /// <summary>The part of a count that follows it: ", including two attackers", "among them three soldiers".</summary>
+    [GeneratedRegex(@"\G[\s,;(]*(?:including|among\s+them|among\s+whom)\s+[^.;,)]{1,60}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex IncludedAfter();
 
     [GeneratedRegex(@"^(?:damaged|destroyed)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DamageAlone();

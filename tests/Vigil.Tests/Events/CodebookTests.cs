@@ -33,6 +33,8 @@ public class CodebookTests
     [InlineData("Wildlife authorities set a quota allowing hunters to kill up to 300 elephants this season.")]
     [InlineData("Archaeologists digging near the old fort unearthed a cache of explosive shells dating from the First World War.")]
     [InlineData("A cargo ship carrying anti-ship missiles bought by the navy docked at the port on Thursday.")]
+    [InlineData("A lorry driver pleaded not guilty on Tuesday to five counts of vehicular homicide. Police say he ran a red light in Dalwa in May and struck a minibus, killing five passengers.")]
+    [InlineData("A bus carrying pilgrims overturned on a mountain road near Dalwa on Sunday. At least nine people died. Police detained the driver for questioning.")]
     [InlineData("The attacking midfielder shot the winner in the 89th minute as the visitors stormed back to beat the champions.")]
     public void WhatIsNotAnIncidentGivesNoEvent(string text) => Assert.Empty(Code(text));
 
@@ -61,6 +63,9 @@ public class CodebookTests
     [InlineData("Residents found a mass grave holding at least 20 bodies on a farm near Bama on Monday, local officials said.", "Other")]
     [InlineData("Africa Corps instructors set up a new base at Bama on Monday, security sources said.", "Headquarters or base established")]
     [InlineData("The army and the rebels signed a ceasefire agreement in Bama on Monday, ending months of fighting.", "Agreement")]
+    [InlineData("Bandits raided a farming village near Bama on Monday, killing two farmers and abducting 15 others.", "Attack")]
+    [InlineData("Five people were killed, including two of the attackers, when gunmen opened fire on the deputy governor's convoy near Bama on Monday.", "Armed clash")]
+    [InlineData("Rebels said on Monday that they have taken control of the town of Bama after two days of fighting.", "Non-state actor overtakes territory")]
     public void EachSubTypeIsToldFromItsNeighbours(string text, string subType)
     {
         var found = Assert.Single(Code(text));
@@ -82,6 +87,7 @@ public class CodebookTests
     [InlineData("A man strapped with explosives walked into a tea shop in Dalwa on Sunday, killing himself and six others.", 7, null)]
     [InlineData("Police opened fire on marchers in Dalwa on Sunday, fatally wounding a student.", 1, null)]
     [InlineData("A crowd lynched a suspected cattle thief at the market in Dalwa on Sunday.", 1, null)]
+    [InlineData("Six people are killed, including two attackers, and three others are injured when gunmen open fire on a bus near Dalwa.", 6, 3)]
     public void TheDeadAndHurtAreCounted(string text, int killed, int? injured)
     {
         var found = Code(text)[0];
