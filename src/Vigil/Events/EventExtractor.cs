@@ -141,8 +141,10 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
 
         // Armed men among the dead ("killed, including two attackers") mean fire met fire, or an armed unit was hit on
         // duty: a clash, not an attack on civilians (codebook section 3), unless they were off duty ("shot in his shop").
+        // So does fire the lead sentence tells as exchanged ("killed during a gunfight with a vigilante group").
         if (subType == "Attack"
-            && casualties.Any(c => c.Killed && (ArmedDead().IsMatch(c.Span.Slice(text)) || IncludedAfter().Match(text, c.Span.End) is { Success: true } part && ArmedDead().IsMatch(part.Value)))
+            && (casualties.Any(c => c.Killed && (ArmedDead().IsMatch(c.Span.Slice(text)) || IncludedAfter().Match(text, c.Span.End) is { Success: true } part && ArmedDead().IsMatch(part.Value)))
+                || FireExchanged().IsMatch(main.Text))
             && !incident.All.Any(s => OffDuty().IsMatch(s.Text)))
         {
             subType = "Armed clash";
@@ -244,7 +246,8 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         static bool Harm((Cue Cue, Match Match) c) => c.Cue is Cue.Kill or Cue.Injure or Cue.Explosion || DamageAlone().IsMatch(c.Match.Value);
 
         // Police who detain a driver after a crash are its aftermath, not its attackers: only actors named in the
-        // sentences that tell the harm count, and an arrest told in another sentence does not make the harm an act.
+        // sentences that tell the harm count, and an arrest, or a cause not yet known, told in another sentence does
+        // not make the harm an act.
         var harmSentences = incident.Triggers.Where(t => t.Cues.Any(c => Harm(c))).Select(t => t.Span).ToList();
         // The dead and hurt are not their own attackers ("at least nine people died").
         var attackerNamed = actorEvidence.Any(e => e.Field.StartsWith("perpetrators[", StringComparison.Ordinal)
@@ -253,7 +256,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         var cuesOutsideTheHarm = incident.Triggers.Where(t => !t.Cues.Any(c => Harm(c))).SelectMany(t => t.Cues);
         if (attackerNamed || weapon is not null
             || !incident.Triggers.Where(t => t.Cues.Any(c => Harm(c))).SelectMany(t => t.Cues).All(Harm)
-            || !cuesOutsideTheHarm.All(c => c.Cue == Cue.Arrest))
+            || !cuesOutsideTheHarm.All(c => c.Cue is Cue.Arrest or Cue.OtherDevelopment))
         {
             return null;
         }

@@ -24,8 +24,12 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?:off-?duty|(?:at|in|inside|outside|in\s+front\s+of)\s+(?:his|her|their)\s+(?:house|home|office|shop|residence)|leaving\s+(?:a|the)\s+mosque|drive-?by)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex OffDuty();
 
-    [GeneratedRegex(@"\b(?:exchang\w*\s+(?:of\s+)?(?:gun\s?)?fire|clash\w*|fought|fighting|gun\s?battles?|fire\s?fights?|returned\s+(?:the\s+)?fire|shoot-?outs?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:exchang\w*\s+(?:of\s+)?(?:gun\s?)?fire|clash\w*|fought|fighting|gun\s?battles?|gun\s?fights?|fire\s?fights?|returned\s+(?:the\s+)?fire|shoot-?outs?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex MutualFire();
+
+    /// <summary>Fire told as exchanged, in words that mean nothing else ("a gunfight with a vigilante group", "traded fire").</summary>
+    [GeneratedRegex(@"\b(?:exchang\w*\s+(?:of\s+)?(?:heavy\s+)?(?:gun\s?)?fire|traded\s+(?:heavy\s+)?(?:gun\s?)?fire|gun\s?battles?|gun\s?fights?|fire\s?fights?|returned\s+(?:the\s+)?fire|shoot-?outs?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex FireExchanged();
 
     [GeneratedRegex(@"\b(?:forces|troops|militants?|fighters|militia\w*|soldiers|army|military|police|gunmen|rebels|insurgents|reinforcements|shoot-?outs?|gunfights?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex ArmedNoun();

@@ -35,6 +35,7 @@ public class CodebookTests
     [InlineData("A cargo ship carrying anti-ship missiles bought by the navy docked at the port on Thursday.")]
     [InlineData("A lorry driver pleaded not guilty on Tuesday to five counts of vehicular homicide. Police say he ran a red light in Dalwa in May and struck a minibus, killing five passengers.")]
     [InlineData("A bus carrying pilgrims overturned on a mountain road near Dalwa on Sunday. At least nine people died. Police detained the driver for questioning.")]
+    [InlineData("Two residents were killed and five were hurt overnight in a ten-storey block of flats in Dalwa, the fire service said on Sunday.")]
     [InlineData("The attacking midfielder shot the winner in the 89th minute as the visitors stormed back to beat the champions.")]
     public void WhatIsNotAnIncidentGivesNoEvent(string text) => Assert.Empty(Code(text));
 
@@ -65,6 +66,7 @@ public class CodebookTests
     [InlineData("The army and the rebels signed a ceasefire agreement in Bama on Monday, ending months of fighting.", "Agreement")]
     [InlineData("Bandits raided a farming village near Bama on Monday, killing two farmers and abducting 15 others.", "Attack")]
     [InlineData("Five people were killed, including two of the attackers, when gunmen opened fire on the deputy governor's convoy near Bama on Monday.", "Armed clash")]
+    [InlineData("At least nine people were killed in Bama on Monday during a gunfight between a criminal gang and a village self-defence group.", "Armed clash")]
     [InlineData("Rebels said on Monday that they have taken control of the town of Bama after two days of fighting.", "Non-state actor overtakes territory")]
     public void EachSubTypeIsToldFromItsNeighbours(string text, string subType)
     {
@@ -93,6 +95,14 @@ public class CodebookTests
         var found = Code(text)[0];
         Assert.Equal(killed, found.Killed?.Best);
         Assert.Equal(injured, found.Injured?.Best);
+    }
+
+    [Fact]
+    public void AFakeSuicideVestIsNoWeapon()
+    {
+        var events = Code("A man wearing a fake suicide vest stabbed two passers-by in Dalwa on Sunday before police shot him dead.");
+        Assert.NotEmpty(events);
+        Assert.All(events, e => Assert.NotEqual("suicide vest", e.Weapon));
     }
 
     [Fact]
