@@ -132,11 +132,29 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         var casualties = incident.Triggers.Concat(incident.Context).SelectMany(s => CasualtyFinder.Find(text, s.Span)).ToList();
         var victims = ActorFinder.Victims(text, incident, people, cueSet, evidence);
         perpetrators.RemoveAll(p => victims.Any(v => v.Name == p.Name));
+        // The sub-types the facts below move the model's reading between; the confidence is the model's probability
+        // of any of them, since the facts decide between neighbours, not whether there was an incident.
+        var readings = new List<string> { subType };
+        void Retype(string to)
+        {
+            subType = to;
+            readings.Add(to);
+            (eventType, plover) = (EventTaxonomy.TypeOf(to)!, EventTaxonomy.PloverOf(to));
+        }
+
         // People seized in a raid that also kills: the killing decides the type (codebook section 3).
         if (subType == "Abduction/forced disappearance" && casualties.Any(c => c.Killed && c.Count.Best > 0))
         {
-            subType = "Attack";
-            (eventType, plover) = (EventTaxonomy.TypeOf(subType)!, EventTaxonomy.PloverOf(subType));
+            Retype("Attack");
+        }
+
+        // State forces who take a place from a non-state group regain it (codebook section 2): the model reads that
+        // ground changed hands by fighting, the actors say whose forces took it. Not the other way: militias that
+        // take ground may be the government's affiliates ("the army and Wazalendo militia regained Nyanzale"), which
+        // ACLED also codes as regaining.
+        if (subType == NonStateOvertakes && StateTakesFromNonState(perpetrators, targets))
+        {
+            Retype(GovernmentRegains);
         }
 
         // Armed men among the dead ("killed, including two attackers") mean fire met fire, or an armed unit was hit on
@@ -147,8 +165,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
                 || FireExchanged().IsMatch(main.Text))
             && !incident.All.Any(s => OffDuty().IsMatch(s.Text)))
         {
-            subType = "Armed clash";
-            (eventType, plover) = (EventTaxonomy.TypeOf(subType)!, EventTaxonomy.PloverOf(subType));
+            Retype("Armed clash");
         }
 
         var killed = Total(casualties.Where(c => c.Killed).ToList(), evidence, "killed", text);
@@ -225,7 +242,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         var hedgedEvent = incident.Triggers.Any(t => SourceFinder.Hedge().IsMatch(t.Text));
         var filled = new object?[] { date, location, killed, weapon, reason }.Count(x => x is not null) + (perpetrators.Count > 0 ? 1 : 0) + (sources.Count > 0 ? 1 : 0);
         var confidence = prediction is not null
-            ? Math.Round(prediction.Ranked.First(r => r.Label == subType).Probability * (hedgedEvent ? 0.9 : 1.0), 2)
+            ? Math.Round(prediction.Ranked.Where(r => readings.Contains(r.Label)).Sum(r => r.Probability) * (hedgedEvent ? 0.9 : 1.0), 2)
             : Math.Round(Math.Clamp(0.35 + 0.06 * filled + 0.05 * Math.Min(3, incident.Triggers.Count) - (hedgedEvent ? 0.1 : 0), 0.05, 0.95), 2);
 
         return new ConflictEvent(eventType, subType, plover, date, location, perpetrators, targets, victims, killed, injured, weapon, reason, sources, confidence, evidence)
@@ -287,6 +304,19 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
 
     [GeneratedRegex(@"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police\s+officers?|officers|gendarmes|fighters|militants|insurgents|rebels|attackers|gunmen|assailants|separatists|militiam[ae]n|combatants)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArmedDead();
+
+    private const string GovernmentRegains = "Government regains territory";
+    private const string NonStateOvertakes = "Non-state actor overtakes territory";
+
+    /// <summary>
+    /// Whether the takers of a place are all state forces and what they took it from is not another state's army
+    /// (codebook section 5: that is an armed clash, which the model, not this, must say).
+    /// </summary>
+    private static bool StateTakesFromNonState(List<Actor> perpetrators, List<Actor> targets)
+    {
+        var takers = perpetrators.Where(p => p.Kind is not (null or ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters)).ToList();
+        return takers.Count > 0 && takers.All(t => t.Kind == ActorKind.StateForces) && !targets.Any(t => t.Kind is ActorKind.StateForces or ActorKind.ExternalForces);
+    }
 
     /// <summary>The part of a count that follows it: ", including two attackers", "among them three soldiers".</summary>
     [GeneratedRegex(@"\G[\s,;(]*(?:including|among\s+them|among\s+whom)\s+[^.;,)]{1,60}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -167,12 +167,13 @@ internal static partial class EventLexicon
     [GeneratedRegex(@"\b(?:treat(?:ed|ment)|(?:to|at|in)\s+(?:(?:a|the|an)\s+)?(?:\w+\s+)?hospital|hospitali[sz]ed|admitted|moved|taken|transferred|evacuated|airlifted|rushed|flown|fled|escaped|buried|funeral|returned|travel(?:l?ed)?|relocated|(?<!-)based|born|headquartered|lives?|lived|resident|native|hails|came|coming|headed|heading|bound|sent|deported|extradited|brought|driven\s+(?:back\s+)?to)\b[^.;]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex DisplacedPlaceContext();
 
-    /// <summary>A hash of every cue, weapon, reason, home-country and theatre pattern ("lexicon-9f8e7d6c5b"): changes whenever an entry does.</summary>
+    /// <summary>A hash of every cue, weapon, reason, actor, home-country and theatre pattern ("lexicon-9f8e7d6c5b"): changes whenever an entry does.</summary>
     public static string Version => LexiconVersion.Value;
 
     private static readonly Lazy<string> LexiconVersion = new(() =>
     {
         var patterns = Cues.Select(c => $"{c.Cue}\t{c.Pattern}").Concat(Weapons.Select(w => $"{w.Weapon}\t{w.Pattern}")).Concat(Disasters.Select(d => $"disaster\t{d.Cause}\t{d.Pattern}")).Concat(MilitarySites.Select(m => $"disaster\t{MilitarySiteCause}\t{m}")).Concat(Reasons.Select(r => r.ToString()))
+            .Concat(ActorLexicon.Entries.Select(a => $"actor\t{a.Kind}\t{a.Named}\t{a.Name}\t{a.Pattern}"))
             .Concat(ConflictTheatres.HomeCountryEntries.Select(h => $"home\t{h.Code}\t{h.Pattern}"))
             .Concat(ConflictTheatres.TheatreEntries.Select(t => $"theatre\t{t.Code}\t{string.Join('|', t.Provinces)}\t{t.Pattern}"));
         var hash = System.IO.Hashing.XxHash3.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', patterns)));

@@ -19,4 +19,39 @@ public class ActorLexiconTests
     [InlineData("A criminal gang kidnapped two traders.")]
     public void CriminalsAreAnActor(string text) =>
         Assert.Contains(Actors(text), name => name.StartsWith("criminal", StringComparison.OrdinalIgnoreCase));
+
+    [Theory]
+    [InlineData("Fighters of the Rapid Support Forces stormed the market at dawn.", "Rapid Support Forces", ActorKind.RebelGroup)]
+    [InlineData("The RSF shelled the camp again on Monday.", "Rapid Support Forces", ActorKind.RebelGroup)]
+    [InlineData("The Pakistani Taliban said its men carried out the raid.", "Tehrik-i-Taliban Pakistan", ActorKind.RebelGroup)]
+    [InlineData("Kataib Hezbollah fighters fired rockets at the base.", "Kataib Hezbollah", ActorKind.PoliticalMilitia)]
+    [InlineData("The Tatmadaw bombed the village from the air.", "Myanmar military", ActorKind.StateForces)]
+    public void NamedGroupsComeFromTheDataFileWithTheirKind(string text, string group, ActorKind kind)
+    {
+        var mention = Assert.Single(ActorLexicon.Find(text, 0, text.Length), m => m.Group is not null);
+        Assert.Equal(group, mention.Group);
+        Assert.Equal(kind, mention.Kind);
+    }
+
+    [Fact]
+    public void ReportersWithoutBordersIsNotTheRapidSupportForces() =>
+        Assert.DoesNotContain(Actors("Reporters Without Borders (RSF) said two journalists had been detained."), name => name == "Rapid Support Forces");
+
+    [Fact]
+    public void ABadLineNamesTheFileAndTheLine()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"actors-{Guid.NewGuid():N}.tsv");
+        File.WriteAllText(path, "# a comment\nrebel group\tnamed\tRSF\t\\bRSF\\b\nsoldiers\tnamed\tX\t\\bX\\b\n");
+        try
+        {
+            var error = Assert.Throws<InvalidDataException>(() => ActorLexicon.Read(path));
+            Assert.Contains(path, error.Message, StringComparison.Ordinal);
+            Assert.Contains("line 3", error.Message, StringComparison.Ordinal);
+            Assert.Contains("unknown kind 'soldiers'", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
