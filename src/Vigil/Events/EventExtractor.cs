@@ -219,6 +219,12 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             return null;
         }
 
+        if (OrdinaryCrime(subType, incident, killed) is { } crime)
+        {
+            Drop(main, $"ordinary crime ({crime}): an arrest or assault outside any conflict or political setting");
+            return null;
+        }
+
         if (!HasSubstance(eventType, perpetrators, targets, victims, killed, injured, cueSet, weapon, incident.Triggers, prediction))
         {
             Drop(main, $"no party or harm: read as {subType}" + (prediction is null ? string.Empty : $" at {prediction.Probability:0.00}"));
@@ -324,6 +330,32 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
 
     [GeneratedRegex(@"^(?:damaged|destroyed)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DamageAlone();
+
+    /// <summary>
+    /// The ordinary crime an arrest or a non-lethal assault is told with ("arrested on suspicion of burglary", "a charge
+    /// of domestic violence"), from <see cref="EventLexicon.OrdinaryCrimes"/>, or null. ACLED codes arrests in a conflict
+    /// or political setting, not the police's daily work (codebook section 1).
+    /// </summary>
+    private static string? OrdinaryCrime(string subType, Incident incident, CasualtyCount? killed)
+    {
+        if (subType is not ("Arrests" or "Attack") || killed is { Best: > 0 })
+        {
+            return null;
+        }
+
+        foreach (var sentence in incident.Triggers)
+        {
+            foreach (var (pattern, crime) in EventLexicon.OrdinaryCrimes)
+            {
+                if (pattern.IsMatch(sentence.Text))
+                {
+                    return crime;
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// How sure the trained coder must be of its sub-type for its reading alone to make an incident. Chosen among 0.8,

@@ -138,6 +138,14 @@ internal static partial class EventLexicon
     /// <summary>Disasters and accidents, from <see cref="DisastersFile"/>: causes of death that make no incident (the cause, and its words).</summary>
     public static (Regex Pattern, string Cause)[] Disasters => LoadedDisasters.Value.Causes;
 
+    public const string OrdinaryCrimesFile = "ordinary-crimes.tsv";
+
+    /// <summary>Ordinary crimes, from <see cref="OrdinaryCrimesFile"/>: offences whose arrests and assaults are not political violence (the crime, and its words).</summary>
+    public static (Regex Pattern, string Crime)[] OrdinaryCrimes => LoadedOrdinaryCrimes.Value;
+
+    private static readonly Lazy<(Regex Pattern, string Crime)[]> LoadedOrdinaryCrimes = new(() =>
+        [.. LexiconFiles.Read(OrdinaryCrimesFile, Options).Select(entry => (new Regex(entry.Pattern, Options), entry.Key))]);
+
     /// <summary>The words of <see cref="DisastersFile"/>'s military sites: named beside a harm, they keep it an incident whatever else caused it.</summary>
     public static Regex[] MilitarySites => LoadedDisasters.Value.MilitarySites;
 
@@ -167,12 +175,12 @@ internal static partial class EventLexicon
     [GeneratedRegex(@"\b(?:treat(?:ed|ment)|(?:to|at|in)\s+(?:(?:a|the|an)\s+)?(?:\w+\s+)?hospital|hospitali[sz]ed|admitted|moved|taken|transferred|evacuated|airlifted|rushed|flown|fled|escaped|buried|funeral|returned|travel(?:l?ed)?|relocated|(?<!-)based|born|headquartered|lives?|lived|resident|native|hails|came|coming|headed|heading|bound|sent|deported|extradited|brought|driven\s+(?:back\s+)?to)\b[^.;]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex DisplacedPlaceContext();
 
-    /// <summary>A hash of every cue, weapon, reason, actor, home-country and theatre pattern ("lexicon-9f8e7d6c5b"): changes whenever an entry does.</summary>
+    /// <summary>A hash of every cue, weapon, disaster, ordinary crime, reason, actor, home-country and theatre pattern ("lexicon-9f8e7d6c5b"): changes whenever an entry does.</summary>
     public static string Version => LexiconVersion.Value;
 
     private static readonly Lazy<string> LexiconVersion = new(() =>
     {
-        var patterns = Cues.Select(c => $"{c.Cue}\t{c.Pattern}").Concat(Weapons.Select(w => $"{w.Weapon}\t{w.Pattern}")).Concat(Disasters.Select(d => $"disaster\t{d.Cause}\t{d.Pattern}")).Concat(MilitarySites.Select(m => $"disaster\t{MilitarySiteCause}\t{m}")).Concat(Reasons.Select(r => r.ToString()))
+        var patterns = Cues.Select(c => $"{c.Cue}\t{c.Pattern}").Concat(Weapons.Select(w => $"{w.Weapon}\t{w.Pattern}")).Concat(Disasters.Select(d => $"disaster\t{d.Cause}\t{d.Pattern}")).Concat(MilitarySites.Select(m => $"disaster\t{MilitarySiteCause}\t{m}")).Concat(OrdinaryCrimes.Select(c => $"crime\t{c.Crime}\t{c.Pattern}")).Concat(Reasons.Select(r => r.ToString()))
             .Concat(ActorLexicon.Entries.Select(a => $"actor\t{a.Kind}\t{a.Named}\t{a.Name}\t{a.Pattern}"))
             .Concat(ConflictTheatres.HomeCountryEntries.Select(h => $"home\t{h.Code}\t{h.Pattern}"))
             .Concat(ConflictTheatres.TheatreEntries.Select(t => $"theatre\t{t.Code}\t{string.Join('|', t.Provinces)}\t{t.Pattern}"));
