@@ -73,6 +73,12 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
             strongest = reported.NoEventProbability < strongest.NoEventProbability ? reported : strongest;
         }
 
+        if (lead.Cues.Count > 0 && MainClause(lead.Text, lead.Cues.Min(c => c.Match.Index)) is { } main)
+        {
+            var told = classifier.Classify(main, [ruleSubType]);
+            strongest = told.NoEventProbability < strongest.NoEventProbability ? told : strongest;
+        }
+
         return strongest;
     }
 
@@ -86,6 +92,20 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
         var frame = ReportFrame().Match(sentence);
         return frame.Success && frame.Index + frame.Length <= firstCue ? sentence[(frame.Index + frame.Length)..] : null;
     }
+
+    /// <summary>
+    /// A lead sentence's main clause, cut where its background begins ("Protests erupt in Istanbul | following the arrest
+    /// of ...", "Hundreds attend a protest outside the consulate | in opposition to ..."): what happened, without the
+    /// politics that explain it. Null when no such cut follows the first cue (at <paramref name="firstCue"/>).
+    /// </summary>
+    internal static string? MainClause(string sentence, int firstCue)
+    {
+        var cut = BackgroundClause().Match(sentence, firstCue);
+        return cut.Success ? sentence[..cut.Index] : null;
+    }
+
+    [GeneratedRegex(@",?\s+(?:following|after|amid|in\s+(?:opposition|response|protest|reaction)\s+to|ahead\s+of|days?\s+(?:after|before)|as\s+part\s+of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BackgroundClause();
 
     [GeneratedRegex(@"^(?:[^,;:]{3,140}?\b(?:says?|said|reports?|reported|announces?|announced|confirms?|confirmed|claims?|claimed|states?|stated|alleges?|alleged)\s+(?:that\s+)?|(?i:according\s+to)\s+[^,;:]{3,80},\s*)", RegexOptions.CultureInvariant)]
     private static partial Regex ReportFrame();

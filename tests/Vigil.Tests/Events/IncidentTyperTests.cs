@@ -16,4 +16,17 @@ public class IncidentTyperTests
     [InlineData("The attack, which the ministry said killed six, was condemned.", "attack")]
     public void ASourceNamedAfterTheActIsNoFrame(string sentence, string cue) =>
         Assert.Null(IncidentTyper.ReportedClause(sentence, sentence.IndexOf(cue, StringComparison.Ordinal)));
+
+    [Theory]
+    [InlineData("Protests erupt in Dalwa following the arrest of the opposition leader and 100 others.", "Protests", "Protests erupt in Dalwa")]
+    [InlineData("Hundreds rally outside the consulate in Dalwa, in opposition to the plan to sell the island.", "rally", "Hundreds rally outside the consulate in Dalwa")]
+    [InlineData("Gunmen kill six farmers in Dalwa days after a raid on their village.", "kill", "Gunmen kill six farmers in Dalwa")]
+    public void TheLeadsMainClauseIsReadWithoutItsBackground(string sentence, string cue, string clause) =>
+        Assert.Equal(clause, IncidentTyper.MainClause(sentence, sentence.IndexOf(cue, StringComparison.Ordinal)));
+
+    [Theory]
+    [InlineData("After a week of talks, gunmen killed six farmers in Dalwa.", "killed")]
+    [InlineData("Gunmen killed six farmers in Dalwa on Monday.", "killed")]
+    public void ALeadWithNoBackgroundAfterItsActHasNoCut(string sentence, string cue) =>
+        Assert.Null(IncidentTyper.MainClause(sentence, sentence.IndexOf(cue, StringComparison.Ordinal)));
 }
