@@ -18,6 +18,9 @@ public sealed class Tokenizer : IDocumentComponent
         "co", "corp", "dept", "univ", "est", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
         "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "al", "cf", "eg",
         "ie", "lit", "brig", "supt", "insp", "hon", "sheikh", "messrs", "mme", "mlle",
+
+        // Company forms, which news writes after a firm's name mid-sentence ("HDT Védelmi Ipari Kft. acquired ...").
+        "kft", "zrt", "nyrt", "bhd", "pty", "pvt", "llc", "plc",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -21,6 +21,10 @@ public class SentenceSplitterTests
     }
 
     [Fact]
+    public void CompanyFormsDoNotEndASentence() =>
+        Assert.Single(Sentences("The state firm HDT Védelmi Ipari Kft. (HDT Limited) bought Hirtenberger, and Sime Darby Bhd. (SDB) sold its stake."));
+
+    [Fact]
     public void BreaksAfterSentenceFinalAbbreviationBeforeANewSentence()
     {
         Assert.Equal(["Troops arrived from the U.S.", "The army said nothing."], Sentences("Troops arrived from the U.S. The army said nothing."));
