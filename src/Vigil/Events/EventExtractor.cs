@@ -157,11 +157,12 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             Retype(GovernmentRegains);
         }
 
-        // Armed men among the dead ("killed, including two attackers") mean fire met fire, or an armed unit was hit on
+        // Armed men among the dead ("killed, including two attackers"), told in the incident's own sentences and not in
+        // its background ("in 2019 he survived a drone attack that left six soldiers dead"), mean fire met fire, or an armed unit was hit on
         // duty: a clash, not an attack on civilians (codebook section 3), unless they were off duty ("shot in his shop").
         // So does fire the lead sentence tells as exchanged ("killed during a gunfight with a vigilante group").
         if (subType == "Attack"
-            && (casualties.Any(c => c.Killed && (ArmedDead().IsMatch(c.Span.Slice(text)) || IncludedAfter().Match(text, c.Span.End) is { Success: true } part && ArmedDead().IsMatch(part.Value)))
+            && (casualties.Any(c => c.Killed && incident.Triggers.Any(t => t.Span.Contains(c.Span)) && (ArmedDead().IsMatch(c.Span.Slice(text)) || IncludedAfter().Match(text, c.Span.End) is { Success: true } part && ArmedDead().IsMatch(part.Value)))
                 || FireExchanged().IsMatch(main.Text))
             && !incident.All.Any(s => OffDuty().IsMatch(s.Text)))
         {
