@@ -21,9 +21,46 @@ internal static class BodyFinder
 {
     private const int MinimumParagraphLength = 25;
 
+    /// <summary>Below this many characters of text, a body found with furniture names trusted is searched for again without them.</summary>
+    private const int ShortBody = 500;
+
+    /// <summary>
+    /// Names can mislead: templates wrap a post in an element classed for its byline or metadata, and a pasted post
+    /// keeps the classes of the page it came from. When the body found with names trusted is short, the page is
+    /// searched again with furniture recognised by tag and role only, and the body with more text outside links wins,
+    /// as Readability retries without its "unlikely candidate" names when its first result is under 500 characters.
+    /// </summary>
     public static List<BodyBlock> Find(ContentTree tree, PageBudget? budget = null)
     {
-        MarkDropped(tree);
+        var blocks = Search(tree, trustNames: true, budget);
+        if (ProseLength(blocks) >= ShortBody || !tree.Nodes.Exists(node => node.Dropped && node.IsFurnitureByName))
+        {
+            return blocks;
+        }
+
+        foreach (var node in tree.Nodes)
+        {
+            node.ResetSearch();
+        }
+
+        var retry = Search(tree, trustNames: false, budget);
+        return ProseLength(retry) > ProseLength(blocks) ? retry : blocks;
+    }
+
+    private static int ProseLength(List<BodyBlock> blocks)
+    {
+        var length = 0;
+        foreach (var block in blocks)
+        {
+            length += block.Chars - block.LinkChars;
+        }
+
+        return length;
+    }
+
+    private static List<BodyBlock> Search(ContentTree tree, bool trustNames, PageBudget? budget)
+    {
+        MarkDropped(tree, trustNames);
         CountKept(tree);
         budget?.Check("pruning furniture");
         var (top, bestScore) = ChooseContainer(tree);
@@ -38,7 +75,7 @@ internal static class BodyFinder
     /// layout), and except a furniture-named wrapper of quoted posts that is not a link list (an embedded post is
     /// cited material; a share bar is links).
     /// </summary>
-    private static void MarkDropped(ContentTree tree)
+    private static void MarkDropped(ContentTree tree, bool trustNames)
     {
         var containsMarkedBody = new HashSet<ContentNode>(ReferenceEqualityComparer.Instance);
         foreach (var node in tree.Nodes)
@@ -59,7 +96,8 @@ internal static class BodyFinder
                 continue;
             }
 
-            node.Dropped = node.Parent.Dropped || node.IsHidden || (node.IsFurniture && !containsMarkedBody.Contains(node)
+            var isFurniture = node.IsFurnitureByMarkup || (trustNames && node.IsFurnitureByName);
+            node.Dropped = node.Parent.Dropped || node.IsHidden || (isFurniture && !containsMarkedBody.Contains(node)
                 && 2 * (node.TextLength - node.LinkLength) < pageText && !IsCitedQuote(node));
         }
     }
