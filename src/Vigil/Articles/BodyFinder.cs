@@ -24,6 +24,9 @@ internal static class BodyFinder
     /// <summary>Below this many characters of text, a body found with furniture names trusted is searched for again without them.</summary>
     private const int ShortBody = 500;
 
+    /// <summary>The text a container needs before a content name ("post", "article-body") weighs in full.</summary>
+    private const int NamedBodyLength = 500;
+
     /// <summary>
     /// Names can mislead: templates wrap a post in an element classed for its byline or metadata, and a pasted post
     /// keeps the classes of the page it came from. When the body found with names trusted is short, the page is
@@ -218,7 +221,7 @@ internal static class BodyFinder
 
     private static double InitialScore(ContentNode node)
     {
-        var score = node.Tag switch
+        double score = node.Tag switch
         {
             "div" => 5,
             "pre" or "td" or "blockquote" => 3,
@@ -226,7 +229,11 @@ internal static class BodyFinder
             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
             _ => 0,
         };
-        score += 25 * (node.ClassSignal + node.IdSignal);
+        // A name says what a container is, and its weight decides between containers of comparable text; a widget
+        // called "text" holding one short paragraph is not the article however it is named, so a content name
+        // counts in full only for a container of some length.
+        var names = node.ClassSignal + node.IdSignal;
+        score += names > 0 ? 25 * names * Math.Min(1.0, (double)node.KeptText / NamedBodyLength) : 25 * names;
         if (node.IsMarkedBody)
         {
             score += 25;
