@@ -40,6 +40,13 @@ internal static class BoilerplateNames
         "hentry", "richtext", "copy", "paragraph",
     };
 
+    /// <summary>
+    /// Words that name a reusable box of the page's layout (WordPress's "widget_text", Blogger's "widget Blog"): a
+    /// content word beside one describes what the box holds, a sidebar's text as much as a post, so the name says
+    /// nothing either way. Readability weighs "widget" against an element.
+    /// </summary>
+    private static readonly HashSet<string> ComponentWords = new(StringComparer.Ordinal) { "widget", "widgets" };
+
     [ThreadStatic]
     private static List<string>? tokenBuffer;
 
@@ -86,7 +93,7 @@ internal static class BoilerplateNames
             }
         }
 
-        bool negative = false, positive = false;
+        bool negative = false, positive = false, component = false;
         foreach (var token in tokens)
         {
             if (IsNegative(token))
@@ -97,9 +104,13 @@ internal static class BoilerplateNames
             {
                 positive = true;
             }
+            else if (ComponentWords.Contains(token))
+            {
+                component = true;
+            }
         }
 
-        return negative ? -1 : positive ? 1 : 0;
+        return negative ? -1 : positive && !component ? 1 : 0;
     }
 
     /// <summary>
