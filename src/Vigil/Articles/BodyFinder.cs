@@ -30,8 +30,8 @@ internal static class BodyFinder
     /// <summary>
     /// Names can mislead: templates wrap a post in an element classed for its byline or metadata, and a pasted post
     /// keeps the classes of the page it came from. When the body found with names trusted is short, the page is
-    /// searched again with furniture recognised by tag and role only, and the body with more text outside links wins,
-    /// as Readability retries without its "unlikely candidate" names when its first result is under 500 characters.
+    /// searched again with furniture recognised by tag and role only, as Readability retries without its "unlikely
+    /// candidate" names when its first result is under 500 characters.
     /// </summary>
     public static List<BodyBlock> Find(ContentTree tree, PageBudget? budget = null)
     {
@@ -46,8 +46,10 @@ internal static class BodyFinder
             node.ResetSearch();
         }
 
+        // A few more lines are more likely furniture that its name rightly set aside (a byline, a caption, a comment)
+        // than the article: the second search wins only with at least twice the text.
         var retry = Search(tree, trustNames: false, budget);
-        return ProseLength(retry) > ProseLength(blocks) ? retry : blocks;
+        return ProseLength(retry) >= 2 * ProseLength(blocks) && ProseLength(retry) > 0 ? retry : blocks;
     }
 
     private static int ProseLength(List<BodyBlock> blocks)
