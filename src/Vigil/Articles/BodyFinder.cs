@@ -164,15 +164,17 @@ internal static class BodyFinder
     /// <summary>The container of the body, and the score of the best candidate (before climbing to a container).</summary>
     private static (ContentNode Container, double BestScore) ChooseContainer(ContentTree tree)
     {
+        // A paragraph is scored by its own words, not those of its links: a list of headlines, or of dates each with
+        // a "3 comments" link, is a stack of paragraphs by its markup but not prose.
         var candidates = new List<ContentNode>();
         foreach (var node in tree.Nodes)
         {
-            if (node.Dropped || !IsParagraph(node) || node.KeptText < MinimumParagraphLength)
+            if (node.Dropped || !IsParagraph(node) || node.KeptText - node.KeptLink < MinimumParagraphLength)
             {
                 continue;
             }
 
-            ScoreAncestors(node.Parent, node.KeptText, node.KeptCommas, candidates);
+            ScoreAncestors(node.Parent, node.KeptText - node.KeptLink, node.KeptCommas, candidates);
         }
 
         // Text written straight into a container between its block children (blog posts that separate paragraphs
@@ -183,7 +185,7 @@ internal static class BodyFinder
             if (!node.Dropped && node.HasBlockChild && node.Tag is "div" or "section" or "article" or "main" or "center" or "font" or "blockquote" or "td"
                 && node.LooseText - node.LooseLink >= MinimumParagraphLength)
             {
-                ScoreAncestors(node, node.LooseText, node.LooseCommas, candidates);
+                ScoreAncestors(node, node.LooseText - node.LooseLink, node.LooseCommas, candidates);
             }
         }
 
@@ -451,7 +453,7 @@ internal static class BlockWriter
                         Flush();
                         blockKinds.Pop();
                     }
-                    else if (content.Tag == "a")
+                    else if (content.IsLink)
                     {
                         linkDepth--;
                     }
@@ -467,7 +469,7 @@ internal static class BlockWriter
                     Flush();
                     blockKinds.Push(content.Tag);
                 }
-                else if (content.Tag == "a")
+                else if (content.IsLink)
                 {
                     linkDepth++;
                 }

@@ -117,7 +117,7 @@ internal sealed class ContentTree
 
             tree.Add(child);
             ReadAttributes(child, signals);
-            PushChildren(stack, element, child, inLink || child.Tag == "a");
+            PushChildren(stack, element, child, inLink || child.IsLink);
         }
 
         // Nodes are in document (pre-)order, so walking backwards visits every child before its parent.
@@ -248,6 +248,12 @@ internal sealed class ContentNode(IElement element, ContentNode? parent, string 
     public string Tag { get; } = tag;
 
     public bool IsBlock { get; } = HtmlText.IsBlockTag(tag);
+
+    /// <summary>
+    /// A hyperlink: an anchor with an href. A named anchor (<c>&lt;a name="top"&gt;</c>) links nowhere, and old pages
+    /// often leave one open around the whole page.
+    /// </summary>
+    public bool IsLink { get; } = tag == "a" && element.HasAttribute("href");
 
     public List<ContentNode> Children { get; } = [];
 
