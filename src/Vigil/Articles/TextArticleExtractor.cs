@@ -136,6 +136,13 @@ public static partial class TextArticleExtractor
         return score / Math.Sqrt(words / 8.0 + 1);
     }
 
+    /// <summary>Whether a line speaks to the reader: "you", "we" and "our", or an opening imperative ("Subscribe", "Sign up").</summary>
+    internal static bool AddressesReader(string line)
+    {
+        var unquoted = QuotedSpeech().Replace(line, " ");
+        return SecondPerson().IsMatch(unquoted) || FirstPersonPlural().IsMatch(unquoted) || CallToAction().IsMatch(unquoted);
+    }
+
     /// <summary>
     /// Boilerplate comes in blocks. A line is boilerplate when its own score is high, or when it is moderately high and
     /// sits next to a boilerplate line.
