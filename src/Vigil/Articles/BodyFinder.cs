@@ -311,6 +311,15 @@ internal static class BodyFinder
             top = onlyParent;
         }
 
+        // Nor does a child whose siblings are left with no text (an empty advert slot, a box of related links set
+        // aside): newspapers split an article around such boxes into wrappers of one section each, and the sections
+        // are joined one level up. The wrapper stands for its child, with the child's score.
+        if (top.Parent is { } wrapper && !ReferenceEquals(wrapper, root) && wrapper.Children.Count(c => !c.Dropped && c.KeptText > 0) == 1)
+        {
+            wrapper.Score = Math.Max(wrapper.Score, top.Score);
+            top = wrapper;
+        }
+
         return top;
     }
 

@@ -94,4 +94,22 @@ public sealed class BodyFinderTests
 
         Assert.Equal([Story1, Story2, Story3], article.Paragraphs);
     }
+
+    [Fact]
+    public void JoinsAnArticleSplitIntoWrappersAroundAnEmptiedBox()
+    {
+        // Newspapers wrap each section of an article with the box that follows it (related links, an advert slot);
+        // once the box is set aside, the section is its wrapper's only text.
+        var related = "<aside class=\"related-coverage\"><a href=\"/a\">Earlier floods on the river, and what was learned from them</a></aside>";
+        var html = Page("<div id=\"page-column\">"
+            + $"<div class=\"wrap\"><div class=\"chunk\">{Paragraphs(Story1, Story2)}</div><div class=\"supplemental\">{related}</div></div>"
+            + $"<div class=\"wrap\"><div class=\"chunk\">{Paragraphs(Story3, Story4, Story1.Replace("Tuesday", "Friday", StringComparison.Ordinal), Story2.Replace("winter", "spring", StringComparison.Ordinal))}</div><div class=\"supplemental\"><div class=\"ad-slot\"></div></div></div>"
+            + "</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "split.html");
+
+        Assert.Equal(6, article.Paragraphs.Count);
+        Assert.Equal(Story1, article.Paragraphs[0]);
+        Assert.Equal(Story3, article.Paragraphs[2]);
+    }
 }
