@@ -136,11 +136,15 @@ public static partial class TextArticleExtractor
         return score / Math.Sqrt(words / 8.0 + 1);
     }
 
-    /// <summary>Whether a line speaks to the reader: "you", "we" and "our", or an opening imperative ("Subscribe", "Sign up").</summary>
+    /// <summary>
+    /// Whether a line speaks to the reader for the site: "we" and "our", an opening imperative ("Subscribe", "Sign
+    /// up"), or "you" in a line that reports nobody's words ("letting you listen", in a sentence with "said", is news).
+    /// </summary>
     internal static bool AddressesReader(string line)
     {
         var unquoted = QuotedSpeech().Replace(line, " ");
-        return SecondPerson().IsMatch(unquoted) || FirstPersonPlural().IsMatch(unquoted) || CallToAction().IsMatch(unquoted);
+        return FirstPersonPlural().IsMatch(unquoted) || CallToAction().IsMatch(unquoted)
+            || (SecondPerson().IsMatch(unquoted) && !Attribution().IsMatch(line));
     }
 
     /// <summary>

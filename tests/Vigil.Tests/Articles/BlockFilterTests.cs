@@ -23,4 +23,16 @@ public sealed class BlockFilterTests
 
         Assert.Equal([Story1, News, Story2, Story3], article.Paragraphs);
     }
+
+    [Fact]
+    public void ReportedNewsThatSaysYouIsNotAPrompt()
+    {
+        const string News = "The retailer is now letting you stream music without a membership, and the company said in a statement that subscriptions would stay on sale.";
+        const string Prompt = "If you enjoyed this story, a subscription gets you every newsletter we publish.";
+        var html = Page($"<div class=\"story\">{Paragraphs(Story1, News, Story2, Prompt, Story3)}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "you-said.html");
+
+        Assert.Equal([Story1, News, Story2, Story3], article.Paragraphs);
+    }
 }
