@@ -36,8 +36,10 @@ internal static class BodyFinder
     public static List<BodyBlock> Find(ContentTree tree, PageBudget? budget = null)
     {
         var blocks = Search(tree, trustNames: true, budget);
-        if (ProseLength(blocks) >= ShortBody || !tree.Nodes.Exists(node => node.Dropped && node.IsFurnitureByName))
+        var found = ProseLength(blocks);
+        if (found >= ShortBody || ProseSetAsideByName(tree) < Math.Max(found, MinimumParagraphLength))
         {
+            // Long enough, or what names alone set aside could not make a body twice as long: no second search.
             return blocks;
         }
 
@@ -50,6 +52,21 @@ internal static class BodyFinder
         // than the article: the second search wins only with at least twice the text.
         var retry = Search(tree, trustNames: false, budget);
         return ProseLength(retry) >= 2 * ProseLength(blocks) && ProseLength(retry) > 0 ? retry : blocks;
+    }
+
+    /// <summary>The text outside links of the outermost elements set aside for their names alone (not hidden, not furniture by tag or role).</summary>
+    private static int ProseSetAsideByName(ContentTree tree)
+    {
+        var length = 0;
+        foreach (var node in tree.Nodes)
+        {
+            if (node.Dropped && node.IsFurnitureByName && !node.IsFurnitureByMarkup && !node.IsHidden && node.Parent is { Dropped: false })
+            {
+                length += node.TextLength - node.LinkLength;
+            }
+        }
+
+        return length;
     }
 
     private static int ProseLength(List<BodyBlock> blocks)
