@@ -31,6 +31,12 @@ internal static class BoilerplateNames
 
     private static readonly HashSet<string> TaxonomyFields = new(StringComparer.Ordinal) { "author", "category", "tag", "type", "format", "status" };
 
+    /// <summary>
+    /// The items whose fields blog systems write into class names ("entry-author-jane_doe"); a plugin's box named
+    /// "authorsure-author-box" is an author box, not a field.
+    /// </summary>
+    private static readonly HashSet<string> TaxonomyItems = new(StringComparer.Ordinal) { "entry", "post", "article", "story", "item", "node", "page", "hentry" };
+
     /// <summary>Words that start with a stem above but name content.</summary>
     private static readonly HashSet<string> StemExceptions = new(StringComparer.Ordinal) { "commentary", "commentaries", "commentator" };
 
@@ -123,7 +129,7 @@ internal static class BoilerplateNames
         // class names by blog systems, say whose or what the item is, not that it is an author box or a menu. A value
         // that is itself a furniture word ("post-author-bio") still names furniture.
         var segments = name.Split('-');
-        if (segments.Length >= 3 && TaxonomyFields.Contains(segments[1].ToLowerInvariant())
+        if (segments.Length >= 3 && TaxonomyItems.Contains(segments[0].ToLowerInvariant()) && TaxonomyFields.Contains(segments[1].ToLowerInvariant())
             && !segments.Skip(2).Any(segment => IsNegative(segment.ToLowerInvariant())))
         {
             return true;

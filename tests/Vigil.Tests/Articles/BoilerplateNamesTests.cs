@@ -13,4 +13,12 @@ public sealed class BoilerplateNamesTests
     [InlineData("text-3", 1)]
     public void AContentWordBesideWidgetNamesALayoutBox(string name, int expected) =>
         Assert.Equal(expected, BoilerplateNames.Classify(name));
+
+    [Theory]
+    [InlineData("entry-author-jane_doe", 0)]
+    [InlineData("post-category-politics", 0)]
+    [InlineData("authorsure-author-box", -1)]
+    [InlineData("post-author-bio", -1)]
+    public void AnItemsFieldAndValueAreTaxonomyButAPluginsAuthorBoxIsFurniture(string name, int expected) =>
+        Assert.Equal(expected, BoilerplateNames.Classify(name));
 }
