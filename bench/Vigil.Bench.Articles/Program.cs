@@ -14,6 +14,8 @@ using Vigil.Ingest;
 //   score GROUND_TRUTH OUTPUT_JSONL [--worst N] [--half A|B]   F1, precision and recall of one tool's output; the
 //                                      truth is scrapinghub's ground-truth.json or a WCEB ground-truth.jsonl; --half
 //                                      scores one half of the pages, split by a hash of each page's name.
+//   explain PAGE                       for work on the extractor: one page's best-scoring containers, the furniture
+//                                      set aside that holds much text, and the blocks written out.
 //   decode HTML_FOLDER OUT_FOLDER      each page decoded as Vigil decodes it (charset detection), written back as
 //                                      UTF-8 .html.gz, so that peers that read UTF-8 get the same text.
 return args switch
@@ -22,6 +24,7 @@ return args switch
     ["decode", var folder, var outFolder] => Decode(folder, outFolder),
     ["parse-only", var folder] => ParseOnly(folder),
     ["score", var truth, var output, .. var rest] => Score(truth, output, rest),
+    ["explain", var page] => Explain(page),
     _ => Usage(),
 };
 
@@ -89,6 +92,48 @@ static int Extract(string folder, string[] options)
     // passes (the first pass is reported too).
     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"timing pages={pages.Count} seconds={seconds.Min():F4} cpu={cpuSeconds.Min():F4} passes={passes} first_seconds={seconds[0]:F4} first_cpu={cpuSeconds[0]:F4}"));
+    return 0;
+}
+
+static int Explain(string path)
+{
+    var page = PageLoader.LoadFile(path);
+    var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(HtmlPrefilter.Strip(page.Content, []));
+    var tree = ContentTree.Build(document, new PageSignals());
+    var blocks = BodyFinder.Find(tree);
+    static string Describe(ContentNode node)
+    {
+        var names = new List<string>();
+        for (var current = node; current is not null && names.Count < 6; current = current.Parent)
+        {
+            var id = current.Element.Id is { Length: > 0 } i ? "#" + i : string.Empty;
+            var cls = current.Element.GetAttribute("class") is { Length: > 0 } c ? "." + c.Replace(' ', '.') : string.Empty;
+            names.Add(current.Tag + id + (cls.Length > 40 ? cls[..40] : cls));
+        }
+
+        names.Reverse();
+        return string.Join(" > ", names);
+    }
+
+    Console.Out.WriteLine($"page text {tree.Root.TextLength}, links {tree.Root.LinkLength}");
+    Console.Out.WriteLine("candidates:");
+    foreach (var node in tree.Nodes.Where(n => n.IsCandidate).OrderByDescending(n => n.Score).Take(12))
+    {
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {node.Score,8:F1} kept={node.KeptText} links={node.KeptLinkDensity:F2}  {Describe(node)}"));
+    }
+
+    Console.Out.WriteLine("set aside, with text:");
+    foreach (var node in tree.Nodes.Where(n => n.Dropped && n.Parent is { Dropped: false } && n.TextLength - n.LinkLength >= 150).Take(15))
+    {
+        Console.Out.WriteLine($"  text={node.TextLength} links={node.LinkLength} furniture={node.IsFurnitureByMarkup}/{node.IsFurnitureByName} hidden={node.IsHidden}  {Describe(node)}");
+    }
+
+    Console.Out.WriteLine("blocks:");
+    foreach (var block in blocks)
+    {
+        Console.Out.WriteLine($"  [{block.Kind}] {(block.Text.Length > 100 ? block.Text[..100] + "…" : block.Text)}");
+    }
+
     return 0;
 }
 

@@ -40,7 +40,10 @@ internal static partial class BlockFilter
             }
 
             // Addressing the reader is not enough (advice pieces do it throughout); a prompt also names the machinery.
-            if (words < 80 && PublishingMachinery().IsMatch(block.Text) && TextArticleExtractor.BoilerplateScore(block.Text) >= 1.0)
+            // Naming it is not enough either: a sentence that speaks of subscribers or advertising in the third
+            // person is news about them, unless it is a label too short to be a sentence.
+            if (words < 80 && PublishingMachinery().IsMatch(block.Text) && TextArticleExtractor.BoilerplateScore(block.Text) >= 1.0
+                && (words <= 12 || TextArticleExtractor.AddressesReader(block.Text)))
             {
                 continue;
             }
@@ -57,6 +60,6 @@ internal static partial class BlockFilter
     [GeneratedRegex(@"\b(subscri\w*|newsletters?|sign(ed)?[- ]?up|log[- ]?in|donat\w*|cookies?|inbox|advertis\w*|paywall|membership|privacy policy|terms of (use|service)|app store|google play|premium)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PublishingMachinery();
 
-    [GeneratedRegex(@"^(advertisement|advertising|adverts?|sponsored( content)?|ad|share( this)?( article| story| on \w+)?|tweet|email|print|comments?|\d+ comments?|read more|continue reading|read next|see also|related( articles| stories| content| coverage)?|more from .*|more on .*|click here.*|listen( to this article)?|watch( the video)?|(image|photo|picture|video)( credit)?:.*|(getty images|ap photo|afp|reuters|shutterstock)|copyright .*|© .*|all rights reserved.*|follow us.*|loading.*|skip (to )?(main )?content)[.:!…]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(advertisement|advertising|adverts?|sponsored( content)?|ad|share( this)?( article| story| on \w+)?|tweet|email|print|comments?|\d+ comments?|read more|continue reading|read next|see also|related( articles| stories| content| coverage)?|more from .*|more on .*|click here.*|listen( to this article)?|watch( the video)?|(image|photo|picture|video)( credit)?:.*|(getty images|ap photo|afp|reuters|shutterstock)|copyright .*|©.*|all rights reserved.*|follow us.*|loading.*|skip (to )?(main )?content)[.:!…]*$", RegexOptions.IgnoreCase)]
     private static partial Regex Furniture();
 }

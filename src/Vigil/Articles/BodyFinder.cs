@@ -21,9 +21,68 @@ internal static class BodyFinder
 {
     private const int MinimumParagraphLength = 25;
 
+    /// <summary>Below this many characters of text, a body found with furniture names trusted is searched for again without them.</summary>
+    private const int ShortBody = 500;
+
+    /// <summary>The text a container needs before a content name ("post", "article-body") weighs in full.</summary>
+    private const int NamedBodyLength = 500;
+
+    /// <summary>
+    /// Names can mislead: templates wrap a post in an element classed for its byline or metadata, and a pasted post
+    /// keeps the classes of the page it came from. When the body found with names trusted is short, the page is
+    /// searched again with furniture recognised by tag and role only, as Readability retries without its "unlikely
+    /// candidate" names when its first result is under 500 characters.
+    /// </summary>
     public static List<BodyBlock> Find(ContentTree tree, PageBudget? budget = null)
     {
-        MarkDropped(tree);
+        var blocks = Search(tree, trustNames: true, budget);
+        var found = ProseLength(blocks);
+        if (found >= ShortBody || ProseSetAsideByName(tree) < Math.Max(found, MinimumParagraphLength))
+        {
+            // Long enough, or what names alone set aside could not make a body twice as long: no second search.
+            return blocks;
+        }
+
+        foreach (var node in tree.Nodes)
+        {
+            node.ResetSearch();
+        }
+
+        // A few more lines are more likely furniture that its name rightly set aside (a byline, a caption, a comment)
+        // than the article: the second search wins only with at least twice the text.
+        var retry = Search(tree, trustNames: false, budget);
+        return ProseLength(retry) >= 2 * ProseLength(blocks) && ProseLength(retry) > 0 ? retry : blocks;
+    }
+
+    /// <summary>The text outside links of the outermost elements set aside for their names alone (not hidden, not furniture by tag or role).</summary>
+    private static int ProseSetAsideByName(ContentTree tree)
+    {
+        var length = 0;
+        foreach (var node in tree.Nodes)
+        {
+            if (node.Dropped && node.IsFurnitureByName && !node.IsFurnitureByMarkup && !node.IsHidden && node.Parent is { Dropped: false })
+            {
+                length += node.TextLength - node.LinkLength;
+            }
+        }
+
+        return length;
+    }
+
+    private static int ProseLength(List<BodyBlock> blocks)
+    {
+        var length = 0;
+        foreach (var block in blocks)
+        {
+            length += block.Chars - block.LinkChars;
+        }
+
+        return length;
+    }
+
+    private static List<BodyBlock> Search(ContentTree tree, bool trustNames, PageBudget? budget)
+    {
+        MarkDropped(tree, trustNames);
         CountKept(tree);
         budget?.Check("pruning furniture");
         var (top, bestScore) = ChooseContainer(tree);
@@ -38,7 +97,7 @@ internal static class BodyFinder
     /// layout), and except a furniture-named wrapper of quoted posts that is not a link list (an embedded post is
     /// cited material; a share bar is links).
     /// </summary>
-    private static void MarkDropped(ContentTree tree)
+    private static void MarkDropped(ContentTree tree, bool trustNames)
     {
         var containsMarkedBody = new HashSet<ContentNode>(ReferenceEqualityComparer.Instance);
         foreach (var node in tree.Nodes)
@@ -59,7 +118,8 @@ internal static class BodyFinder
                 continue;
             }
 
-            node.Dropped = node.Parent.Dropped || node.IsHidden || (node.IsFurniture && !containsMarkedBody.Contains(node)
+            var isFurniture = node.IsFurnitureByMarkup || (trustNames && node.IsFurnitureByName);
+            node.Dropped = node.Parent.Dropped || node.IsHidden || (isFurniture && !containsMarkedBody.Contains(node)
                 && 2 * (node.TextLength - node.LinkLength) < pageText && !IsCitedQuote(node));
         }
     }
@@ -121,15 +181,17 @@ internal static class BodyFinder
     /// <summary>The container of the body, and the score of the best candidate (before climbing to a container).</summary>
     private static (ContentNode Container, double BestScore) ChooseContainer(ContentTree tree)
     {
+        // A paragraph is scored by its own words, not those of its links: a list of headlines, or of dates each with
+        // a "3 comments" link, is a stack of paragraphs by its markup but not prose.
         var candidates = new List<ContentNode>();
         foreach (var node in tree.Nodes)
         {
-            if (node.Dropped || !IsParagraph(node) || node.KeptText < MinimumParagraphLength)
+            if (node.Dropped || !IsParagraph(node) || node.KeptText - node.KeptLink < MinimumParagraphLength)
             {
                 continue;
             }
 
-            ScoreAncestors(node.Parent, node.KeptText, node.KeptCommas, candidates);
+            ScoreAncestors(node.Parent, node.KeptText - node.KeptLink, node.KeptCommas, candidates);
         }
 
         // Text written straight into a container between its block children (blog posts that separate paragraphs
@@ -140,7 +202,7 @@ internal static class BodyFinder
             if (!node.Dropped && node.HasBlockChild && node.Tag is "div" or "section" or "article" or "main" or "center" or "font" or "blockquote" or "td"
                 && node.LooseText - node.LooseLink >= MinimumParagraphLength)
             {
-                ScoreAncestors(node, node.LooseText, node.LooseCommas, candidates);
+                ScoreAncestors(node, node.LooseText - node.LooseLink, node.LooseCommas, candidates);
             }
         }
 
@@ -180,7 +242,7 @@ internal static class BodyFinder
 
     private static double InitialScore(ContentNode node)
     {
-        var score = node.Tag switch
+        double score = node.Tag switch
         {
             "div" => 5,
             "pre" or "td" or "blockquote" => 3,
@@ -188,7 +250,11 @@ internal static class BodyFinder
             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
             _ => 0,
         };
-        score += 25 * (node.ClassSignal + node.IdSignal);
+        // A name says what a container is, and its weight decides between containers of comparable text; a widget
+        // called "text" holding one short paragraph is not the article however it is named, so a content name
+        // counts in full only for a container of some length.
+        var names = node.ClassSignal + node.IdSignal;
+        score += names > 0 ? 25 * names * Math.Min(1.0, (double)node.KeptText / NamedBodyLength) : 25 * names;
         if (node.IsMarkedBody)
         {
             score += 25;
@@ -260,6 +326,15 @@ internal static class BodyFinder
         while (top.Parent is { } onlyParent && !ReferenceEquals(onlyParent, root) && onlyParent.Children.Count(c => !c.Dropped) == 1)
         {
             top = onlyParent;
+        }
+
+        // Nor does a child whose siblings are left with no text (an empty advert slot, a box of related links set
+        // aside): newspapers split an article around such boxes into wrappers of one section each, and the sections
+        // are joined one level up. The wrapper stands for its child, with the child's score.
+        if (top.Parent is { } wrapper && !ReferenceEquals(wrapper, root) && wrapper.Children.Count(c => !c.Dropped && c.KeptText > 0) == 1)
+        {
+            wrapper.Score = Math.Max(wrapper.Score, top.Score);
+            top = wrapper;
         }
 
         return top;
@@ -404,7 +479,7 @@ internal static class BlockWriter
                         Flush();
                         blockKinds.Pop();
                     }
-                    else if (content.Tag == "a")
+                    else if (content.IsLink)
                     {
                         linkDepth--;
                     }
@@ -420,7 +495,7 @@ internal static class BlockWriter
                     Flush();
                     blockKinds.Push(content.Tag);
                 }
-                else if (content.Tag == "a")
+                else if (content.IsLink)
                 {
                     linkDepth++;
                 }

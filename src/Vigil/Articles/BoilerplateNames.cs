@@ -31,6 +31,12 @@ internal static class BoilerplateNames
 
     private static readonly HashSet<string> TaxonomyFields = new(StringComparer.Ordinal) { "author", "category", "tag", "type", "format", "status" };
 
+    /// <summary>
+    /// The items whose fields blog systems write into class names ("entry-author-jane_doe"); a plugin's box named
+    /// "authorsure-author-box" is an author box, not a field.
+    /// </summary>
+    private static readonly HashSet<string> TaxonomyItems = new(StringComparer.Ordinal) { "entry", "post", "article", "story", "item", "node", "page", "hentry" };
+
     /// <summary>Words that start with a stem above but name content.</summary>
     private static readonly HashSet<string> StemExceptions = new(StringComparer.Ordinal) { "commentary", "commentaries", "commentator" };
 
@@ -39,6 +45,13 @@ internal static class BoilerplateNames
         "article", "articlebody", "body", "content", "entry", "main", "post", "text", "story", "storybody", "blog", "prose",
         "hentry", "richtext", "copy", "paragraph",
     };
+
+    /// <summary>
+    /// Words that name a reusable box of the page's layout (WordPress's "widget_text", Blogger's "widget Blog"): a
+    /// content word beside one describes what the box holds, a sidebar's text as much as a post, so the name says
+    /// nothing either way. Readability weighs "widget" against an element.
+    /// </summary>
+    private static readonly HashSet<string> ComponentWords = new(StringComparer.Ordinal) { "widget", "widgets" };
 
     [ThreadStatic]
     private static List<string>? tokenBuffer;
@@ -86,7 +99,7 @@ internal static class BoilerplateNames
             }
         }
 
-        bool negative = false, positive = false;
+        bool negative = false, positive = false, component = false;
         foreach (var token in tokens)
         {
             if (IsNegative(token))
@@ -97,9 +110,13 @@ internal static class BoilerplateNames
             {
                 positive = true;
             }
+            else if (ComponentWords.Contains(token))
+            {
+                component = true;
+            }
         }
 
-        return negative ? -1 : positive ? 1 : 0;
+        return negative ? -1 : positive && !component ? 1 : 0;
     }
 
     /// <summary>
@@ -112,7 +129,7 @@ internal static class BoilerplateNames
         // class names by blog systems, say whose or what the item is, not that it is an author box or a menu. A value
         // that is itself a furniture word ("post-author-bio") still names furniture.
         var segments = name.Split('-');
-        if (segments.Length >= 3 && TaxonomyFields.Contains(segments[1].ToLowerInvariant())
+        if (segments.Length >= 3 && TaxonomyItems.Contains(segments[0].ToLowerInvariant()) && TaxonomyFields.Contains(segments[1].ToLowerInvariant())
             && !segments.Skip(2).Any(segment => IsNegative(segment.ToLowerInvariant())))
         {
             return true;

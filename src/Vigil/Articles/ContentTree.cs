@@ -117,7 +117,7 @@ internal sealed class ContentTree
 
             tree.Add(child);
             ReadAttributes(child, signals);
-            PushChildren(stack, element, child, inLink || child.Tag == "a");
+            PushChildren(stack, element, child, inLink || child.IsLink);
         }
 
         // Nodes are in document (pre-)order, so walking backwards visits every child before its parent.
@@ -223,8 +223,7 @@ internal sealed class ContentTree
             }
         }
 
-        node.IsFurniture = FurnitureTags.Contains(node.Tag) || node.ClassSignal < 0 || node.IdSignal < 0
-            || (role is not null && FurnitureRoles.Contains(role));
+        node.IsFurnitureByMarkup = FurnitureTags.Contains(node.Tag) || (role is not null && FurnitureRoles.Contains(role));
     }
 
     private static bool HidesElement(string style)
@@ -250,6 +249,12 @@ internal sealed class ContentNode(IElement element, ContentNode? parent, string 
 
     public bool IsBlock { get; } = HtmlText.IsBlockTag(tag);
 
+    /// <summary>
+    /// A hyperlink: an anchor with an href. A named anchor (<c>&lt;a name="top"&gt;</c>) links nowhere, and old pages
+    /// often leave one open around the whole page.
+    /// </summary>
+    public bool IsLink { get; } = tag == "a" && element.HasAttribute("href");
+
     public List<ContentNode> Children { get; } = [];
 
     public bool HasBlockChild { get; set; }
@@ -270,8 +275,11 @@ internal sealed class ContentNode(IElement element, ContentNode? parent, string 
 
     public int Commas { get; set; }
 
-    /// <summary>Furniture by tag, role, class or id name, or hidden.</summary>
-    public bool IsFurniture { get; set; }
+    /// <summary>Furniture by what the markup says the element is: its tag or its role.</summary>
+    public bool IsFurnitureByMarkup { get; set; }
+
+    /// <summary>Furniture by its class or id name.</summary>
+    public bool IsFurnitureByName => ClassSignal < 0 || IdSignal < 0;
 
     /// <summary>Not shown: the hidden attribute, aria-hidden, or display:none / visibility:hidden inline.</summary>
     public bool IsHidden { get; set; }
@@ -304,4 +312,14 @@ internal sealed class ContentNode(IElement element, ContentNode? parent, string 
     public double Score { get; set; }
 
     public double KeptLinkDensity => KeptText == 0 ? 0 : (double)KeptLink / KeptText;
+
+    /// <summary>Forgets what one search for the body worked out, so that another can start afresh.</summary>
+    public void ResetSearch()
+    {
+        Dropped = false;
+        KeptText = KeptLink = KeptCommas = 0;
+        LooseText = LooseLink = LooseCommas = 0;
+        IsCandidate = false;
+        Score = 0;
+    }
 }

@@ -86,6 +86,19 @@ internal static class HtmlPrefilter
                 output.Append(html, copiedUpTo, at - copiedUpTo);
                 copiedUpTo = at = end < 0 ? html.Length : end + 1;
             }
+            else if (IsTag(rest, "title") && FindClosingTag(html, "title", at + 6) == html.Length)
+            {
+                // A title is plain text up to its </title>: a page that never closes it (a head cut short or broken)
+                // would lose everything after it to the title. The unclosed tag goes; its text stays as text.
+                var openEnd = html.IndexOf('>', at);
+                if (openEnd < 0)
+                {
+                    break;
+                }
+
+                Drop(ref output, html, ref copiedUpTo, at, openEnd + 1);
+                at = openEnd + 1;
+            }
             else if (TagExtent(html, at, out var end, out var closing, out var nests))
             {
                 if (!nests)

@@ -137,6 +137,17 @@ public static partial class TextArticleExtractor
     }
 
     /// <summary>
+    /// Whether a line speaks to the reader for the site: "we" and "our", an opening imperative ("Subscribe", "Sign
+    /// up"), or "you" in a line that reports nobody's words ("letting you listen", in a sentence with "said", is news).
+    /// </summary>
+    internal static bool AddressesReader(string line)
+    {
+        var unquoted = QuotedSpeech().Replace(line, " ");
+        return FirstPersonPlural().IsMatch(unquoted) || CallToAction().IsMatch(unquoted)
+            || (SecondPerson().IsMatch(unquoted) && !Attribution().IsMatch(line));
+    }
+
+    /// <summary>
     /// Boilerplate comes in blocks. A line is boilerplate when its own score is high, or when it is moderately high and
     /// sits next to a boilerplate line.
     /// </summary>

@@ -1,0 +1,38 @@
+using Vigil.Articles;
+
+namespace Vigil.Tests.Articles;
+
+public sealed class BlockFilterTests
+{
+    private const string Story1 = "The council met on Tuesday evening to discuss the new flood barriers, which engineers had tested during the spring storms along the river.";
+    private const string Story2 = "Residents who attended the meeting asked how long the work would take, and the engineers said the barriers would be finished before winter.";
+    private const string Story3 = "The cost of the project, paid from the regional budget, rose by a tenth after the contractor found older foundations under the embankment.";
+
+    private static string Page(string body) => $"<html><head><title>Flood barriers</title></head><body>{body}</body></html>";
+
+    private static string Paragraphs(params string[] texts) => string.Concat(texts.Select(text => $"<p>{text}</p>"));
+
+    [Fact]
+    public void ASentenceAboutSubscribersIsNewsButAPromptToTheReaderIsNot()
+    {
+        const string News = "The premium cable channel has rolled out a service that lets some subscribers watch its programmes, films and sports on their computers.";
+        const string Prompt = "Subscribe to our newsletter and get the best of our journalism delivered to your inbox every morning.";
+        var html = Page($"<div class=\"story\">{Paragraphs(Story1, News, Story2, Prompt, Story3)}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "subscribers.html");
+
+        Assert.Equal([Story1, News, Story2, Story3], article.Paragraphs);
+    }
+
+    [Fact]
+    public void ReportedNewsThatSaysYouIsNotAPrompt()
+    {
+        const string News = "The retailer is now letting you stream music without a membership, and the company said in a statement that subscriptions would stay on sale.";
+        const string Prompt = "If you enjoyed this story, a subscription gets you every newsletter we publish.";
+        var html = Page($"<div class=\"story\">{Paragraphs(Story1, News, Story2, Prompt, Story3)}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "you-said.html");
+
+        Assert.Equal([Story1, News, Story2, Story3], article.Paragraphs);
+    }
+}

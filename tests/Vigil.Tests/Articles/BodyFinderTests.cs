@@ -1,0 +1,115 @@
+using System.Text;
+using Vigil.Articles;
+
+namespace Vigil.Tests.Articles;
+
+public sealed class BodyFinderTests
+{
+    private const string Story1 = "The council met on Tuesday evening to discuss the new flood barriers, which engineers had tested during the spring storms along the river.";
+    private const string Story2 = "Residents who attended the meeting asked how long the work would take, and the engineers said the barriers would be finished before winter.";
+    private const string Story3 = "The cost of the project, paid from the regional budget, rose by a tenth after the contractor found older foundations under the embankment.";
+    private const string Story4 = "Officials said the road along the embankment would stay closed to lorries until the last section of the wall had been inspected.";
+
+    private static string Page(string body) => $"<html><head><title>Flood barriers</title></head><body>{body}</body></html>";
+
+    private static string Paragraphs(params string[] texts) => string.Concat(texts.Select(text => $"<p>{text}</p>"));
+
+    private static string Asides()
+    {
+        // Together long enough that the article is less than half of the page's text, so that a misnamed wrapper is
+        // set aside; each shorter than half, so that each is set aside too.
+        var text = new StringBuilder();
+        for (var box = 0; box < 2; box++)
+        {
+            text.Append("<aside>");
+            for (var i = 0; i < 3; i++)
+            {
+                text.Append($"<p>This website is published by the regional press association, number {i}, and its contents are reviewed by the editorial board every month.</p>");
+            }
+
+            text.Append("</aside>");
+        }
+
+        return text.ToString();
+    }
+
+    [Fact]
+    public void FindsAnArticleInsideAnElementNamedForItsByline()
+    {
+        // Blog templates and pasted posts wrap a whole post in an element classed for its byline or metadata.
+        var html = Page("<div class=\"post\"><h3>Flood barriers</h3><div class=\"post-body\"><span class=\"byline-author\">"
+            + Paragraphs(Story1, Story2, Story3, Story4) + "</span></div></div>" + Asides());
+
+        var article = HtmlArticleExtractor.Extract(html, "byline-wrapper.html");
+
+        Assert.Equal([Story1, Story2, Story3, Story4], article.Paragraphs);
+    }
+
+    [Fact]
+    public void KeepsAShortArticleWhenNamedFurnitureBesideItAddsLittle()
+    {
+        const string Bio = "Jane Doe covers local government and the environment for the paper.";
+        var html = Page($"<article><p>{Story1}</p><p>{Story2}</p><div class=\"author-bio\"><p>{Bio}</p></div></article>");
+
+        var article = HtmlArticleExtractor.Extract(html, "short.html");
+
+        Assert.Equal([Story1, Story2], article.Paragraphs);
+    }
+
+    [Fact]
+    public void AShortWidgetNamedTextDoesNotOutweighThePost()
+    {
+        const string About = "I write about rivers, bridges and the people who build them, from my home by the sea.";
+        var html = Page($"<div id=\"column-right\"><div id=\"text-3\" class=\"widget widget_text\"><div class=\"textwidget\"><p>{About}</p></div></div></div>"
+            + $"<div id=\"main-column\"><div class=\"entry\">{Paragraphs(Story1, Story2, Story3, Story4)}</div></div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "widget.html");
+
+        Assert.Equal([Story1, Story2, Story3, Story4], article.Paragraphs);
+    }
+
+    [Fact]
+    public void AListOfDatedHeadlineLinksIsNotProse()
+    {
+        var wire = new StringBuilder("<div class=\"newswire\">");
+        for (var i = 0; i < 80; i++)
+        {
+            wire.Append($"<p><a href=\"/story/{i}\">Protest number {i} on the bridge</a><br>12-12-2006 15:{i % 60:00} | <a href=\"/story/{i}#c\">{i % 7} comment(s)</a></p>");
+        }
+
+        wire.Append("</div>");
+        var html = Page($"<div class=\"main-column\"><div class=\"story\">{Paragraphs(Story1, Story2, Story3)}</div></div>{wire}");
+
+        var article = HtmlArticleExtractor.Extract(html, "newswire.html");
+
+        Assert.Equal([Story1, Story2, Story3], article.Paragraphs);
+    }
+
+    [Fact]
+    public void ANamedAnchorLeftOpenAroundThePageIsNotALink()
+    {
+        var html = Page($"<a name=\"top\"><div class=\"story\">{Paragraphs(Story1, Story2, Story3)}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "anchor.html");
+
+        Assert.Equal([Story1, Story2, Story3], article.Paragraphs);
+    }
+
+    [Fact]
+    public void JoinsAnArticleSplitIntoWrappersAroundAnEmptiedBox()
+    {
+        // Newspapers wrap each section of an article with the box that follows it (related links, an advert slot);
+        // once the box is set aside, the section is its wrapper's only text.
+        var related = "<aside class=\"related-coverage\"><a href=\"/a\">Earlier floods on the river, and what was learned from them</a></aside>";
+        var html = Page("<div id=\"page-column\">"
+            + $"<div class=\"wrap\"><div class=\"chunk\">{Paragraphs(Story1, Story2)}</div><div class=\"supplemental\">{related}</div></div>"
+            + $"<div class=\"wrap\"><div class=\"chunk\">{Paragraphs(Story3, Story4, Story1.Replace("Tuesday", "Friday", StringComparison.Ordinal), Story2.Replace("winter", "spring", StringComparison.Ordinal))}</div><div class=\"supplemental\"><div class=\"ad-slot\"></div></div></div>"
+            + "</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "split.html");
+
+        Assert.Equal(6, article.Paragraphs.Count);
+        Assert.Equal(Story1, article.Paragraphs[0]);
+        Assert.Equal(Story3, article.Paragraphs[2]);
+    }
+}

@@ -1,0 +1,24 @@
+using Vigil.Articles;
+
+namespace Vigil.Tests.Articles;
+
+public sealed class BoilerplateNamesTests
+{
+    [Theory]
+    [InlineData("post-body entry-content", 1)]
+    [InlineData("share-bar", -1)]
+    [InlineData("widget widget_text", 0)]
+    [InlineData("widget Blog", 0)]
+    [InlineData("sidebar-widget", -1)]
+    [InlineData("text-3", 1)]
+    public void AContentWordBesideWidgetNamesALayoutBox(string name, int expected) =>
+        Assert.Equal(expected, BoilerplateNames.Classify(name));
+
+    [Theory]
+    [InlineData("entry-author-jane_doe", 0)]
+    [InlineData("post-category-politics", 0)]
+    [InlineData("authorsure-author-box", -1)]
+    [InlineData("post-author-bio", -1)]
+    public void AnItemsFieldAndValueAreTaxonomyButAPluginsAuthorBoxIsFurniture(string name, int expected) =>
+        Assert.Equal(expected, BoilerplateNames.Classify(name));
+}
