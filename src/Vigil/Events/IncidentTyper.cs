@@ -73,7 +73,10 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
             strongest = reported.NoEventProbability < strongest.NoEventProbability ? reported : strongest;
         }
 
-        if (lead.Cues.Count > 0 && MainClause(lead.Text, lead.Cues.Min(c => c.Match.Index)) is { } main)
+        // The main clause alone must still say what kind of act it was ("protests erupt"), not only that people died
+        // ("one killed | after soldiers opened fire to disperse a protest"), or the cut would type it blind.
+        if (lead.Cues.Count > 0 && MainClause(lead.Text, lead.Cues.Min(c => c.Match.Index)) is { } main
+            && lead.Cues.Any(c => c.Match.Index + c.Match.Length <= main.Length && !EventLexicon.IsHarm(c.Cue)))
         {
             var told = classifier.Classify(main, [ruleSubType]);
             strongest = told.NoEventProbability < strongest.NoEventProbability ? told : strongest;

@@ -68,6 +68,7 @@ public class CodebookTests
     [InlineData("The army and the rebels signed a ceasefire agreement in Bama on Monday, ending months of fighting.", "Agreement")]
     [InlineData("Bandits raided a farming village near Bama on Monday, killing two farmers and abducting 15 others.", "Attack")]
     [InlineData("Five people were killed, including two of the attackers, when gunmen opened fire on the deputy governor's convoy near Bama on Monday.", "Armed clash")]
+    [InlineData("One protester was killed and two were hurt in Bama on Monday after soldiers opened fire with live rounds to disperse a peaceful march.", "Excessive force against protesters")]
     [InlineData("At least nine people were killed in Bama on Monday during a gunfight between a criminal gang and a village self-defence group.", "Armed clash")]
     [InlineData("Rebels said on Monday that they have taken control of the town of Bama after two days of fighting.", "Non-state actor overtakes territory")]
     public void EachSubTypeIsToldFromItsNeighbours(string text, string subType)
