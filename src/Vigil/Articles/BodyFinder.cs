@@ -51,7 +51,8 @@ internal static class BodyFinder
         // A few more lines are more likely furniture that its name rightly set aside (a byline, a caption, a comment)
         // than the article: the second search wins only with at least twice the text.
         var retry = Search(tree, trustNames: false, budget);
-        return ProseLength(retry) >= 2 * ProseLength(blocks) && ProseLength(retry) > 0 ? retry : blocks;
+        var retried = ProseLength(retry);
+        return retried >= 2 * found && retried > 0 ? retry : blocks;
     }
 
     /// <summary>The text outside links of the outermost elements set aside for their names alone (not hidden, not furniture by tag or role).</summary>

@@ -55,22 +55,7 @@ internal static class ActorLexicon
                 throw LexiconFiles.Error(path, number, "the name (third field) is empty");
             }
 
-            Regex pattern;
-            try
-            {
-                pattern = new Regex(fields[3], Options);
-            }
-            catch (ArgumentException e)
-            {
-                throw LexiconFiles.Error(path, number, $"invalid regular expression: {e.Message}");
-            }
-
-            if (pattern.IsMatch(string.Empty))
-            {
-                throw LexiconFiles.Error(path, number, $"the pattern {fields[3]} matches empty text, so it would match everywhere");
-            }
-
-            entries.Add(new ActorEntry(pattern, fields[2].Trim(), kind, fields[1] == "named"));
+            entries.Add(new ActorEntry(LexiconFiles.Compile(path, number, fields[3], Options), fields[2].Trim(), kind, fields[1] == "named"));
         }
 
         return entries.Count > 0 ? entries : throw new InvalidDataException($"lexicon file {path} has no entries");

@@ -74,20 +74,7 @@ internal static partial class ConflictTheatres
         Countries.ByCode(row.Fields[0]) is { } country && row.Fields[0].Length == 2 ? country.Code
             : throw LexiconFiles.Error(path, row.Line, $"'{row.Fields[0]}' is not an ISO 3166-1 alpha-2 code of data/countries/countries.tsv");
 
-    private static Regex Pattern(string path, Row row, string pattern)
-    {
-        Regex regex;
-        try
-        {
-            regex = new Regex(pattern, RegexOptions.CultureInvariant);
-        }
-        catch (ArgumentException error)
-        {
-            throw LexiconFiles.Error(path, row.Line, $"the pattern does not compile: {error.Message}");
-        }
-
-        return regex.IsMatch(string.Empty) ? throw LexiconFiles.Error(path, row.Line, $"the pattern {pattern} matches empty text, so it would match everywhere") : regex;
-    }
+    private static Regex Pattern(string path, Row row, string pattern) => LexiconFiles.Compile(path, row.Line, pattern, RegexOptions.CultureInvariant);
 
     private static string AsOf(string path, Row row, string date) =>
         DateLike().IsMatch(date) ? date : throw LexiconFiles.Error(path, row.Line, $"the date '{date}' is not YYYY or YYYY-MM");

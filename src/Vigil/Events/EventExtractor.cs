@@ -162,8 +162,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         // duty: a clash, not an attack on civilians (codebook section 3), unless they were off duty ("shot in his shop").
         // So does fire the lead sentence tells as exchanged ("killed during a gunfight with a vigilante group").
         if (subType == "Attack"
-            && (casualties.Any(c => c.Killed && incident.Triggers.Any(t => t.Span.Contains(c.Span)) && (ArmedDead().IsMatch(c.Span.Slice(text)) || IncludedAfter().Match(text, c.Span.End) is { Success: true } part && ArmedDead().IsMatch(part.Value)))
-                || FireExchanged().IsMatch(main.Text))
+            && (ArmedAmongTheDead(text, incident, casualties) || FireExchanged().IsMatch(main.Text))
             && !incident.All.Any(s => OffDuty().IsMatch(s.Text)))
         {
             Retype("Armed clash");
@@ -272,14 +271,14 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         // Police who detain a driver after a crash are its aftermath, not its attackers: only actors named in the
         // sentences that tell the harm count, and an arrest, or a cause not yet known, told in another sentence does
         // not make the harm an act.
-        var harmSentences = incident.Triggers.Where(t => t.Cues.Any(c => Harm(c))).Select(t => t.Span).ToList();
+        var harmSentences = incident.Triggers.Where(t => t.Cues.Any(c => Harm(c))).ToList();
         // The dead and hurt are not their own attackers ("at least nine people died").
         var attackerNamed = actorEvidence.Any(e => e.Field.StartsWith("perpetrators[", StringComparison.Ordinal)
-            && harmSentences.Any(s => s.Start <= e.Start && e.End <= s.End)
-            && !casualties.Any(c => c.Span.Start <= e.Start && e.End <= c.Span.End));
-        var cuesOutsideTheHarm = incident.Triggers.Where(t => !t.Cues.Any(c => Harm(c))).SelectMany(t => t.Cues);
+            && harmSentences.Any(s => s.Span.Contains(new TextSpan(e.Start, e.End)))
+            && !casualties.Any(c => c.Span.Contains(new TextSpan(e.Start, e.End))));
+        var cuesOutsideTheHarm = incident.Triggers.Except(harmSentences).SelectMany(t => t.Cues);
         if (attackerNamed || weapon is not null
-            || !incident.Triggers.Where(t => t.Cues.Any(c => Harm(c))).SelectMany(t => t.Cues).All(Harm)
+            || !harmSentences.SelectMany(t => t.Cues).All(Harm)
             || !cuesOutsideTheHarm.All(c => c.Cue is Cue.Arrest or Cue.OtherDevelopment))
         {
             return null;
@@ -295,19 +294,34 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         // The story's lead names its disaster ("As Hurricane Dorian cleared the Bahamas ..."); a later sentence that
         // counts its dead ("twenty people have been confirmed killed") need not name it again.
         var leadSentence = document.Sentences.Count > 0 ? document.Sentences[0].Slice(document.Text) : document.Text;
-        foreach (var sentence in incident.All.Select(s => s.Text).Prepend(leadSentence))
+        return FirstNamed(EventLexicon.Disasters, incident.All.Select(s => s.Text).Prepend(leadSentence));
+    }
+
+    /// <summary>The name of the first entry of a lexicon table (a disaster's cause, an ordinary crime) that one of the sentences tells, in the sentences' order, or null.</summary>
+    private static string? FirstNamed((Regex Pattern, string Name)[] table, IEnumerable<string> sentences)
+    {
+        foreach (var sentence in sentences)
         {
-            foreach (var (pattern, cause) in EventLexicon.Disasters)
+            foreach (var (pattern, name) in table)
             {
                 if (pattern.IsMatch(sentence))
                 {
-                    return cause;
+                    return name;
                 }
             }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// Whether armed men are among the dead the incident's own sentences count ("killing two soldiers", "seven
+    /// killed, including two attackers"), not the dead of its background ("in 2019 he survived a drone attack that
+    /// left six soldiers dead").
+    /// </summary>
+    private static bool ArmedAmongTheDead(string text, Incident incident, List<CasualtyMention> casualties) =>
+        casualties.Any(c => c.Killed && incident.Triggers.Any(t => t.Span.Contains(c.Span))
+            && (ArmedDead().IsMatch(c.Span.Slice(text)) || IncludedAfter().Match(text, c.Span.End) is { Success: true } part && ArmedDead().IsMatch(part.Value)));
 
     [GeneratedRegex(@"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police\s+officers?|officers|gendarmes|fighters|militants|insurgents|rebels|attackers|gunmen|assailants|separatists|militiam[ae]n|combatants)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArmedDead();
@@ -339,23 +353,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
     /// </summary>
     private static string? OrdinaryCrime(string subType, Incident incident, CasualtyCount? killed)
     {
-        if (subType is not ("Arrests" or "Attack") || killed is { Best: > 0 })
-        {
-            return null;
-        }
-
-        foreach (var sentence in incident.Triggers)
-        {
-            foreach (var (pattern, crime) in EventLexicon.OrdinaryCrimes)
-            {
-                if (pattern.IsMatch(sentence.Text))
-                {
-                    return crime;
-                }
-            }
-        }
-
-        return null;
+        return subType is not ("Arrests" or "Attack") || killed is { Best: > 0 } ? null : FirstNamed(EventLexicon.OrdinaryCrimes, incident.Triggers.Select(t => t.Text));
     }
 
     /// <summary>

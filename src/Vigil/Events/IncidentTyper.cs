@@ -67,19 +67,28 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
         var passage = classifier.Classify(ClassifierPassage(incident), [ruleSubType]);
         var alone = classifier.Classify(lead.Text, [ruleSubType]);
         var strongest = alone.NoEventProbability < passage.NoEventProbability ? alone : passage;
-        if (lead.Cues.Count > 0 && ReportedClause(lead.Text, lead.Cues.Min(c => c.Match.Index)) is { } clause)
+        if (lead.Cues.Count == 0)
         {
-            var reported = classifier.Classify(clause, [ruleSubType]);
-            strongest = reported.NoEventProbability < strongest.NoEventProbability ? reported : strongest;
+            return strongest;
+        }
+
+        void Weigh(string clause)
+        {
+            var reading = classifier.Classify(clause, [ruleSubType]);
+            strongest = reading.NoEventProbability < strongest.NoEventProbability ? reading : strongest;
+        }
+
+        var firstCue = lead.Cues.Min(c => c.Match.Index);
+        if (ReportedClause(lead.Text, firstCue) is { } reported)
+        {
+            Weigh(reported);
         }
 
         // The main clause alone must still say what kind of act it was ("protests erupt"), not only that people died
         // ("one killed | after soldiers opened fire to disperse a protest"), or the cut would type it blind.
-        if (lead.Cues.Count > 0 && MainClause(lead.Text, lead.Cues.Min(c => c.Match.Index)) is { } main
-            && lead.Cues.Any(c => c.Match.Index + c.Match.Length <= main.Length && !EventLexicon.IsHarm(c.Cue)))
+        if (MainClause(lead.Text, firstCue) is { } main && lead.Cues.Any(c => c.Match.Index + c.Match.Length <= main.Length && !EventLexicon.IsHarm(c.Cue)))
         {
-            var told = classifier.Classify(main, [ruleSubType]);
-            strongest = told.NoEventProbability < strongest.NoEventProbability ? told : strongest;
+            Weigh(main);
         }
 
         return strongest;

@@ -94,25 +94,27 @@ public static class LexiconFiles
                 throw Error(path, number, "the pattern (second field) is empty");
             }
 
-            Regex regex;
-            try
-            {
-                regex = new Regex(pattern, options);
-            }
-            catch (ArgumentException e)
-            {
-                throw Error(path, number, $"invalid regular expression: {e.Message}");
-            }
-
-            if (regex.IsMatch(string.Empty))
-            {
-                throw Error(path, number, $"the pattern {pattern} matches empty text, so it would match everywhere");
-            }
-
+            Compile(path, number, pattern, options);
             entries.Add(new LexiconEntry(path, number, key, pattern));
         }
 
         return entries.Count > 0 ? entries : throw new InvalidDataException($"lexicon file {path} has no entries");
+    }
+
+    /// <summary>A lexicon line's pattern, compiled; an error that names the file and line when it does not compile or matches empty text (and so would match everywhere).</summary>
+    internal static Regex Compile(string path, int line, string pattern, RegexOptions options)
+    {
+        Regex regex;
+        try
+        {
+            regex = new Regex(pattern, options);
+        }
+        catch (ArgumentException e)
+        {
+            throw Error(path, line, $"invalid regular expression: {e.Message}");
+        }
+
+        return regex.IsMatch(string.Empty) ? throw Error(path, line, $"the pattern {pattern} matches empty text, so it would match everywhere") : regex;
     }
 
     /// <summary>An exception that names the file, the line and the reason.</summary>
