@@ -66,6 +66,10 @@ internal static partial class CasualtyFinder
         "missiles", "mortars", "projectiles", "explosions", "kg", "tonnes", "january", "february", "march", "april", "may", "june", "july",
         "august", "september", "october", "november", "december", "year-old", "o'clock", "livestock", "cattle", "cows", "goats", "sheep",
         "camels", "animals", "dogs", "horses", "donkeys", "head", "trees", "hectares", "acres", "tons", "tonnes",
+        // Animals are not casualties ("a jackal died", "two elephants were killed").
+        "dog", "horse", "donkey", "cow", "goat", "camel", "animal", "jackal", "jackals", "elephant", "elephants", "lion", "lions",
+        "tiger", "tigers", "leopard", "leopards", "bear", "bears", "wolf", "wolves", "deer", "bird", "birds", "pig", "pigs",
+        "chickens", "monkey", "monkeys", "rhino", "rhinos", "whale", "whales", "dolphins", "fish", "cat", "cats", "pets",
     };
 
     /// <summary>Casualty figures in one sentence, in order.</summary>

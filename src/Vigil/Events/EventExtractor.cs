@@ -148,6 +148,15 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             Retype("Attack");
         }
 
+        // An arrest told as the answer to harm the same report tells ("a man is arrested after the mayor was stabbed";
+        // "five are injured in attacks ... a man is arrested") is that harm's aftermath: the attack is the incident
+        // (codebook section 3). An arrest over an earlier crime the sentence names as such ("arrested over last
+        // month's bombing") stays the arrest, which is the news.
+        if (subType == "Arrests" && HarmTheArrestAnswers(incident, casualties, victims) && !ArrestedOverAnEarlierCrime().IsMatch(main.Text))
+        {
+            Retype("Attack");
+        }
+
         // State forces who take a place from a non-state group regain it (codebook section 2): the model reads that
         // ground changed hands by fighting, the actors say whose forces took it. Not the other way: militias that
         // take ground may be the government's affiliates ("the army and Wazalendo militia regained Nyanzale"), which
@@ -325,6 +334,22 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
 
     [GeneratedRegex(@"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police\s+officers?|officers|gendarmes|fighters|militants|insurgents|rebels|attackers|gunmen|assailants|separatists|militiam[ae]n|combatants)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArmedDead();
+
+    /// <summary>
+    /// Whether the incident's own sentences tell of people attacked and hurt, not only of an arrest: an attack, killing
+    /// or wounding cue in a trigger sentence, with a count of the dead or hurt or a named victim.
+    /// </summary>
+    private static bool HarmTheArrestAnswers(Incident incident, List<CasualtyMention> casualties, List<Victim> victims)
+    {
+        var harmSentences = incident.Triggers.Where(t => t.Cues.Any(c => c.Cue is Cue.Attack or Cue.Kill or Cue.Injure)).ToList();
+        return harmSentences.Count > 0
+            && (casualties.Any(c => c.Count.Best > 0 && harmSentences.Any(s => s.Span.Contains(c.Span)))
+                || victims.Any(v => v.Outcome is VictimOutcome.Killed or VictimOutcome.Injured));
+    }
+
+    /// <summary>An arrest tied to a crime told as already known ("arrested over the bombing", "in connection with last week's killing").</summary>
+    [GeneratedRegex(@"\b(?:arrest\w*|detain\w*|held|charged|suspected|accused)\s+(?:\w+\s+){0,4}?(?:over|for|with|in\s+connection\s+with|on\s+suspicion\s+of|of)\s+(?:the\s+|a\s+|an\s+|last\s+\w+'s\s+|\w+'s\s+)?(?:\w+\s+){0,2}?(?:attacks?|killings?|murders?|bombings?|shootings?|stabbings?|deaths?|assassination|massacre)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex ArrestedOverAnEarlierCrime();
 
     private const string GovernmentRegains = "Government regains territory";
     private const string NonStateOvertakes = "Non-state actor overtakes territory";

@@ -32,6 +32,35 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void AnimalsAreNotCasualties()
+    {
+        var text = "Gunmen of the Islamic State shot at a herder in Dalwa on Monday; a jackal died and two camels were killed in the attack.";
+        var found = Assert.Single(EventTestKit.Extract(text, Published));
+        Assert.Null(found.Killed);
+    }
+
+    // The month is not a march, and a man who sets himself on fire attacks no one: both sentences gave events when the
+    // protest and attack cues read them.
+    [Theory]
+    [InlineData("The senator dropped out of the race in early March after failing to win a single state. She endorsed the front-runner on Monday.")]
+    [InlineData("A man set himself on fire outside the parliament in Dalwa on Monday and was taken to hospital in critical condition.")]
+    public void CueWordsInOtherSensesAreNoEvent(string text)
+    {
+        Assert.Empty(EventTestKit.Extract(text, Published));
+    }
+
+    [Theory]
+    [InlineData("Police in Dalwa arrested three men on Monday in connection with last month's bombing of a market.", true)]
+    [InlineData("Two brothers were detained over the killing of a journalist in Dalwa.", true)]
+    [InlineData("A man was charged with the murder of a shopkeeper.", true)]
+    [InlineData("A man has been arrested after the mayor of Dalwa was stabbed on stage last night.", false)]
+    [InlineData("Five people were injured in knife attacks in Dalwa. A man was arrested at the scene.", false)]
+    public void AnArrestOverAKnownCrimeIsTheArrest(string sentence, bool tied)
+    {
+        Assert.Equal(tied, EventExtractor.ArrestedOverAnEarlierCrime().IsMatch(sentence));
+    }
+
+    [Fact]
     public void AnAudienceIsNotACasualtyCount()
     {
         var text = "Gunmen of the Islamic State shot dead a shopkeeper in Dalwa. Hundreds of people attended the funeral of the shopkeeper.";

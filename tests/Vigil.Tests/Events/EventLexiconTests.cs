@@ -1,0 +1,36 @@
+using Vigil.Events;
+
+namespace Vigil.Tests.Events;
+
+public class EventLexiconTests
+{
+    [Theory]
+    [InlineData("Thousands marched on parliament in Dalwa.", true)]
+    [InlineData("The march ended peacefully.", true)]
+    [InlineData("She dropped out of the race in early March.", false)]
+    [InlineData("The ceasefire has held since March.", false)]
+    [InlineData("The vote is set for March 5.", false)]
+    public void AMarchIsAProtestAndTheMonthIsNot(string sentence, bool protest)
+    {
+        Assert.Equal(protest, Fires(Cue.Protest, sentence));
+    }
+
+    [Theory]
+    [InlineData("Police arrested two activists in Dalwa.", true)]
+    [InlineData("A court issued an arrest warrant for the former minister.", false)]
+    public void AWarrantIsNotYetAnArrest(string sentence, bool arrest)
+    {
+        Assert.Equal(arrest, Fires(Cue.Arrest, sentence));
+    }
+
+    [Theory]
+    [InlineData("Gunmen set the house on fire.", true)]
+    [InlineData("A man set himself on fire outside the parliament.", false)]
+    public void SelfImmolationAttacksNoOne(string sentence, bool attack)
+    {
+        Assert.Equal(attack, Fires(Cue.Attack, sentence));
+    }
+
+    private static bool Fires(Cue cue, string sentence) =>
+        EventLexicon.Cues.Any(c => c.Cue == cue && c.Pattern.IsMatch(sentence));
+}
