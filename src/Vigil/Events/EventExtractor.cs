@@ -103,6 +103,22 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
     /// <summary>How many years before publication an incident may lie and still be news rather than history.</summary>
     private const int HistoryYears = 2;
 
+    /// <summary>How many days before publication an incident told only after the lead may lie and still be the report's news.</summary>
+    private const int BackgroundDays = 7;
+
+    /// <summary>The last day a date of its precision may mean: "May 2020" may be the 31st.</summary>
+    private static DateOnly LatestDay(EventDate date) => date.Precision switch
+    {
+        DatePrecision.Week => date.Value.AddDays(6),
+        DatePrecision.Month => new DateOnly(date.Value.Year, date.Value.Month, DateTime.DaysInMonth(date.Value.Year, date.Value.Month)),
+        DatePrecision.Year => new DateOnly(date.Value.Year, 12, 31),
+        _ => date.Value,
+    };
+
+    /// <summary>Whether none of the incident's sentences lies in the story's first paragraph (a text of one paragraph is all lead).</summary>
+    private static bool TheLeadDoesNotTell(Document document, Incident incident) =>
+        document.Paragraphs.Count > 1 && !incident.All.Any(s => s.Span.Start < document.Paragraphs[0].End);
+
     private ConflictEvent? Build(Document document, Incident incident, PersonIndex people, List<SourceMention> allSources, string? documentGroup, DateOnly? published)
     {
         var text = document.Text;
@@ -218,6 +234,15 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         if (date is not null && published is { } reported && date.Value < reported.AddYears(-HistoryYears))
         {
             Drop(main, $"history: dated {date.Value:yyyy-MM-dd}, more than {HistoryYears} years before publication");
+            return null;
+        }
+
+        // A report's later paragraphs recall earlier incidents as background ("the protests last month", "the bombing of
+        // August 2018"): an incident told only after the lead, and dated more than a week before the report, is not news
+        // the report brings. Told in the lead, a late report of an incident (a monitor's account weeks on) stays.
+        if (date is not null && published is { } publishedOn && LatestDay(date) < publishedOn.AddDays(-BackgroundDays) && TheLeadDoesNotTell(document, incident))
+        {
+            Drop(main, $"background: dated {date.Value:yyyy-MM-dd} ({date.Precision.ToString().ToLowerInvariant()}), told only after the lead, more than {BackgroundDays} days before publication");
             return null;
         }
 

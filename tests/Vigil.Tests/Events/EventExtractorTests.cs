@@ -1,4 +1,5 @@
 using Vigil.Events;
+using Vigil.Language;
 
 namespace Vigil.Tests.Events;
 
@@ -180,6 +181,29 @@ public class EventExtractorTests
     {
         Assert.Empty(EventTestKit.Extract("The senator was held in Dalwa prison after rebels shot down his jet over the city in 1967.", Published));
         Assert.NotEmpty(EventTestKit.Extract("Rebels shot down an army jet over Dalwa on Monday, killing the pilot.", Published));
+    }
+
+    [Fact]
+    public void AnIncidentRecalledAfterTheLeadWeeksBeforeIsBackground()
+    {
+        const string recalled = "The new law follows the attack of 3 January, when gunmen killed two farmers in Dalwa.";
+        const string fresh = "The new law follows the attack of 6 March, when gunmen killed two farmers in Dalwa.";
+        static Document TwoParagraphs(string lead, string later)
+        {
+            var text = lead + "\n\n" + later;
+            var document = new Document(text);
+            document.Paragraphs.Add(new TextSpan(0, lead.Length));
+            document.Paragraphs.Add(new TextSpan(lead.Length + 2, text.Length));
+            new Tokenizer().Process(document);
+            new SentenceSplitter().Process(document);
+            return document;
+        }
+
+        const string lead = "Parliament passed a law on rural security on Monday.";
+        Assert.Empty(new EventExtractor().Extract(TwoParagraphs(lead, recalled), Published));
+        Assert.Single(new EventExtractor().Extract(TwoParagraphs(lead, fresh), Published));
+        // Told in the lead, a late report of an incident stays.
+        Assert.Single(new EventExtractor().Extract(TwoParagraphs(recalled, lead), Published));
     }
 
     [Fact]
