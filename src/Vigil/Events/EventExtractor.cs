@@ -194,6 +194,14 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         }
 
         var killed = Total(casualties.Where(c => c.Killed).ToList(), evidence, "killed", text);
+
+        // Fire or force used "to disperse" a protest is the protest's policing (codebook section 3): with deaths, or with
+        // live fire, excessive force; otherwise an intervention. Read as a clash or an attack, the model saw the
+        // shooting and not whom it was aimed at.
+        if (subType is "Armed clash" or "Attack" && incident.Triggers.Any(t => DispersedAProtest().IsMatch(t.Text)))
+        {
+            Retype(killed is { Best: > 0 } || cueSet.Contains(Cue.ExcessiveForce) ? "Excessive force against protesters" : "Protest with intervention");
+        }
         var injured = Total(casualties.Where(c => !c.Killed).ToList(), evidence, "injured", text);
         var killedVictims = victims.Count(v => v.Outcome == VictimOutcome.Killed);
         var injuredVictims = victims.Count(v => v.Outcome == VictimOutcome.Injured);
@@ -371,6 +379,10 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             && (casualties.Any(c => c.Count.Best > 0 && harmSentences.Any(s => s.Span.Contains(c.Span)))
                 || victims.Any(v => v.Outcome is VictimOutcome.Killed or VictimOutcome.Injured));
     }
+
+    /// <summary>Force used to break up a demonstration: "opened fire to disperse an opposition-led protest", "dispersed the marchers".</summary>
+    [GeneratedRegex(@"\bdispers(?:e|es|ed|ing)\s+(?:[\w\p{Pd}]+\s+){0,3}?(?:protests?|protesters|demonstrat\w+|rall(?:y|ies)|march(?:es)?|marchers|sit-ins?|crowds?\s+of\s+(?:protesters|demonstrators))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex DispersedAProtest();
 
     /// <summary>An arrest tied to a crime told as already known ("arrested over the bombing", "in connection with last week's killing").</summary>
     [GeneratedRegex(@"\b(?:arrest\w*|detain\w*|held|charged|suspected|accused)\s+(?:\w+\s+){0,4}?(?:over|for|with|in\s+connection\s+with|on\s+suspicion\s+of|of)\s+(?:the\s+|a\s+|an\s+|last\s+\w+'s\s+|\w+'s\s+)?(?:\w+\s+){0,2}?(?:attacks?|killings?|murders?|bombings?|shootings?|stabbings?|deaths?|assassination|massacre)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -71,6 +71,7 @@ public class CodebookTests
     [InlineData("One protester was killed and two were hurt in Bama on Monday after soldiers opened fire with live rounds to disperse a peaceful march.", "Excessive force against protesters")]
     [InlineData("At least nine people were killed in Bama on Monday during a gunfight between a criminal gang and a village self-defence group.", "Armed clash")]
     [InlineData("Rebels said on Monday that they have taken control of the town of Bama after two days of fighting.", "Non-state actor overtakes territory")]
+    [InlineData("One civilian was killed and another injured in Bama on Monday after soldiers opened gunfire to disperse an opposition-led protest.", "Excessive force against protesters")]
     [InlineData("A man has been arrested after the mayor of Bama was stabbed on stage at a charity concert last night. The mayor died in hospital today.", "Attack")]
     public void EachSubTypeIsToldFromItsNeighbours(string text, string subType)
     {

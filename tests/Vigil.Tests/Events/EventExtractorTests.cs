@@ -61,6 +61,17 @@ public class EventExtractorTests
         Assert.Equal(tied, EventExtractor.ArrestedOverAnEarlierCrime().IsMatch(sentence));
     }
 
+
+    [Theory]
+    [InlineData("Soldiers opened gunfire to disperse an opposition‑led protest in Dalwa.", true)]
+    [InlineData("Police dispersed the marchers with tear gas.", true)]
+    [InlineData("The crowd dispersed after the speeches.", false)]
+    [InlineData("Troops dispersed into the hills after the ambush.", false)]
+    public void ForceToDisperseAProtestIsItsPolicing(string sentence, bool protest)
+    {
+        Assert.Equal(protest, EventExtractor.DispersedAProtest().IsMatch(sentence));
+    }
+
     [Fact]
     public void AnAudienceIsNotACasualtyCount()
     {

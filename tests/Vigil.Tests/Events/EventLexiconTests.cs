@@ -31,6 +31,15 @@ public class EventLexiconTests
         Assert.Equal(attack, Fires(Cue.Attack, sentence));
     }
 
+    [Theory]
+    [InlineData("Rebels begin their advance into the city of Dalwa.", true)]
+    [InlineData("Militiamen advanced on the town at dawn.", true)]
+    [InlineData("The bank will advance to the capital markets next year.", false)]
+    public void AnAdvanceIntoATownIsFighting(string sentence, bool clash)
+    {
+        Assert.Equal(clash, Fires(Cue.Clash, sentence));
+    }
+
     private static bool Fires(Cue cue, string sentence) =>
         EventLexicon.Cues.Any(c => c.Cue == cue && c.Pattern.IsMatch(sentence));
 }
