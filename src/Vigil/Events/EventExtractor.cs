@@ -182,6 +182,21 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             Retype(GovernmentRegains);
         }
 
+        // A suicide bombing needs a bomber's blast: a man "wearing a fake suicide vest" who stabs passers-by, with no
+        // explosion told, is an attacker with a knife.
+        if (subType == "Suicide bomb" && !cueSet.Contains(Cue.Explosion) && incident.All.Any(s => FakeDevice().IsMatch(s.Text)))
+        {
+            Retype("Attack");
+        }
+
+        // Excessive force is the authorities' force against demonstrators: police shot by someone else, with no protest,
+        // march or crowd in the words ("an officer was shot at the custody centre by a prisoner"), were attacked.
+        if (subType == "Excessive force against protesters" && targets.Any(t => t.Kind == ActorKind.StateForces)
+            && !perpetrators.Any(p => p.Kind == ActorKind.StateForces) && !incident.All.Any(s => Demonstrators().IsMatch(s.Text)))
+        {
+            Retype("Attack");
+        }
+
         // Armed men among the dead ("killed, including two attackers"), told in the incident's own sentences and not in
         // its background ("in 2019 he survived a drone attack that left six soldiers dead"), mean fire met fire, or an armed unit was hit on
         // duty: a clash, not an attack on civilians (codebook section 3), unless they were off duty ("shot in his shop").
@@ -379,6 +394,12 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             && (casualties.Any(c => c.Count.Best > 0 && harmSentences.Any(s => s.Span.Contains(c.Span)))
                 || victims.Any(v => v.Outcome is VictimOutcome.Killed or VictimOutcome.Injured));
     }
+
+    [GeneratedRegex(@"\b(?:fake|hoax|dummy|imitation|replica|mock)\s+(?:suicide\s+)?(?:vests?|belts?|bombs?|explosives?|devices?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FakeDevice();
+
+    [GeneratedRegex(@"\b(?:protest\w*|demonstrat\w*|march(?:es|ed|ers|ing)?|rall(?:y|ies)|crowds?|sit-ins?|strikers|mourners|gatherings?|rioters?|mobs?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Demonstrators();
 
     /// <summary>Force used to break up a demonstration: "opened fire to disperse an opposition-led protest", "dispersed the marchers".</summary>
     [GeneratedRegex(@"\bdispers(?:e|es|ed|ing)\s+(?:[\w\p{Pd}]+\s+){0,3}?(?:protests?|protesters|demonstrat\w+|rall(?:y|ies)|march(?:es)?|marchers|sit-ins?|crowds?\s+of\s+(?:protesters|demonstrators))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

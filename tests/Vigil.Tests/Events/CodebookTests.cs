@@ -72,6 +72,7 @@ public class CodebookTests
     [InlineData("At least nine people were killed in Bama on Monday during a gunfight between a criminal gang and a village self-defence group.", "Armed clash")]
     [InlineData("Rebels said on Monday that they have taken control of the town of Bama after two days of fighting.", "Non-state actor overtakes territory")]
     [InlineData("One civilian was killed and another injured in Bama on Monday after soldiers opened gunfire to disperse an opposition-led protest.", "Excessive force against protesters")]
+    [InlineData("A police sergeant was shot dead at a custody centre in Bama early on Monday by a prisoner who had been arrested hours before.", "Attack")]
     [InlineData("A man has been arrested after the mayor of Bama was stabbed on stage at a charity concert last night. The mayor died in hospital today.", "Attack")]
     public void EachSubTypeIsToldFromItsNeighbours(string text, string subType)
     {
@@ -108,6 +109,7 @@ public class CodebookTests
         var events = Code("A man wearing a fake suicide vest stabbed two passers-by in Dalwa on Sunday before police shot him dead.");
         Assert.NotEmpty(events);
         Assert.All(events, e => Assert.NotEqual("suicide vest", e.Weapon));
+        Assert.All(events, e => Assert.NotEqual("Suicide bomb", e.SubEventType));
     }
 
     [Fact]
