@@ -37,7 +37,7 @@ public sealed class SqliteEventStore : SqlEventStore
         }
     }
 
-    protected override IReadOnlyList<string> Migrations { get; } =
+    protected override IReadOnlyList<Migration> Migrations { get; } =
     [
         CoreSchema("INTEGER", "REAL", "INTEGER PRIMARY KEY AUTOINCREMENT"),
         "CREATE VIRTUAL TABLE article_fts USING fts5 (article_id UNINDEXED, headline, text, tokenize = 'porter unicode61 remove_diacritics 2');",
@@ -69,6 +69,34 @@ public sealed class SqliteEventStore : SqlEventStore
         EventConfidenceSchema("REAL"),
         // The indexes the API's reads need at a million events (bench/scale, BENCHMARKS.md "Store at a million events").
         string.Join("\n", ReadIndexes),
+        // The counts of events by country, day and type, so a country's statistics by day and a date range's by
+        // country are summed, not counted (BENCHMARKS.md "Store at a million events", session 11).
+        SchemaOnly(string.Join("\n", KeptCounts)),
+    ];
+
+    /// <summary>
+    /// The counts of events by country, day and type (a missing date or country is ''), kept by triggers on
+    /// <c>events</c> in the transaction that writes the event, as the two tables of <see cref="ReadIndexes"/> are.
+    /// </summary>
+    public static IReadOnlyList<string> KeptCounts { get; } =
+    [
+        CountryDayCountsTable(" WITHOUT ROWID"),
+        """
+        CREATE TRIGGER events_country_day_counted AFTER INSERT ON events BEGIN
+          INSERT INTO event_country_day_counts VALUES (COALESCE(NEW.country, ''), COALESCE(NEW.event_date, ''), NEW.event_type, 1)
+            ON CONFLICT (country, event_date, event_type) DO UPDATE SET events = events + 1;
+        END;
+        CREATE TRIGGER events_country_day_uncounted AFTER DELETE ON events BEGIN
+          UPDATE event_country_day_counts SET events = events - 1
+            WHERE country = COALESCE(OLD.country, '') AND event_date = COALESCE(OLD.event_date, '') AND event_type = OLD.event_type;
+        END;
+        CREATE TRIGGER events_country_day_recounted AFTER UPDATE OF event_date, event_type, country ON events BEGIN
+          UPDATE event_country_day_counts SET events = events - 1
+            WHERE country = COALESCE(OLD.country, '') AND event_date = COALESCE(OLD.event_date, '') AND event_type = OLD.event_type;
+          INSERT INTO event_country_day_counts VALUES (COALESCE(NEW.country, ''), COALESCE(NEW.event_date, ''), NEW.event_type, 1)
+            ON CONFLICT (country, event_date, event_type) DO UPDATE SET events = events + 1;
+        END;
+        """,
     ];
 
     /// <summary>
@@ -105,9 +133,17 @@ public sealed class SqliteEventStore : SqlEventStore
         """,
     ];
 
-    /// <summary>Undoes <see cref="ReadIndexes"/>: the store as the migrations before it left it.</summary>
+    /// <summary>Undoes <see cref="KeptCounts"/> alone.</summary>
+    public static IReadOnlyList<string> UndoKeptCounts { get; } =
+    [
+        "DROP TRIGGER IF EXISTS events_country_day_counted", "DROP TRIGGER IF EXISTS events_country_day_uncounted",
+        "DROP TRIGGER IF EXISTS events_country_day_recounted", "DROP TABLE IF EXISTS event_country_day_counts",
+    ];
+
+    /// <summary>Undoes <see cref="ReadIndexes"/> and <see cref="KeptCounts"/>: the store as the migrations before them left it.</summary>
     public static IReadOnlyList<string> UndoReadIndexes { get; } =
     [
+        .. UndoKeptCounts,
         "DROP INDEX IF EXISTS events_recent", "DROP INDEX IF EXISTS events_oldest", "DROP INDEX IF EXISTS events_country_recent",
         "DROP INDEX IF EXISTS events_type_recent", "DROP INDEX IF EXISTS events_place", "DROP INDEX IF EXISTS events_killed",
         "DROP INDEX IF EXISTS events_confidence", "DROP TRIGGER IF EXISTS events_counted",
@@ -116,6 +152,8 @@ public sealed class SqliteEventStore : SqlEventStore
     ];
 
     public override IReadOnlyList<string> UndoReadSchema => UndoReadIndexes;
+
+    public override IReadOnlyList<string> UndoKeptCountsSchema => UndoKeptCounts;
 
     protected override string TableExistsSql => "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = @table";
 
