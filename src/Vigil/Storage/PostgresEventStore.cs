@@ -151,7 +151,11 @@ public sealed class PostgresEventStore : SqlEventStore
 
     public override IReadOnlyList<string> UndoReadSchema => UndoReadIndexes;
 
-    public override IReadOnlyList<string> UndoKeptCountsSchema => UndoKeptCounts;
+    public override int ReadSchemaMigrations => 3;
+
+    public override IReadOnlyList<string> UndoSchemaOnlyMigrations => UndoKeptCounts;
+
+    public override int SchemaOnlyMigrations => 1;
 
     protected override string TableExistsSql => "SELECT 1 WHERE to_regclass(@table) IS NOT NULL";
 
