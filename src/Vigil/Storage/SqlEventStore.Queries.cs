@@ -63,7 +63,7 @@ public abstract partial class SqlEventStore
     /// <summary>One page of the matching events in the given order (see <see cref="Sorts"/>).</summary>
     public IReadOnlyList<StoredEvent> SearchPage(EventQuery query, string sort, int offset, int limit)
     {
-        var (where, parameters) = Conditions(query);
+        var (where, parameters) = Conditions(query, oneEventAtATime: true);
         parameters.AddRange([("@limit", limit), ("@offset", offset)]);
         return Read(Strings($"SELECT id FROM events {where} ORDER BY {OrderBy(sort)} LIMIT @limit OFFSET @offset", [.. parameters]));
     }
@@ -302,14 +302,19 @@ public abstract partial class SqlEventStore
     }
 
     /// <summary>The WHERE clause of a query over the events table (empty for no filter) and its parameters.</summary>
-    private (string Where, List<(string, object?)> Parameters) Conditions(EventQuery query)
+    /// <remarks>
+    /// <paramref name="oneEventAtATime"/>: the query reads only the first rows in an order (a page), so a common word is
+    /// better checked event by event (<see cref="CommonTextMatch"/>); what reads every match (statistics, the map, an
+    /// export) joins the matches instead.
+    /// </remarks>
+    private (string Where, List<(string, object?)> Parameters) Conditions(EventQuery query, bool oneEventAtATime = false)
     {
         var conditions = new List<string>();
         var parameters = new List<(string, object?)>();
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var text = FullTextQuery(query.Text);
-            conditions.Add(IsCommonText(text) ? CommonTextMatch : TextMatch);
+            conditions.Add(oneEventAtATime && IsCommonText(text) ? CommonTextMatch : TextMatch);
             parameters.Add(("@query", text));
         }
 
