@@ -22,7 +22,7 @@ if (args is ["fill", var path, var count])
 if (args is ["scale", var engine, var target, var size, ..])
 {
     // bench/scale/fill.sh: a store of SIZE synthetic events (one engine: sqlite PATH or postgres CONNECTION).
-    ScaleFill.Run(engine, target, int.Parse(size, CultureInfo.InvariantCulture), args.Length > 4 ? args[4] : Path.Combine(".build", "gazetteer"));
+    ScaleFill.Run(engine, target, int.Parse(size, CultureInfo.InvariantCulture));
     return;
 }
 

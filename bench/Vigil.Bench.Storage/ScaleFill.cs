@@ -49,15 +49,13 @@ public static class ScaleFill
     /// <summary>One synthetic report: its article's row values and the event it codes.</summary>
     public sealed record Report(string ArticleId, string Url, string Headline, string Outlet, string Published, string Text, ConflictEvent Event);
 
-    /// <summary>The hundred largest countries of the gazetteer (GeoNames, CC BY 4.0), with Zipf-like weights: a few see most events.</summary>
-    public static IReadOnlyList<Country> Countries(string gazetteer)
+    /// <summary>The hundred largest countries of the country table (areas from GeoNames, CC BY 4.0), with Zipf-like weights: a few see most events.</summary>
+    public static IReadOnlyList<Country> Countries()
     {
-        var rows = File.ReadLines(Path.Combine(gazetteer, "countries.tsv")).Where(line => !line.StartsWith('#')).Select(line => line.Split('\t'))
-            .Where(f => f.Length > 4 && double.TryParse(f[4], CultureInfo.InvariantCulture, out _))
-            .Select(f => (Code: f[0], Name: f[1], Lat: double.Parse(f[2], CultureInfo.InvariantCulture), Lon: double.Parse(f[3], CultureInfo.InvariantCulture),
-                Area: double.Parse(f[4], CultureInfo.InvariantCulture)))
+        var rows = Vigil.Places.Countries.All.Where(c => c.AreaKm2 is not null)
+            .Select(c => (c.Code, c.Name, Lat: c.Latitude, Lon: c.Longitude, Area: c.AreaKm2!.Value))
             .Where(c => c.Code != "AQ") // no one lives in Antarctica to report on
-            .OrderByDescending(c => c.Area).Take(100).ToList();
+            .OrderByDescending(c => c.Area).ThenBy(c => c.Code, StringComparer.Ordinal).Take(100).ToList();
         var random = new Random(17);
         return [.. rows.Select((c, i) => new Country(c.Code, c.Name, c.Lat, c.Lon, Math.Clamp(Math.Sqrt(c.Area) / 111 / 3, 0.3, 8), 1 / Math.Pow(i + 1, 0.9)))
             .OrderBy(_ => random.Next())];
@@ -203,9 +201,9 @@ public static class ScaleFill
         return (articles, EventRow(ClaimAggregation.Aggregate(eventId, claims), ++eventSeq), claimRows);
     }
 
-    public static void Run(string engine, string target, int count, string gazetteer, int seed = 17)
+    public static void Run(string engine, string target, int count, int seed = 17)
     {
-        var countries = Countries(gazetteer);
+        var countries = Countries();
         var clock = Stopwatch.StartNew();
         var progress = new Progress(count, clock);
         switch (engine)

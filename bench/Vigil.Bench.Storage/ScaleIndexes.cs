@@ -6,7 +6,7 @@ using Vigil.Storage;
 namespace Vigil.Bench.Storage;
 
 /// <summary>
-/// Drops the store's read indexes and kept counts (the last migration), or builds them again with the migration's own
+/// Drops the store's read indexes and kept counts (the last migrations), or builds them again with the migration's own
 /// statements, to measure the reads without and with them. The schema version is left alone.
 /// </summary>
 public static class ScaleIndexes
@@ -14,8 +14,8 @@ public static class ScaleIndexes
     public static void Run(string action, string engine, string target)
     {
         var (create, undo) = engine == "sqlite"
-            ? (SqliteEventStore.ReadIndexes, SqliteEventStore.UndoReadIndexes)
-            : (PostgresEventStore.ReadIndexes, PostgresEventStore.UndoReadIndexes);
+            ? (SqliteEventStore.ReadIndexes.Concat(SqliteEventStore.KeptCounts).Append(SqliteEventStore.FullTextKeys), SqliteEventStore.UndoReadIndexes)
+            : (PostgresEventStore.ReadIndexes.Concat(PostgresEventStore.KeptCounts), PostgresEventStore.UndoReadIndexes);
         using DbConnection connection = engine == "sqlite"
             ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString())
             : new NpgsqlConnection(target);

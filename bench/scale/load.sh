@@ -4,8 +4,13 @@
 # Per kind of request: requests, p50 and p99 latency, errors (any answer but 200). Then an ACLED CSV export of one
 # year (about a tenth of the events) on a freshly started server: seconds, rows, and the server's memory before and at
 # its peak (VmHWM). The stores come from bench/scale/fill.sh SIZE.
-# KINDS (default "list bbox search stats") chooses the kinds of request; SKIP_EXPORT=1 measures those alone.
-# Usage: bench/scale/load.sh [SIZE] [READERS] [REQUESTS_PER_READER] [phases: "before after"] [stores: "sqlite postgres"]
+# KINDS (default "list bbox search stats") chooses the kinds of request; SKIP_EXPORT=1 measures those alone;
+# SERIAL_RUNS (default 1) asks each URL of the one-at-a-time table that many times in a row (the first is often cold).
+# Phases: "before" (read indexes dropped), "after" (this checkout's server, the store migrated to its schema), and
+# "base": the server built from BASE_REF (default: where this branch left main) against the same store, unchanged,
+# so a branch's reads are measured beside the code it started from, in one run. The base server never migrates a store
+# that is newer than it (it only reads here), so alternating "base after base after" is fair.
+# Usage: bench/scale/load.sh [SIZE] [READERS] [REQUESTS_PER_READER] [phases: "before after"|"base after"] [stores: "sqlite postgres"]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -17,6 +22,19 @@ stores="${5:-sqlite postgres}"
 ./vigil --help >/dev/null
 dotnet build bench/Vigil.Bench.Storage -c Release -o bench/out/storage/bin --nologo -v quiet >/dev/null
 cli=(dotnet "$root/.build/cli/Vigil.Cli.dll")
+base_cli=(dotnet "$root/.build/cli-base/Vigil.Cli.dll")
+if [[ " $phases " == *" base "* ]]; then
+  base_commit="$(git rev-parse "${BASE_REF:-$(git merge-base HEAD main)}")"
+  if [ "$(cat .build/cli-base/COMMIT 2>/dev/null)" != "$base_commit" ]; then
+    echo "load: building the base server ($base_commit) into .build/cli-base..." >&2
+    rm -rf .build/base-src .build/cli-base && mkdir -p .build/base-src
+    git archive "$base_commit" | tar -x -C .build/base-src
+    dotnet publish .build/base-src/src/Vigil.Cli/Vigil.Cli.csproj -c Release --nologo -v quiet -o .build/cli-base -p:RunAnalyzers=false \
+      -p:EnforceCodeStyleInBuild=false --use-current-runtime --self-contained false -p:PublishReadyToRun=true >.build/cli-base.log 2>&1 \
+      || { cat .build/cli-base.log >&2; exit 1; }
+    echo "$base_commit" >.build/cli-base/COMMIT
+  fi
+fi
 bench=(dotnet bench/out/storage/bin/Vigil.Bench.Storage.dll)
 out="$root/bench/out/scale"
 rm -rf "$out"; mkdir -p "$out"
@@ -40,8 +58,10 @@ kinds[search]="q=$village|q=$group|q=$village&type=Battles|q=$group&country=$big
 kinds[stats]="stats:|stats:country=$country|stats:type=Battles|stats:from=2024-01-01&to=2024-12-31|stats:country=$big"
 echo "search words: village '$village', group '$group'; countries $country (10th) and $big (largest)" >&2
 
-serve() { # store args...; starts the server, sets server_pid
-  "${cli[@]}" serve "$@" --urls "http://127.0.0.1:$port" --token bench >"$out/serve.log" 2>&1 &
+serve() { # store args...; starts the server (the base build's in the base phase), sets server_pid
+  local server=("${cli[@]}")
+  [ "${phase:-}" = base ] && server=("${base_cli[@]}")
+  "${server[@]}" serve "$@" --urls "http://127.0.0.1:$port" --token bench >"$out/serve.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return; sleep 0.2; done
   echo "bench: the server did not start" >&2; cat "$out/serve.log" >&2; exit 1
@@ -66,13 +86,19 @@ percentiles() { # name...; the table row of the readers' files
     END { printf "| %s | %s | %s | %d | %.0f | %.0f | %.0f | %d | %s |\n", store, phase, kind, n, t[int(n * 0.5) + 1], t[int(n * 0.99) + 1], t[n], errors + 0, load }'
 }
 
-serial() { # store name, phase; each URL once, one at a time: the service time of a request without queueing
-  local kind f url
+serial() { # store name, phase; each URL once (SERIAL_RUNS times in a row), one at a time: the service time of a request without queueing
+  local kind f url status times run answer
   for kind in ${KINDS:-list bbox search stats}; do
     IFS='|' read -r -a urls <<<"${kinds[$kind]}"
     for f in "${urls[@]}"; do
       if [[ "$f" == stats:* ]]; then url="/api/stats?${f#stats:}"; else url="/api/events?$f"; fi
-      echo "| $1 | $2 | \`$url\` | $(curl -s -o /dev/null -w '%{http_code} | %{time_total}' "http://127.0.0.1:$port$url" | awk '{ printf "%s | %.0f", $1, $3 * 1000 }') | $(load) |" >>"$out/serial.md"
+      times=""
+      for run in $(seq "${SERIAL_RUNS:-1}"); do
+        answer=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "http://127.0.0.1:$port$url")
+        status=${answer%% *}
+        times="$times${times:+ / }$(awk -v t="${answer#* }" 'BEGIN { printf "%.0f", t * 1000 }')"
+      done
+      echo "| $1 | $2 | \`$url\` | $status | $times | $(load) |" >>"$out/serial.md"
     done
   done
 }
@@ -114,13 +140,15 @@ indexes() { # drop|create, engine, target
 
 echo "| store | indexes | requests | n | p50 ms | p99 ms | max ms | errors | load average (1 min, start→end) |"
 echo "|---|---|---|---:|---:|---:|---:|---:|---|"
+# The read indexes are rebuilt for "after" only when a "before" in this run dropped them.
+rebuild=no; [[ " $phases " == *" before "* ]] && rebuild=yes
 for phase in $phases; do
   for store in $stores; do
     if [ "$store" = sqlite ]; then
-      [ "$phase" = before ] && indexes drop sqlite "$sqlite_db" || indexes create sqlite "$sqlite_db"
+      case "$phase" in before) indexes drop sqlite "$sqlite_db" ;; after) if [ "$rebuild" = yes ]; then indexes create sqlite "$sqlite_db"; fi ;; esac
       run sqlite "$phase" --db "$sqlite_db"
     elif [ -n "$pg" ]; then
-      [ "$phase" = before ] && indexes drop postgres "$pg_store" || indexes create postgres "$pg_store"
+      case "$phase" in before) indexes drop postgres "$pg_store" ;; after) if [ "$rebuild" = yes ]; then indexes create postgres "$pg_store"; fi ;; esac
       run postgres "$phase" --postgres "$pg_store"
     fi
   done

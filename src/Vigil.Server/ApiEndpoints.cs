@@ -25,11 +25,12 @@ internal static class ApiEndpoints
                 var statuses = store.ReviewStatuses();
                 if (filter.InStore)
                 {
-                    // At a million events only one page is read whole; the database counts, sorts and pages.
-                    var total = store.CountEvents(filter.Query);
+                    // At a million events only one page is read whole; the database counts, sorts and pages. A list
+                    // needs no exact total past a few hundred pages: counting rows stops at the cap ("10,000+").
+                    var total = store.CountEventsUpTo(filter.Query, TotalCap);
                     var items = store.SearchPage(filter.Query, filter.Sort, (filter.Page - 1) * filter.PageSize, filter.PageSize)
                         .Select(e => EventViews.Summary(e, Status(statuses, e.Id))).ToList();
-                    return new EventPage(total, filter.Page, filter.PageSize, items);
+                    return new EventPage(total.Count, filter.Page, filter.PageSize, items) { TotalIsAtLeast = total.More };
                 }
 
                 var matching = Filtered(store, filter, statuses);
@@ -257,6 +258,9 @@ internal static class ApiEndpoints
     public const int MaxNoteChars = 64 * 1024;
 
     public const int DefaultAuditLimit = 100;
+
+    /// <summary>How far the event list counts rows a filter matches before it says "at least" (400 pages of 25).</summary>
+    public const int TotalCap = 10_000;
 
     public const int DefaultMapZoom = 2;
 

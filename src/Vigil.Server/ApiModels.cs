@@ -8,7 +8,11 @@ public sealed record EventSummary(
     string Id, string EventType, string SubEventType, string? Date, string? DatePrecision, string? Location, string? Country,
     string? Admin1, double? Latitude, double? Longitude, int? Killed, int? Injured, double Confidence, string ReviewStatus, int Claims, string? Headline);
 
-public sealed record EventPage(int Total, int Page, int PageSize, IReadOnlyList<EventSummary> Items);
+public sealed record EventPage(int Total, int Page, int PageSize, IReadOnlyList<EventSummary> Items)
+{
+    /// <summary>True when more events match than <see cref="Total"/>: the count stopped at the cap (the list shows "10,000+").</summary>
+    public bool TotalIsAtLeast { get; init; }
+}
 
 /// <summary>A claim (one article's report of the incident) with the evidence spans into that article's text.</summary>
 /// <remarks><see cref="Licence"/> and <see cref="Attribution"/> are what the input gave for the article's text (null when it gave none).</remarks>

@@ -9,6 +9,9 @@ public interface IEventReader
     /// <summary>How many events match.</summary>
     int CountEvents(EventQuery query);
 
+    /// <summary>How many events match, counting rows no further than <paramref name="cap"/> (then <see cref="EventTotal.More"/> is set).</summary>
+    EventTotal CountEventsUpTo(EventQuery query, int cap);
+
     /// <summary>One page of the matching events in the given order (see <see cref="SqlEventStore.Sorts"/>).</summary>
     IReadOnlyList<StoredEvent> SearchPage(EventQuery query, string sort, int offset, int limit);
 

@@ -8,6 +8,9 @@ public sealed record EventStatistics(
     int Events, IReadOnlyList<(string Day, string EventType, int Count)> ByDay, IReadOnlyList<(string Key, int Count)> ByType,
     IReadOnlyList<(string Key, int Count)> ByCountry);
 
+/// <summary>How many events match a query: exact, or (<paramref name="More"/>) the cap of a count that stopped there.</summary>
+public readonly record struct EventTotal(int Count, bool More);
+
 /// <summary>One cell of the map's grid: how many located events fall in it, where their centre is, and how many they killed.</summary>
 public sealed record MapCell(double Latitude, double Longitude, int Count, long Killed, string CommonestType);
 
@@ -21,24 +24,46 @@ public abstract partial class SqlEventStore
     public static readonly IReadOnlyList<string> Sorts = ["date", "-date", "killed", "-killed", "confidence", "-confidence"];
 
     /// <summary>How many events match.</summary>
-    public int CountEvents(EventQuery query)
+    public int CountEvents(EventQuery query) => CountEventsUpTo(query, int.MaxValue - 1).Count;
+
+    /// <summary>
+    /// How many events match, counted no further than <paramref name="cap"/>: a filter the kept counts answer is
+    /// always exact; any other stops counting rows after the cap (<see cref="EventTotal.More"/>), so a list of half a
+    /// million events costs what one of ten thousand does.
+    /// </summary>
+    public EventTotal CountEventsUpTo(EventQuery query, int cap)
     {
-        var counted = Counted(query);
-        if (counted is not null)
+        ArgumentOutOfRangeException.ThrowIfNegative(cap);
+        if (KeptCounts(query, Grain.Total) is var (table, keptWhere, keptParameters))
         {
-            // Filters of dates and type, or of country and type, are summed from the kept counts (a few thousand rows at most).
-            var (table, where, parameters) = counted.Value;
-            return Convert.ToInt32(Scalar($"SELECT COALESCE(SUM(events), 0) FROM {table} {where}", [.. parameters]), CultureInfo.InvariantCulture);
+            // Filters of dates, country and type are summed from the kept counts (a few thousand rows at most).
+            return new EventTotal(Convert.ToInt32(Scalar($"SELECT COALESCE(SUM(events), 0) FROM {table} {keptWhere}", [.. keptParameters]), CultureInfo.InvariantCulture), false);
         }
 
-        var (conditions, values) = Conditions(query);
-        return Convert.ToInt32(Scalar($"SELECT COUNT(*) FROM events {conditions}", [.. values]), CultureInfo.InvariantCulture);
+        string sql;
+        List<(string, object?)> values;
+        if (!string.IsNullOrWhiteSpace(query.Text) && CommonTextCount is { } commonCount && IsCommonText(FullTextQuery(query.Text)))
+        {
+            // A word in a large share of the reports: its matches are read from the full-text index until the cap.
+            (var others, values) = Conditions(query with { Text = null });
+            values.Add(("@query", FullTextQuery(query.Text)));
+            sql = commonCount(others.Length == 0 ? "" : $"AND EXISTS (SELECT 1 FROM events {others} AND events.id = c.event_id)");
+        }
+        else
+        {
+            (var conditions, values) = Conditions(query);
+            sql = $"SELECT COUNT(*) FROM (SELECT 1 AS one FROM events {conditions} LIMIT @cap) capped";
+        }
+
+        values.Add(("@cap", (long)cap + 1));
+        var count = Convert.ToInt64(Scalar(sql, [.. values]), CultureInfo.InvariantCulture);
+        return count > cap ? new EventTotal(cap, true) : new EventTotal((int)count, false);
     }
 
     /// <summary>One page of the matching events in the given order (see <see cref="Sorts"/>).</summary>
     public IReadOnlyList<StoredEvent> SearchPage(EventQuery query, string sort, int offset, int limit)
     {
-        var (where, parameters) = Conditions(query);
+        var (where, parameters) = Conditions(query, oneEventAtATime: true);
         parameters.AddRange([("@limit", limit), ("@offset", offset)]);
         return Read(Strings($"SELECT id FROM events {where} ORDER BY {OrderBy(sort)} LIMIT @limit OFFSET @offset", [.. parameters]));
     }
@@ -61,10 +86,9 @@ public abstract partial class SqlEventStore
         var (where, parameters) = Conditions(query);
         var byDay = new List<(string Day, string EventType, int Count)>();
         var byType = new Dictionary<string, int>(StringComparer.Ordinal);
-        var counted = Counted(query);
-        var (dayCounts, dayWhere, dayParameters) = counted is { Table: DayCounts } day ? day : ("events", where, parameters);
-        var countExpression = dayCounts == DayCounts ? "SUM(events)" : "COUNT(*)";
-        using (var command = Command($"SELECT event_date, event_type, {countExpression} FROM {dayCounts} {dayWhere} GROUP BY event_date, event_type", [.. dayParameters]))
+        var (dayTable, dayWhere, dayParameters) = KeptCounts(query, Grain.Day) ?? ("events", where, parameters);
+        var countExpression = dayTable == "events" ? "COUNT(*)" : "SUM(events)";
+        using (var command = Command($"SELECT event_date, event_type, {countExpression} FROM {dayTable} {dayWhere} GROUP BY event_date, event_type", [.. dayParameters]))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -84,10 +108,9 @@ public abstract partial class SqlEventStore
             }
         }
 
-        // By country: from the kept counts when no date limits the query, else counted from the rows.
         var byCountry = new List<(string Key, int Count)>();
-        var (countryTable, countryWhere, countryParameters) = Counted(query, byCountry: true) ?? ("events", where, parameters);
-        countExpression = countryTable == CountryCounts ? "SUM(events)" : "COUNT(*)";
+        var (countryTable, countryWhere, countryParameters) = KeptCounts(query, Grain.Country) ?? ("events", where, parameters);
+        countExpression = countryTable == "events" ? "COUNT(*)" : "SUM(events)";
         using (var command = Command($"SELECT country, {countExpression} FROM {countryTable} {countryWhere} GROUP BY country", [.. countryParameters]))
         using (var reader = command.ExecuteReader())
         {
@@ -112,6 +135,8 @@ public abstract partial class SqlEventStore
 
     private const string CountryCounts = "event_country_counts";
 
+    private const string CountryDayCounts = "event_country_day_counts";
+
     /// <summary>Migration: the counts of events by day and type and by country and type (a missing date or country is ''), filled from the events.</summary>
     protected const string CountTables = """
         CREATE TABLE event_day_counts (event_date TEXT NOT NULL, event_type TEXT NOT NULL, events INTEGER NOT NULL, PRIMARY KEY (event_date, event_type));
@@ -122,27 +147,71 @@ public abstract partial class SqlEventStore
           SELECT COALESCE(country, ''), event_type, COUNT(*) FROM events GROUP BY COALESCE(country, ''), event_type;
         """;
 
+    /// <summary>
+    /// Migration: the counts of events by country, day and type, filled from the events, with an index by day for
+    /// a date range's counts by country. <paramref name="tableOptions"/>: SQLite's WITHOUT ROWID (the key is the table).
+    /// </summary>
+    protected static string CountryDayCountsTable(string tableOptions) => $"""
+        CREATE TABLE event_country_day_counts (
+          country TEXT NOT NULL, event_date TEXT NOT NULL, event_type TEXT NOT NULL, events INTEGER NOT NULL,
+          PRIMARY KEY (country, event_date, event_type)){tableOptions};
+        INSERT INTO event_country_day_counts (country, event_date, event_type, events)
+          SELECT COALESCE(country, ''), COALESCE(event_date, ''), event_type, COUNT(*) FROM events
+          GROUP BY COALESCE(country, ''), COALESCE(event_date, ''), event_type;
+        CREATE INDEX event_country_day_counts_by_day ON event_country_day_counts (event_date, country, event_type, events);
+        """;
+
     /// <summary>SQL that undoes the read migration (its indexes and kept counts), for measuring and testing the store without it.</summary>
     public abstract IReadOnlyList<string> UndoReadSchema { get; }
 
-    private bool? hasCounts;
+    /// <summary>How many of the last migrations <see cref="UndoReadSchema"/> undoes, with the confidence column of the first of them.</summary>
+    public abstract int ReadSchemaMigrations { get; }
+
+    /// <summary>SQL that undoes the last migrations, those that only add kept tables (for testing an upgrade across them).</summary>
+    public abstract IReadOnlyList<string> UndoSchemaOnlyMigrations { get; }
+
+    /// <summary>How many of the last migrations <see cref="UndoSchemaOnlyMigrations"/> undoes.</summary>
+    public abstract int SchemaOnlyMigrations { get; }
+
+    private readonly Dictionary<string, bool> keptTables = new(StringComparer.Ordinal);
+
+    /// <summary>What a statistic is grouped by: nothing (a total), the day and type, or the country.</summary>
+    private enum Grain
+    {
+        Total,
+        Day,
+        Country,
+    }
 
     /// <summary>
-    /// The table of kept counts that answers the query, with its WHERE clause: by day for dates and a type, by country
-    /// for a country and a type (or, <paramref name="byCountry"/>, for counts by country without dates); null when the
-    /// query filters on anything else (or the store has no kept counts).
+    /// The table of kept counts that answers the query at the grain, with its WHERE clause: the smallest of the three
+    /// that holds every column the query filters or groups on (dates, country, type). Null when the query filters on
+    /// anything else (text, box, sub-type, confidence, review), or the store has none of them.
     /// </summary>
-    private (string Table, string Where, List<(string, object?)> Parameters)? Counted(EventQuery query, bool byCountry = false)
+    private (string Table, string Where, List<(string, object?)> Parameters)? KeptCounts(EventQuery query, Grain grain)
     {
         var typeOnly = query.EventType is not { } type || (EventTaxonomy.SubTypes.ContainsKey(type) && EventTaxonomy.TypeOf(type) is null);
         if (!typeOnly || !string.IsNullOrWhiteSpace(query.Text) || query.BoundingBox is not null || query.SubEventType is not null
-            || query.MinConfidence is > 0 || query.Review is not null || (query.Country is not null && (query.From is not null || query.To is not null)))
+            || query.MinConfidence is > 0 || query.Review is not null)
         {
             return null;
         }
 
-        hasCounts ??= Scalar(TableExistsSql, ("@table", DayCounts)) is not null;
-        if (hasCounts is false)
+        var dated = query.From is not null || query.To is not null;
+        var byCountry = query.Country is not null || grain == Grain.Country;
+        var byDay = dated || grain == Grain.Day;
+        var table = (byCountry, byDay) switch
+        {
+            (true, true) => CountryDayCounts,
+            (false, true) => DayCounts,
+            _ => CountryCounts,
+        };
+        if (!keptTables.TryGetValue(table, out var kept))
+        {
+            keptTables[table] = kept = Scalar(TableExistsSql, ("@table", table)) is not null;
+        }
+
+        if (!kept)
         {
             return null;
         }
@@ -155,30 +224,20 @@ public abstract partial class SqlEventStore
             parameters.Add(("@type", query.EventType));
         }
 
-        if (query.Country is not null || byCountry)
+        if (query.Country is { } country)
         {
-            if (query.From is not null || query.To is not null)
-            {
-                return null;
-            }
-
-            if (query.Country is { } country)
-            {
-                conditions.Add("country = @country");
-                parameters.Add(("@country", country.ToUpperInvariant()));
-            }
-
-            return (CountryCounts, "WHERE " + string.Join(" AND ", conditions), parameters);
+            conditions.Add("country = @country");
+            parameters.Add(("@country", country.ToUpperInvariant()));
         }
 
-        if (query.From is not null || query.To is not null)
+        if (dated)
         {
             // Undated events are kept under '', which no date range holds.
             conditions.Add("event_date <> ''");
             AddDateRange(query, conditions, parameters);
         }
 
-        return (DayCounts, "WHERE " + string.Join(" AND ", conditions), parameters);
+        return (table, "WHERE " + string.Join(" AND ", conditions), parameters);
     }
 
     /// <summary>A query that returns a row when the table named by @table exists.</summary>
@@ -243,14 +302,20 @@ public abstract partial class SqlEventStore
     }
 
     /// <summary>The WHERE clause of a query over the events table (empty for no filter) and its parameters.</summary>
-    private (string Where, List<(string, object?)> Parameters) Conditions(EventQuery query)
+    /// <remarks>
+    /// <paramref name="oneEventAtATime"/>: the query reads only the first rows in an order (a page), so a common word is
+    /// better checked event by event (<see cref="CommonTextMatch"/>); what reads every match (statistics, the map, an
+    /// export) joins the matches instead.
+    /// </remarks>
+    private (string Where, List<(string, object?)> Parameters) Conditions(EventQuery query, bool oneEventAtATime = false)
     {
         var conditions = new List<string>();
         var parameters = new List<(string, object?)>();
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            conditions.Add($"id IN (SELECT event_id FROM claims WHERE article_id IN ({FullTextArticleIds}))");
-            parameters.Add(("@query", FullTextQuery(query.Text)));
+            var text = FullTextQuery(query.Text);
+            conditions.Add(oneEventAtATime && IsCommonText(text) ? CommonTextMatch : TextMatch);
+            parameters.Add(("@query", text));
         }
 
         AddDateRange(query, conditions, parameters);
@@ -321,6 +386,25 @@ public abstract partial class SqlEventStore
             _ => throw new ArgumentException($"unknown sort '{sort}' (use {string.Join(", ", Sorts)})", nameof(sort)),
         };
     }
+
+    /// <summary>
+    /// True when the full-text @query matches so large a share of the articles that walking the events in the page's
+    /// order and checking each is cheaper than joining every match (<see cref="CommonTextMatch"/>); engines whose
+    /// planner weighs that itself say false.
+    /// </summary>
+    protected virtual bool IsCommonText(string fullTextQuery) => false;
+
+    /// <summary>The condition of <see cref="TextMatch"/> for a common word: checked event by event.</summary>
+    protected virtual string CommonTextMatch => TextMatch;
+
+    /// <summary>
+    /// For a common word, SQL counting the distinct events (<c>c.event_id</c> of the claims) of its matching articles up
+    /// to @cap, read from the full-text index in its own order, with a condition on those events; null to count rows.
+    /// </summary>
+    protected virtual Func<string, string>? CommonTextCount => null;
+
+    /// <summary>The condition on an events row that one of its reports' articles matches the full-text @query.</summary>
+    protected virtual string TextMatch => $"id IN (SELECT event_id FROM claims WHERE article_id IN ({FullTextArticleIds}))";
 
     /// <summary>A text column compared byte by byte, as C#'s ordinal comparison does, whatever the database's collation.</summary>
     protected virtual string OrdinalText(string column) => column;

@@ -8,6 +8,18 @@ using Vigil.Ingest;
 namespace Vigil.Storage;
 
 /// <summary>
+/// One step of a store's schema. <paramref name="ReadsEventsAgain"/>: the build that added it may read stored events
+/// differently, so an upgraded store re-reads its merged and corrected events and signs unsigned articles; false for a
+/// step that only adds indexes or kept tables (<see cref="SqlEventStore.SchemaOnly"/>).
+/// </summary>
+public sealed record Migration(string Sql, bool ReadsEventsAgain = true)
+{
+    public static implicit operator Migration(string sql) => FromSql(sql);
+
+    public static Migration FromSql(string sql) => new(sql);
+}
+
+/// <summary>
 /// The store over plain ADO.NET, shared by SQLite and PostgreSQL: the SQL here is the common subset both speak
 /// (ON CONFLICT, named parameters, TEXT dates in ISO order), and the subclasses supply only what differs: column
 /// types, full-text search, and how writers are serialized.
@@ -27,11 +39,14 @@ public abstract partial class SqlEventStore : IVigilStore
 
     public int SchemaVersion { get; private set; }
 
+    /// <summary>A migration that only adds indexes or kept tables: upgrading across it reads no event again.</summary>
+    protected static Migration SchemaOnly(string sql) => new(sql, ReadsEventsAgain: false);
+
     /// <summary>The version a store reaches once every migration of this build has run.</summary>
     public int LatestSchemaVersion => Migrations.Count;
 
     /// <summary>Column types and full-text set-up in this dialect; migration N is <c>Migrations[N - 1]</c>. Never edit one that shipped: add another.</summary>
-    protected abstract IReadOnlyList<string> Migrations { get; }
+    protected abstract IReadOnlyList<Migration> Migrations { get; }
 
     /// <summary>A subquery selecting the ids of articles whose text matches the parameter @query.</summary>
     protected abstract string FullTextArticleIds { get; }
@@ -83,16 +98,19 @@ public abstract partial class SqlEventStore : IVigilStore
             var current = Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version"), CultureInfo.InvariantCulture);
             for (var version = current + 1; version <= Migrations.Count; version++)
             {
-                Execute(Migrations[version - 1]);
+                Execute(Migrations[version - 1].Sql);
                 Execute("INSERT INTO schema_version (version, applied_at) VALUES (@version, @at)", ("@version", version), ("@at", Now()));
             }
 
-            if (current < Migrations.Count)
+            // Migrations that only add indexes or kept tables leave what a stored row means as it was: upgrading a store
+            // of millions across them must not re-read every merged event and sign every article (minutes to hours).
+            var readsAgain = Migrations.Skip(current).Any(migration => migration.ReadsEventsAgain);
+            if (current < Migrations.Count && readsAgain)
             {
                 SignUnsignedArticles();
             }
 
-            if (current > 0 && current < Migrations.Count)
+            if (current > 0 && current < Migrations.Count && readsAgain)
             {
                 // A newer version may read events differently (corrections on top, the count rule of merged reports):
                 // the stored rows that depend on it are read again, so the indexed filters agree with every view.

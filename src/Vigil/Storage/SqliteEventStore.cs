@@ -37,7 +37,7 @@ public sealed class SqliteEventStore : SqlEventStore
         }
     }
 
-    protected override IReadOnlyList<string> Migrations { get; } =
+    protected override IReadOnlyList<Migration> Migrations { get; } =
     [
         CoreSchema("INTEGER", "REAL", "INTEGER PRIMARY KEY AUTOINCREMENT"),
         "CREATE VIRTUAL TABLE article_fts USING fts5 (article_id UNINDEXED, headline, text, tokenize = 'porter unicode61 remove_diacritics 2');",
@@ -69,6 +69,45 @@ public sealed class SqliteEventStore : SqlEventStore
         EventConfidenceSchema("REAL"),
         // The indexes the API's reads need at a million events (bench/scale, BENCHMARKS.md "Store at a million events").
         string.Join("\n", ReadIndexes),
+        // The counts of events by country, day and type, so a country's statistics by day and a date range's by
+        // country are summed, not counted (BENCHMARKS.md "Store at a million events", session 11).
+        SchemaOnly(string.Join("\n", KeptCounts)),
+        // Which article each full-text row indexes, by the row's number: a search reads the matching row numbers from
+        // the index alone, where reading the article id stored in the index read each matching row's whole text
+        // (a word in half the reports: 660,000 texts, about a minute at a million events).
+        SchemaOnly(FullTextKeys),
+    ];
+
+    /// <summary>The table of each full-text row's article (<see cref="FullTextArticleIds"/>), filled from the index.</summary>
+    public const string FullTextKeys = """
+        CREATE TABLE article_fts_keys (fts_row INTEGER PRIMARY KEY, article_id TEXT NOT NULL);
+        INSERT INTO article_fts_keys (fts_row, article_id) SELECT rowid, article_id FROM article_fts;
+        CREATE INDEX article_fts_keys_article ON article_fts_keys (article_id);
+        """;
+
+    /// <summary>
+    /// The counts of events by country, day and type (a missing date or country is ''), kept by triggers on
+    /// <c>events</c> in the transaction that writes the event, as the two tables of <see cref="ReadIndexes"/> are.
+    /// </summary>
+    public static IReadOnlyList<string> KeptCounts { get; } =
+    [
+        CountryDayCountsTable(" WITHOUT ROWID"),
+        """
+        CREATE TRIGGER events_country_day_counted AFTER INSERT ON events BEGIN
+          INSERT INTO event_country_day_counts VALUES (COALESCE(NEW.country, ''), COALESCE(NEW.event_date, ''), NEW.event_type, 1)
+            ON CONFLICT (country, event_date, event_type) DO UPDATE SET events = events + 1;
+        END;
+        CREATE TRIGGER events_country_day_uncounted AFTER DELETE ON events BEGIN
+          UPDATE event_country_day_counts SET events = events - 1
+            WHERE country = COALESCE(OLD.country, '') AND event_date = COALESCE(OLD.event_date, '') AND event_type = OLD.event_type;
+        END;
+        CREATE TRIGGER events_country_day_recounted AFTER UPDATE OF event_date, event_type, country ON events BEGIN
+          UPDATE event_country_day_counts SET events = events - 1
+            WHERE country = COALESCE(OLD.country, '') AND event_date = COALESCE(OLD.event_date, '') AND event_type = OLD.event_type;
+          INSERT INTO event_country_day_counts VALUES (COALESCE(NEW.country, ''), COALESCE(NEW.event_date, ''), NEW.event_type, 1)
+            ON CONFLICT (country, event_date, event_type) DO UPDATE SET events = events + 1;
+        END;
+        """,
     ];
 
     /// <summary>
@@ -105,9 +144,18 @@ public sealed class SqliteEventStore : SqlEventStore
         """,
     ];
 
-    /// <summary>Undoes <see cref="ReadIndexes"/>: the store as the migrations before it left it.</summary>
+    /// <summary>Undoes <see cref="KeptCounts"/> alone.</summary>
+    public static IReadOnlyList<string> UndoKeptCounts { get; } =
+    [
+        "DROP TRIGGER IF EXISTS events_country_day_counted", "DROP TRIGGER IF EXISTS events_country_day_uncounted",
+        "DROP TRIGGER IF EXISTS events_country_day_recounted", "DROP TABLE IF EXISTS event_country_day_counts",
+    ];
+
+    /// <summary>Undoes <see cref="ReadIndexes"/>, <see cref="KeptCounts"/> and <see cref="FullTextKeys"/>: the store as the migrations before them left it.</summary>
     public static IReadOnlyList<string> UndoReadIndexes { get; } =
     [
+        "DROP TABLE IF EXISTS article_fts_keys",
+        .. UndoKeptCounts,
         "DROP INDEX IF EXISTS events_recent", "DROP INDEX IF EXISTS events_oldest", "DROP INDEX IF EXISTS events_country_recent",
         "DROP INDEX IF EXISTS events_type_recent", "DROP INDEX IF EXISTS events_place", "DROP INDEX IF EXISTS events_killed",
         "DROP INDEX IF EXISTS events_confidence", "DROP TRIGGER IF EXISTS events_counted",
@@ -117,11 +165,59 @@ public sealed class SqliteEventStore : SqlEventStore
 
     public override IReadOnlyList<string> UndoReadSchema => UndoReadIndexes;
 
+    public override int ReadSchemaMigrations => 4;
+
+    public override IReadOnlyList<string> UndoSchemaOnlyMigrations => ["DROP TABLE IF EXISTS article_fts_keys", .. UndoKeptCounts];
+
+    public override int SchemaOnlyMigrations => 2;
+
     protected override string TableExistsSql => "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = @table";
 
     protected override string NowSql => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
-    protected override string FullTextArticleIds => "SELECT article_id FROM article_fts WHERE article_fts MATCH @query";
+    protected override string FullTextArticleIds =>
+        "SELECT article_id FROM article_fts_keys WHERE fts_row IN (SELECT rowid FROM article_fts WHERE article_fts MATCH @query)";
+
+    /// <summary>More matching articles than this and a word is common (<see cref="IsCommonText"/>): 1.7% of a million-event store's.</summary>
+    public int CommonWordArticles
+    {
+        get;
+        set
+        {
+            field = value;
+            lastText = null;
+        }
+    } = 20_000;
+
+    private (string Query, bool Common)? lastText;
+
+    // Counting the matches stops at the threshold and reads only the index's row numbers, so asking costs milliseconds.
+    protected override bool IsCommonText(string fullTextQuery)
+    {
+        if (lastText is not { } last || last.Query != fullTextQuery)
+        {
+            var matches = Convert.ToInt64(Scalar(
+                "SELECT COUNT(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH @query LIMIT @limit)",
+                ("@query", fullTextQuery), ("@limit", CommonWordArticles + 1)), System.Globalization.CultureInfo.InvariantCulture);
+            lastText = last = (fullTextQuery, matches > CommonWordArticles);
+        }
+
+        return last.Common;
+    }
+
+    // Each event's reports are looked up in the index by row number, which FTS5 answers by seeking, not scanning. CROSS
+    // JOIN keeps SQLite's order (claims, keys, index): left to choose, it scans the word's matches for every event.
+    protected override string CommonTextMatch =>
+        """
+        EXISTS (SELECT 1 FROM claims c CROSS JOIN article_fts_keys k CROSS JOIN article_fts f
+          WHERE c.event_id = events.id AND k.article_id = c.article_id AND f.rowid = k.fts_row AND f.article_fts MATCH @query)
+        """;
+
+    protected override Func<string, string>? CommonTextCount => eventCondition => $"""
+        SELECT COUNT(*) FROM (
+          SELECT DISTINCT c.event_id FROM article_fts f JOIN article_fts_keys k ON k.fts_row = f.rowid JOIN claims c ON c.article_id = k.article_id
+          WHERE f.article_fts MATCH @query {eventCondition} LIMIT @cap) capped
+        """;
 
     /// <summary>Each word quoted, so FTS5 operators and punctuation in the user's text are taken literally; words are ANDed.</summary>
     protected override string FullTextQuery(string text)
@@ -130,6 +226,9 @@ public sealed class SqliteEventStore : SqlEventStore
         return string.Join(' ', words);
     }
 
-    protected override void IndexArticleText(string articleId, string? headline, string text) =>
+    protected override void IndexArticleText(string articleId, string? headline, string text)
+    {
         Execute("INSERT INTO article_fts (article_id, headline, text) VALUES (@id, @headline, @text)", ("@id", articleId), ("@headline", headline), ("@text", text));
+        Execute("INSERT INTO article_fts_keys (fts_row, article_id) VALUES (last_insert_rowid(), @id)", ("@id", articleId));
+    }
 }

@@ -11,7 +11,7 @@ public abstract partial class EventStoreTests
     private IEnumerable<string> UndoReadMigrations => opened.OfType<SqlEventStore>().Last().UndoReadSchema.Append("ALTER TABLE events DROP COLUMN confidence");
 
     /// <summary>How many migrations <see cref="UndoReadMigrations"/> undoes (the last ones).</summary>
-    private const int ReadMigrations = 2;
+    private int ReadMigrations => opened.OfType<SqlEventStore>().Last().ReadSchemaMigrations;
 
     /// <summary>Eight events over three countries, two years and four types, one without a date's day, some with equal dates and counts.</summary>
     private SqlEventStore StoreOfEight()
@@ -125,6 +125,8 @@ public abstract partial class EventStoreTests
         [
             new(), new(Country: "KE"), new(From: new DateOnly(2024, 1, 1)), new(To: new DateOnly(2023, 12, 31), EventType: EventTaxonomy.Battles),
             new(Country: "SY", EventType: EventTaxonomy.Battles), new(EventType: "Attack"), new(MinConfidence: 0.5),
+            new(Country: "KE", From: new DateOnly(2024, 3, 11)), new(Country: "SY", To: new DateOnly(2024, 3, 31), EventType: EventTaxonomy.Battles),
+            new(From: new DateOnly(2023, 5, 1), To: new DateOnly(2024, 3, 11), EventType: EventTaxonomy.Protests), new(Text: "incident", Country: "KE"),
         ];
         foreach (var query in queries)
         {
@@ -142,6 +144,73 @@ public abstract partial class EventStoreTests
                 events.GroupBy(e => e.Location!.Country!).Select(g => (g.Key, g.Count())).OrderByDescending(k => k.Item2).ThenBy(k => k.Key, StringComparer.Ordinal),
                 figures.ByCountry);
         }
+    }
+
+    [SkippableFact]
+    public void ACountOfRowsStopsAtItsCapAndSaysSoWhileKeptCountsStayExact()
+    {
+        var store = StoreOfEight();
+        var confident = new EventQuery(MinConfidence: 0.5);
+        Assert.Equal(6, store.CountEvents(confident));
+        Assert.Equal(new EventTotal(6, false), store.CountEventsUpTo(confident, 6));
+        Assert.Equal(new EventTotal(5, true), store.CountEventsUpTo(confident, 5));
+        Assert.Equal(new EventTotal(0, true), store.CountEventsUpTo(confident, 0));
+        Assert.Equal(new EventTotal(3, true), store.CountEventsUpTo(new EventQuery(Text: "incident"), 3));
+        Assert.Equal(new EventTotal(2, false), store.CountEventsUpTo(new EventQuery(Text: "incident", Country: "NG"), 3));
+        // Country, dates and type are summed from the kept counts, which are exact whatever the cap.
+        Assert.Equal(new EventTotal(3, false), store.CountEventsUpTo(new EventQuery(Country: "KE"), 1));
+        Assert.Equal(new EventTotal(3, false), store.CountEventsUpTo(new EventQuery(Country: "KE", From: new DateOnly(2024, 3, 11)), 1));
+    }
+
+    [SkippableFact]
+    public void ACommonWordIsCheckedEventByEventAndCountedFromTheIndexWithTheSameAnswers()
+    {
+        var store = StoreOfEight();
+        store.StorePage(Page("A report without the word.", "https://scale.example/other", Event("Armed clash", "2022-01-02", "Gao", 16.27, -0.04, "ML")));
+        if (store is SqliteEventStore sqlite)
+        {
+            // Every word of these reports is "common" with a threshold of two articles.
+            sqlite.CommonWordArticles = 2;
+        }
+
+        EventQuery[] queries =
+        [
+            new(Text: "incident"), new(Text: "incident", Country: "SY"), new(Text: "incident", From: new DateOnly(2024, 1, 1), EventType: EventTaxonomy.Protests),
+            new(Text: "report"), new(Text: "incident", MinConfidence: 0.6),
+        ];
+        foreach (var query in queries)
+        {
+            var expected = SortedInMemory(store.Search(query), "-date").Select(e => e.Id).ToList();
+            Assert.Equal(expected, store.SearchPage(query, "-date", 0, 100).Select(e => e.Id));
+            Assert.Equal(expected.Skip(1).Take(2), store.SearchPage(query, "-date", 1, 2).Select(e => e.Id));
+            Assert.Equal(new EventTotal(expected.Count, false), store.CountEventsUpTo(query, 100));
+            Assert.Equal(new EventTotal(Math.Min(expected.Count, 2), expected.Count > 2), store.CountEventsUpTo(query, 2));
+            Assert.Equal(expected.Count, store.Statistics(query).Events);
+        }
+    }
+
+    [SkippableFact]
+    public void UpgradingAcrossMigrationsThatOnlyAddKeptTablesFillsThemAndReadsNoEventAgain()
+    {
+        var store = StoreOfEight();
+        var latest = store.LatestSchemaVersion;
+        var undo = store.UndoSchemaOnlyMigrations.Append($"DELETE FROM schema_version WHERE version > {latest - store.SchemaOnlyMigrations}").ToList();
+        var kenya = store.SearchPage(new EventQuery(Country: "KE"), "date", 0, 1).Single().Id;
+        store.Dispose();
+        foreach (var sql in undo)
+        {
+            RunSql(sql);
+        }
+
+        // A row that re-reading the events would rewrite from its claims: a migration that only adds kept counts leaves it.
+        RunSql($"UPDATE events SET claims_count = 2, casualty_explanation = 'left alone' WHERE id = '{kenya}'");
+        var upgraded = OpenAgain();
+        Assert.Equal(latest, upgraded.SchemaVersion);
+        Assert.Contains("left alone", upgraded.Dump("events").Single(line => line.StartsWith($"events: {kenya} ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        AssertCountedAsInMemory(upgraded);
+        Assert.Equal(8, upgraded.CountEvents(new EventQuery(Text: "incident")));
+        upgraded.StorePage(Page("A later report of a riot.", "https://scale.example/later", Event("Mob violence", "2024-07-01", "Kano", 12.0, 8.52, "NG")));
+        Assert.Equal(1, upgraded.CountEvents(new EventQuery(Text: "riot")));
     }
 
     [SkippableFact]

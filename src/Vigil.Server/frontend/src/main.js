@@ -77,7 +77,9 @@ function statsParams(params) {
 }
 
 function renderList(list) {
-  document.getElementById('count').textContent = `(${list.total})`;
+  // A large result's total is counted only up to the server's cap: "10,000+" and pages up to it, then further on request.
+  const more = list.totalIsAtLeast;
+  document.getElementById('count').textContent = `(${list.total.toLocaleString('en')}${more ? '+' : ''})`;
   const body = document.querySelector('#events tbody');
   body.replaceChildren(...list.items.map(event => {
     const row = el('tr', { 'data-id': event.id, onclick: () => { location.hash = `#/event/${encodeURIComponent(event.id)}`; } },
@@ -88,9 +90,9 @@ function renderList(list) {
     return row;
   }));
   const pages = Math.max(1, Math.ceil(list.total / state.pageSize));
-  document.getElementById('page').textContent = `page ${state.page} of ${pages}`;
+  document.getElementById('page').textContent = `page ${state.page} of ${pages}${more ? '+' : ''}`;
   document.getElementById('prev').disabled = state.page <= 1;
-  document.getElementById('next').disabled = state.page >= pages;
+  document.getElementById('next').disabled = !more && state.page >= pages;
 }
 
 const MAP_POINTS = 2000;
