@@ -13,10 +13,16 @@ internal static partial class BlockFilter
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var kept = new List<BodyBlock>(blocks.Count);
-        foreach (var block in blocks)
+        for (var i = 0; i < blocks.Count; i++)
         {
+            var block = blocks[i];
             // Short lines repeat legitimately (table cells, list labels); a repeated paragraph is a pull quote or teaser.
-            if (block.LinkDensity > 0.5 || (block.Text.Length > 60 && !seen.Add(block.Text)))
+            if (IsLinkList(block) || (block.Text.Length > 60 && !seen.Add(block.Text)))
+            {
+                continue;
+            }
+
+            if (block.IsHeading && HeadsOnlyLinks(blocks, i))
             {
                 continue;
             }
@@ -52,6 +58,28 @@ internal static partial class BlockFilter
         }
 
         return kept;
+    }
+
+    private static bool IsLinkList(BodyBlock block) => block.LinkDensity > 0.5;
+
+    /// <summary>
+    /// A heading over nothing but links ("Also in Sport", "Most read" over a list of headlines) labels a link box that
+    /// sits inside the article's container, not a section of the article.
+    /// </summary>
+    private static bool HeadsOnlyLinks(List<BodyBlock> blocks, int heading)
+    {
+        var links = 0;
+        for (var i = heading + 1; i < blocks.Count && !blocks[i].IsHeading; i++)
+        {
+            if (!IsLinkList(blocks[i]))
+            {
+                return false;
+            }
+
+            links++;
+        }
+
+        return links > 0;
     }
 
     [GeneratedRegex(@"^(by|written by|reporting by|words by)\s+\p{Lu}[\p{L}'’.\-]+(\s+(and\s+)?\p{Lu}[\p{L}'’.\-]+){0,5}(\s*[,|]\s*.{0,40})?$")]
