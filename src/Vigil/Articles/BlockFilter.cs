@@ -48,7 +48,7 @@ internal static partial class BlockFilter
             // Addressing the reader is not enough (advice pieces do it throughout); a prompt also names the machinery.
             // Naming it is not enough either: a sentence that speaks of subscribers or advertising in the third
             // person is news about them, unless it is a label too short to be a sentence.
-            if (words < 80 && PublishingMachinery().IsMatch(block.Text) && TextArticleExtractor.BoilerplateScore(block.Text) >= 1.0
+            if (words < PromptWords && PublishingMachinery().IsMatch(block.Text) && TextArticleExtractor.BoilerplateScore(block.Text) >= 1.0
                 && (words <= 12 || TextArticleExtractor.AddressesReader(block.Text)))
             {
                 continue;
@@ -59,6 +59,13 @@ internal static partial class BlockFilter
 
         return kept;
     }
+
+    /// <summary>
+    /// A prompt is said in a sentence or two, well under 40 words ("Subscribe to our newsletter to get the day's news
+    /// in your inbox. We promise not to spam you, and you can unsubscribe at any time."); a paragraph of 40 words or
+    /// more that names subscriptions is the site writing about them ("We've hit 2,000 paid subscribers...").
+    /// </summary>
+    private const int PromptWords = 40;
 
     private static bool IsLinkList(BodyBlock block) => block.LinkDensity > 0.5;
 
