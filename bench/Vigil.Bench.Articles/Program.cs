@@ -11,9 +11,11 @@ using Vigil.Ingest;
 //                                      with N passes the fastest is timed;
 //                                      extraction time (pages already loaded and decoded) on stderr as
 //                                      "timing pages=N seconds=WALL cpu=PROCESS_CPU".
-//   score GROUND_TRUTH OUTPUT_JSONL [--worst N] [--half A|B]   F1, precision and recall of one tool's output; the
-//                                      truth is scrapinghub's ground-truth.json or a WCEB ground-truth.jsonl; --half
-//                                      scores one half of the pages, split by a hash of each page's name.
+//   score GROUND_TRUTH OUTPUT_JSONL [--worst N] [--half A|B] [--with-title]   F1, precision and recall of one tool's
+//                                      output; the truth is scrapinghub's ground-truth.json or a WCEB
+//                                      ground-truth.jsonl; --half scores one half of the pages, split by a hash of each
+//                                      page's name; --with-title scores the tool's title (its "title" field) joined
+//                                      before its text, for datasets whose truth keeps the headline.
 //   explain PAGE                       for work on the extractor: one page's best-scoring containers, the furniture
 //                                      set aside that holds much text, and the blocks written out.
 //   decode HTML_FOLDER OUT_FOLDER      each page decoded as Vigil decodes it (charset detection), written back as
@@ -30,7 +32,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Vigil.Bench.Articles extract HTML_FOLDER [--passes N]\n       Vigil.Bench.Articles score GROUND_TRUTH OUTPUT_JSONL [--worst N] [--half A|B]\n       Vigil.Bench.Articles decode HTML_FOLDER OUT_FOLDER");
+    Console.Error.WriteLine("usage: Vigil.Bench.Articles extract HTML_FOLDER [--passes N]\n       Vigil.Bench.Articles score GROUND_TRUTH OUTPUT_JSONL [--worst N] [--half A|B] [--with-title]\n       Vigil.Bench.Articles decode HTML_FOLDER OUT_FOLDER");
     return 2;
 }
 
@@ -55,6 +57,7 @@ static int Extract(string folder, string[] options)
 
     var showProgress = !Console.IsErrorRedirected;
     var texts = new string[pages.Count];
+    var titles = new string[pages.Count];
     var seconds = new List<double>();
     var cpuSeconds = new List<double>();
     using var process = Process.GetCurrentProcess();
@@ -65,7 +68,9 @@ static int Extract(string folder, string[] options)
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < pages.Count; i++)
         {
-            texts[i] = ArticleExtractor.Extract(pages[i].Page).Text;
+            var article = ArticleExtractor.Extract(pages[i].Page);
+            texts[i] = article.Text;
+            titles[i] = article.Headline ?? string.Empty;
             if (showProgress && (i % 10 == 9 || i == pages.Count - 1))
             {
                 var rate = (i + 1) / clock.Elapsed.TotalSeconds;
@@ -85,7 +90,7 @@ static int Extract(string folder, string[] options)
 
     for (var i = 0; i < pages.Count; i++)
     {
-        Console.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { ["source"] = pages[i].Key, ["text"] = texts[i] }));
+        Console.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { ["source"] = pages[i].Key, ["text"] = texts[i], ["title"] = titles[i] }));
     }
 
     // On a shared machine a pass can be slowed by other work; every tool reports its fastest of the same number of
@@ -203,6 +208,7 @@ static int Score(string truthPath, string outputPath, string[] options)
         }
     }
 
+    var withTitle = options.Contains("--with-title");
     var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
     foreach (var line in File.ReadLines(outputPath).Where(line => line.Trim().Length > 0))
     {
@@ -210,7 +216,8 @@ static int Score(string truthPath, string outputPath, string[] options)
         var key = (string?)record["source"] ?? (string?)record["key"] ?? throw new InvalidDataException($"{outputPath}: a line without \"source\"");
         key = Path.GetFileName(key);
         key = key.EndsWith(".html.gz", StringComparison.Ordinal) ? key[..^".html.gz".Length] : key;
-        predicted[key] = (string?)record["text"] ?? string.Empty;
+        var text = (string?)record["text"] ?? string.Empty;
+        predicted[key] = withTitle ? WithTitle((string?)record["title"], text) : text;
     }
 
     var missing = truth.Select(entry => entry.Key).Where(key => !predicted.ContainsKey(key)).ToList();
@@ -231,6 +238,15 @@ static int Score(string truthPath, string outputPath, string[] options)
     }
 
     return 0;
+}
+
+// A tool that reports the headline apart from the body is scored on both when the truth keeps the headline; a title the
+// text already holds (Readability.js keeps an h1 inside the article) is not counted twice.
+static string WithTitle(string? title, string text)
+{
+    title = title is null ? string.Empty : string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    return title.Length == 0 || flat.Contains(title, StringComparison.Ordinal) ? text : title + "\n" + text;
 }
 
 // scrapinghub's ground-truth.json (an object of {key: {articleBody}}) or WCEB's ground-truth.jsonl (one {id, articleBody} a line).

@@ -11,7 +11,9 @@
 #   bench/articles/datasets.sh                      every tool
 #   TOOLS="vigil boilerpipe" bench/articles/datasets.sh   some of them
 #   DATASETS="dragnet l3s-gn1" bench/articles/datasets.sh some datasets
-# Prints one Markdown row per dataset and tool: F1 on half A, on half B and on all pages, and P/R on all pages.
+# Prints one Markdown row per dataset and tool: F1 on half A, on half B and on all pages, and P/R on all pages; then the
+# same three F1 figures with the tool's own title joined before its text (score --with-title), for the datasets whose
+# truth keeps the headline (L3S-GN1, Dragnet). Boilerpipe reports no title apart from its text.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -37,8 +39,8 @@ tool_command() { # tool, folder of pages -> the command that writes the tool's J
   esac
 }
 
-echo "| dataset | tool | F1 half A | F1 half B | F1 all | P all | R all | pages |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| dataset | tool | F1 half A | F1 half B | F1 all | P all | R all | pages | title joined: F1 A | F1 B | F1 all |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for dataset in $datasets; do
   if [ "$dataset" = scrapinghub ]; then
     pages="$shared/article-extraction/html"; truth="$shared/article-extraction/ground-truth.json"
@@ -58,10 +60,13 @@ for dataset in $datasets; do
     a=$("${bench[@]}" score "$truth" "$out/$tool.jsonl" --half A 2>/dev/null)
     b=$("${bench[@]}" score "$truth" "$out/$tool.jsonl" --half B 2>/dev/null)
     all=$("${bench[@]}" score "$truth" "$out/$tool.jsonl" 2>/dev/null)
-    awk -v d="$dataset" -v t="$tool" -v a="$a" -v b="$b" -v all="$all" 'function get(s, k,   n, f, i, kv) {
+    ta=$("${bench[@]}" score "$truth" "$out/$tool.jsonl" --half A --with-title 2>/dev/null)
+    tb=$("${bench[@]}" score "$truth" "$out/$tool.jsonl" --half B --with-title 2>/dev/null)
+    tall=$("${bench[@]}" score "$truth" "$out/$tool.jsonl" --with-title 2>/dev/null)
+    awk -v d="$dataset" -v t="$tool" -v a="$a" -v b="$b" -v all="$all" -v ta="$ta" -v tb="$tb" -v tall="$tall" 'function get(s, k,   n, f, i, kv) {
         n = split(s, f, " "); for (i = 1; i <= n; i++) { split(f[i], kv, "="); if (kv[1] == k) return kv[2] } }
-      BEGIN { printf "| %s | %s | %.4f | %.4f | %.4f | %.4f | %.4f | %d |\n", d, t, get(a, "F1"), get(b, "F1"), get(all, "F1"),
-        get(all, "precision"), get(all, "recall"), get(all, "pages") }'
+      BEGIN { printf "| %s | %s | %.4f | %.4f | %.4f | %.4f | %.4f | %d | %.4f | %.4f | %.4f |\n", d, t, get(a, "F1"), get(b, "F1"), get(all, "F1"),
+        get(all, "precision"), get(all, "recall"), get(all, "pages"), get(ta, "F1"), get(tb, "F1"), get(tall, "F1") }'
   done
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2

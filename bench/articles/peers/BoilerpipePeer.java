@@ -1,6 +1,7 @@
 // Runs boilerpipe's ArticleExtractor (Debian libboilerpipe-java) over every page of a folder in one process,
 // single-threaded, and writes one JSON line per page: {"source": KEY, "text": ...}. Extraction time (pages already in
-// memory) goes to stderr as "timing pages=N seconds=WALL cpu=PROCESS_CPU".
+// memory) goes to stderr as "timing pages=N seconds=WALL cpu=PROCESS_CPU". No "title": ArticleExtractor reports none
+// apart from its text, which keeps the headline when its classifier finds it (ExpandTitleToContentFilter).
 import de.l3s.boilerpipe.extractors.ArticleExtractor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,5 @@
 // Runs Postlight Parser (@postlight/parser) over every page of a folder in one process and writes one JSON line per
-// page: {"source": KEY, "text": ...}. Extraction time (pages already in memory) goes to stderr as
+// page: {"source": KEY, "text": ..., "title": ...}. Extraction time (pages already in memory) goes to stderr as
 // "timing pages=N seconds=WALL cpu=PROCESS_CPU". The page's HTML is given, so the parser fetches nothing
 // (fetchAllPages off: it would follow "next page" links).
 import { readdirSync, readFileSync } from "node:fs";
@@ -25,13 +25,15 @@ for (let pass = 0; pass < passes; pass++) {
   const start = process.hrtime.bigint();
   for (const { key, html } of pages) {
     let text = "";
+    let title = "";
     try {
       const article = await parse(key, html);
       text = article?.content ?? "";
+      title = article?.title ?? "";
     } catch (error) {
       process.stderr.write(`postlight: ${key}: ${error?.message ?? error}\n`);
     }
-    results.push({ source: key, text });
+    results.push({ source: key, text, title });
   }
   seconds = Math.min(seconds, Number(process.hrtime.bigint() - start) / 1e9);
   const cpuUsed = process.cpuUsage(cpuStart);

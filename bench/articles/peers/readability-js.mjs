@@ -1,5 +1,5 @@
 // Runs Readability.js (on jsdom) over every page of a folder in one process and writes one JSON line per page:
-// {"source": KEY, "text": ...}. Extraction time (pages already in memory; parsing with jsdom included, as Readability
+// {"source": KEY, "text": ..., "title": ...}. Extraction time (pages already in memory; parsing with jsdom included, as Readability
 // needs a DOM) goes to stderr as "timing pages=N seconds=WALL cpu=PROCESS_CPU".
 import { readdirSync, readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
@@ -28,15 +28,17 @@ for (let pass = 0; pass < passes; pass++) {
   const start = process.hrtime.bigint();
   for (const { key, html } of pages) {
     let text = "";
+    let title = "";
     try {
       const dom = new JSDOM(html, { url: "https://example.invalid/" + key, virtualConsole: quiet });
       const article = new Readability(dom.window.document).parse();
       text = article?.textContent ?? "";
+      title = article?.title ?? "";
       dom.window.close();
     } catch (error) {
       process.stderr.write(`readability-js: ${key}: ${error.message}\n`);
     }
-    results.push({ source: key, text });
+    results.push({ source: key, text, title });
   }
   seconds = Math.min(seconds, Number(process.hrtime.bigint() - start) / 1e9);
   const cpuUsed = process.cpuUsage(cpuStart);

@@ -1,5 +1,5 @@
 """Runs readability-lxml over every page of a folder in one process and writes one JSON line per page:
-{"source": KEY, "text": ...}. Extraction time (pages already in memory) goes to stderr as "timing pages=N seconds=WALL cpu=PROCESS_CPU"."""
+{"source": KEY, "text": ..., "title": ...}. Extraction time (pages already in memory) goes to stderr as "timing pages=N seconds=WALL cpu=PROCESS_CPU"."""
 import gzip
 import json
 import os
@@ -31,7 +31,9 @@ for _ in range(passes):
     start = time.perf_counter()
     for key, html in pages:
         try:
-            summary = Document(html).summary(html_partial=True)
+            document = Document(html)
+            summary = document.summary(html_partial=True)
+            title = document.short_title()
             # readability-lxml returns HTML; its text, with a line break after each block so that words of adjacent
             # paragraphs do not run together, is what the scorer compares.
             text = ""
@@ -43,8 +45,8 @@ for _ in range(passes):
                 text = root.text_content()
         except Exception as error:  # one bad page must not stop the run
             sys.stderr.write(f"readability-lxml: {key}: {error}\n")
-            text = ""
-        results.append({"source": key, "text": text})
+            text = title = ""
+        results.append({"source": key, "text": text, "title": title})
     seconds = min(seconds, time.perf_counter() - start)
     cpu = min(cpu, time.process_time() - cpu_start)
 for result in results:

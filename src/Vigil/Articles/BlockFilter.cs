@@ -13,10 +13,16 @@ internal static partial class BlockFilter
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var kept = new List<BodyBlock>(blocks.Count);
-        foreach (var block in blocks)
+        for (var i = 0; i < blocks.Count; i++)
         {
+            var block = blocks[i];
             // Short lines repeat legitimately (table cells, list labels); a repeated paragraph is a pull quote or teaser.
-            if (block.LinkDensity > 0.5 || (block.Text.Length > 60 && !seen.Add(block.Text)))
+            if (IsLinkList(block) || (block.Text.Length > 60 && !seen.Add(block.Text)))
+            {
+                continue;
+            }
+
+            if (block.IsHeading && HeadsOnlyLinks(blocks, i))
             {
                 continue;
             }
@@ -42,7 +48,7 @@ internal static partial class BlockFilter
             // Addressing the reader is not enough (advice pieces do it throughout); a prompt also names the machinery.
             // Naming it is not enough either: a sentence that speaks of subscribers or advertising in the third
             // person is news about them, unless it is a label too short to be a sentence.
-            if (words < 80 && PublishingMachinery().IsMatch(block.Text) && TextArticleExtractor.BoilerplateScore(block.Text) >= 1.0
+            if (words < PromptWords && PublishingMachinery().IsMatch(block.Text) && TextArticleExtractor.BoilerplateScore(block.Text) >= 1.0
                 && (words <= 12 || TextArticleExtractor.AddressesReader(block.Text)))
             {
                 continue;
@@ -52,6 +58,35 @@ internal static partial class BlockFilter
         }
 
         return kept;
+    }
+
+    /// <summary>
+    /// A prompt is said in a sentence or two, well under 40 words ("Subscribe to our newsletter to get the day's news
+    /// in your inbox. We promise not to spam you, and you can unsubscribe at any time."); a paragraph of 40 words or
+    /// more that names subscriptions is the site writing about them ("We've hit 2,000 paid subscribers...").
+    /// </summary>
+    private const int PromptWords = 40;
+
+    private static bool IsLinkList(BodyBlock block) => block.LinkDensity > 0.5;
+
+    /// <summary>
+    /// A heading over nothing but links ("Also in Sport", "Most read" over a list of headlines) labels a link box that
+    /// sits inside the article's container, not a section of the article.
+    /// </summary>
+    private static bool HeadsOnlyLinks(List<BodyBlock> blocks, int heading)
+    {
+        var links = 0;
+        for (var i = heading + 1; i < blocks.Count && !blocks[i].IsHeading; i++)
+        {
+            if (!IsLinkList(blocks[i]))
+            {
+                return false;
+            }
+
+            links++;
+        }
+
+        return links > 0;
     }
 
     [GeneratedRegex(@"^(by|written by|reporting by|words by)\s+\p{Lu}[\p{L}'’.\-]+(\s+(and\s+)?\p{Lu}[\p{L}'’.\-]+){0,5}(\s*[,|]\s*.{0,40})?$")]

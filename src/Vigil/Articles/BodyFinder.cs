@@ -316,7 +316,13 @@ internal static class BodyFinder
 
             if (parent.Score > lastScore)
             {
-                top = parent;
+                // A parent whose score comes from other columns (classified ads, link lists beside the article) holds
+                // far more links than the article does: it is the page's layout, not the article's.
+                if (parent.KeptLinkDensity <= top.KeptLinkDensity + 0.1)
+                {
+                    top = parent;
+                }
+
                 break;
             }
 

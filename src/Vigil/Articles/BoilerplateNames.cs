@@ -20,6 +20,8 @@ internal static class BoilerplateNames
         "donate", "donation", "donations", "author", "authors", "bio", "meta", "timestamp", "hidden", "hide", "sr",
         "skip", "pagination", "pager", "gallery", "slideshow", "carousel", "lightbox", "header", "masthead", "print",
         "image", "images", "img", "photo", "picture", "thumbnail", "thumb", "reactions", "rating", "ratings", "feedback", "contact", "survey", "alert", "alerts", "tooltip", "disclaimer",
+        // What the site leaves out of the printed page is not the article ("noprint", "no-print", "hidden-print").
+        "noprint", "nonprint", "nonprintable",
     };
 
     /// <summary>Stems that name furniture as the start of a run-together word ("relatedposts", "sharetools").</summary>
@@ -133,6 +135,11 @@ internal static class BoilerplateNames
             && !segments.Skip(2).Any(segment => IsNegative(segment.ToLowerInvariant())))
         {
             return true;
+        }
+
+        if (name.Equals("no-print", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
         }
 
         foreach (var prefix in (string[])["has-", "is-", "tag-", "category-", "status-", "format-", "type-", "with-", "no-", "postid-", "page-template"])

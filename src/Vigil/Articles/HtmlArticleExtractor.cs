@@ -76,6 +76,20 @@ public static partial class HtmlArticleExtractor
             }
         }
 
+        // Older templates set the headline in an h2 or h3 and have no headline metadata, only a title with the site's
+        // name around the headline: a subheading of a headline's length that the title holds is the headline.
+        if (jsonLd?.Headline is null && meta.First("og:title", "twitter:title") is null && signals.Title is { } rawTitle)
+        {
+            foreach (var heading in signals.Subheadings)
+            {
+                var text = HtmlText.CollapseWhitespace(heading.TextContent);
+                if (HtmlText.WordCount(text) >= HeadlineWords && HoldsHeading(HtmlText.CollapseWhitespace(rawTitle), text))
+                {
+                    return text;
+                }
+            }
+        }
+
         if (titles.Count > 0)
         {
             return titles[0] == meta.First("og:title") ? CleanTitle(titles[0], outlet) : titles[0];
@@ -85,13 +99,23 @@ public static partial class HtmlArticleExtractor
         return firstH1 is null ? null : NullIfEmpty(HtmlText.CollapseWhitespace(firstH1.TextContent));
     }
 
+    /// <summary>A title part or heading of this many words reads as a headline; fewer, as a site's or section's name.</summary>
+    private const int HeadlineWords = 4;
+
+    private static bool HoldsHeading(string title, string heading)
+    {
+        var a = Normalize(title);
+        var b = Normalize(heading);
+        return b.Length > 0 && a.Contains(b, StringComparison.Ordinal) && b.Length * 3 >= a.Length;
+    }
+
+    private static string Normalize(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
     private static bool Agrees(string title, string h1)
     {
         var a = Normalize(title);
         var b = Normalize(h1);
         return a.Length > 0 && b.Length > 0 && (a.Contains(b, StringComparison.Ordinal) || (b.Contains(a, StringComparison.Ordinal) && a.Length * 3 >= b.Length));
-
-        static string Normalize(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
     }
 
     /// <summary>Removes a "| Site" or "- Site" tail from a title when the tail is the outlet or a short name.</summary>
@@ -120,8 +144,34 @@ public static partial class HtmlArticleExtractor
             }
         }
 
-        return title;
+        return HeadlinePart(title) ?? title;
     }
+
+    /// <summary>
+    /// Titles that put the site and its sections before the headline, or around it ("icStaines - More Britons in blood
+    /// scandal", "Site.com &gt; News &gt; World -- Judges allow video", "Bulls, Jones pursue talks: Sport: Rugby: News24"):
+    /// when exactly one part is a headline's length and every other part is a name's, that part is the headline. A
+    /// colon without spaces separates parts only when it makes three or more ("Judge: Man who killed 3 gets life" is
+    /// one headline).
+    /// </summary>
+    private static string? HeadlinePart(string title)
+    {
+        var parts = TitleSeparator().Split(title);
+        if (parts.Length < 2)
+        {
+            parts = title.Split(": ");
+            if (parts.Length < 3)
+            {
+                return null;
+            }
+        }
+
+        var headlines = parts.Where(part => HtmlText.WordCount(part) >= HeadlineWords).ToList();
+        return headlines.Count == 1 ? headlines[0].Trim() : null;
+    }
+
+    [GeneratedRegex(@"\s+(?:\||-{1,2}|–|—|::?|>|/|»)\s+")]
+    private static partial Regex TitleSeparator();
 
     /// <summary>An outlet name without the section list some sites append ("Autoracing | F1 | MotoGP").</summary>
     private static string? CleanOutlet(string? name)

@@ -16,6 +16,9 @@ internal sealed class PageSignals
 
     public List<IElement> Headings { get; } = [];
 
+    /// <summary>The page's h2 and h3 elements, in order: older templates set the headline in one of them.</summary>
+    public List<IElement> Subheadings { get; } = [];
+
     public List<IElement> Times { get; } = [];
 
     /// <summary>rel=author, itemprop=author, and elements classed byline / author-name.</summary>
@@ -40,6 +43,9 @@ internal sealed class PageSignals
                 break;
             case "h1" when Headings.Count < 10:
                 Headings.Add(element);
+                break;
+            case "h2" or "h3" when Subheadings.Count < 30:
+                Subheadings.Add(element);
                 break;
             case "time" when element.HasAttribute("datetime"):
                 Times.Add(element);

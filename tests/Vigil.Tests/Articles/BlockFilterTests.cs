@@ -35,4 +35,29 @@ public sealed class BlockFilterTests
 
         Assert.Equal([Story1, News, Story2, Story3], article.Paragraphs);
     }
+
+    [Fact]
+    public void ASiteWritingAtLengthAboutItsSubscribersIsTheArticle()
+    {
+        // Two sentences, 50 words, "we" and "subscribers": longer than any prompt.
+        const string Milestone = "We've hit a tiny milestone - 2,000 paid subscribers (to be exact, it's 2,095 now and counting), for both print and digital subscription of the magazine. It's only been less than 3 months since we started offering the subscription plan, and we are incredibly happy that it works out so far.";
+        const string Prompt = "Subscribe to our newsletter and get the best of our journalism delivered to your inbox every morning.";
+        var html = Page($"<div class=\"story\">{Paragraphs(Milestone, Story1, Prompt, Story2)}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "milestone.html");
+
+        Assert.Equal([Milestone, Story1, Story2], article.Paragraphs);
+    }
+
+    [Fact]
+    public void AHeadingOverNothingButLinksLabelsALinkBox()
+    {
+        // A section heading of the article stays; "Also in Science" over a list of headlines goes with its links.
+        const string Links = "<ul><li><a href=\"/a\">Telescope finds a cold planet near a young star</a></li><li><a href=\"/b\">Shuttle launch moved to February</a></li></ul>";
+        var html = Page($"<div class=\"story\"><p>{Story1}</p><h2>What comes next</h2><p>{Story2}</p><p>{Story3}</p><h3>Also in Science</h3>{Links}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "also-in.html");
+
+        Assert.Equal([Story1, "What comes next", Story2, Story3], article.Paragraphs);
+    }
 }

@@ -112,4 +112,31 @@ public sealed class BodyFinderTests
         Assert.Equal(Story1, article.Paragraphs[0]);
         Assert.Equal(Story3, article.Paragraphs[2]);
     }
+
+    [Fact]
+    public void DoesNotClimbIntoAParentMadeOfOtherColumns()
+    {
+        // The article's parent scores low; the page region above it scores higher only through a column of listings,
+        // each half link: that region is the layout, not the article.
+        const string Listings = "<div id=\"listings\"><p><a href=\"/cars/1\">Family saloon for sale near the railway station</a> 2005, blue, one owner, full history and low mileage</p>"
+            + "<p><a href=\"/cars/2\">Small hatchback for sale in the old town centre</a> 2007, red, two owners, new tyres and a roof rack</p></div>";
+        var html = Page($"<div id=\"region\"><section><div id=\"col1\">{Paragraphs(Story1, Story2, Story3, Story4)}</div></section>{Listings}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "columns.html");
+
+        Assert.Equal([Story1, Story2, Story3, Story4], article.Paragraphs);
+    }
+
+    [Fact]
+    public void WhatTheSiteLeavesOutOfPrintIsNotTheArticle()
+    {
+        // A blog post in a side column outscores a news story of short paragraphs, but the site marks the column noprint.
+        const string Post = "It's the singer's birthday this week, which reminds me, as it does every January, of the phone call from a friend, one of the three people I knew, who saw him live.";
+        var column = $"<div class=\"noprint\"><div id=\"rightcolumn\">{Paragraphs(Post, Post.Replace("birthday", "anniversary"), Post.Replace("singer", "writer"))}</div></div>";
+        var html = Page($"<div id=\"middlecolumn\"><h1>Flood barriers</h1>{Paragraphs(Story1, Story2, Story3, Story4)}</div>{column}");
+
+        var article = HtmlArticleExtractor.Extract(html, "noprint.html");
+
+        Assert.Equal([Story1, Story2, Story3, Story4], article.Paragraphs);
+    }
 }

@@ -21,4 +21,12 @@ public sealed class BoilerplateNamesTests
     [InlineData("post-author-bio", -1)]
     public void AnItemsFieldAndValueAreTaxonomyButAPluginsAuthorBoxIsFurniture(string name, int expected) =>
         Assert.Equal(expected, BoilerplateNames.Classify(name));
+
+    [Theory]
+    [InlineData("noprint", -1)]
+    [InlineData("no-print", -1)]
+    [InlineData("hidden-print", -1)]
+    [InlineData("no-sidebar", 0)]
+    public void WhatIsLeftOutOfPrintIsFurniture(string name, int expected) =>
+        Assert.Equal(expected, BoilerplateNames.Classify(name));
 }

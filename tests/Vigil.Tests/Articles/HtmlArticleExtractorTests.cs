@@ -296,4 +296,26 @@ public sealed class HtmlArticleExtractorTests
     [InlineData("Ceasefire talks - what we know", null, "Ceasefire talks - what we know")]
     public void CleansSiteNamesFromTitles(string title, string? outlet, string expected) =>
         Assert.Equal(expected, HtmlArticleExtractor.CleanTitle(title, outlet));
+
+    [Theory]
+    [InlineData("icStaines - More Britons in blood scandal", null, "More Britons in blood scandal")]
+    [InlineData("SignOnSanDiego.com > News > World -- Judges allow video of victims at trial", null, "Judges allow video of victims at trial")]
+    [InlineData("Bulls, Jones pursue talks: Sport: Rugby: News24", null, "Bulls, Jones pursue talks")]
+    [InlineData("Judge: Man who killed three gets life", null, "Judge: Man who killed three gets life")]
+    [InlineData("UK Film and Television News - House Price Trend Is Down In Subdued Market", null, "UK Film and Television News - House Price Trend Is Down In Subdued Market")]
+    public void TakesTheHeadlineFromBetweenSiteAndSectionNames(string title, string? outlet, string expected) =>
+        Assert.Equal(expected, HtmlArticleExtractor.CleanTitle(title, outlet));
+
+    [Fact]
+    public void TakesTheHeadlineFromAnH2TheTitleHolds()
+    {
+        // No headline metadata, no h1; the title joins a long site name to the headline, which is set in an h2.
+        var story = "The council met on Tuesday evening to discuss the new flood barriers, which engineers had tested during the spring storms along the river.";
+        var html = "<html><head><title>Riverside Courier Online Edition - Council weighs new flood barriers for the embankment</title></head><body>"
+            + $"<h2>Most read</h2><h2>Council weighs new flood barriers for the embankment</h2><p>{story}</p><p>{story.Replace("Tuesday", "Monday")}</p></body></html>";
+
+        var article = HtmlArticleExtractor.Extract(html, "h2-headline.html");
+
+        Assert.Equal("Council weighs new flood barriers for the embankment", article.Headline);
+    }
 }

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 
 // Runs SmartReader over every page of a folder in one process, single-threaded, and writes one JSON line per page:
-// {"source": KEY, "text": ...}. The extraction time (pages already in memory) goes to stderr as "timing pages=N seconds=WALL cpu=PROCESS_CPU".
+// {"source": KEY, "text": ..., "title": ...}. The extraction time (pages already in memory) goes to stderr as "timing pages=N seconds=WALL cpu=PROCESS_CPU".
 if (args.Length is < 1 or > 2 || !Directory.Exists(args[0]))
 {
     Console.Error.WriteLine("usage: SmartReaderPeer HTML_FOLDER [PASSES]");
@@ -16,7 +16,7 @@ var passes = args.Length == 2 ? int.Parse(args[1], System.Globalization.CultureI
 var pages = Directory.GetFiles(args[0], "*.html.gz").Order(StringComparer.Ordinal)
     .Select(path => (Key: Path.GetFileName(path)[..^".html.gz".Length], Html: ReadGzip(path)))
     .ToList();
-var results = new List<(string Key, string Text)>(pages.Count);
+var results = new List<(string Key, string Text, string Title)>(pages.Count);
 
 // Start-up ends when the tool has extracted one page (type loading, first compilations), untimed, as for every tool.
 if (pages.Count > 0)
@@ -36,10 +36,12 @@ for (var pass = 0; pass < passes; pass++)
     foreach (var (key, html) in pages)
     {
         string text;
+        var title = string.Empty;
         try
         {
             var article = new SmartReader.Reader("https://example.invalid/" + key, html).GetArticle();
             text = article.IsReadable ? article.TextContent ?? string.Empty : string.Empty;
+            title = article.IsReadable ? article.Title ?? string.Empty : string.Empty;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -47,7 +49,7 @@ for (var pass = 0; pass < passes; pass++)
             text = string.Empty;
         }
 
-        results.Add((key, text));
+        results.Add((key, text, title));
     }
 
     clock.Stop();
@@ -57,9 +59,9 @@ for (var pass = 0; pass < passes; pass++)
 }
 
 var output = Console.Out;
-foreach (var (key, text) in results)
+foreach (var (key, text, title) in results)
 {
-    output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { ["source"] = key, ["text"] = text }));
+    output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { ["source"] = key, ["text"] = text, ["title"] = title }));
 }
 
 Console.Error.WriteLine(FormattableString.Invariant($"timing pages={pages.Count} seconds={bestSeconds:F4} cpu={bestCpu:F4} passes={passes}"));
