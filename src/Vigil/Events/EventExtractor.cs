@@ -225,7 +225,12 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             // Where the patterns read no count, the role tagger may ("one fighter was killed"): its count is read from
             // the start of the words it tags, and the larger of several is kept so repeated mentions never add up.
             var roles = roleTagger.Tag(document, incident.All.Select(s => s.Span));
-            killed ??= TaggedCount(roles, "KILLED", "killed", evidence);
+            // Tagged dead need a word of death in the incident's sentences: the tagger has read "stabbed two worshippers"
+            // as two killed, a fact the text does not state.
+            if (incident.All.Any(s => WordOfDeath().IsMatch(s.Text)))
+            {
+                killed ??= TaggedCount(roles, "KILLED", "killed", evidence);
+            }
             // The words the patterns already counted as dead ("fatally wounding a student") are not also the hurt.
             var dead = casualties.Where(c => c.Killed).Select(c => c.Span).ToList();
             injured ??= TaggedCount(roles.Where(r => !dead.Any(d => d.Overlaps(r.Span))).ToList(), "INJURED", "injured", evidence);
@@ -400,6 +405,9 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
 
     [GeneratedRegex(@"\b(?:protest\w*|demonstrat\w*|march(?:es|ed|ers|ing)?|rall(?:y|ies)|crowds?|sit-ins?|strikers|mourners|gatherings?|rioters?|mobs?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Demonstrators();
+
+    [GeneratedRegex(@"\b(?:kill(?:s|ed|ing)?|dead|died|dies|die|death|deaths|deadly|fatal\w*|murder\w*|execut\w*|slain|slew|lynch\w*|behead\w*|assassinat\w*|massacr\w*|perish\w*|lives|bodies|toll|martyr\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WordOfDeath();
 
     /// <summary>Force used to break up a demonstration: "opened fire to disperse an opposition-led protest", "dispersed the marchers".</summary>
     [GeneratedRegex(@"\bdispers(?:e|es|ed|ing)\s+(?:[\w\p{Pd}]+\s+){0,3}?(?:protests?|protesters|demonstrat\w+|rall(?:y|ies)|march(?:es)?|marchers|sit-ins?|crowds?\s+of\s+(?:protesters|demonstrators))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -113,6 +113,14 @@ public class CodebookTests
     }
 
     [Fact]
+    public void NoDeadAreCountedWhereNoDeathIsTold()
+    {
+        var found = Code("A man stabbed two worshippers outside a mosque in Dalwa on Monday before police detained him.");
+        Assert.NotEmpty(found);
+        Assert.All(found, e => Assert.Null(e.Killed));
+    }
+
+    [Fact]
     public void SilenceIsUnknownAndNoneIsZero()
     {
         Assert.Null(Code("Rebels shelled army positions near Dalwa on Sunday.")[0].Killed);
