@@ -17,7 +17,17 @@ public enum DatePrecision
 }
 
 /// <summary>A date that carries its precision: 2020-05-01 at month precision means "some day in May 2020".</summary>
-public sealed record EventDate(DateOnly Value, DatePrecision Precision);
+public sealed record EventDate(DateOnly Value, DatePrecision Precision)
+{
+    /// <summary>The last day the date may mean: "May 2020" may be the 31st.</summary>
+    public DateOnly LastDay => Precision switch
+    {
+        DatePrecision.Day => Value,
+        DatePrecision.Week => Value.AddDays(6),
+        DatePrecision.Month => new DateOnly(Value.Year, Value.Month, 1).AddMonths(1).AddDays(-1),
+        _ => new DateOnly(Value.Year, 12, 31),
+    };
+}
 
 /// <summary>Where an event happened. <see cref="Country"/> is ISO 3166-1 alpha-2; coordinates are null when unresolved.</summary>
 public sealed record EventLocation(string Name, double? Latitude, double? Longitude, string? Country, string? Admin1, PlacePrecision? Precision)

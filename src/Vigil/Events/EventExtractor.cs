@@ -106,15 +106,6 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
     /// <summary>How many days before publication an incident told only after the lead may lie and still be the report's news.</summary>
     private const int BackgroundDays = 7;
 
-    /// <summary>The last day a date of its precision may mean: "May 2020" may be the 31st.</summary>
-    private static DateOnly LatestDay(EventDate date) => date.Precision switch
-    {
-        DatePrecision.Week => date.Value.AddDays(6),
-        DatePrecision.Month => new DateOnly(date.Value.Year, date.Value.Month, DateTime.DaysInMonth(date.Value.Year, date.Value.Month)),
-        DatePrecision.Year => new DateOnly(date.Value.Year, 12, 31),
-        _ => date.Value,
-    };
-
     /// <summary>Whether none of the incident's sentences lies in the story's first paragraph (a text of one paragraph is all lead).</summary>
     private static bool TheLeadDoesNotTell(Document document, Incident incident) =>
         document.Paragraphs.Count > 1 && !incident.All.Any(s => s.Span.Start < document.Paragraphs[0].End);
@@ -184,7 +175,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
 
         // A suicide bombing needs a bomber's blast: a man "wearing a fake suicide vest" who stabs passers-by, with no
         // explosion told, is an attacker with a knife.
-        if (subType == "Suicide bomb" && !cueSet.Contains(Cue.Explosion) && incident.All.Any(s => FakeDevice().IsMatch(s.Text)))
+        if (subType == "Suicide bomb" && !cueSet.Contains(Cue.Explosion) && incident.Tells(FakeDevice()))
         {
             Retype("Attack");
         }
@@ -192,7 +183,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         // Excessive force is the authorities' force against demonstrators: police shot by someone else, with no protest,
         // march or crowd in the words ("an officer was shot at the custody centre by a prisoner"), were attacked.
         if (subType == "Excessive force against protesters" && targets.Any(t => t.Kind == ActorKind.StateForces)
-            && !perpetrators.Any(p => p.Kind == ActorKind.StateForces) && !incident.All.Any(s => Demonstrators().IsMatch(s.Text)))
+            && !perpetrators.Any(p => p.Kind == ActorKind.StateForces) && !incident.Tells(Demonstrators()))
         {
             Retype("Attack");
         }
@@ -203,7 +194,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         // So does fire the lead sentence tells as exchanged ("killed during a gunfight with a vigilante group").
         if (subType == "Attack"
             && (ArmedAmongTheDead(text, incident, casualties) || FireExchanged().IsMatch(main.Text))
-            && !incident.All.Any(s => OffDuty().IsMatch(s.Text)))
+            && !incident.Tells(OffDuty()))
         {
             Retype("Armed clash");
         }
@@ -227,7 +218,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             var roles = roleTagger.Tag(document, incident.All.Select(s => s.Span));
             // Tagged dead need a word of death in the incident's sentences: the tagger has read "stabbed two worshippers"
             // as two killed, a fact the text does not state.
-            if (incident.All.Any(s => WordOfDeath().IsMatch(s.Text)))
+            if (incident.Tells(WordOfDeath()))
             {
                 killed ??= TaggedCount(roles, "KILLED", "killed", evidence);
             }
@@ -268,7 +259,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         // A report's later paragraphs recall earlier incidents as background ("the protests last month", "the bombing of
         // August 2018"): an incident told only after the lead, and dated more than a week before the report, is not news
         // the report brings. Told in the lead, a late report of an incident (a monitor's account weeks on) stays.
-        if (date is not null && published is { } publishedOn && LatestDay(date) < publishedOn.AddDays(-BackgroundDays) && TheLeadDoesNotTell(document, incident))
+        if (date is not null && published is { } publishedOn && date.LastDay < publishedOn.AddDays(-BackgroundDays) && TheLeadDoesNotTell(document, incident))
         {
             Drop(main, $"background: dated {date.Value:yyyy-MM-dd} ({date.Precision.ToString().ToLowerInvariant()}), told only after the lead, more than {BackgroundDays} days before publication");
             return null;

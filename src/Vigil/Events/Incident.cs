@@ -23,6 +23,9 @@ internal sealed class Incident
     public List<SentenceCues> Context { get; } = [];
 
     public IEnumerable<SentenceCues> All => Triggers.Concat(Context).OrderBy(s => s.Index);
+
+    /// <summary>Whether one of the incident's sentences, trigger or context, says what <paramref name="pattern"/> matches.</summary>
+    public bool Tells(Regex pattern) => Triggers.Concat(Context).Any(s => pattern.IsMatch(s.Text));
 }
 
 /// <summary>Which kinds of incident a sentence's cues belong to, and which kinds can follow each other in one incident.</summary>

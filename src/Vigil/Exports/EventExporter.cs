@@ -199,7 +199,7 @@ public static class EventExporter
                 ["region"] = Countries.ByCode(e.Location?.Country)?.UcdpRegion,
                 ["date_prec"] = e.Date is null ? null : Text(UcdpDatePrecision(e.Date.Precision)),
                 ["date_start"] = Date(e.Date),
-                ["date_end"] = e.Date is null ? null : DateOnlyText(DateEnd(e.Date)),
+                ["date_end"] = e.Date is null ? null : DateOnlyText(e.Date.LastDay),
                 ["deaths_civilians"] = e.EventType == EventTaxonomy.ViolenceAgainstCivilians ? Text(e.Killed?.Best) : null,
                 ["deaths_unknown"] = e.EventType == EventTaxonomy.ViolenceAgainstCivilians ? null : Text(e.Killed?.Best),
                 ["best"] = Text(e.Killed?.Best),
@@ -247,14 +247,6 @@ public static class EventExporter
         DatePrecision.Week => 3,
         DatePrecision.Month => 4,
         _ => 5,
-    };
-
-    private static DateOnly DateEnd(EventDate date) => date.Precision switch
-    {
-        DatePrecision.Day => date.Value,
-        DatePrecision.Week => date.Value.AddDays(6),
-        DatePrecision.Month => new DateOnly(date.Value.Year, date.Value.Month, 1).AddMonths(1).AddDays(-1),
-        _ => new DateOnly(date.Value.Year, 12, 31),
     };
 
     /// <summary>RFC 7946 points, longitude first. An event without coordinates is left out (a null geometry breaks common tools) and counted.</summary>

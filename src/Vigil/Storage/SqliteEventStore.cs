@@ -154,7 +154,7 @@ public sealed class SqliteEventStore : SqlEventStore
     /// <summary>Undoes <see cref="ReadIndexes"/>, <see cref="KeptCounts"/> and <see cref="FullTextKeys"/>: the store as the migrations before them left it.</summary>
     public static IReadOnlyList<string> UndoReadIndexes { get; } =
     [
-        "DROP TABLE IF EXISTS article_fts_keys",
+        UndoFullTextKeys,
         .. UndoKeptCounts,
         "DROP INDEX IF EXISTS events_recent", "DROP INDEX IF EXISTS events_oldest", "DROP INDEX IF EXISTS events_country_recent",
         "DROP INDEX IF EXISTS events_type_recent", "DROP INDEX IF EXISTS events_place", "DROP INDEX IF EXISTS events_killed",
@@ -167,7 +167,9 @@ public sealed class SqliteEventStore : SqlEventStore
 
     public override int ReadSchemaMigrations => 4;
 
-    public override IReadOnlyList<string> UndoSchemaOnlyMigrations => ["DROP TABLE IF EXISTS article_fts_keys", .. UndoKeptCounts];
+    public override IReadOnlyList<string> UndoSchemaOnlyMigrations => [UndoFullTextKeys, .. UndoKeptCounts];
+
+    private const string UndoFullTextKeys = "DROP TABLE IF EXISTS article_fts_keys";
 
     public override int SchemaOnlyMigrations => 2;
 
