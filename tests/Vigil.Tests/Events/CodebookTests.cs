@@ -112,10 +112,13 @@ public class CodebookTests
         Assert.All(events, e => Assert.NotEqual("Suicide bomb", e.SubEventType));
     }
 
+    // With the role tagger, which counts the dead where the patterns find no count: it tags "two worshippers" after
+    // "stabbed" as killed, and only a word of death in the incident lets its count stand.
     [Fact]
     public void NoDeadAreCountedWhereNoDeathIsTold()
     {
-        var found = Code("A man stabbed two worshippers outside a mosque in Dalwa on Monday before police detained him.");
+        var coder = new EventPipeline(EntityRecognizer.Shipped(), classifier: IncidentClassifier.Shipped(), roleTagger: RoleTagger.Shipped() ?? throw new InvalidOperationException("models/roles.bin is missing"));
+        var found = coder.Extract("A man stabbed two worshippers outside a mosque in Dalwa on Monday before police detained him.", Published);
         Assert.NotEmpty(found);
         Assert.All(found, e => Assert.Null(e.Killed));
     }
