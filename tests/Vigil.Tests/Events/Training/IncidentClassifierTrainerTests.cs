@@ -85,4 +85,38 @@ public class IncidentClassifierTrainerTests
         Assert.Equal(Slice.Value.Count, report.Reliability.Sum(r => r.Count));
         Assert.InRange(report.Temperature, 0.3, 4.0);
     }
+
+    [Fact]
+    public void ContextCopiesKeepTheIncidentsLabelAndBorrowOnlyAQuietSentence()
+    {
+        var none = Array.IndexOf(IncidentClassifierTrainer.LabelOrder(), EventCorpus.NoEvent);
+        var incidents = Slice.Value.Count(i => i.Label != none);
+        var options = Quick with { ContextCopies = 0.5 };
+
+        var copies = IncidentClassifierTrainer.WithContext(Slice.Value, options);
+
+        Assert.InRange(copies.Count, incidents * 0.35, incidents * 0.65);
+        Assert.All(copies, copy => Assert.NotEqual(none, copy.Label));
+        var quietOpenings = Slice.Value.Where(i => i.Label == none).Select(i => i.Example.Text).ToList();
+        foreach (var copy in copies)
+        {
+            var original = Slice.Value.Single(i => i.Label == copy.Label && copy.Example.Text.Contains(i.Example.Text, StringComparison.Ordinal)
+                && i.Example.Origin == copy.Example.Origin && i.Example.Region == copy.Example.Region);
+            var borrowed = copy.Example.Text.Replace(original.Example.Text, string.Empty, StringComparison.Ordinal).Trim();
+            Assert.Contains(quietOpenings, quiet => quiet.StartsWith(borrowed, StringComparison.Ordinal));
+            Assert.Equal(original.Hints, copy.Hints);
+        }
+
+        Assert.Equal(copies.Select(c => c.Example.Text), IncidentClassifierTrainer.WithContext(Slice.Value, options).Select(c => c.Example.Text));
+        Assert.Empty(IncidentClassifierTrainer.WithContext(Slice.Value, Quick));
+    }
+
+    [Fact]
+    public void ContextCopiesChangeTheModelButNotItsFeatureSet()
+    {
+        var plain = IncidentClassifierTrainer.Train(Slice.Value, Quick);
+        var copied = IncidentClassifierTrainer.Train(Slice.Value, Quick with { ContextCopies = 0.5 });
+        Assert.Equal(plain.FeatureHashes, copied.FeatureHashes);
+        Assert.NotEqual(plain.Weights, copied.Weights);
+    }
 }
