@@ -38,7 +38,7 @@ internal static class ActorFinder
                 var isPerpetrator = afterBy || (before && !passiveBetween && (mention.Kind is not ActorKind.Civilians || sentence.Cues.Any(c => c.Cue == Cue.Protest)));
                 var group = mention.Group ?? (mention.Kind == ActorKind.RebelGroup ? documentGroup : null);
                 // A crowd that attacks ("villagers pelted stones at police", "youths assaulted a patrol") is a mob: ACLED's rioters.
-                var crowd = mention.Kind == ActorKind.Civilians && before && !passiveBetween && CrowdNoun().IsMatch(mention.Name)
+                var crowd = mention.Kind == ActorKind.Civilians && before && !passiveBetween && WordClasses.CrowdNoun.IsMatch(mention.Name)
                     && sentence.Cues.Any(c => c.Cue is Cue.Attack or Cue.Clash or Cue.ProtesterViolence or Cue.Loot or Cue.Kill && IsVerb(c.Match.Value));
                 if (crowd)
                 {

@@ -175,7 +175,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
 
         // A suicide bombing needs a bomber's blast: a man "wearing a fake suicide vest" who stabs passers-by, with no
         // explosion told, is an attacker with a knife.
-        if (subType == "Suicide bomb" && !cueSet.Contains(Cue.Explosion) && incident.Tells(FakeDevice()))
+        if (subType == "Suicide bomb" && !cueSet.Contains(Cue.Explosion) && incident.Tells(WordClasses.FakeDevice))
         {
             Retype("Attack");
         }
@@ -183,7 +183,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         // Excessive force is the authorities' force against demonstrators: police shot by someone else, with no protest,
         // march or crowd in the words ("an officer was shot at the custody centre by a prisoner"), were attacked.
         if (subType == "Excessive force against protesters" && targets.Any(t => t.Kind == ActorKind.StateForces)
-            && !perpetrators.Any(p => p.Kind == ActorKind.StateForces) && !incident.Tells(Demonstrators()))
+            && !perpetrators.Any(p => p.Kind == ActorKind.StateForces) && !incident.Tells(WordClasses.Demonstrators))
         {
             Retype("Attack");
         }
@@ -193,8 +193,8 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         // duty: a clash, not an attack on civilians (codebook section 3), unless they were off duty ("shot in his shop").
         // So does fire the lead sentence tells as exchanged ("killed during a gunfight with a vigilante group").
         if (subType == "Attack"
-            && (ArmedAmongTheDead(text, incident, casualties) || FireExchanged().IsMatch(main.Text))
-            && !incident.Tells(OffDuty()))
+            && (ArmedAmongTheDead(text, incident, casualties) || WordClasses.FireExchanged.IsMatch(main.Text))
+            && !incident.Tells(WordClasses.OffDuty))
         {
             Retype("Armed clash");
         }
@@ -218,7 +218,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             var roles = roleTagger.Tag(document, incident.All.Select(s => s.Span));
             // Tagged dead need a word of death in the incident's sentences: the tagger has read "stabbed two worshippers"
             // as two killed, a fact the text does not state.
-            if (incident.Tells(WordOfDeath()))
+            if (incident.Tells(WordClasses.WordOfDeath))
             {
                 killed ??= TaggedCount(roles, "KILLED", "killed", evidence);
             }
@@ -319,7 +319,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
     private static string? DisasterCause(Incident incident, Document document, List<FieldEvidence> actorEvidence, List<CasualtyMention> casualties, string? weapon)
     {
         // Storms and quakes also damage and destroy: those two words tell no one's act.
-        static bool Harm((Cue Cue, Match Match) c) => c.Cue is Cue.Kill or Cue.Injure or Cue.Explosion || DamageAlone().IsMatch(c.Match.Value);
+        static bool Harm((Cue Cue, Match Match) c) => c.Cue is Cue.Kill or Cue.Injure or Cue.Explosion || WordClasses.DamageAlone.IsMatch(c.Match.Value);
 
         // Police who detain a driver after a crash are its aftermath, not its attackers: only actors named in the
         // sentences that tell the harm count, and an arrest, or a cause not yet known, told in another sentence does
@@ -374,10 +374,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
     /// </summary>
     private static bool ArmedAmongTheDead(string text, Incident incident, List<CasualtyMention> casualties) =>
         casualties.Any(c => c.Killed && incident.Triggers.Any(t => t.Span.Contains(c.Span))
-            && (ArmedDead().IsMatch(c.Span.Slice(text)) || IncludedAfter().Match(text, c.Span.End) is { Success: true } part && ArmedDead().IsMatch(part.Value)));
-
-    [GeneratedRegex(@"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police\s+officers?|officers|gendarmes|fighters|militants|insurgents|rebels|attackers|gunmen|assailants|separatists|militiam[ae]n|combatants)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ArmedDead();
+            && (WordClasses.ArmedDead.IsMatch(c.Span.Slice(text)) || IncludedAfter().Match(text, c.Span.End) is { Success: true } part && WordClasses.ArmedDead.IsMatch(part.Value)));
 
     /// <summary>
     /// Whether the incident's own sentences tell of people attacked and hurt, not only of an arrest: an attack, killing
@@ -390,15 +387,6 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             && (casualties.Any(c => c.Count.Best > 0 && harmSentences.Any(s => s.Span.Contains(c.Span)))
                 || victims.Any(v => v.Outcome is VictimOutcome.Killed or VictimOutcome.Injured));
     }
-
-    [GeneratedRegex(@"\b(?:fake|hoax|dummy|imitation|replica|mock)\s+(?:suicide\s+)?(?:vests?|belts?|bombs?|explosives?|devices?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex FakeDevice();
-
-    [GeneratedRegex(@"\b(?:protest\w*|demonstrat\w*|march(?:es|ed|ers|ing)?|rall(?:y|ies)|crowds?|sit-ins?|strikers|mourners|gatherings?|rioters?|mobs?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Demonstrators();
-
-    [GeneratedRegex(@"\b(?:kill(?:s|ed|ing)?|dead|died|dies|die|death|deaths|deadly|fatal\w*|murder\w*|execut\w*|slain|slew|lynch\w*|behead\w*|assassinat\w*|massacr\w*|perish\w*|lives|bodies|toll|martyr\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex WordOfDeath();
 
     /// <summary>Force used to break up a demonstration: "opened fire to disperse an opposition-led protest", "dispersed the marchers".</summary>
     [GeneratedRegex(@"\bdispers(?:e|es|ed|ing)\s+(?:[\w\p{Pd}]+\s+){0,3}?(?:protests?|protesters|demonstrat\w+|rall(?:y|ies)|march(?:es)?|marchers|sit-ins?|crowds?\s+of\s+(?:protesters|demonstrators))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -424,9 +412,6 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
     /// <summary>The part of a count that follows it: ", including two attackers", "among them three soldiers".</summary>
     [GeneratedRegex(@"\G[\s,;(]*(?:including|among\s+them|among\s+whom)\s+[^.;,)]{1,60}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IncludedAfter();
-
-    [GeneratedRegex(@"^(?:damaged|destroyed)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DamageAlone();
 
     /// <summary>
     /// The ordinary crime an arrest or a non-lethal assault is told with ("arrested on suspicion of burglary", "a charge
@@ -464,7 +449,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         // clashed"). So is a movement of armed men ("regime forces brought in reinforcements") or a weapon they stop.
         if ((eventType == EventTaxonomy.Battles && cues.Contains(Cue.Clash)
                 || eventType == EventTaxonomy.StrategicDevelopments && (cues.Contains(Cue.ChangeActivity) || cues.Contains(Cue.Disrupted)))
-            && triggers.Any(t => ArmedNoun().IsMatch(t.Text)))
+            && triggers.Any(t => WordClasses.ArmedNoun.IsMatch(t.Text)))
         {
             return true;
         }

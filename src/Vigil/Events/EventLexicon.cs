@@ -43,8 +43,8 @@ internal enum Cue
 /// descriptors, weapons and motives. Rules and lexicons rather than a trained model because no shippable labelled
 /// corpus of conflict events exists for this project (ACLED's coding may only be used to measure), and because each
 /// rule can be read, tested and corrected by an analyst. The cues and the weapons are vocabulary and live in data files
-/// an analyst edits (<c>data/lexicon/en/cues.tsv</c>, <c>weapons.tsv</c>, found by <see cref="LexiconFiles"/>); the
-/// patterns below are grammar and stay here.
+/// an analyst edits (<c>data/lexicon/en/cues.tsv</c>, <c>weapons.tsv</c>, found by <see cref="LexiconFiles"/>), as do
+/// the other words of a kind the rules test for (<see cref="WordClasses"/>); the patterns below are grammar and stay here.
 /// </summary>
 internal static partial class EventLexicon
 {
@@ -175,7 +175,7 @@ internal static partial class EventLexicon
     [GeneratedRegex(@"\b(?:treat(?:ed|ment)|(?:to|at|in)\s+(?:(?:a|the|an)\s+)?(?:\w+\s+)?hospital|hospitali[sz]ed|admitted|moved|taken|transferred|evacuated|airlifted|rushed|flown|fled|escaped|buried|funeral|returned|travel(?:l?ed)?|relocated|(?<!-)based|born|headquartered|lives?|lived|resident|native|hails|came|coming|headed|heading|bound|sent|deported|extradited|brought|driven\s+(?:back\s+)?to)\b[^.;]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex DisplacedPlaceContext();
 
-    /// <summary>A hash of every cue, weapon, disaster, ordinary crime, reason, actor, home-country and theatre pattern ("lexicon-9f8e7d6c5b"): changes whenever an entry does.</summary>
+    /// <summary>A hash of every cue, weapon, disaster, ordinary crime, reason, actor, home-country, theatre and word-class pattern ("lexicon-9f8e7d6c5b"): changes whenever an entry does.</summary>
     public static string Version => LexiconVersion.Value;
 
     private static readonly Lazy<string> LexiconVersion = new(() =>
@@ -183,7 +183,8 @@ internal static partial class EventLexicon
         var patterns = Cues.Select(c => $"{c.Cue}\t{c.Pattern}").Concat(Weapons.Select(w => $"{w.Weapon}\t{w.Pattern}")).Concat(Disasters.Select(d => $"disaster\t{d.Cause}\t{d.Pattern}")).Concat(MilitarySites.Select(m => $"disaster\t{MilitarySiteCause}\t{m}")).Concat(OrdinaryCrimes.Select(c => $"crime\t{c.Crime}\t{c.Pattern}")).Concat(Reasons.Select(r => r.ToString()))
             .Concat(ActorLexicon.Entries.Select(a => $"actor\t{a.Kind}\t{a.Named}\t{a.Name}\t{a.Pattern}"))
             .Concat(ConflictTheatres.HomeCountryEntries.Select(h => $"home\t{h.Code}\t{h.Pattern}"))
-            .Concat(ConflictTheatres.TheatreEntries.Select(t => $"theatre\t{t.Code}\t{string.Join('|', t.Provinces)}\t{t.Pattern}"));
+            .Concat(ConflictTheatres.TheatreEntries.Select(t => $"theatre\t{t.Code}\t{string.Join('|', t.Provinces)}\t{t.Pattern}"))
+            .Concat(WordClasses.All.Select(w => $"word-class\t{w.Class}\t{w.Entries}"));
         var hash = System.IO.Hashing.XxHash3.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', patterns)));
         return $"lexicon-{hash:x16}"[..18];
     });

@@ -133,10 +133,7 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
     /// arrest in the lead is more often its cause ("against the arrest of a journalist").
     /// </summary>
     private static IEnumerable<(Cue Cue, Match Match)> LaterArrests(Incident incident) =>
-        incident.Triggers.Skip(1).SelectMany(t => t.Cues).Where(c => c.Cue == Cue.Arrest && !ArrestAsGrievance().IsMatch(c.Match.Value)).Select(c => (Cue.Intervention, c.Match));
-
-    [GeneratedRegex(@"^(?:arrests?|detention)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ArrestAsGrievance();
+        incident.Triggers.Skip(1).SelectMany(t => t.Cues).Where(c => c.Cue == Cue.Arrest && !WordClasses.ArrestAsGrievance.IsMatch(c.Match.Value)).Select(c => (Cue.Intervention, c.Match));
 
     private static (string Type, string SubType, PloverCode Plover, Match Evidence) Classify(List<(Cue Cue, Match Match)> cues, HashSet<Cue> set, List<Actor> perpetrators, List<Actor> targets, Incident incident)
     {
@@ -148,7 +145,7 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
         // A crowd that attacks without guns ("a group of 10 youths assaulted a police patrol") is a mob, whoever it attacks.
         var lead = incident.Triggers[0];
         var subject = lead.Text[..lead.Cues.Min(c => c.Match.Index)];
-        var crowdAttack = CrowdSubject().IsMatch(subject) && !ArmedNoun().IsMatch(subject) && !Firearms().IsMatch(text);
+        var crowdAttack = WordClasses.CrowdSubject.IsMatch(subject) && !WordClasses.ArmedNoun.IsMatch(subject) && !WordClasses.Firearms.IsMatch(text);
 
         if (Has(Cue.Protest))
         {
@@ -240,11 +237,11 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
         }
 
         // A man attacked at home or off duty is attacked as a person, even a policeman, unless fire was exchanged.
-        var attackedAtHome = OffDuty().IsMatch(text) && !MutualFire().IsMatch(text);
+        var attackedAtHome = WordClasses.OffDuty.IsMatch(text) && !WordClasses.MutualFire.IsMatch(text);
         if ((Has(Cue.Clash) || Has(Cue.Shelling)) && !attackedAtHome)
         {
             // Two crowds fighting ("a clash between two groups of villagers") is mob violence, not a battle.
-            var crowdsOnly = !armedPerpetrators && !armedTargets && CrowdClash().IsMatch(text) && !Firearms().IsMatch(text) && !ArmedNoun().IsMatch(text);
+            var crowdsOnly = !armedPerpetrators && !armedTargets && WordClasses.CrowdClash.IsMatch(text) && !WordClasses.Firearms.IsMatch(text) && !WordClasses.ArmedNoun.IsMatch(text);
             var civilianSides = crowdsOnly || crowdAttack || (!armedPerpetrators && !targets.Any(t => t.Kind is not (ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters)) && perpetrators.Count > 0);
             return civilianSides
                 ? (EventTaxonomy.Riots, "Mob violence", new PloverCode("ASSAULT", "beat"), Where(Cue.Clash, Cue.Shelling))
@@ -265,13 +262,13 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
         {
             var at = Where(Cue.Attack, Cue.Kill, Cue.Injure, Cue.Explosion);
             // A soldier or policeman killed off duty, at home or by a drive-by gunman is an attack on a person, not a battle.
-            var armedVictims = ArmedVictim().IsMatch(text);
+            var armedVictims = ArmedVictim.IsMatch(text);
             if (crowdAttack && !Has(Cue.Explosion))
             {
                 return (EventTaxonomy.Riots, "Mob violence", new PloverCode("ASSAULT", "beat"), at);
             }
 
-            if ((armedTargets || (armedVictims && armedPerpetrators)) && (armedPerpetrators || perpetrators.Count == 0) && !OffDuty().IsMatch(text))
+            if ((armedTargets || (armedVictims && armedPerpetrators)) && (armedPerpetrators || perpetrators.Count == 0) && !WordClasses.OffDuty.IsMatch(text))
             {
                 return (EventTaxonomy.Battles, "Armed clash", new PloverCode("ASSAULT", "firearms"), at);
             }

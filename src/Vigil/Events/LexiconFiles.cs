@@ -66,9 +66,11 @@ public static class LexiconFiles
     /// <c>key&lt;TAB&gt;pattern</c> with an optional third field <c>&lt;TAB&gt;# comment</c>. Each pattern must compile
     /// on its own with <paramref name="options"/> and must not match empty text.
     /// </summary>
-    internal static List<LexiconEntry> Read(string name, RegexOptions options)
+    internal static List<LexiconEntry> Read(string name, RegexOptions options) => ReadFile(Find(name), options);
+
+    /// <summary>The entries of the lexicon table at <paramref name="path"/>, as <see cref="Read"/> reads them.</summary>
+    internal static List<LexiconEntry> ReadFile(string path, RegexOptions options)
     {
-        var path = Find(name);
         var entries = new List<LexiconEntry>();
         foreach (var (number, line) in DataLines(path))
         {

@@ -1,0 +1,173 @@
+using System.Text.RegularExpressions;
+
+namespace Vigil.Events;
+
+/// <summary>
+/// Words of a kind that the event rules test for (words of death, armed men, crowds, firearms, exchanged fire), read
+/// from <c>data/lexicon/en/word-classes.tsv</c> (<see cref="File"/>, found by <see cref="LexiconFiles"/>) so that an
+/// analyst edits them without a rebuild. A class's entries join as one expression <c>(?:a)|(?:b)|...</c> in file
+/// order. Where the words must stand (<see cref="Fit"/>) is the code's part, since it follows from how the code uses
+/// the class, and so the file holds only words.
+/// </summary>
+internal static class WordClasses
+{
+    public const string File = "word-classes.tsv";
+
+    /// <summary>
+    /// Compiled: the classes are tried on every sentence of every incident, as the source-generated expressions they
+    /// replace were. Each entry is first checked alone without compiling it.
+    /// </summary>
+    internal const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+
+    /// <summary>How a class's words must stand in the text it is tried on.</summary>
+    internal enum Fit
+    {
+        /// <summary>Anywhere, as whole words: <c>\b(?:class)\b</c>.</summary>
+        Words,
+
+        /// <summary>As the whole text (an actor's name, a cue's words): <c>^(?:class)$</c>.</summary>
+        Whole,
+
+        /// <summary>Inside a longer expression whose grammar is the code's, which takes the class's entries.</summary>
+        Part,
+    }
+
+    /// <summary>The classes the code needs and how each must stand: a class the file lacks, or one it has and this lacks, is an error.</summary>
+    internal static readonly IReadOnlyDictionary<string, Fit> Needed = new Dictionary<string, Fit>(StringComparer.Ordinal)
+    {
+        [nameof(ArmedDead)] = Fit.Words,
+        [nameof(ArmedVictims)] = Fit.Part,
+        [nameof(ArmedTargets)] = Fit.Part,
+        [nameof(ArmedNoun)] = Fit.Words,
+        [nameof(OffDuty)] = Fit.Words,
+        [nameof(MutualFire)] = Fit.Words,
+        [nameof(FireExchanged)] = Fit.Words,
+        [nameof(Firearms)] = Fit.Words,
+        [nameof(CrowdClash)] = Fit.Words,
+        [nameof(CrowdSubject)] = Fit.Words,
+        [nameof(CrowdNoun)] = Fit.Whole,
+        [nameof(Demonstrators)] = Fit.Words,
+        [nameof(WordOfDeath)] = Fit.Words,
+        [nameof(FakeDevice)] = Fit.Words,
+        [nameof(DamageAlone)] = Fit.Whole,
+        [nameof(ArrestAsGrievance)] = Fit.Whole,
+    };
+
+    /// <summary>Armed men among the dead an incident counts ("including two attackers").</summary>
+    public static Regex ArmedDead => Loaded.Value.Regex(nameof(ArmedDead));
+
+    /// <summary>Armed men told as killed or wounded ("two soldiers were killed"): a part of <see cref="EventPatterns.ArmedVictim"/>.</summary>
+    public static string ArmedVictims => Loaded.Value.Entries(nameof(ArmedVictims));
+
+    /// <summary>Armed men and their posts after a verb of harm ("ambushed a police patrol"): a part of <see cref="EventPatterns.ArmedVictim"/>.</summary>
+    public static string ArmedTargets => Loaded.Value.Entries(nameof(ArmedTargets));
+
+    /// <summary>Armed men, or their fighting, in a sentence ("forces", "militants", "a shootout").</summary>
+    public static Regex ArmedNoun => Loaded.Value.Regex(nameof(ArmedNoun));
+
+    /// <summary>An armed man attacked off duty or at home ("shot in his shop").</summary>
+    public static Regex OffDuty => Loaded.Value.Regex(nameof(OffDuty));
+
+    /// <summary>Fighting told as two-sided ("clashes", "returned fire").</summary>
+    public static Regex MutualFire => Loaded.Value.Regex(nameof(MutualFire));
+
+    /// <summary>Fire told as exchanged, in words that mean nothing else ("a gunfight", "traded fire").</summary>
+    public static Regex FireExchanged => Loaded.Value.Regex(nameof(FireExchanged));
+
+    /// <summary>Guns and shooting.</summary>
+    public static Regex Firearms => Loaded.Value.Regex(nameof(Firearms));
+
+    /// <summary>Unarmed groups that fight one another ("between two clans", "villagers").</summary>
+    public static Regex CrowdClash => Loaded.Value.Regex(nameof(CrowdClash));
+
+    /// <summary>A crowd as a lead sentence's subject ("a group of 10 youths").</summary>
+    public static Regex CrowdSubject => Loaded.Value.Regex(nameof(CrowdSubject));
+
+    /// <summary>The whole name of a civilian actor that is a crowd ("villagers", "group of farmers").</summary>
+    public static Regex CrowdNoun => Loaded.Value.Regex(nameof(CrowdNoun));
+
+    /// <summary>A protest, march or crowd.</summary>
+    public static Regex Demonstrators => Loaded.Value.Regex(nameof(Demonstrators));
+
+    /// <summary>A word that tells a death.</summary>
+    public static Regex WordOfDeath => Loaded.Value.Regex(nameof(WordOfDeath));
+
+    /// <summary>A fake bomb ("a fake suicide vest").</summary>
+    public static Regex FakeDevice => Loaded.Value.Regex(nameof(FakeDevice));
+
+    /// <summary>A cue's whole words when they tell only damage ("destroyed").</summary>
+    public static Regex DamageAlone => Loaded.Value.Regex(nameof(DamageAlone));
+
+    /// <summary>An arrest cue's whole words when they name an arrest as a grievance ("arrests") rather than tell one.</summary>
+    public static Regex ArrestAsGrievance => Loaded.Value.Regex(nameof(ArrestAsGrievance));
+
+    /// <summary>Each class with its joined entries, in <see cref="Needed"/>'s order: part of the lexicon version.</summary>
+    public static IEnumerable<(string Class, string Entries)> All => Needed.Keys.Select(name => (name, Loaded.Value.Entries(name)));
+
+    private static readonly Lazy<WordClassSet> Loaded = new(() => Read(LexiconFiles.Find(File)));
+
+    /// <summary>
+    /// The word classes of the file at <paramref name="path"/>; an error that names the file (and the line, for a line
+    /// at fault) on a malformed line, a class the code does not know, or a class it needs that has no entry.
+    /// </summary>
+    internal static WordClassSet Read(string path)
+    {
+        var entries = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var entry in LexiconFiles.ReadFile(path, Options & ~RegexOptions.Compiled))
+        {
+            if (!Needed.ContainsKey(entry.Key))
+            {
+                throw LexiconFiles.Error(entry.Path, entry.Line, $"unknown word class \"{entry.Key}\" (the classes are {string.Join(", ", Needed.Keys)})");
+            }
+
+            if (!entries.TryGetValue(entry.Key, out var list))
+            {
+                entries[entry.Key] = list = [];
+            }
+
+            list.Add(entry.Pattern);
+        }
+
+        var missing = Needed.Keys.Where(name => !entries.ContainsKey(name)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidDataException($"lexicon file {path}: no entry for the word class{(missing.Count > 1 ? "es" : "")} {string.Join(", ", missing)}, which the program needs (see {Path.Combine(LexiconFiles.RelativeFolder, "README.md")})");
+        }
+
+        var joined = entries.ToDictionary(e => e.Key, e => string.Join('|', e.Value.Select(p => $"(?:{p})")), StringComparer.Ordinal);
+        var regexes = new Dictionary<string, Regex>(StringComparer.Ordinal);
+        foreach (var (name, fit) in Needed)
+        {
+            var pattern = fit switch
+            {
+                Fit.Words => $@"\b(?:{joined[name]})\b",
+                Fit.Whole => $"^(?:{joined[name]})$",
+                _ => $"(?:{joined[name]})",
+            };
+            try
+            {
+                var regex = new Regex(pattern, fit == Fit.Part ? Options & ~RegexOptions.Compiled : Options);
+                if (fit != Fit.Part)
+                {
+                    regexes[name] = regex;
+                }
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidDataException($"lexicon file {path}: the entries of the word class {name} do not compile together: {e.Message}", e);
+            }
+        }
+
+        return new WordClassSet(joined, regexes);
+    }
+}
+
+/// <summary>The word classes read from one file: each class's joined entries, and the expression of each class that stands alone.</summary>
+internal sealed class WordClassSet(IReadOnlyDictionary<string, string> entries, IReadOnlyDictionary<string, Regex> regexes)
+{
+    /// <summary>The class's entries as one alternation, <c>(?:a)|(?:b)|...</c>, for an expression of the code's own.</summary>
+    public string Entries(string name) => entries[name];
+
+    /// <summary>The class as an expression that finds its words where <see cref="WordClasses.Fit"/> says they stand.</summary>
+    public Regex Regex(string name) => regexes[name];
+}
