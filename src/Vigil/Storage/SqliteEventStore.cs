@@ -191,17 +191,21 @@ public sealed class SqliteEventStore : SqlEventStore
         }
     } = 20_000;
 
-    private (string Query, bool Common)? lastText;
+    /// <summary>The last word asked about and its answer, one object so that a request on another thread reads both or neither.</summary>
+    private sealed record CommonTextAnswer(string Query, bool Common);
+
+    private volatile CommonTextAnswer? lastText;
 
     // Counting the matches stops at the threshold and reads only the index's row numbers, so asking costs milliseconds.
     protected override bool IsCommonText(string fullTextQuery)
     {
-        if (lastText is not { } last || last.Query != fullTextQuery)
+        var last = lastText;
+        if (last is null || last.Query != fullTextQuery)
         {
             var matches = Convert.ToInt64(Scalar(
                 "SELECT COUNT(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH @query LIMIT @limit)",
                 ("@query", fullTextQuery), ("@limit", CommonWordArticles + 1)), System.Globalization.CultureInfo.InvariantCulture);
-            lastText = last = (fullTextQuery, matches > CommonWordArticles);
+            lastText = last = new CommonTextAnswer(fullTextQuery, matches > CommonWordArticles);
         }
 
         return last.Common;
