@@ -44,6 +44,8 @@ internal static partial class IncidentCountry
     [GeneratedRegex(@"^\s+(?:(?:state|federal|local|regional|judicial|border)\s+)?(?:authorities|police|policemen|police\s+officers|riot\s+police|gendarmes|gendarmerie|prosecutors?|courts?|judiciary|interior\s+ministry|ministry\s+of\s+(?:the\s+)?interior|security\s+services|intelligence\s+services?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HomeInstitutionAfter();
 
+    private static readonly Lazy<Regex> NameThatActs = new(() => new Regex($@"^\s+(?:{WordClasses.CountryAsActor})\b", WordClasses.Options));
+
     /// <summary>The provinces where the parties an incident's text names operate (data/lexicon/en/theatres.tsv), when the incident is in their country.</summary>
     public static IEnumerable<string> Theatre(string incidentText, string countryCode) => ConflictTheatres.Provinces(incidentText, countryCode);
 
@@ -69,6 +71,8 @@ internal static partial class IncidentCountry
         }
 
         var countedSpans = new List<TextSpan>();
+        // Whose the act was is said once however often the report repeats it ("U.S. forces ... the U.S. military said").
+        var actorsVoted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (place, inTrigger) in mentions)
         {
             if (place.CountryCode is { } named)
@@ -106,7 +110,14 @@ internal static partial class IncidentCountry
                 var after = sentenceText[(mention.Start + mention.Length)..];
                 // Armed men are as often abroad ("Israeli forces" in the West Bank) as at home: only the people of a place
                 // count for more than an adjective.
-                var weight = !mention.IsAdjective ? CountryNamed : mention.IsPeople || ResidentsAfter().IsMatch(after) || HomeInstitutionAfter().IsMatch(after) ? ResidentsAdjective : CountryAdjective;
+                // A name that acts or speaks ("U.S. forces strike ...", "the U.S. said") says who, as an adjective does ("American forces").
+                var adjective = mention.IsAdjective || NameThatActs.Value.IsMatch(after);
+                var weight = !adjective ? CountryNamed : mention.IsPeople || ResidentsAfter().IsMatch(after) || HomeInstitutionAfter().IsMatch(after) ? ResidentsAdjective : CountryAdjective;
+                if (weight == CountryAdjective && !actorsVoted.Add(mention.Code))
+                {
+                    continue;
+                }
+
                 Vote(mention.Code, weight, placeEvidence: false);
             }
 

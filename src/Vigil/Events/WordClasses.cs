@@ -51,6 +51,7 @@ internal static class WordClasses
         [nameof(FakeDevice)] = Fit.Words,
         [nameof(DamageAlone)] = Fit.Whole,
         [nameof(ArrestAsGrievance)] = Fit.Whole,
+        [nameof(CountryAsActor)] = Fit.Part,
     };
 
     /// <summary>Armed men among the dead an incident counts ("including two attackers").</summary>
@@ -61,6 +62,9 @@ internal static class WordClasses
 
     /// <summary>Armed men and their posts after a verb of harm ("ambushed a police patrol"): a part of <see cref="EventPatterns.ArmedVictim"/>.</summary>
     public static string ArmedTargets => Loaded.Value.Entries(nameof(ArmedTargets));
+
+    /// <summary>Words after a country's name that make it the actor, not the place ("U.S. forces", "the U.S. said"): a part of <see cref="IncidentCountry"/>'s test of a name used as an adjective.</summary>
+    public static string CountryAsActor => Loaded.Value.Entries(nameof(CountryAsActor));
 
     /// <summary>Armed men, or their fighting, in a sentence ("forces", "militants", "a shootout").</summary>
     public static Regex ArmedNoun => Loaded.Value.Regex(nameof(ArmedNoun));

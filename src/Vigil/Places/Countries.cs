@@ -221,6 +221,12 @@ public static partial class Countries
             foreach (Match word in Word().Matches(match.Value))
             {
                 var cleaned = word.Value.TrimEnd('\'', '’').Replace("’s", string.Empty, StringComparison.Ordinal).Replace("'s", string.Empty, StringComparison.Ordinal);
+                // News style writes initialisms with stops ("the U.S.", "U.K.", "U.A.E."): the table keys them without.
+                if (DottedInitialism().IsMatch(cleaned))
+                {
+                    cleaned = cleaned.Replace(".", string.Empty, StringComparison.Ordinal);
+                }
+
                 words.Add((cleaned, match.Index + word.Index, match.Index + word.Index + word.Length));
             }
 
@@ -256,8 +262,11 @@ public static partial class Countries
     [GeneratedRegex(@"^(?:(?:-[A-Z][\w'’]*)?-(?:led|backed|based|born|made|trained|supplied|funded|brokered|owned|sponsored|allied|aligned|flagged|registered)\b|\s+(?:dollars?|currency|embassy|consulate|nationals|citizens|mercenaries|envoy|ambassador)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForeignReference();
 
-    [GeneratedRegex(@"(?<![\w-])[A-Z][\w'’]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w'’]*){0,4}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.-])(?:(?:[A-Z]\.){2,}|[A-Z][\w'’]*)(?:\s+(?:of\s+the\s+|of\s+|and\s+)?(?:(?:[A-Z]\.){2,}|[A-Z][\w'’]*)){0,4}", RegexOptions.CultureInvariant)]
     private static partial Regex CapitalisedRun();
+
+    [GeneratedRegex(@"^(?:[A-Z]\.){2,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DottedInitialism();
 
     [GeneratedRegex(@"\S+", RegexOptions.CultureInvariant)]
     private static partial Regex Word();

@@ -43,6 +43,15 @@ public class IncidentCountryTests
     }
 
     [Fact]
+    public void ACountryThatActsOrSpeaksIsWhoNotWhereHoweverOftenNamed()
+    {
+        // "U.S. forces", "the U.S. military said": the name says whose forces and whose statement, as "American" would,
+        // and says it once; the drones' launchers tie the incident to their own country.
+        var found = Assert.Single(EventTestKit.Extract("Two Houthi drones were shot down over the sea by U.S. forces on Monday, the U.S. military said.", Published, resolver));
+        Assert.Equal("YE", found.Location?.Country);
+    }
+
+    [Fact]
     public void NamesThatQualifySomethingForeignAreMarked()
     {
         var mentions = Countries.Mentions("Traders protested against the US dollar rate while Syrian troops and Saudi-backed fighters watched.").ToList();

@@ -48,6 +48,18 @@ public class CountriesTests
     }
 
     [Theory]
+    [InlineData("Protests spread across the U.S. on Sunday.", "US")]
+    [InlineData("Thousands marched in the U.K.", "GB")]
+    [InlineData("A drone was shot down over the U.A.E., officials said.", "AE")]
+    public void InitialismsWrittenWithStopsNameTheirCountry(string text, string code)
+    {
+        var mention = Assert.Single(Countries.Mentions(text));
+        Assert.Equal(code, mention.Code);
+        Assert.False(mention.IsAdjective);
+        Assert.True(Assert.Single(Countries.Mentions("A U.S.-led coalition struck the port.")).IsForeignReference);
+    }
+
+    [Theory]
     [InlineData("Missiles hit a Panama-flagged tanker.", "PA")]
     [InlineData("Missiles hit a Guinea-Bissau-flagged cargo ship.", "GN")]
     public void AShipsFlagSaysNothingOfWhereItWasHit(string text, string code)
