@@ -91,6 +91,13 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
             Weigh(main);
         }
 
+        // The clause after the cut may tell the incident itself ("a man has been arrested | after the mayor was stabbed
+        // on stage"): read alone, it is not outvoted by the aftermath the main clause tells.
+        if (LaterClause(lead.Text, firstCue) is { } later && lead.Cues.Any(c => c.Match.Index >= lead.Text.Length - later.Length))
+        {
+            Weigh(later);
+        }
+
         return strongest;
     }
 
@@ -114,6 +121,13 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
     {
         var cut = BackgroundClause().Match(sentence, firstCue);
         return cut.Success ? sentence[..cut.Index] : null;
+    }
+
+    /// <summary>What follows a lead sentence's main clause (<see cref="MainClause"/>): the clause that tells what came before or around it.</summary>
+    internal static string? LaterClause(string sentence, int firstCue)
+    {
+        var cut = BackgroundClause().Match(sentence, firstCue);
+        return cut.Success ? sentence[(cut.Index + cut.Length)..].TrimStart() : null;
     }
 
     [GeneratedRegex(@",?\s+(?:following|after|amid|in\s+(?:opposition|response|protest|reaction)\s+to|ahead\s+of|days?\s+(?:after|before)|as\s+part\s+of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

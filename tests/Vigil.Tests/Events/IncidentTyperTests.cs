@@ -29,4 +29,10 @@ public class IncidentTyperTests
     [InlineData("Gunmen killed six farmers in Dalwa on Monday.", "killed")]
     public void ALeadWithNoBackgroundAfterItsActHasNoCut(string sentence, string cue) =>
         Assert.Null(IncidentTyper.MainClause(sentence, sentence.IndexOf(cue, StringComparison.Ordinal)));
+
+    [Theory]
+    [InlineData("A man has been arrested after the mayor of Dalwa was stabbed on stage.", "arrested", "the mayor of Dalwa was stabbed on stage.")]
+    [InlineData("Protests erupt in Dalwa following the arrest of the opposition leader.", "Protests", "the arrest of the opposition leader.")]
+    public void TheClauseAfterTheCutIsReadOnItsOwn(string sentence, string cue, string clause) =>
+        Assert.Equal(clause, IncidentTyper.LaterClause(sentence, sentence.IndexOf(cue, StringComparison.Ordinal)));
 }
