@@ -56,21 +56,12 @@ internal static partial class CasualtyFinder
     [GeneratedRegex(@"\G\s*(?:,\s*|and\s+|,\s*and\s+)" + Count + @"\s+(?!(?:were|was|have|had)\b)[\w'’-]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CoordinatedAfter();
 
-    [GeneratedRegex(@"\b(?<head>man|woman|boy|girl|child|victim|soldier|policeman|officer|civilian|farmer|driver|teenager|person|militant|fighter|journalist|student|trader|worker|resident|villager)\s+(?:was\s+|later\s+)?(?:died|killed|dead|murdered)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DefiniteSingular();
+    /// <summary>One person told as dead with no number ("the farmer was killed"); the nouns are a word class (<see cref="WordClasses.OnePerson"/>).</summary>
+    private static Regex DefiniteSingular() => DefiniteSingularPattern.Value;
 
-    private static readonly HashSet<string> Units = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "km", "kilometres", "kilometers", "miles", "metres", "meters", "hours", "days", "weeks", "months", "years", "minutes", "percent", "per",
-        "am", "pm", "a.m.", "p.m.", "houses", "homes", "vehicles", "cars", "buildings", "shops", "times", "rounds", "shells", "rockets",
-        "missiles", "mortars", "projectiles", "explosions", "kg", "tonnes", "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december", "year-old", "o'clock", "livestock", "cattle", "cows", "goats", "sheep",
-        "camels", "animals", "dogs", "horses", "donkeys", "head", "trees", "hectares", "acres", "tons", "tonnes",
-        // Animals are not casualties ("a jackal died", "two elephants were killed").
-        "dog", "horse", "donkey", "cow", "goat", "camel", "animal", "jackal", "jackals", "elephant", "elephants", "lion", "lions",
-        "tiger", "tigers", "leopard", "leopards", "bear", "bears", "wolf", "wolves", "deer", "bird", "birds", "pig", "pigs",
-        "chickens", "monkey", "monkeys", "rhino", "rhinos", "whale", "whales", "dolphins", "fish", "cat", "cats", "pets",
-    };
+    private static readonly Lazy<Regex> DefiniteSingularPattern = new(() => new Regex(
+        @"\b(?<head>" + WordClasses.OnePerson + @")\s+(?:was\s+|later\s+)?(?:died|killed|dead|murdered)\b",
+        WordClasses.Options));
 
     /// <summary>Casualty figures in one sentence, in order.</summary>
     public static List<CasualtyMention> Find(string text, TextSpan sentence)
@@ -242,7 +233,7 @@ internal static partial class CasualtyFinder
 
         var noun = match.Groups["noun"].Success ? match.Groups["noun"].Value.Trim() : string.Empty;
         var firstWord = noun.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        return firstWord is null || !Units.Contains(firstWord);
+        return firstWord is null || !WordClasses.NotPeople.IsMatch(firstWord);
     }
 
     private static bool IsKill(string verb) => !Regex.IsMatch(verb, "injur|wound|hurt|hospital", RegexOptions.IgnoreCase);

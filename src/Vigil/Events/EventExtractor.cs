@@ -298,7 +298,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             }
         }
 
-        var hedgedEvent = incident.Triggers.Any(t => SourceFinder.Hedge().IsMatch(t.Text));
+        var hedgedEvent = incident.Triggers.Any(t => WordClasses.Hedge.IsMatch(t.Text));
         var filled = new object?[] { date, location, killed, weapon, reason }.Count(x => x is not null) + (perpetrators.Count > 0 ? 1 : 0) + (sources.Count > 0 ? 1 : 0);
         var confidence = prediction is not null
             ? Math.Round(prediction.Ranked.Where(r => readings.Contains(r.Label)).Sum(r => r.Probability) * (hedgedEvent ? 0.9 : 1.0), 2)

@@ -92,22 +92,6 @@ internal static partial class PersonResolver
         ["parents"] = null,
     };
 
-    /// <summary>Capitalised words that begin sentences or name things other than people, so never start a personal name.</summary>
-    private static readonly HashSet<string> NotNameWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "The", "A", "An", "On", "In", "At", "Around", "About", "During", "After", "Before", "Since", "He", "She", "It", "They", "His", "Her",
-        "Their", "This", "That", "These", "Those", "We", "I", "But", "And", "Or", "According", "Meanwhile", "However", "Police", "Army",
-        "Observatory", "Command", "Council", "Ministry", "Forces", "Force", "Army", "Front", "Brigade", "Brigades", "Party", "Committee",
-        "Union", "Group", "Organisation", "Organization", "Agency", "Office", "Department", "Court", "Government", "Movement", "Resistance",
-        "State", "Islamic", "Human", "Rights", "Joint", "Operations", "News", "Press", "University", "Hospital", "Province", "District",
-        "City", "Town", "Village", "Street", "Road", "Camp", "Region", "Valley", "River", "Mount", "Lake", "Northern", "Southern", "Eastern",
-        "Western", "Central", "North", "South", "East", "West", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-        "Premium", "Independent", "Subscribe", "Twitter", "Facebook", "Reuters", "Guard", "National", "Federal", "Democratic", "Republic",
-        "Coalition", "Taliban", "Houthi", "Houthis", "Shabaab", "Daesh", "Isis", "ISIS", "Isil", "Boko", "Haram", "Al", "Fatalities", "Detonation",
-        "Security", "Sub-clan", "Clan", "Militia", "LGA", "Municipality", "Governorate", "Area", "Unit", "Units", "Special", "General",
-    };
-
     [GeneratedRegex(@"(?<![\w'’-])(?:(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)*|(?:al|el|ad|as|ash|an|ar)-[A-Z][a-zà-ÿ'’]+)(?:\s+(?:(?:bin|ibn|bint|abu|abd|de|da|dos|del|van|von|ould|ag)\s+)?(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)*|(?:al|el|ad|as|ash|an|ar)-[A-Z][a-zà-ÿ'’]+))*)", RegexOptions.CultureInvariant)]
     private static partial Regex CapitalisedSequence();
 
@@ -230,7 +214,7 @@ internal static partial class PersonResolver
         Gender? gender = null;
         var sure = false;
         var skip = 0;
-        while (skip < words.Length && (Titles.TryGetValue(words[skip].TrimEnd('.'), out var titleGender) || NotNameWords.Contains(words[skip])))
+        while (skip < words.Length && (Titles.TryGetValue(words[skip].TrimEnd('.'), out var titleGender) || WordClasses.NotPersonNames.IsMatch(words[skip])))
         {
             if (Titles.TryGetValue(words[skip].TrimEnd('.'), out titleGender))
             {
@@ -252,7 +236,7 @@ internal static partial class PersonResolver
         }
 
         var rest = words.Skip(skip).ToList();
-        if (rest.Any(word => NotNameWords.Contains(word) && !Titles.ContainsKey(word)) || Countries.FromName(string.Join(' ', rest)) is not null || rest.Any(w => Countries.FromAdjective(w) is not null))
+        if (rest.Any(word => WordClasses.NotPersonNames.IsMatch(word) && !Titles.ContainsKey(word)) || Countries.FromName(string.Join(' ', rest)) is not null || rest.Any(w => Countries.FromAdjective(w) is not null))
         {
             return (default, string.Empty, null, false);
         }

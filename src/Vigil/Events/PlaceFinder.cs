@@ -29,17 +29,25 @@ internal static partial class PlaceFinder
 
     internal const string Name = @"(?:" + Article + @"-)?" + Word + @"(?:\s+(?:(?:al|el|de|del|la|le|du|des|di|da|dos|do|das|ar|ad|as|ash|los|las|wa)[- ]){0,2}(?:" + Article + @"-)?" + Word + @"){0,3}";
 
-    private const string Feature = @"town|city|village|villages|district|districts|province|region|area|areas|camp|county|municipality|state|governorate|locality|neighbou?rhood|suburb|commune|department|LGA|sub-district|subdistrict|valley|capital|countryside|outskirts|border\s+town|port\s+city|ports?|market|settlement|community|quarter|section|subcity|sub-city|subdivision|township|mandal|upazila|taluka|tehsil|woreda|kebele";
+    /// <summary>
+    /// A place governed by a preposition or a verb that acts on it, with its feature or site words and the areas written
+    /// after it. The feature and site words are word classes (<see cref="WordClasses.PlaceFeatures"/>,
+    /// <see cref="WordClasses.PlaceSites"/>), matched as written.
+    /// </summary>
+    private static Regex Governed() => GovernedPattern.Value;
 
-    /// <summary>A site at a place, which may stand between the place and the areas written after it ("X checkpoint (District, Province)").</summary>
-    private const string Site = @"checkpoint|airbase|air\s+base|airfield|road|intersection|frontline|front|crossing|junction|sector|zone|ward|bridge|base|airport|prison|hospital|school|mosque|church|square|street|roundabout|triangle|station|port|river";
-
-    [GeneratedRegex(@"\b(?<prep>(?i:in|at|near|off|outside|around|inside|on|into|across|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?<the>(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + Feature + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?:(?<feature>" + Feature + @")|(?<site>" + Site + @"))){0,2}(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?(?:(?<=(?:" + Feature + @"))(?=\s+(?:in|of)\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?", RegexOptions.CultureInvariant)]
-    private static partial Regex Governed();
+    private static readonly Lazy<Regex> GovernedPattern = new(() => new Regex(
+        @"\b(?<prep>(?i:in|at|near|off|outside|around|inside|on|into|across|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?<the>(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + WordClasses.PlaceFeatures + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?:(?<feature>" + WordClasses.PlaceFeatures + @")|(?<site>" + WordClasses.PlaceSites + @"))){0,2}(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?(?:(?<=(?:" + WordClasses.PlaceFeatures + @"))(?=\s+(?:in|of)\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?",
+        WordClasses.Options & ~RegexOptions.IgnoreCase));
 
     /// <summary>Verbs whose object is often the place itself ("shelled Marib city", "stormed Kafr Nabl"), in the past of
     /// coders' notes and the present of briefs ("Cambodia shells Ubon Ratchathani province").</summary>
     private const string ActsOnPlace = @"targeted|targets|attacked|attacks|shelled|shells|stormed|storms|raided|raids|struck|strikes|bombed|bombs|bombarded|bombards|captured|captures?|seized|seizes?|recaptured|recaptures?|retakes?|entered|enters|reached|reaches|besieged|besieges|overran|overruns?|hit|hits|marched\s+to|marched\s+on|rallied\s+to|returned\s+to";
+
+    /// <summary>A feature word or a part of a place right before "of" ("the district of", "the outskirts of", "the streets of").</summary>
+    private static readonly Lazy<Regex> PartOfAPlaceBefore = new(() => new Regex(
+        @"\b(?:" + WordClasses.PlaceFeatures + @"|zone|east|west|north|south|centre|center|part|parts|vicinity|edge|suburbs?|heart|streets|entrances?|exits?|gates?|coast|coasts|shores?|waters)\s*$",
+        WordClasses.Options));
 
     [GeneratedRegex(@"\b(?:residents|youths?|villagers|people|inhabitants|natives|communities|community|militias?|members|farmers|herders|men)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CrowdBefore();
@@ -78,15 +86,6 @@ internal static partial class PlaceFinder
         ["GB"] = "Gilgit-Baltistan",
     };
 
-    private static readonly HashSet<string> NotPlaces = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "The", "A", "An", "He", "She", "It", "They", "His", "Her", "This", "That", "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-        "Saturday", "Sunday", "God", "Allah", "Islam", "Police", "Army", "Parliament", "Government", "Twitter", "Facebook", "Telegram",
-        "Isis", "ISIS", "Islamic", "Taliban", "Houthi", "Houthis", "Boko", "Coronavirus", "Covid", "COVID-19", "Ramadan", "Eid", "Christmas",
-        "President", "Prime", "Minister", "Mr", "Ms", "Mrs", "Dr", "Supreme", "Court", "Ministry", "Office", "According", "Premium", "Subscribe",
-    };
-
     /// <summary>Every place named in a sentence as a location, best first for its sentence.</summary>
     public static List<PlaceMention> Find(string text, TextSpan sentence, PersonIndex people)
     {
@@ -106,7 +105,7 @@ internal static partial class PlaceFinder
             var atSite = prep == "to" && EntranceBefore().IsMatch(before);
             // "into the city of X" is where an advance or a raid went; "into X" alone is as often where people fled.
             var intoMarkedPlace = prep == "into" && (match.Groups["feature"].Success || match.Value.Contains(" of ", StringComparison.Ordinal));
-            if (NotPlaces.Contains(first) || name.Length < 3 || (prep is "from" or "to" or "into" or "towards" && !origin && !atSite && !intoMarkedPlace))
+            if (WordClasses.NotPlaces.IsMatch(first) || name.Length < 3 || (prep is "from" or "to" or "into" or "towards" && !origin && !atSite && !intoMarkedPlace))
             {
                 continue;
             }
@@ -135,7 +134,7 @@ internal static partial class PlaceFinder
                 continue;
             }
 
-            if (prep == "of" && !origin && !match.Groups["feature"].Success && !match.Value.Contains(" of ", StringComparison.Ordinal) && !Regex.IsMatch(before, @"\b(?:" + Feature + @"|zone|east|west|north|south|centre|center|part|parts|vicinity|edge|suburbs?|heart|streets|entrances?|exits?|gates?|coast|coasts|shores?|waters)\s*$", RegexOptions.IgnoreCase))
+            if (prep == "of" && !origin && !match.Groups["feature"].Success && !match.Value.Contains(" of ", StringComparison.Ordinal) && !PartOfAPlaceBefore.Value.IsMatch(before))
             {
                 continue;
             }
@@ -158,7 +157,7 @@ internal static partial class PlaceFinder
             // Abbreviations ("J&K", "UP") are no names a gazetteer can look up. A country written last may also be a province
             // of the same name ("Niger" state): it stays an area too, and the country vote weighs both readings.
             var areas = contextParts.Select(part => StateAbbreviations.GetValueOrDefault(part, part))
-                .Where(part => !Abbreviation().IsMatch(part) && !NotPlaces.Contains(part)).ToList();
+                .Where(part => !Abbreviation().IsMatch(part) && !WordClasses.NotPlaces.IsMatch(part)).ToList();
             var score = prep switch { "in" or "at" or "near" or "off" or "outside" or "around" or "inside" => 3, "on" or "of" or "between" => 2, _ when actsOnPlace => 2, _ => 1 };
             if (match.Groups["feature"].Success || match.Value.Contains(" of ", StringComparison.Ordinal) || contextParts.Length > 0)
             {

@@ -13,29 +13,37 @@ internal sealed record SourceMention(TextSpan Span, SourceClaim Claim);
 /// </summary>
 internal static partial class SourceFinder
 {
-    private const string Verbs = @"said|says|reported|reports|told|claimed|claims|stated|states|announced|confirmed|added|noted|alleged|wrote|tweeted|posted|quoted|cited|estimated|documented|observed|recorded";
-
     [GeneratedRegex(@"\baccording\s+to\s+(?<who>(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,8}?[\w'’.)-]+?)(?=\s*(?:[,.;:”""]|\s+(?:who|which|that|on|in|and|as|at)\b|$))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AccordingTo();
 
-    [GeneratedRegex(@"(?<who>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w'’().-]+\s+){0,9}?[\w'’().-]+?)\s+(?:(?:has|had|have)\s+)?(?<verb>" + Verbs + @")\b", RegexOptions.CultureInvariant)]
-    private static partial Regex SubjectVerb();
+    /// <summary>
+    /// A subject and its verb of saying ("the army said", "officials have confirmed"); the verbs are a word class
+    /// (<see cref="WordClasses.SayingVerbs"/>), matched as written, so a capitalised "Said" opening a name is no verb.
+    /// </summary>
+    private static Regex SubjectVerb() => SubjectVerbPattern.Value;
 
-    [GeneratedRegex(@"\b(?:reportedly|allegedly|purportedly|is\s+understood\s+to|are\s+understood\s+to|is\s+said\s+to|are\s+said\s+to|is\s+believed\s+to|are\s+believed\s+to|unconfirmed|claimed|claims|could\s+not\s+be\s+(?:independently\s+)?verified|apparently|suspected|presumably|assumed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    public static partial Regex Hedge();
+    private static readonly Lazy<Regex> SubjectVerbPattern = new(() => new Regex(
+        @"(?<who>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w'’().-]+\s+){0,9}?[\w'’().-]+?)\s+(?:(?:has|had|have)\s+)?(?<verb>" + WordClasses.SayingVerbs + @")\b",
+        WordClasses.Options & ~RegexOptions.IgnoreCase));
 
     [GeneratedRegex(@"(?<long>(?:[A-Z][\w'’-]*\s+(?:(?:is|of|the|for|and|in|on|al)\s+)*){1,9})\((?<acr>[A-Z]{2,8})\)", RegexOptions.CultureInvariant)]
     private static partial Regex AcronymDefinition();
 
-    private static readonly (Regex Pattern, SourceKind Kind)[] Kinds =
+    /// <summary>
+    /// The kinds of source by the words of a name, the first that has a word deciding: word classes, tried in this order.
+    /// Read on first use, so that a lexicon file at fault is reported as itself rather than as this type's failure.
+    /// </summary>
+    private static (Regex Pattern, SourceKind Kind)[] Kinds => KindClasses.Value;
+
+    private static readonly Lazy<(Regex Pattern, SourceKind Kind)[]> KindClasses = new(() =>
     [
-        (new(@"\bactivists?\b|\bcampaign(?:ers)?\b|\brights\s+groups?\b|\badvocacy\b", RegexOptions.IgnoreCase), SourceKind.ActivistGroup),
-        (new(@"\bobservatory\b|\bmonitor(?:s|ing)?\b|\bwatch\b|\bhuman\s+rights\b|\bamnesty\b|\bOSCE\b|\bSMM\b|\bACLED\b|\bUN\b|\bUnited\s+Nations\b|\bOCHA\b|\bUNHCR\b|\bNGO\b", RegexOptions.IgnoreCase), SourceKind.Monitor),
-        (new(@"\bcommand\b|\barmy\b|\bmilitary\b|\bforces\b|\bdefen[cs]e\b|\bspokes(?:man|woman|person)\s+for\s+the\s+(?:army|military)|\bcolonel\b|\bgeneral\b|\bbrigade\b|\bpentagon\b|\bcoalition\b", RegexOptions.IgnoreCase), SourceKind.Military),
-        (new(@"\bministry\b|\bminister\b|\bgovernment\b|\bgovernor\b|\bofficials?\b|\bauthorit(?:y|ies)\b|\bpolice\b|\bspokes(?:man|woman|person)\b|\bpresiden(?:t|cy)\b|\bmayor\b|\bcouncil\b|\bprosecutor", RegexOptions.IgnoreCase), SourceKind.Government),
-        (new(@"\bwitness(?:es)?\b|\bresidents?\b|\bvillagers?\b|\blocals?\b|\bsurvivors?\b|\brelatives?\b|\bfamily\b|\bneighbou?rs?\b|\bsources?\b", RegexOptions.IgnoreCase), SourceKind.Witness),
-        (new(@"\bnews\b|\bagency\b|\bnewspaper\b|\bmedia\b|\bTV\b|\btelevision\b|\bradio\b|\bpress\b|\bReuters\b|\bAFP\b|\bAP\b|\bBBC\b|\bCNN\b|\bAl\s+Jazeera\b|\bOnline\b|\bTimes\b|\bPost\b|\bHerald\b|\bTribune\b|\bGuardian\b|\bjournalists?\b|\breporters?\b|\bcorrespondents?\b|\boutlets?\b", RegexOptions.IgnoreCase), SourceKind.Media),
-    ];
+        (WordClasses.ActivistSource, SourceKind.ActivistGroup),
+        (WordClasses.MonitorSource, SourceKind.Monitor),
+        (WordClasses.MilitarySource, SourceKind.Military),
+        (WordClasses.GovernmentSource, SourceKind.Government),
+        (WordClasses.WitnessSource, SourceKind.Witness),
+        (WordClasses.MediaSource, SourceKind.Media),
+    ]);
 
     /// <summary>Every attribution in the document, in order, with short references resolved to earlier full names.</summary>
     public static List<SourceMention> Find(Document document)
@@ -54,7 +62,7 @@ internal static partial class SourceFinder
         foreach (var sentence in Sentences(document))
         {
             var sentenceText = text.Substring(sentence.Start, sentence.Length);
-            var hedged = Hedge().IsMatch(sentenceText);
+            var hedged = WordClasses.Hedge.IsMatch(sentenceText);
             foreach (Match match in AccordingTo().Matches(sentenceText))
             {
                 Add(found, acronyms, sentence.Start + match.Groups["who"].Index, match.Groups["who"].Value, "according to", hedged, match.Groups["who"].Value);

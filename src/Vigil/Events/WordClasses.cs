@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace Vigil.Events;
 
 /// <summary>
-/// Words of a kind that the event rules test for (words of death, armed men, crowds, firearms, exchanged fire), read
+/// Words of a kind that the event rules test for (words of death, armed men, crowds, firearms, exchanged fire, hedges,
+/// the kinds of a source, words that are no count of people or no place), read
 /// from <c>data/lexicon/en/word-classes.tsv</c> (<see cref="File"/>, found by <see cref="LexiconFiles"/>) so that an
 /// analyst edits them without a rebuild. A class's entries join as one expression <c>(?:a)|(?:b)|...</c> in file
 /// order. Where the words must stand (<see cref="Fit"/>) is the code's part, since it follows from how the code uses
@@ -25,7 +26,7 @@ internal static class WordClasses
         /// <summary>Anywhere, as whole words: <c>\b(?:class)\b</c>.</summary>
         Words,
 
-        /// <summary>As the whole text (an actor's name, a cue's words): <c>^(?:class)$</c>.</summary>
+        /// <summary>As the whole text (an actor's name, a cue's words, one word): <c>^(?:class)\z</c>, so that a word with a line break after it is not taken for the word alone.</summary>
         Whole,
 
         /// <summary>Inside a longer expression whose grammar is the code's, which takes the class's entries.</summary>
@@ -52,6 +53,20 @@ internal static class WordClasses
         [nameof(DamageAlone)] = Fit.Whole,
         [nameof(ArrestAsGrievance)] = Fit.Whole,
         [nameof(CountryAsActor)] = Fit.Part,
+        [nameof(Hedge)] = Fit.Words,
+        [nameof(ActivistSource)] = Fit.Words,
+        [nameof(MonitorSource)] = Fit.Words,
+        [nameof(MilitarySource)] = Fit.Words,
+        [nameof(GovernmentSource)] = Fit.Words,
+        [nameof(WitnessSource)] = Fit.Words,
+        [nameof(MediaSource)] = Fit.Words,
+        [nameof(NotPeople)] = Fit.Whole,
+        [nameof(NotPlaces)] = Fit.Whole,
+        [nameof(NotPersonNames)] = Fit.Whole,
+        [nameof(SayingVerbs)] = Fit.Part,
+        [nameof(PlaceFeatures)] = Fit.Part,
+        [nameof(PlaceSites)] = Fit.Part,
+        [nameof(OnePerson)] = Fit.Part,
     };
 
     /// <summary>Armed men among the dead an incident counts ("including two attackers").</summary>
@@ -105,6 +120,48 @@ internal static class WordClasses
     /// <summary>An arrest cue's whole words when they name an arrest as a grievance ("arrests") rather than tell one.</summary>
     public static Regex ArrestAsGrievance => Loaded.Value.Regex(nameof(ArrestAsGrievance));
 
+    /// <summary>A word that leaves a claim unconfirmed ("reportedly", "is believed to").</summary>
+    public static Regex Hedge => Loaded.Value.Regex(nameof(Hedge));
+
+    /// <summary>A source's name that makes it an activist group ("activists", "rights groups"): see <see cref="SourceFinder.KindOf"/>.</summary>
+    public static Regex ActivistSource => Loaded.Value.Regex(nameof(ActivistSource));
+
+    /// <summary>A source's name that makes it a monitor ("observatory", "the UN").</summary>
+    public static Regex MonitorSource => Loaded.Value.Regex(nameof(MonitorSource));
+
+    /// <summary>A source's name that makes it the military ("the army", "a colonel").</summary>
+    public static Regex MilitarySource => Loaded.Value.Regex(nameof(MilitarySource));
+
+    /// <summary>A source's name that makes it the government ("officials", "the police").</summary>
+    public static Regex GovernmentSource => Loaded.Value.Regex(nameof(GovernmentSource));
+
+    /// <summary>A source's name that makes it a witness ("residents", "relatives").</summary>
+    public static Regex WitnessSource => Loaded.Value.Regex(nameof(WitnessSource));
+
+    /// <summary>A source's name that makes it a news outlet ("a news agency", "Reuters").</summary>
+    public static Regex MediaSource => Loaded.Value.Regex(nameof(MediaSource));
+
+    /// <summary>The whole first word after a number that makes it no count of people ("km", "hours", "March", "cattle").</summary>
+    public static Regex NotPeople => Loaded.Value.Regex(nameof(NotPeople));
+
+    /// <summary>A whole capitalised word that is no place's name, nor its first word ("March", "Ministry", "Mr").</summary>
+    public static Regex NotPlaces => Loaded.Value.Regex(nameof(NotPlaces));
+
+    /// <summary>A whole capitalised word that opens a sentence or names a thing other than a person, so begins no personal name ("According", "Police").</summary>
+    public static Regex NotPersonNames => Loaded.Value.Regex(nameof(NotPersonNames));
+
+    /// <summary>The verbs that attribute a claim to its subject ("the army said"): a part of <see cref="SourceFinder"/>'s subject and verb, matched as written (case-sensitively).</summary>
+    public static string SayingVerbs => Loaded.Value.Entries(nameof(SayingVerbs));
+
+    /// <summary>The feature words written with a place's name ("the town of X", "X district"): a part of <see cref="PlaceFinder"/>'s places, matched as written.</summary>
+    public static string PlaceFeatures => Loaded.Value.Entries(nameof(PlaceFeatures));
+
+    /// <summary>The sites at a place written after its name ("X checkpoint"): a part of <see cref="PlaceFinder"/>'s places, matched as written.</summary>
+    public static string PlaceSites => Loaded.Value.Entries(nameof(PlaceSites));
+
+    /// <summary>A noun of one person ("the farmer") told as dead with no number: a part of <see cref="CasualtyFinder"/>'s counts.</summary>
+    public static string OnePerson => Loaded.Value.Entries(nameof(OnePerson));
+
     /// <summary>Each class with its joined entries, in <see cref="Needed"/>'s order: part of the lexicon version.</summary>
     public static IEnumerable<(string Class, string Entries)> All => Needed.Keys.Select(name => (name, Loaded.Value.Entries(name)));
 
@@ -145,7 +202,7 @@ internal static class WordClasses
             var pattern = fit switch
             {
                 Fit.Words => $@"\b(?:{joined[name]})\b",
-                Fit.Whole => $"^(?:{joined[name]})$",
+                Fit.Whole => $@"^(?:{joined[name]})\z",
                 _ => $"(?:{joined[name]})",
             };
             try

@@ -23,6 +23,24 @@ public sealed class WordClassesTests : IDisposable
     }
 
     [Fact]
+    public void TheClassesOfSourcesCountsPlacesAndNamesLoad()
+    {
+        Assert.Matches(WordClasses.Hedge, "the attack could not be independently verified");
+        Assert.DoesNotMatch(WordClasses.Hedge, "the claimant"); // words: "claim" forms only as whole words
+        Assert.Equal(SourceKind.Monitor, SourceFinder.KindOf("Syrian Observatory for Human Rights"));
+        Assert.Equal(SourceKind.Military, SourceFinder.KindOf("a spokesman for the army")); // the military classes come before the government's
+        Assert.Matches(WordClasses.NotPeople, "cattle");
+        Assert.DoesNotMatch(WordClasses.NotPeople, "cattle\n"); // whole: a word with a line break after it is not the word alone
+        Assert.Matches(WordClasses.NotPlaces, "Ministry");
+        Assert.DoesNotMatch(WordClasses.NotPlaces, "Ministry Road");
+        Assert.Matches(WordClasses.NotPersonNames, "Governorate");
+        Assert.Contains("woreda", WordClasses.PlaceFeatures, StringComparison.Ordinal);
+        Assert.Contains("checkpoint", WordClasses.PlaceSites, StringComparison.Ordinal);
+        Assert.Contains("tweeted", WordClasses.SayingVerbs, StringComparison.Ordinal);
+        Assert.Contains("farmer", WordClasses.OnePerson, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AClassTheProgramNeedsIsAnErrorNamingTheFileAndTheClassWhenMissing()
     {
         var path = Copy(lines => lines.Where(line => !line.StartsWith("FakeDevice\t", StringComparison.Ordinal)));
@@ -68,6 +86,21 @@ public sealed class WordClassesTests : IDisposable
         var edited = WordClasses.Read(Copy(lines => lines.Select(line => line.Replace(@"|martyr\w*", "", StringComparison.Ordinal))));
         Assert.DoesNotMatch(edited.Regex(nameof(WordClasses.WordOfDeath)), "the martyrs of the uprising");
         Assert.Matches(edited.Regex(nameof(WordClasses.WordOfDeath)), "the death toll rose");
+    }
+
+    [Fact]
+    public void AWordEditedInTheFileChangesWhatCountsAsPeopleAndWhatAsASource()
+    {
+        // "40 boats sank" counts no one once boats are no people; "Reuters" is no longer media once taken out.
+        Assert.DoesNotMatch(WordClasses.NotPeople, "boats");
+        Assert.Matches(WordClasses.MediaSource, "Reuters");
+        var edited = WordClasses.Read(Copy(lines => lines
+            .Select(line => line.StartsWith("NotPeople\t", StringComparison.Ordinal) ? line.Replace("houses|", "houses|boats|", StringComparison.Ordinal) : line)
+            .Select(line => line.StartsWith("MediaSource\t", StringComparison.Ordinal) ? line.Replace("Reuters|", "", StringComparison.Ordinal) : line)));
+        Assert.Matches(edited.Regex(nameof(WordClasses.NotPeople)), "boats");
+        Assert.Matches(edited.Regex(nameof(WordClasses.NotPeople)), "houses");
+        Assert.DoesNotMatch(edited.Regex(nameof(WordClasses.MediaSource)), "Reuters");
+        Assert.Matches(edited.Regex(nameof(WordClasses.MediaSource)), "AFP");
     }
 
     /// <summary>A copy of the shipped file, its lines changed by <paramref name="edit"/>.</summary>
