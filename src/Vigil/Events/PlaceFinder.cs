@@ -29,7 +29,7 @@ internal static partial class PlaceFinder
 
     internal const string Name = @"(?:" + Article + @"-)?" + Word + @"(?:\s+(?:(?:al|el|de|del|la|le|du|des|di|da|dos|do|das|ar|ad|as|ash|los|las|wa)[- ]){0,2}(?:" + Article + @"-)?" + Word + @"){0,3}";
 
-    private const string Feature = @"town|city|village|villages|district|districts|province|region|area|areas|camp|county|municipality|state|governorate|locality|neighbou?rhood|suburb|commune|department|LGA|sub-district|subdistrict|valley|capital|countryside|outskirts|border\s+town|port\s+city|ports?|market|settlement|community|quarter|section|subcity|sub-city|subdivision|township|mandal|upazila|taluka|tehsil|woreda|kebele";
+    private const string Feature = @"town|city|village|villages|district|districts|province|region|area|areas|camp|county|municipality|state|governorate|locality|neighbou?rhood|suburb|commune|department|LGA|sub-district|subdistrict|valley|capital|countryside|outskirts|border\s+town|port\s+city|ports?|market|settlement|community|quarter|section|subcity|sub-city|subdivision|township|mandal|upazila|taluka|tehsil|woreda|kebele|resort";
 
     /// <summary>A site at a place, which may stand between the place and the areas written after it ("X checkpoint (District, Province)").</summary>
     private const string Site = @"checkpoint|airbase|air\s+base|airfield|road|intersection|frontline|front|crossing|junction|sector|zone|ward|bridge|base|airport|prison|hospital|school|mosque|church|square|street|roundabout|triangle|station|port|river";
@@ -52,8 +52,15 @@ internal static partial class PlaceFinder
     private static partial Regex ProvinceAfter();
 
     /// <summary>A feature word written as part of the name ("Sidon City", "Kharan District", "Kunar Province").</summary>
-    [GeneratedRegex(@"\s+(?:City|District|Province|Governorate|Region|County|Department|Municipality|Prefecture)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s+(?:City|District|Province|Governorate|Region|County|Department|Municipality|Prefecture|Island)$", RegexOptions.CultureInvariant)]
     private static partial Regex FeatureWord();
+
+    /// <summary>A name without the feature word written as part of it ("Qeshm Island" is Qeshm), or null when it has none or too little is left.</summary>
+    internal static string? WithoutFeatureWord(string name)
+    {
+        var shorter = FeatureWord().Replace(name, "");
+        return shorter != name && shorter.Length >= 3 ? shorter : null;
+    }
 
     [GeneratedRegex(@"^[A-Z&.\-]{1,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Abbreviation();

@@ -51,6 +51,7 @@ internal static class WordClasses
         [nameof(FakeDevice)] = Fit.Words,
         [nameof(DamageAlone)] = Fit.Whole,
         [nameof(ArrestAsGrievance)] = Fit.Whole,
+        [nameof(StruckToo)] = Fit.Part,
     };
 
     /// <summary>Armed men among the dead an incident counts ("including two attackers").</summary>
@@ -100,6 +101,9 @@ internal static class WordClasses
 
     /// <summary>An arrest cue's whole words when they name an arrest as a grievance ("arrests") rather than tell one.</summary>
     public static Regex ArrestAsGrievance => Loaded.Value.Regex(nameof(ArrestAsGrievance));
+
+    /// <summary>Verbs that tell a place was hit, with no kind of attack of their own ("bombed", "struck"): a part of <see cref="IncidentFinder"/>'s "also" rule.</summary>
+    public static string StruckToo => Loaded.Value.Entries(nameof(StruckToo));
 
     /// <summary>Each class with its joined entries, in <see cref="Needed"/>'s order: part of the lexicon version.</summary>
     public static IEnumerable<(string Class, string Entries)> All => Needed.Keys.Select(name => (name, Loaded.Value.Entries(name)));
