@@ -69,12 +69,15 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
     private IEnumerable<ConflictEvent> ByPlace(string text, Incident incident, ConflictEvent built, PersonIndex people)
     {
         var at = built.Evidence.FirstOrDefault(e => e.Field == "location");
-        if (placeResolver is null || built.Location is null || at is null)
+        // An incident placed at its country may have been placed from no words at all ("the Sudanese Air Force"); the
+        // places it is split into then bring their own words.
+        if (placeResolver is null || built.Location is null || (at is null && built.Location.Precision != PlacePrecision.Country))
         {
             return [built];
         }
 
-        var shares = PlaceSplitter.Split(text, incident, built.Location, new TextSpan(at.Start, at.End), built.Killed, placeResolver, people);
+        var chosenSpan = at is null ? new TextSpan(0, 0) : new TextSpan(at.Start, at.End);
+        var shares = PlaceSplitter.Split(text, incident, built.Location, chosenSpan, built.Killed, placeResolver, people);
         if (shares.Count == 0)
         {
             return [built];

@@ -148,6 +148,15 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
 
                 assigned.Add(sentence.Index);
             }
+            else if (current is not null && !sentence.NewIncident && SameActElsewhere(text, current, sentence, people) is { } same)
+            {
+                // "A fuel depot in Kandahar is also bombed." after an airstrike in Kabul: "also" says the act just told
+                // happened again, and a new place makes it an incident of its own (one event per place).
+                current = new Incident();
+                current.Triggers.Add(sentence with { Cues = [same] });
+                incidents.Add(current);
+                assigned.Add(sentence.Index);
+            }
             else if (current is not null && !sentence.NewIncident && Continues(current, sentence, people))
             {
                 current.Context.Add(sentence);
@@ -184,6 +193,34 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
         var named = incident.All.SelectMany(s => people.People.Where(p => p.Mentions.Any(m => s.Span.Contains(m)))).ToHashSet();
         return people.People.Any(p => named.Contains(p) && p.Mentions.Any(m => sentence.Span.Contains(m)));
     }
+
+    /// <summary>
+    /// The cue of the incident's act, found again in a sentence that tells no act of its own but that it "also" struck
+    /// somewhere else ("A fuel depot in Kandahar is also bombed"), with the sentence's "also ..." as its evidence; null
+    /// when the sentence does not say so, stays at the incident's place, or the incident tells no act (only deaths).
+    /// </summary>
+    private static (Cue Cue, Match Match)? SameActElsewhere(string text, Incident incident, SentenceCues sentence, PersonIndex people)
+    {
+        var also = AlsoStruck().Match(sentence.Text);
+        if (!also.Success)
+        {
+            return null;
+        }
+
+        // The cue that makes the incident the kind it is: an airstrike's, not the "attack" it is also called.
+        var cues = incident.Triggers.SelectMany(t => t.Cues).Select(c => c.Cue).ToList();
+        var family = Families.Of(cues);
+        if (family is not (Family.Remote or Family.Violence or Family.Battle) || !MovesElsewhere(text, incident, sentence, people))
+        {
+            return null;
+        }
+
+        return (cues.First(c => Families.Of([c]) == family), also);
+    }
+
+    private static Regex AlsoStruck() => AlsoStruckPattern.Value;
+
+    private static readonly Lazy<Regex> AlsoStruckPattern = new(() => new Regex($@"\balso\s+(?:been\s+)?(?:{WordClasses.StruckToo})\b", WordClasses.Options));
 
     /// <summary>A sentence about the same kind of violence still starts a new incident when it happens at another place.</summary>
     private static bool MovesElsewhere(string text, Incident incident, SentenceCues sentence, PersonIndex people)

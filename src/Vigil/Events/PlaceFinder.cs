@@ -60,8 +60,15 @@ internal static partial class PlaceFinder
     private static partial Regex ProvinceAfter();
 
     /// <summary>A feature word written as part of the name ("Sidon City", "Kharan District", "Kunar Province").</summary>
-    [GeneratedRegex(@"\s+(?:City|District|Province|Governorate|Region|County|Department|Municipality|Prefecture)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s+(?:City|District|Province|Governorate|Region|County|Department|Municipality|Prefecture|Island)$", RegexOptions.CultureInvariant)]
     private static partial Regex FeatureWord();
+
+    /// <summary>A name without the feature word written as part of it ("Qeshm Island" is Qeshm), or null when it has none or too little is left.</summary>
+    internal static string? WithoutFeatureWord(string name)
+    {
+        var shorter = FeatureWord().Replace(name, "");
+        return shorter != name && shorter.Length >= 3 ? shorter : null;
+    }
 
     [GeneratedRegex(@"^[A-Z&.\-]{1,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Abbreviation();

@@ -67,6 +67,7 @@ internal static class WordClasses
         [nameof(PlaceFeatures)] = Fit.Part,
         [nameof(PlaceSites)] = Fit.Part,
         [nameof(OnePerson)] = Fit.Part,
+        [nameof(StruckToo)] = Fit.Part,
     };
 
     /// <summary>Armed men among the dead an incident counts ("including two attackers").</summary>
@@ -161,6 +162,8 @@ internal static class WordClasses
 
     /// <summary>A noun of one person ("the farmer") told as dead with no number: a part of <see cref="CasualtyFinder"/>'s counts.</summary>
     public static string OnePerson => Loaded.Value.Entries(nameof(OnePerson));
+    /// <summary>Verbs that tell a place was hit, with no kind of attack of their own ("bombed", "struck"): a part of <see cref="IncidentFinder"/>'s "also" rule.</summary>
+    public static string StruckToo => Loaded.Value.Entries(nameof(StruckToo));
 
     /// <summary>Each class with its joined entries, in <see cref="Needed"/>'s order: part of the lexicon version.</summary>
     public static IEnumerable<(string Class, string Entries)> All => Needed.Keys.Select(name => (name, Loaded.Value.Entries(name)));

@@ -39,6 +39,8 @@ internal sealed class FakeResolver : IPlaceResolver
         ["Marrow"] = new("Marrow", 13.0, 31.0, "SD", "Khartoum", PlacePrecision.Town, 2, 0.9),
         ["Kelbra"] = new("Kelbra", 36.2, 37.1, "SY", "Aleppo", PlacePrecision.Town, 3, 0.9),
         ["Ombar"] = new("Ombar", 12.8, 30.6, "SD", "Ombar", PlacePrecision.Admin1, 4, 0.9),
+        ["North Darra"] = new("North Darra", 14.0, 29.0, "SD", "North Darra", PlacePrecision.Admin1, 5, 0.9),
+        ["West Darra"] = new("West Darra", 11.5, 28.0, "SD", "West Darra", PlacePrecision.Admin1, 6, 0.9),
     };
 
     public List<string> Asked { get; } = [];

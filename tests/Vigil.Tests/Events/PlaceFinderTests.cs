@@ -30,6 +30,10 @@ public class PlaceFinderTests
         Assert.Equal(["Anzourou", "Tillaberi"], village.Areas);
     }
 
+    [Fact]
+    public void APlaceNamedAsAResortIsFound() =>
+        Assert.Contains(Find("Two people are killed at a seaside resort of San Vicente."), mention => mention.Name == "San Vicente" && mention.Score >= 1);
+
     [Theory]
     [InlineData("Drones struck a cargo ship off Odesa on Monday.", "Odesa")]
     [InlineData("A tanker was hit off the coast of Hodeidah.", "Hodeidah")]
