@@ -275,6 +275,14 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             return null;
         }
 
+        // An arrest is told with a word of arrest ("arrested", "detained", "taken into custody"); read from words near one
+        // ("an arrest warrant", "house arrest" recalled, "a criminal case against the driver"), it is no arrest told.
+        if (subType == "Arrests" && !cueSet.Contains(Cue.Arrest))
+        {
+            Drop(main, "no arrest told: read as Arrests with no word of arrest in the incident's sentences");
+            return null;
+        }
+
         if (OrdinaryCrime(subType, incident, killed) is { } crime)
         {
             Drop(main, $"ordinary crime ({crime}): an arrest or assault outside any conflict or political setting");

@@ -36,6 +36,7 @@ public class CodebookTests
     [InlineData("A lorry driver pleaded not guilty on Tuesday to five counts of vehicular homicide. Police say he ran a red light in Dalwa in May and struck a minibus, killing five passengers.")]
     [InlineData("A bus carrying pilgrims overturned on a mountain road near Dalwa on Sunday. At least nine people died. Police detained the driver for questioning.")]
     [InlineData("Two residents were killed and five were hurt overnight in a ten-storey block of flats in Dalwa, the fire service said on Sunday.")]
+    [InlineData("The state security service issues an arrest warrant for messaging-app founder Ivan Petrov for facilitating terrorist activity, alleging that his app helps rebels plan attacks in the north.")]
     [InlineData("Police in Dalwa arrested two men on Saturday on suspicion of burglary after jewellery was taken from the town museum.")]
     [InlineData("A footballer was arrested in Dalwa on Friday on a charge of domestic violence after his wife said he had assaulted her.")]
     [InlineData("The attacking midfielder shot the winner in the 89th minute as the visitors stormed back to beat the champions.")]
