@@ -86,16 +86,20 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
 
         // The main clause alone must still say what kind of act it was ("protests erupt"), not only that people died
         // ("one killed | after soldiers opened fire to disperse a protest"), or the cut would type it blind.
-        if (MainClause(lead.Text, firstCue) is { } main && lead.Cues.Any(c => c.Match.Index + c.Match.Length <= main.Length && !EventLexicon.IsHarm(c.Cue)))
+        if (BackgroundCut(lead.Text, firstCue) is { } cut)
         {
-            Weigh(main);
-        }
+            var (main, later) = (MainClauseAt(lead.Text, cut), LaterClauseAt(lead.Text, cut));
+            if (lead.Cues.Any(c => c.Match.Index + c.Match.Length <= main.Length && !EventLexicon.IsHarm(c.Cue)))
+            {
+                Weigh(main);
+            }
 
-        // The clause after the cut may tell the incident itself ("a man has been arrested | after the mayor was stabbed
-        // on stage"): read alone, it is not outvoted by the aftermath the main clause tells.
-        if (LaterClause(lead.Text, firstCue) is { } later && lead.Cues.Any(c => c.Match.Index >= lead.Text.Length - later.Length))
-        {
-            Weigh(later);
+            // The clause after the cut may tell the incident itself ("a man has been arrested | after the mayor was
+            // stabbed on stage"): read alone, it is not outvoted by the aftermath the main clause tells.
+            if (lead.Cues.Any(c => c.Match.Index >= lead.Text.Length - later.Length))
+            {
+                Weigh(later);
+            }
         }
 
         return strongest;
@@ -117,18 +121,17 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
     /// of ...", "Hundreds attend a protest outside the consulate | in opposition to ..."): what happened, without the
     /// politics that explain it. Null when no such cut follows the first cue (at <paramref name="firstCue"/>).
     /// </summary>
-    internal static string? MainClause(string sentence, int firstCue)
-    {
-        var cut = BackgroundClause().Match(sentence, firstCue);
-        return cut.Success ? sentence[..cut.Index] : null;
-    }
+    internal static string? MainClause(string sentence, int firstCue) => BackgroundCut(sentence, firstCue) is { } cut ? MainClauseAt(sentence, cut) : null;
 
     /// <summary>What follows a lead sentence's main clause (<see cref="MainClause"/>): the clause that tells what came before or around it.</summary>
-    internal static string? LaterClause(string sentence, int firstCue)
-    {
-        var cut = BackgroundClause().Match(sentence, firstCue);
-        return cut.Success ? sentence[(cut.Index + cut.Length)..].TrimStart() : null;
-    }
+    internal static string? LaterClause(string sentence, int firstCue) => BackgroundCut(sentence, firstCue) is { } cut ? LaterClauseAt(sentence, cut) : null;
+
+    /// <summary>Where a lead sentence's background begins after its first cue ("| following the arrest of ..."), or null.</summary>
+    private static Match? BackgroundCut(string sentence, int firstCue) => BackgroundClause().Match(sentence, firstCue) is { Success: true } cut ? cut : null;
+
+    private static string MainClauseAt(string sentence, Match cut) => sentence[..cut.Index];
+
+    private static string LaterClauseAt(string sentence, Match cut) => sentence[(cut.Index + cut.Length)..].TrimStart();
 
     [GeneratedRegex(@",?\s+(?:following|after|amid|in\s+(?:opposition|response|protest|reaction)\s+to|ahead\s+of|days?\s+(?:after|before)|as\s+part\s+of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BackgroundClause();

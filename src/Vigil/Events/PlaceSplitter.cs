@@ -28,7 +28,7 @@ internal static partial class PlaceSplitter
             return [];
         }
 
-        if (SharedNameParts(text, incident, chosen, chosenSpan, killed, resolver) is { Count: > 0 } regions)
+        if (SharedNameParts(incident, chosen, chosenSpan, killed, resolver) is { Count: > 0 } regions)
         {
             return regions;
         }
@@ -57,12 +57,12 @@ internal static partial class PlaceSplitter
             return clauses;
         }
 
-        if (OrdinalParts(text, sentenceOfChosen, chosen, chosenSpan, killed, resolver) is { Count: > 0 } ordinals)
+        if (OrdinalParts(sentenceOfChosen, chosen, chosenSpan, killed, resolver) is { Count: > 0 } ordinals)
         {
             return ordinals;
         }
 
-        if (PairedTargets(text, incident, sentenceOfChosen, chosen, chosenSpan, killed, resolver) is { Count: > 0 } targets)
+        if (PairedTargets(incident, sentenceOfChosen, chosen, chosenSpan, killed, resolver) is { Count: > 0 } targets)
         {
             return targets;
         }
@@ -219,7 +219,7 @@ internal static partial class PlaceSplitter
     /// one by one, each at its place, are an event at each place, and the area that holds them all is no event of its
     /// own. The text does not say where its dead fell: they stay with the first.
     /// </summary>
-    private static List<PlaceShare> OrdinalParts(string text, SentenceCues sentence, EventLocation chosen, TextSpan chosenSpan, CasualtyCount? killed, IPlaceResolver resolver)
+    private static List<PlaceShare> OrdinalParts(SentenceCues sentence, EventLocation chosen, TextSpan chosenSpan, CasualtyCount? killed, IPlaceResolver resolver)
     {
         var list = CountedOff().Match(sentence.Text);
         if (!list.Success)
@@ -249,7 +249,7 @@ internal static partial class PlaceSplitter
     /// country (the elided names themselves are no place the gazetteer knows), or at one of the names; the dead stay with
     /// the first.
     /// </summary>
-    private static List<PlaceShare> SharedNameParts(string text, Incident incident, EventLocation chosen, TextSpan chosenSpan, CasualtyCount? killed, IPlaceResolver resolver)
+    private static List<PlaceShare> SharedNameParts(Incident incident, EventLocation chosen, TextSpan chosenSpan, CasualtyCount? killed, IPlaceResolver resolver)
     {
         foreach (var sentence in incident.Triggers)
         {
@@ -286,7 +286,7 @@ internal static partial class PlaceSplitter
     /// targets of one strike, each with its own place, are an event at each place. Only for strikes from afar, whose
     /// targets a report lists this way; the dead stay with the first.
     /// </summary>
-    private static List<PlaceShare> PairedTargets(string text, Incident incident, SentenceCues sentence, EventLocation chosen, TextSpan chosenSpan, CasualtyCount? killed, IPlaceResolver resolver)
+    private static List<PlaceShare> PairedTargets(Incident incident, SentenceCues sentence, EventLocation chosen, TextSpan chosenSpan, CasualtyCount? killed, IPlaceResolver resolver)
     {
         if (Families.Of(incident.Triggers.SelectMany(t => t.Cues).Select(c => c.Cue)) != Family.Remote)
         {

@@ -162,6 +162,7 @@ internal static class WordClasses
 
     /// <summary>A noun of one person ("the farmer") told as dead with no number: a part of <see cref="CasualtyFinder"/>'s counts.</summary>
     public static string OnePerson => Loaded.Value.Entries(nameof(OnePerson));
+
     /// <summary>Verbs that tell a place was hit, with no kind of attack of their own ("bombed", "struck"): a part of <see cref="IncidentFinder"/>'s "also" rule.</summary>
     public static string StruckToo => Loaded.Value.Entries(nameof(StruckToo));
 
