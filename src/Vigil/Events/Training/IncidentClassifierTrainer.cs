@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.IO.Hashing;
-using System.Text.RegularExpressions;
+using Vigil.Language;
 
 namespace Vigil.Events.Training;
 
@@ -57,7 +57,7 @@ public sealed record CrossValidationReport(
 /// Cross-validation gives the macro F1 per sub-type and the held-out probabilities from which the temperature
 /// (calibration) is fitted.
 /// </summary>
-public static partial class IncidentClassifierTrainer
+public static class IncidentClassifierTrainer
 {
     /// <summary>The 25 ACLED sub-types, then "none": the model's label order.</summary>
     public static string[] LabelOrder() => [.. EventTaxonomy.SubTypes.SelectMany(pair => pair.Value), EventCorpus.NoEvent];
@@ -104,11 +104,12 @@ public static partial class IncidentClassifierTrainer
         return copies;
     }
 
-    /// <summary>A passage's first sentence, cut at the first full stop, question or exclamation mark followed by a space and a capital or a quote.</summary>
-    private static string OpeningSentence(string text) => SentenceEnd().Match(text) is { Success: true } end ? text[..end.Index] : text;
-
-    [GeneratedRegex(@"(?<=[.!?][""”’]?)\s+(?=[\p{Lu}""“‘])")]
-    private static partial Regex SentenceEnd();
+    /// <summary>A passage's first sentence, as the pipeline's sentence splitter reads it (so "the U.S." or "14 Feb." does not end it).</summary>
+    private static string OpeningSentence(string text)
+    {
+        var sentences = SentenceSplitter.Split(text, Tokenizer.Tokenize(text));
+        return sentences.Count > 0 ? sentences[0].Slice(text) : text;
+    }
 
     public static IncidentClassifier Train(IReadOnlyList<TrainingItem> examples, IncidentTrainingOptions options, double temperature = 1.0, Action<string>? log = null)
     {
