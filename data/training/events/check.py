@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Checks the team-written event corpus: one example per line, four tab-separated fields, known labels, registers,
-regions and span roles, balanced {role:words} markup. Prints counts per label; exits 1 on any malformed line."""
+regions and span roles, balanced {role:words} markup, and no coder's verdict ("No incident.", "Threat only.",
+"Economic.") opening or closing a `none` line: real text never carries one, and a model learns it instead of the text.
+Prints counts per label; exits 1 on any malformed line."""
 import collections, re, sys, pathlib
 
 LABELS = {
@@ -19,6 +21,24 @@ REGIONS = {"middle-east", "north-africa", "west-africa", "east-africa", "central
            "north-america", "general"}
 ROLES = {"killed", "injured", "perp", "target", "victim", "place", "date", "weapon"}
 SPAN = re.compile(r"\{([a-z]+):([^{}]+)\}")
+
+# A coder's verdict: a short fragment with no finite verb that names the coding ("no incident", "not codable"), ends in
+# "only", says nothing happened, or is a bare topic label. Facts ("No casualties.", "No one was hurt.") are not verdicts.
+FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|did|does|do|said|says|told|continues|recommends|gets|call|found|followed|went|died)\b", re.I)
+FACT = re.compile(r"casualt|injur|hurt|dead|killed|died", re.I)
+META = re.compile(r"\b(?:incidents?|events?|codable|coded|code|outside scope|conflict (?:actor|context|event)|political actor|not conflict|political/conflict)\b", re.I)
+NOTHING = re.compile(r"^(?:no|nothing)\b.*\b(?:reported|described|held|yet|signed|occurred|in (?:this )?report|took place|happened|outside|demands|decided)\b\.?$"
+                     r"|^no (?:new )?[a-z]+(?: or [a-z]+)?\.?$|^(?:not yet held|nothing happened|nothing took place|no single event|no decision)\.?$", re.I)
+LABEL = re.compile(r"^(?:economic|plan|history|historical|statistics?|tally|background|culture|accident(?:al)?|metaphor|trial|policy|sports|commercial"
+                   r"|administrative|diplomatic|announcement|display|exhibition|speculation|analysis|commemoration|science|routine|political|threat"
+                   r"|exercise|test|delivery|procurement|inquiry|rhetoric|meeting|commentary|ruling|decree|warning|claim|statement|denial|aggregate)"
+                   r"(?:/\w+)?(?:[,;] [^.]*)?\.$", re.I)
+
+def verdict(fragment):
+    f = fragment.strip()
+    if len(f.split()) > 9 or FINITE.search(f) or FACT.search(f) or "{" in f:
+        return False
+    return bool(META.search(f) or re.search(r"\bonly\.?$", f, re.I) or NOTHING.match(f) or LABEL.match(f))
 
 def check(paths):
     counts, bad, seen = collections.Counter(), 0, set()
@@ -40,6 +60,9 @@ def check(paths):
             if "{" in SPAN.sub("", text) or "}" in SPAN.sub("", text): problems.append("unbalanced braces")
             plain = SPAN.sub(lambda m: m.group(2), text)
             if plain.lower() in seen: problems.append("duplicate text")
+            fragments = re.split(r"(?<=[.;])\s+", text.strip())
+            if label == "none" and len(fragments) > 1 and (verdict(fragments[0]) or verdict(fragments[-1])):
+                problems.append("a coder's verdict opens or closes the line")
             seen.add(plain.lower())
             if problems:
                 print(f"{where}: " + "; ".join(problems)); bad += 1

@@ -29,6 +29,11 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?:the|these|those)\s+(?<noun>[a-z]{4,}s)\b", RegexOptions.CultureInvariant)]
     internal static partial Regex DefiniteNoun();
 
-    [GeneratedRegex(@"\b(?:was|were|has\s+been|have\s+been|had\s+been|being|got|left\s+with)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A passive before a cue. The present tense of briefs and headlines ("a priest is killed", "two are reported to be
+    /// killed") counts only right before the cue it is read for (the window ends there), since "is" and "are" also
+    /// begin so much else.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:was|were|has\s+been|have\s+been|had\s+been|being|got|left\s+with)\b|\b(?:is|are|be)\s+(?:[a-z]+ly\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex Passive();
 }

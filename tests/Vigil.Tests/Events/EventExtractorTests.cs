@@ -163,6 +163,19 @@ public class EventExtractorTests
         Assert.Equal(1, found.Killed?.Best);
     }
 
+    [Theory]
+    [InlineData("Catholic priest Daniel Okello is killed in Kauda.")]
+    [InlineData("Catholic priest Daniel Okello is reportedly killed in Kauda.")]
+    [InlineData("Catholic priest Daniel Okello was killed in Kauda.")]
+    public void ANamedPersonKilledInThePresentTenseOfABriefIsAVictim(string text)
+    {
+        var found = Assert.Single(EventTestKit.Extract(text, Published));
+        var victim = Assert.Single(found.Victims);
+        Assert.Equal("Daniel Okello", victim.Name);
+        Assert.Equal(VictimOutcome.Killed, victim.Outcome);
+        Assert.Equal(1, found.Killed?.Best);
+    }
+
     [Fact]
     public void SourcesFormAChainWithShortReferencesResolvedAndHedges()
     {
