@@ -31,20 +31,39 @@ public static partial class DateResolver
     [GeneratedRegex(@"\b(?<r>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|overnight|last\s+week|earlier\s+this\s+week|this\s+week|last\s+month|earlier\s+this\s+month|this\s+month|last\s+year|(?<k>\w+)\s+days?\s+ago|(?<k2>\w+)\s+weeks?\s+ago)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Relative();
 
-    /// <summary>The date of the first date expression in <paramref name="text"/>, with where it stands; null if none.</summary>
-    public static (EventDate Date, Match Where)? Find(string text, DateOnly? published)
+    /// <summary>
+    /// The date of the incident told at <paramref name="act"/> in <paramref name="text"/>, with where it stands; null if
+    /// none. A time adverbial follows the verb it dates ("found guilty on Thursday of raping a tourist in 2014", "police
+    /// said on Tuesday that gunmen killed five on Monday"), so the first date after the act is its date; a fronted one
+    /// ("On Monday, gunmen killed five") stands before it, so without a date after the act the nearest before is. A date
+    /// that dates a report ("..., police said on Wednesday") is taken only when no other is told. Without
+    /// <paramref name="act"/>, the first date in the text.
+    /// </summary>
+    public static (EventDate Date, Match Where)? Find(string text, DateOnly? published, int act = 0)
     {
-        var best = default((EventDate Date, Match Where)?);
+        (EventDate Date, Match Where)? after = null, before = null, reported = null;
         foreach (var candidate in Candidates(text, published))
         {
-            if (best is null || candidate.Where.Index < best.Value.Where.Index)
+            var at = candidate.Where.Index;
+            if (DatesAReport().IsMatch(text.AsSpan(0, at)))
             {
-                best = candidate;
+                reported = reported is null || at < reported.Value.Where.Index ? candidate : reported;
+            }
+            else if (at >= act && (after is null || at < after.Value.Where.Index))
+            {
+                after = candidate;
+            }
+            else if (at < act && (before is null || at > before.Value.Where.Index))
+            {
+                before = candidate;
             }
         }
 
-        return best;
+        return after ?? before ?? reported;
     }
+
+    [GeneratedRegex(@"\b(?:said|says|told\s+\w+(?:\s+\w+)?|reported|announced|confirmed|stated|added)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DatesAReport();
 
     private static IEnumerable<(EventDate Date, Match Where)> Candidates(string text, DateOnly? published)
     {
@@ -53,7 +72,6 @@ public static partial class DateResolver
             if (Explicit(match, published) is { } date)
             {
                 yield return (date, match);
-                break;
             }
         }
 
@@ -64,7 +82,6 @@ public static partial class DateResolver
                 if (Explicit(match, published) is { } date)
                 {
                     yield return (date, match);
-                    break;
                 }
             }
         }
@@ -82,13 +99,11 @@ public static partial class DateResolver
             if (year is { } y)
             {
                 yield return (new EventDate(new DateOnly(y, month, 1), DatePrecision.Month), match);
-                break;
             }
         }
 
         // A year alone ("in 1967", "back in 2014") dates an incident to the year, usually one the article recalls.
-        var yearOnly = InYear().Match(text);
-        if (yearOnly.Success)
+        foreach (Match yearOnly in InYear().Matches(text))
         {
             yield return (new EventDate(new DateOnly(int.Parse(yearOnly.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture), 1, 1), DatePrecision.Year), yearOnly);
         }
@@ -98,18 +113,19 @@ public static partial class DateResolver
             yield break;
         }
 
-        var weekday = Weekday().Match(text);
-        if (weekday.Success)
+        foreach (Match weekday in Weekday().Matches(text))
         {
             var wanted = Enum.Parse<DayOfWeek>(weekday.Groups["w"].Value, ignoreCase: true);
             var back = ((int)today.DayOfWeek - (int)wanted + 7) % 7;
             yield return (new EventDate(today.AddDays(-back), DatePrecision.Day), weekday);
         }
 
-        var relative = Relative().Match(text);
-        if (relative.Success && ResolveRelative(relative, today) is { } resolved)
+        foreach (Match relative in Relative().Matches(text))
         {
-            yield return (resolved, relative);
+            if (ResolveRelative(relative, today) is { } resolved)
+            {
+                yield return (resolved, relative);
+            }
         }
     }
 

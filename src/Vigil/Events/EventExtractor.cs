@@ -243,7 +243,8 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         EventDate? date = null;
         foreach (var sentence in incident.All)
         {
-            if (DateResolver.Find(sentence.Text, published) is { } found)
+            var act = sentence.Cues.Count > 0 ? sentence.Cues.Min(c => c.Match.Index) : 0;
+            if (DateResolver.Find(sentence.Text, published, act) is { } found)
             {
                 date = found.Date;
                 evidence.Add(FieldEvidence.Of("date", sentence.Span.Start + found.Where.Index, found.Where.Length, text));

@@ -25,6 +25,17 @@ public class DateResolverTests
         Assert.Equal(precision, found.Value.Date.Precision);
     }
 
+    [Theory]
+    [InlineData("Two officers were found guilty on Thursday of raping a tourist in 2014.", "raping", "2014-01-01")]
+    [InlineData("Police said on Tuesday that gunmen killed five herders on Monday.", "killed", "2021-03-08")]
+    [InlineData("On Monday, gunmen killed five herders, police said on Wednesday.", "killed", "2021-03-08")]
+    [InlineData("Gunmen killed five herders on Monday, police said on Wednesday.", "killed", "2021-03-08")]
+    public void TheDateIsTheOneThatFollowsTheActOrElseTheNearestBeforeIt(string sentence, string act, string expected)
+    {
+        var found = DateResolver.Find(sentence, Thursday, sentence.IndexOf(act, StringComparison.Ordinal));
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), found?.Date.Value);
+    }
+
     [Fact]
     public void RelativeDatesNeedAPublicationDate()
     {
