@@ -71,6 +71,8 @@ internal static partial class IncidentCountry
         }
 
         var countedSpans = new List<TextSpan>();
+        var actingNames = new Dictionary<string, double>(StringComparer.Ordinal);
+        var atSea = false;
         // Whose the act was is said once however often the report repeats it ("U.S. forces ... the U.S. military said").
         var actorsVoted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (place, inTrigger) in mentions)
@@ -99,6 +101,7 @@ internal static partial class IncidentCountry
         foreach (var sentence in incidentSentences)
         {
             var sentenceText = text.Substring(sentence.Start, sentence.Length);
+            atSea |= WordClasses.AtSea.IsMatch(sentenceText);
             foreach (var mention in Countries.Mentions(sentenceText))
             {
                 var span = new TextSpan(sentence.Start + mention.Start, sentence.Start + mention.Start + mention.Length);
@@ -111,7 +114,8 @@ internal static partial class IncidentCountry
                 // Armed men are as often abroad ("Israeli forces" in the West Bank) as at home: only the people of a place
                 // count for more than an adjective.
                 // A name that acts or speaks ("U.S. forces strike ...", "the U.S. said") says who, as an adjective does ("American forces").
-                var adjective = mention.IsAdjective || NameThatActs.Value.IsMatch(after);
+                var acts = NameThatActs.Value.IsMatch(after);
+                var adjective = mention.IsAdjective || acts;
                 var weight = !adjective ? CountryNamed : mention.IsPeople || ResidentsAfter().IsMatch(after) || HomeInstitutionAfter().IsMatch(after) ? ResidentsAdjective : CountryAdjective;
                 if (weight == CountryAdjective && !actorsVoted.Add(mention.Code))
                 {
@@ -119,6 +123,10 @@ internal static partial class IncidentCountry
                 }
 
                 Vote(mention.Code, weight, placeEvidence: false);
+                if (acts)
+                {
+                    actingNames[mention.Code] = actingNames.GetValueOrDefault(mention.Code) + weight;
+                }
             }
 
             foreach (var code in ConflictTheatres.HomeCountries(sentenceText))
@@ -135,6 +143,22 @@ internal static partial class IncidentCountry
                 {
                     Vote(mention.Code, CountryNamedElsewhere, placeEvidence: false);
                 }
+            }
+        }
+
+        // At sea no ground is anyone's: with no place to say where, the country of the party acted on places the act
+        // ("a Russian tanker"), never the country that acted ("U.S. aircraft strike a boat in the Caribbean": no
+        // country, rather than the United States).
+        if (atSea && fromPlaces.Count == 0)
+        {
+            foreach (var (code, weight) in actingNames)
+            {
+                votes[code] -= weight;
+            }
+
+            foreach (var code in votes.Where(vote => vote.Value <= 1e-9).Select(vote => vote.Key).ToList())
+            {
+                votes.Remove(code);
             }
         }
 

@@ -53,6 +53,7 @@ internal static class WordClasses
         [nameof(DamageAlone)] = Fit.Whole,
         [nameof(ArrestAsGrievance)] = Fit.Whole,
         [nameof(CountryAsActor)] = Fit.Part,
+        [nameof(AtSea)] = Fit.Words,
         [nameof(Hedge)] = Fit.Words,
         [nameof(ActivistSource)] = Fit.Words,
         [nameof(MonitorSource)] = Fit.Words,
@@ -81,6 +82,9 @@ internal static class WordClasses
 
     /// <summary>Words after a country's name that make it the actor, not the place ("U.S. forces", "the U.S. said"): a part of <see cref="IncidentCountry"/>'s test of a name used as an adjective.</summary>
     public static string CountryAsActor => Loaded.Value.Entries(nameof(CountryAsActor));
+
+    /// <summary>An act told at sea ("in the Caribbean", "in the Strait of Hormuz", "in international waters").</summary>
+    public static Regex AtSea => Loaded.Value.Regex(nameof(AtSea));
 
     /// <summary>Armed men, or their fighting, in a sentence ("forces", "militants", "a shootout").</summary>
     public static Regex ArmedNoun => Loaded.Value.Regex(nameof(ArmedNoun));

@@ -52,6 +52,20 @@ public class IncidentCountryTests
     }
 
     [Fact]
+    public void AtSeaTheCountryThatActsPlacesNothingButThePartyActedOnDoes()
+    {
+        // No ground at sea is the striker's: the strike on a boat of no stated country gets no country rather than the
+        // United States; a ship's own country places a strike on it.
+        var boat = Assert.Single(EventTestKit.Extract("U.S. aircraft struck a suspected drug boat in the Caribbean on Monday, killing three people, the U.S. Southern Command said.", Published, resolver));
+        Assert.Null(boat.Location?.Country);
+        var tanker = Assert.Single(EventTestKit.Extract("Ukrainian drones struck a Russian tanker in the Black Sea on Monday, injuring two sailors.", Published, resolver));
+        Assert.Equal("RU", tanker.Location?.Country);
+        // On land, with nothing else to go by, the acting country still stands in.
+        var ashore = Assert.Single(EventTestKit.Extract("Somali troops killed three fighters in an unnamed hamlet on Monday.", Published, resolver));
+        Assert.Equal("SO", ashore.Location?.Country);
+    }
+
+    [Fact]
     public void NamesThatQualifySomethingForeignAreMarked()
     {
         var mentions = Countries.Mentions("Traders protested against the US dollar rate while Syrian troops and Saudi-backed fighters watched.").ToList();
