@@ -351,7 +351,7 @@ public static class ScaleFill
 
         producer.GetAwaiter().GetResult();
         var copied = clock.Elapsed.TotalSeconds;
-        foreach (var statement in create.Concat(PostgresEventStore.ReadIndexes).Concat(PostgresEventStore.KeptCounts))
+        foreach (var statement in create.Concat(PostgresEventStore.ReadIndexes).Concat(PostgresEventStore.KeptCounts).Append(PostgresEventStore.TypePlaceIndex))
         {
             Execute(connection, statement);
         }

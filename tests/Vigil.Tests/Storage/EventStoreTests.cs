@@ -19,6 +19,9 @@ public abstract partial class EventStoreTests : IDisposable
     /// <summary>Runs SQL on the test database behind the store's back (to rebuild an older schema).</summary>
     protected abstract void RunSql(string sql);
 
+    /// <summary>The engine's plan for a query on the test database, as text, with table scans discouraged (a test store is tiny).</summary>
+    protected abstract string QueryPlan(string sql);
+
     protected SqlEventStore Open(IIncidentMatcher? matcher = null)
     {
         var store = CreateStore(matcher);
@@ -263,6 +266,8 @@ public sealed class SqliteEventStoreTests : EventStoreTests
 
     protected override void RunSql(string sql) => TestSql.OnSqlite(Path.Combine(folder, "test.db"), sql);
 
+    protected override string QueryPlan(string sql) => TestSql.PlanOnSqlite(Path.Combine(folder, "test.db"), sql);
+
     public override void Dispose()
     {
         base.Dispose();
@@ -283,6 +288,8 @@ public sealed class PostgresEventStoreTests : EventStoreTests
     protected override SqlEventStore Reopen() => CreateStore(null);
 
     protected override void RunSql(string sql) => TestSql.OnPostgres(schema!.ConnectionString, sql);
+
+    protected override string QueryPlan(string sql) => TestSql.PlanOnPostgres(schema!.ConnectionString, sql);
 
     public override void Dispose()
     {
