@@ -262,6 +262,15 @@ public static class ScaleFill
             progress.Step();
         }
 
+        // The full-text rows' articles (article_fts_keys), which a search reads, are made from the index by the store's
+        // own migration, as on a store upgraded to them: the migration ran on the empty store, before these rows.
+        using (var keys = connection.CreateCommand())
+        {
+            keys.Transaction = transaction;
+            keys.CommandText = "DROP TABLE article_fts_keys;" + SqliteEventStore.FullTextKeys;
+            keys.ExecuteNonQuery();
+        }
+
         transaction.Commit();
         using var analyze = connection.CreateCommand();
         analyze.CommandText = "ANALYZE;";
