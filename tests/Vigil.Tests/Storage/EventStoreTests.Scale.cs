@@ -14,7 +14,7 @@ public abstract partial class EventStoreTests
     private int ReadMigrations => opened.OfType<SqlEventStore>().Last().ReadSchemaMigrations;
 
     /// <summary>Eight events over three countries, two years and four types, one without a date's day, some with equal dates and counts.</summary>
-    private SqlEventStore StoreOfEight()
+    protected SqlEventStore StoreOfEight()
     {
         var store = Open();
         var events = new[]
@@ -92,27 +92,6 @@ public abstract partial class EventStoreTests
         // The box index alone would read each event of the longitude band from the table for its type.
         Assert.Contains("events_type_place", QueryPlan(
             "SELECT id FROM events WHERE event_type = 'Battles' AND longitude >= 30 AND longitude <= 40 AND latitude >= -5 AND latitude <= 40"), StringComparison.Ordinal);
-    }
-
-    [SkippableFact]
-    public void AnUpgradeOfAnAnalyzedSqliteStoreAnalyzesTheIndexesItAdds()
-    {
-        var store = StoreOfEight();
-        Skip.IfNot(store is SqliteEventStore, "the statistics of SQLite's planner");
-        var latest = store.LatestSchemaVersion;
-        var undo = store.UndoSchemaOnlyMigrations.Append($"DELETE FROM schema_version WHERE version > {latest - store.SchemaOnlyMigrations}").ToList();
-        store.Dispose();
-        foreach (var sql in undo)
-        {
-            RunSql(sql);
-        }
-
-        // Analyzed before the upgrade: an index added without statistics would look like the most selective of all.
-        RunSql("ANALYZE");
-        var upgraded = OpenAgain();
-        Assert.Equal(latest, upgraded.SchemaVersion);
-        Assert.Contains(upgraded.Dump("sqlite_stat1"), line => line.Contains("| events_type_place |", StringComparison.Ordinal));
-        Assert.Contains("events_type_recent", QueryPlan("SELECT id FROM events WHERE event_type = 'Battles' ORDER BY event_date DESC, id LIMIT 50"), StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -268,6 +268,26 @@ public sealed class SqliteEventStoreTests : EventStoreTests
 
     protected override string QueryPlan(string sql) => TestSql.PlanOnSqlite(Path.Combine(folder, "test.db"), sql);
 
+    [Fact]
+    public void AnUpgradeOfAnAnalyzedSqliteStoreAnalyzesTheIndexesItAdds()
+    {
+        var store = StoreOfEight();
+        var latest = store.LatestSchemaVersion;
+        var undo = store.UndoSchemaOnlyMigrations.Append($"DELETE FROM schema_version WHERE version > {latest - store.SchemaOnlyMigrations}").ToList();
+        store.Dispose();
+        foreach (var sql in undo)
+        {
+            RunSql(sql);
+        }
+
+        // Analyzed before the upgrade: an index added without statistics would look like the most selective of all.
+        RunSql("ANALYZE");
+        var upgraded = OpenAgain();
+        Assert.Equal(latest, upgraded.SchemaVersion);
+        Assert.Contains(upgraded.Dump("sqlite_stat1"), line => line.Contains("| events_type_place |", StringComparison.Ordinal));
+        Assert.Contains("events_type_recent", QueryPlan("SELECT id FROM events WHERE event_type = 'Battles' ORDER BY event_date DESC, id LIMIT 50"), StringComparison.Ordinal);
+    }
+
     public override void Dispose()
     {
         base.Dispose();
