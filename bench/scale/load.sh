@@ -39,18 +39,27 @@ bench=(dotnet bench/out/storage/bin/Vigil.Bench.Storage.dll)
 out="$root/bench/out/scale"
 rm -rf "$out"; mkdir -p "$out"
 sqlite_db=".build/scale/sqlite-$size.db"
-[ -f "$sqlite_db" ] || { echo "load: $sqlite_db is missing; run bench/scale/fill.sh $size" >&2; exit 1; }
 pg="$(cat .build/pg/connection 2>/dev/null || true)"
 pg_store="$pg;Search Path=bench_scale_$size"
+if [[ " $stores " == *" sqlite "* || -z "$pg" ]] && [ ! -f "$sqlite_db" ]; then
+  echo "load: $sqlite_db is missing; run bench/scale/fill.sh $size" >&2; exit 1
+fi
+pgport="$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' .build/pg/connection 2>/dev/null || true)"
+ask() { # SQLite's SQL, PostgreSQL's: one value from the SQLite store, or from the PostgreSQL one when only it was filled (same seed, same rows)
+  if [ -f "$sqlite_db" ]; then sqlite3 "$sqlite_db" "$1"
+  else PGPASSWORD=vigil psql -h 127.0.0.1 -p "$pgport" -U vigil -d vigil_test -qAt -c "SET search_path = bench_scale_$size" -c "$2"; fi
+}
 port=$((20000 + RANDOM % 20000))
 
 # Words to search for, from the store itself: a village (rare: a few dozen reports) and an armed group (a few
 # thousand) among the concurrent readers; a word most reports use ("killed": over half) alone, three times in a row,
 # after them (it takes far longer: see BENCHMARKS.md), COMMON_WORD_RUNS times (default 3).
-village=$(sqlite3 "$sqlite_db" "SELECT location_name FROM events WHERE seq = 4242")
-group=$(sqlite3 "$sqlite_db" "SELECT json_extract(event_json, '\$.perpetrators[0].name') FROM claims WHERE seq = 4242" | cut -d' ' -f1)
-country=$(sqlite3 "$sqlite_db" "SELECT country FROM events GROUP BY country ORDER BY COUNT(*) DESC LIMIT 1 OFFSET 9")
-big=$(sqlite3 "$sqlite_db" "SELECT country FROM events GROUP BY country ORDER BY COUNT(*) DESC LIMIT 1")
+village=$(ask "SELECT location_name FROM events WHERE seq = 4242" "SELECT location_name FROM events WHERE seq = 4242")
+group=$(ask "SELECT json_extract(event_json, '\$.perpetrators[0].name') FROM claims WHERE seq = 4242" \
+  "SELECT event_json::json -> 'perpetrators' -> 0 ->> 'name' FROM claims WHERE seq = 4242" | cut -d' ' -f1)
+by_size="SELECT country FROM events GROUP BY country ORDER BY COUNT(*) DESC, country"
+country=$(ask "$by_size LIMIT 1 OFFSET 9" "$by_size LIMIT 1 OFFSET 9")
+big=$(ask "$by_size LIMIT 1" "$by_size LIMIT 1")
 declare -A kinds
 kinds[list]="country=$country|type=Battles|from=2020-05-01&to=2020-05-31|sort=-date|country=$big&type=Protests|minConfidence=0.5&page=3|sort=-killed&pageSize=100|type=Riots&from=2019-01-01&to=2019-12-31"
 kinds[bbox]="bbox=30,0,45,15|bbox=-10,35,30,60|bbox=100,-10,120,10&type=Battles|bbox=-80,-40,-60,0"

@@ -68,7 +68,15 @@ public sealed class PostgresEventStore : SqlEventStore
         // The counts of events by country, day and type, so a country's statistics by day and a date range's by
         // country are summed, not counted (BENCHMARKS.md "Store at a million events", session 11).
         SchemaOnly(string.Join("\n", KeptCounts)),
+        // A box of one type, answered from the index (BENCHMARKS.md "Store at a million events", session 13).
+        SchemaOnly(TypePlaceIndex),
     ];
+
+    /// <summary>
+    /// Events of one type within a box, from the index alone: with the box index (<c>events_place</c>) each event in
+    /// the box's longitude band was read from the table for its type.
+    /// </summary>
+    public const string TypePlaceIndex = "CREATE INDEX IF NOT EXISTS events_type_place ON events (event_type, longitude, latitude, event_date, id COLLATE \"C\");";
 
     /// <summary>
     /// The counts of events by country, day and type (a missing date or country is ''), kept by a trigger on
@@ -139,9 +147,10 @@ public sealed class PostgresEventStore : SqlEventStore
         "DROP TABLE IF EXISTS event_country_day_counts",
     ];
 
-    /// <summary>Undoes <see cref="ReadIndexes"/> and <see cref="KeptCounts"/>: the store as the migrations before them left it.</summary>
+    /// <summary>Undoes <see cref="ReadIndexes"/>, <see cref="KeptCounts"/> and <see cref="TypePlaceIndex"/>: the store as the migrations before them left it.</summary>
     public static IReadOnlyList<string> UndoReadIndexes { get; } =
     [
+        UndoTypePlaceIndex,
         .. UndoKeptCounts,
         "DROP INDEX IF EXISTS events_recent", "DROP INDEX IF EXISTS events_oldest", "DROP INDEX IF EXISTS events_country_recent",
         "DROP INDEX IF EXISTS events_type_recent", "DROP INDEX IF EXISTS events_place", "DROP INDEX IF EXISTS events_killed",
@@ -151,11 +160,13 @@ public sealed class PostgresEventStore : SqlEventStore
 
     public override IReadOnlyList<string> UndoReadSchema => UndoReadIndexes;
 
-    public override int ReadSchemaMigrations => 3;
+    public override int ReadSchemaMigrations => 4;
 
-    public override IReadOnlyList<string> UndoSchemaOnlyMigrations => UndoKeptCounts;
+    public override IReadOnlyList<string> UndoSchemaOnlyMigrations => [UndoTypePlaceIndex, .. UndoKeptCounts];
 
-    public override int SchemaOnlyMigrations => 1;
+    private const string UndoTypePlaceIndex = "DROP INDEX IF EXISTS events_type_place";
+
+    public override int SchemaOnlyMigrations => 2;
 
     protected override string TableExistsSql => "SELECT 1 WHERE to_regclass(@table) IS NOT NULL";
 
@@ -176,6 +187,47 @@ public sealed class PostgresEventStore : SqlEventStore
     // reports, and stops when the page (or the capped count) is full, instead of joining 600,000 matches first.
     protected override string TextMatch =>
         "EXISTS (SELECT 1 FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.event_id = events.id AND a.search @@ plainto_tsquery('english', @query))";
+
+    /// <summary>
+    /// At most this many matching articles and a word is rare (<see cref="IsRareText"/>): gathering a word's events
+    /// costs about as much per match as walking the events costs per event checked, and a page of 50 walks about 50
+    /// million / matches events at a million (BENCHMARKS.md "Store at a million events", session 13).
+    /// </summary>
+    public int RareWordArticles
+    {
+        get;
+        set
+        {
+            field = value;
+            lastText = null;
+        }
+    } = 5_000;
+
+    /// <summary>The last word asked about and its answer, one object so that a request on another thread reads both or neither.</summary>
+    private sealed record RareTextAnswer(string Query, bool Rare);
+
+    private volatile RareTextAnswer? lastText;
+
+    // Counting stops past the threshold and reads the index and the matches' rows, so asking costs milliseconds
+    // (8 ms for a word in half the reports at a million events).
+    protected override bool IsRareText(string fullTextQuery)
+    {
+        var last = lastText;
+        if (last is null || last.Query != fullTextQuery)
+        {
+            var matches = Convert.ToInt64(Scalar(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM articles WHERE search @@ plainto_tsquery('english', @query) LIMIT @limit) capped",
+                ("@query", fullTextQuery), ("@limit", (long)RareWordArticles + 1)), System.Globalization.CultureInfo.InvariantCulture);
+            lastText = last = new RareTextAnswer(fullTextQuery, matches <= RareWordArticles);
+        }
+
+        return last.Rare;
+    }
+
+    // The word's events as one array, made once: left to choose, the planner walks the events newest first and checks
+    // each one's reports, which for a word in 4,000 of 1.2 million reports reads 30,000 events to fill a page.
+    protected override string RareTextMatch =>
+        "events.id = ANY (ARRAY(SELECT c.event_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.search @@ plainto_tsquery('english', @query)))";
 
     protected override void IndexArticleText(string articleId, string? headline, string text)
     {

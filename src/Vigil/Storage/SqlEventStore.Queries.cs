@@ -314,7 +314,7 @@ public abstract partial class SqlEventStore
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var text = FullTextQuery(query.Text);
-            conditions.Add(oneEventAtATime && IsCommonText(text) ? CommonTextMatch : TextMatch);
+            conditions.Add(IsRareText(text) ? RareTextMatch : oneEventAtATime && IsCommonText(text) ? CommonTextMatch : TextMatch);
             parameters.Add(("@query", text));
         }
 
@@ -393,6 +393,15 @@ public abstract partial class SqlEventStore
     /// planner weighs that itself say false.
     /// </summary>
     protected virtual bool IsCommonText(string fullTextQuery) => false;
+
+    /// <summary>
+    /// True when the full-text @query matches so few articles that gathering their events first, then sorting or
+    /// counting those, is cheaper than anything the planner would weigh against it (<see cref="RareTextMatch"/>).
+    /// </summary>
+    protected virtual bool IsRareText(string fullTextQuery) => false;
+
+    /// <summary>The condition of <see cref="TextMatch"/> for a rare word: its events gathered once, then looked up by id.</summary>
+    protected virtual string RareTextMatch => TextMatch;
 
     /// <summary>The condition of <see cref="TextMatch"/> for a common word: checked event by event.</summary>
     protected virtual string CommonTextMatch => TextMatch;

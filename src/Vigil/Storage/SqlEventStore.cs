@@ -90,6 +90,11 @@ public abstract partial class SqlEventStore : IVigilStore
         }
     }
 
+    /// <summary>Runs in the migrations' transaction when any ran: what an engine must do about the objects they added.</summary>
+    protected virtual void AfterMigrations()
+    {
+    }
+
     private void MigrateLocked()
     {
         Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
@@ -100,6 +105,11 @@ public abstract partial class SqlEventStore : IVigilStore
             {
                 Execute(Migrations[version - 1].Sql);
                 Execute("INSERT INTO schema_version (version, applied_at) VALUES (@version, @at)", ("@version", version), ("@at", Now()));
+            }
+
+            if (current < Migrations.Count)
+            {
+                AfterMigrations();
             }
 
             // Migrations that only add indexes or kept tables leave what a stored row means as it was: upgrading a store
@@ -601,7 +611,7 @@ public abstract partial class SqlEventStore : IVigilStore
         return value is DBNull ? null : value;
     }
 
-    private List<string> Strings(string sql, params (string Name, object? Value)[] parameters)
+    protected List<string> Strings(string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(sql, parameters);
         using var reader = command.ExecuteReader();

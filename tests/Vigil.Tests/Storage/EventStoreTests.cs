@@ -19,6 +19,9 @@ public abstract partial class EventStoreTests : IDisposable
     /// <summary>Runs SQL on the test database behind the store's back (to rebuild an older schema).</summary>
     protected abstract void RunSql(string sql);
 
+    /// <summary>The engine's plan for a query on the test database, as text, with table scans discouraged (a test store is tiny).</summary>
+    protected abstract string QueryPlan(string sql);
+
     protected SqlEventStore Open(IIncidentMatcher? matcher = null)
     {
         var store = CreateStore(matcher);
@@ -263,6 +266,28 @@ public sealed class SqliteEventStoreTests : EventStoreTests
 
     protected override void RunSql(string sql) => TestSql.OnSqlite(Path.Combine(folder, "test.db"), sql);
 
+    protected override string QueryPlan(string sql) => TestSql.PlanOnSqlite(Path.Combine(folder, "test.db"), sql);
+
+    [Fact]
+    public void AnUpgradeOfAnAnalyzedSqliteStoreAnalyzesTheIndexesItAdds()
+    {
+        var store = StoreOfEight();
+        var latest = store.LatestSchemaVersion;
+        var undo = store.UndoSchemaOnlyMigrations.Append($"DELETE FROM schema_version WHERE version > {latest - store.SchemaOnlyMigrations}").ToList();
+        store.Dispose();
+        foreach (var sql in undo)
+        {
+            RunSql(sql);
+        }
+
+        // Analyzed before the upgrade: an index added without statistics would look like the most selective of all.
+        RunSql("ANALYZE");
+        var upgraded = OpenAgain();
+        Assert.Equal(latest, upgraded.SchemaVersion);
+        Assert.Contains(upgraded.Dump("sqlite_stat1"), line => line.Contains("| events_type_place |", StringComparison.Ordinal));
+        Assert.Contains("events_type_recent", QueryPlan("SELECT id FROM events WHERE event_type = 'Battles' ORDER BY event_date DESC, id LIMIT 50"), StringComparison.Ordinal);
+    }
+
     public override void Dispose()
     {
         base.Dispose();
@@ -283,6 +308,8 @@ public sealed class PostgresEventStoreTests : EventStoreTests
     protected override SqlEventStore Reopen() => CreateStore(null);
 
     protected override void RunSql(string sql) => TestSql.OnPostgres(schema!.ConnectionString, sql);
+
+    protected override string QueryPlan(string sql) => TestSql.PlanOnPostgres(schema!.ConnectionString, sql);
 
     public override void Dispose()
     {

@@ -51,4 +51,42 @@ internal static class TestSql
         using var command = new Npgsql.NpgsqlCommand(sql, connection);
         command.ExecuteNonQuery();
     }
+
+    /// <summary>SQLite's plan (EXPLAIN QUERY PLAN), one step a line.</summary>
+    public static string PlanOnSqlite(string databasePath, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var reader = command.ExecuteReader();
+        var steps = new List<string>();
+        while (reader.Read())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return string.Join('\n', steps);
+    }
+
+    /// <summary>PostgreSQL's plan (EXPLAIN), with sequential scans off: a table of a few rows is otherwise read whole.</summary>
+    public static string PlanOnPostgres(string connectionString, string sql)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        connection.Open();
+        using (var off = new Npgsql.NpgsqlCommand("SET enable_seqscan = off", connection))
+        {
+            off.ExecuteNonQuery();
+        }
+
+        using var command = new Npgsql.NpgsqlCommand("EXPLAIN " + sql, connection);
+        using var reader = command.ExecuteReader();
+        var steps = new List<string>();
+        while (reader.Read())
+        {
+            steps.Add(reader.GetString(0));
+        }
+
+        return string.Join('\n', steps);
+    }
 }
