@@ -193,36 +193,12 @@ public sealed class PostgresEventStore : SqlEventStore
     /// costs about as much per match as walking the events costs per event checked, and a page of 50 walks about 50
     /// million / matches events at a million (BENCHMARKS.md "Store at a million events", session 13).
     /// </summary>
-    public int RareWordArticles
-    {
-        get;
-        set
-        {
-            field = value;
-            lastText = null;
-        }
-    } = 5_000;
+    public int RareWordArticles { get; set; } = 5_000;
 
-    /// <summary>The last word asked about and its answer, one object so that a request on another thread reads both or neither.</summary>
-    private sealed record RareTextAnswer(string Query, bool Rare);
-
-    private volatile RareTextAnswer? lastText;
-
-    // Counting stops past the threshold and reads the index and the matches' rows, so asking costs milliseconds
-    // (8 ms for a word in half the reports at a million events).
-    protected override bool IsRareText(string fullTextQuery)
-    {
-        var last = lastText;
-        if (last is null || last.Query != fullTextQuery)
-        {
-            var matches = Convert.ToInt64(Scalar(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM articles WHERE search @@ plainto_tsquery('english', @query) LIMIT @limit) capped",
-                ("@query", fullTextQuery), ("@limit", (long)RareWordArticles + 1)), System.Globalization.CultureInfo.InvariantCulture);
-            lastText = last = new RareTextAnswer(fullTextQuery, matches <= RareWordArticles);
-        }
-
-        return last.Rare;
-    }
+    // Counting stops past the threshold and reads the index and the matches' rows (8 ms for a word in half the reports
+    // at a million events).
+    protected override bool IsRareText(string fullTextQuery) => !MatchesMoreThan(fullTextQuery, RareWordArticles,
+        "SELECT COUNT(*) FROM (SELECT 1 FROM articles WHERE search @@ plainto_tsquery('english', @query) LIMIT @limit) capped");
 
     // The word's events as one array, made once: left to choose, the planner walks the events newest first and checks
     // each one's reports, which for a word in 4,000 of 1.2 million reports reads 30,000 events to fill a page.

@@ -387,6 +387,28 @@ public abstract partial class SqlEventStore
         };
     }
 
+    /// <summary>The last word counted, its threshold and its answer, one object so that a request on another thread reads all or none.</summary>
+    private sealed record WordCount(string Query, int Threshold, bool Over);
+
+    private volatile WordCount? lastWordCount;
+
+    /// <summary>
+    /// Whether a full-text query matches more than <paramref name="threshold"/> articles, by the engine's
+    /// <paramref name="cappedCount"/> (which counts at most @limit matches of @query), so asking costs milliseconds.
+    /// The last word's answer is kept: a page and its total ask about the same word.
+    /// </summary>
+    protected bool MatchesMoreThan(string fullTextQuery, int threshold, string cappedCount)
+    {
+        var last = lastWordCount;
+        if (last is null || last.Query != fullTextQuery || last.Threshold != threshold)
+        {
+            var matches = Convert.ToInt64(Scalar(cappedCount, ("@query", fullTextQuery), ("@limit", (long)threshold + 1)), System.Globalization.CultureInfo.InvariantCulture);
+            lastWordCount = last = new WordCount(fullTextQuery, threshold, matches > threshold);
+        }
+
+        return last.Over;
+    }
+
     /// <summary>
     /// True when the full-text @query matches so large a share of the articles that walking the events in the page's
     /// order and checking each is cheaper than joining every match (<see cref="CommonTextMatch"/>); engines whose

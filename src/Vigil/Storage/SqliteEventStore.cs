@@ -209,35 +209,11 @@ public sealed class SqliteEventStore : SqlEventStore
         "SELECT article_id FROM article_fts_keys WHERE fts_row IN (SELECT rowid FROM article_fts WHERE article_fts MATCH @query)";
 
     /// <summary>More matching articles than this and a word is common (<see cref="IsCommonText"/>): 1.7% of a million-event store's.</summary>
-    public int CommonWordArticles
-    {
-        get;
-        set
-        {
-            field = value;
-            lastText = null;
-        }
-    } = 20_000;
+    public int CommonWordArticles { get; set; } = 20_000;
 
-    /// <summary>The last word asked about and its answer, one object so that a request on another thread reads both or neither.</summary>
-    private sealed record CommonTextAnswer(string Query, bool Common);
-
-    private volatile CommonTextAnswer? lastText;
-
-    // Counting the matches stops at the threshold and reads only the index's row numbers, so asking costs milliseconds.
-    protected override bool IsCommonText(string fullTextQuery)
-    {
-        var last = lastText;
-        if (last is null || last.Query != fullTextQuery)
-        {
-            var matches = Convert.ToInt64(Scalar(
-                "SELECT COUNT(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH @query LIMIT @limit)",
-                ("@query", fullTextQuery), ("@limit", CommonWordArticles + 1)), System.Globalization.CultureInfo.InvariantCulture);
-            lastText = last = new CommonTextAnswer(fullTextQuery, matches > CommonWordArticles);
-        }
-
-        return last.Common;
-    }
+    // Counting the matches stops at the threshold and reads only the index's row numbers.
+    protected override bool IsCommonText(string fullTextQuery) => MatchesMoreThan(fullTextQuery, CommonWordArticles,
+        "SELECT COUNT(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH @query LIMIT @limit)");
 
     // Each event's reports are looked up in the index by row number, which FTS5 answers by seeking, not scanning. CROSS
     // JOIN keeps SQLite's order (claims, keys, index): left to choose, it scans the word's matches for every event.
