@@ -23,10 +23,23 @@ internal static partial class CasualtyFinder
 
     private const string ObjectNoun = @"(?:(?!(?:were|was|have|had|has|are|is|and|or|but|in|on|at|by|after|when|while|during|with|to)\b)[\w'’-]+(?:\s+|$|(?=[.,;:!?)]))){0,4}";
 
-    [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?<noun>" + Noun + @")(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|got|being)\s+)?(?:(?:reportedly|allegedly|also|all|later|critically|seriously|severely|(?<fatally>fatally|mortally)|badly|slightly|lightly)\s+)?(?<verb>" + KillWords + "|" + InjureWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?<noun>" + Noun + @")(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|got|being)\s+)?(?:(?:reported(?:\s+to\s+(?:have\s+been|be))?|confirmed|said\s+to\s+have\s+been|believed\s+to\s+have\s+been)\s+)?(?:(?:reportedly|allegedly|also|all|later|critically|seriously|severely|(?<fatally>fatally|mortally)|badly|slightly|lightly)\s+)?(?<verb>" + KillWords + "|" + InjureWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CountThenVerb();
 
-    [GeneratedRegex(@"\b(?<verb>kill(?:s|ed|ing)?|(?:stoned|beaten|beat|hacked|stabbed|burned|burnt|shot)\s+to\s+death|burn(?:ed|t|ing)\s+alive|lynch(?:es|ed|ing)|beat(?:en)?|stabbed|hacked|tortured|stoned|burn(?:ed|t)|shooting\s+dead|shoots?\s+dead|shot\s+dead|murder(?:s|ed|ing)|execut(?:es|ed|ing)|injur(?:es?|ed|ing)|wound(?:s|ed|ing)|leav(?:es|ing)|left|claim(?:s|ed|ing)\s+the\s+lives\s+of)\s+(?:(?<self>him|her)self\s+and\s+)?(?:the\s+)?" + Count + @"(?:\s+|$)(?<noun>" + ObjectNoun + @")(?<tail>dead|injured|wounded|hurt|to\s+death)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A verb of harm with its object after it ("a lone attacker killed | three people", "a gunman wounded | two
+    /// officers"): the count before it is the attacker, not the harmed.
+    /// </summary>
+    [GeneratedRegex(@"^\s+(?:(?:the|his|her|their|its|several|many)\b|" + Count + @"\s+[\w'’-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ObjectAfterVerb();
+
+    [GeneratedRegex(@"\b(?:were|was|been|are|is|got|being)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PassiveAuxiliary();
+
+    [GeneratedRegex(@"^(?:killed|murdered|executed|beheaded|lynched|assassinated|massacred|injured|wounded|hurt)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Transitive();
+
+    [GeneratedRegex(@"\b(?<verb>kill(?:s|ed|ing)?|(?:stoned|beaten|beat|hacked|stabbed|burned|burnt|shot)\s+to\s+death|burn(?:ed|t|ing)\s+alive|lynch(?:es|ed|ing)|beat(?:en)?|stabbed|hacked|tortured|stoned|burn(?:ed|t)|shooting\s+dead|shoots?\s+dead|shot\s+dead|murder(?:s|ed|ing)|execut(?:es|ed|ing)|injur(?:es?|ed|ing)|wound(?:s|ed|ing)|leav(?:es|ing)|left|claim(?:s|ed|ing)\s+the\s+lives\s+of)\s+(?:(?<self>him|her)self\s+and\s+)?(?:the\s+)?" + Count + @"(?:\s+|$|(?=[.,;:!?)]))(?<noun>" + ObjectNoun + @")(?<tail>dead|injured|wounded|hurt|to\s+death)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VerbThenCount();
 
     /// <summary>Harm told as a noun: "the killing of a militant", "the deaths of three children", "the wounding of two guards".</summary>
@@ -53,7 +66,8 @@ internal static partial class CasualtyFinder
     [GeneratedRegex(@"\b(?:fatally|mortally)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FatallyBefore();
 
-    [GeneratedRegex(@"\G\s*(?:,\s*|and\s+|,\s*and\s+)" + Count + @"\s+(?!(?:were|was|have|had)\b)[\w'’-]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Not a source that follows the count ("killing at least three, a local rights group said").
+    [GeneratedRegex(@"\G\s*(?:,\s*|and\s+|,\s*and\s+)" + Count + @"\s+(?!(?:were|was|have|had)\b)[\w'’-]+\b(?!(?:\s+[\w'’-]+){0,3}\s+(?:said|says|told|reported|added|stated)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CoordinatedAfter();
 
     /// <summary>One person told as dead with no number ("the farmer was killed"); the nouns are a word class (<see cref="WordClasses.OnePerson"/>).</summary>
@@ -87,6 +101,12 @@ internal static partial class CasualtyFinder
 
         foreach (Match match in CountThenVerb().Matches(sentenceText))
         {
+            if (!PassiveAuxiliary().IsMatch(match.Value) && Transitive().IsMatch(match.Groups["verb"].Value)
+                && ObjectAfterVerb().IsMatch(sentenceText[(match.Index + match.Length)..]))
+            {
+                continue;
+            }
+
             var before = found.Count;
             AddCounted(found, sentence, match, sentenceText, IsKill(match.Groups["verb"].Value) || match.Groups["fatally"].Success);
             if (found.Count > before)

@@ -13,6 +13,9 @@ public class EventExtractorTests
     [InlineData("At least 14 people were killed when rockets hit the market in Dalwa.", 14)]
     [InlineData("Dozens of villagers were killed in an attack on Dalwa by armed men.", 36)]
     [InlineData("Police officers beat a street vendor to death in Dalwa.", 1)]
+    [InlineData("A lone attacker killed three people with a knife at a festival in Dalwa.", 3)]
+    [InlineData("Two people were reported killed in the attacks on Dalwa.", 2)]
+    [InlineData("A teenager stabbed three classmates at a school in Dalwa on Monday, killing one.", 1)]
     public void CountsTheKilled(string text, int best)
     {
         var found = Assert.Single(EventTestKit.Extract(text, Published));

@@ -19,7 +19,7 @@ public class RoleTaggerTests
     }
 
     [Theory]
-    [InlineData("Gunmen opened fire on worshippers at a mosque in Zamfara, murdering four men and wounding seven.", 7, "seven")]
+    [InlineData("Gunmen opened fire on worshippers at a mosque in Zamfara, murdering four men and leaving seven with gunshot wounds.", 7, "seven")]
     [InlineData("Bandits raided the village of Kurmi on Saturday; six residents lost their lives and nine others were taken to hospital with gunshot wounds.", 9, "nine others")]
     public void AnInjuredCountThePatternsMissComesFromTheTagger(string text, int injured, string evidence)
     {
