@@ -30,7 +30,7 @@ internal static partial class CasualtyFinder
     /// A verb of harm with its object after it ("a lone attacker killed | three people", "a gunman wounded | two
     /// officers"): the count before it is the attacker, not the harmed.
     /// </summary>
-    [GeneratedRegex(@"^\s+(?:(?:the|his|her|their|its|several|many)\b|" + Count + @"\s+[\w'’-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s+(?:(?:the|his|her|their|its|several|many|himself|herself|themselves)\b|" + Count + @"\s+[\w'’-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ObjectAfterVerb();
 
     [GeneratedRegex(@"\b(?:were|was|been|are|is|got|being)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -39,6 +39,9 @@ internal static partial class CasualtyFinder
     [GeneratedRegex(@"^(?:killed|murdered|executed|beheaded|lynched|assassinated|massacred|injured|wounded|hurt)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Transitive();
 
+    [GeneratedRegex(@"^(?:family|household)\s+of\s+" + Count + @"\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FamilyOf();
+
     [GeneratedRegex(@"\b(?<verb>kill(?:s|ed|ing)?|(?:stoned|beaten|beat|hacked|stabbed|burned|burnt|shot)\s+to\s+death|burn(?:ed|t|ing)\s+alive|lynch(?:es|ed|ing)|beat(?:en)?|stabbed|hacked|tortured|stoned|burn(?:ed|t)|shooting\s+dead|shoots?\s+dead|shot\s+dead|murder(?:s|ed|ing)|execut(?:es|ed|ing)|injur(?:es?|ed|ing)|wound(?:s|ed|ing)|leav(?:es|ing)|left|claim(?:s|ed|ing)\s+the\s+lives\s+of)\s+(?:(?<self>him|her)self\s+and\s+)?(?:the\s+)?" + Count + @"(?:\s+|$|(?=[.,;:!?)]))(?<noun>" + ObjectNoun + @")(?<tail>dead|injured|wounded|hurt|to\s+death)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VerbThenCount();
 
@@ -46,7 +49,7 @@ internal static partial class CasualtyFinder
     [GeneratedRegex(@"\b(?<verb>killings?|deaths?|murders?|assassinations?|executions?|beheadings?|lynchings?|wounding|injuring)\s+of\s+" + Count + @"\s+(?<noun>(?:(?!(?:were|was|in|on|at|by|and|or|after|during|with|to|who|which)\b)[\w'’-]+\b\s*){1,4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NounOfCount();
 
-    [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?:(?:more|other|further|additional)\s+)?(?<verb>fatalit(?:y|ies)|deaths|dead|fallen|casualties|injur(?:y|ies)|wounded|injured)\b|\b(?:death\s+toll|toll|fatalities)\s+(?:(?:has|had|was|is)\s+)?(?:(?:coded|rose|risen|climbed|reached|stood|stands|stand)\s+)?(?:as\s+|to\s+|at\s+|of\s+)?" + Count, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?:(?:more|other|further|additional)\s+)?(?<verb>fatalit(?:y|ies)|deaths|dead|fallen|casualties|injur(?:y|ies)|wounded|injured)\b|\b(?:death\s+toll|toll|fatalities)\s+(?:(?:from|of|in)\s+(?:[\w'’-]+\s+){1,8}?(?:(?:has|had)\s+)?(?:rose|risen|climbed|reached|stood|stands|increased|jumped)\s+(?:to\s+|at\s+)?|(?:(?:has|had|was|is)\s+)?(?:(?:coded|rose|risen|climbed|reached|stood|stands|stand)\s+)?(?:as\s+|to\s+|at\s+|of\s+)?)" + Count + @"(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Totals();
 
     [GeneratedRegex(@"\b(?:no\s+(?:one|body)\s+(?:was|were)\s+(?<what>killed|hurt|injured|wounded|harmed)|nobody\s+(?:was\s+)?(?<what>killed|hurt|injured|wounded|harmed)|no\s+(?:reported\s+)?(?<what>casualties|fatalities|deaths|injuries|one\s+died)|without\s+(?<what>casualties)|neither\s+(?<what>fatalities|injuries|casualties)\s+nor\s+(?<what2>fatalities|injuries|casualties)|(?<what>fatalities|casualties|injuries)\s*:\s*(?:none|0)\b|there\s+were\s+no\s+(?<what>casualties|fatalities|deaths|injuries))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -67,7 +70,8 @@ internal static partial class CasualtyFinder
     private static partial Regex FatallyBefore();
 
     // Not a source that follows the count ("killing at least three, a local rights group said").
-    [GeneratedRegex(@"\G\s*(?:,\s*|and\s+|,\s*and\s+)" + Count + @"\s+(?!(?:were|was|have|had)\b)[\w'’-]+\b(?!(?:\s+[\w'’-]+){0,3}\s+(?:said|says|told|reported|added|stated)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "and his two sons" counts the sons; "one of them a commander" and "two of whom were officers" count no one more.
+    [GeneratedRegex(@"\G\s*(?:,\s*|and\s+|,\s*and\s+)(?:(?:his|her|their)\s+)?" + Count + @"\s+(?!(?:were|was|have|had|of)\b)[\w'’-]+\b(?!(?:\s+[\w'’-]+){0,3}\s+(?:said|says|told|reported|added|stated)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CoordinatedAfter();
 
     /// <summary>One person told as dead with no number ("the farmer was killed"); the nouns are a word class (<see cref="WordClasses.OnePerson"/>).</summary>
@@ -231,6 +235,12 @@ internal static partial class CasualtyFinder
             {
                 count = CountParser.Add(count, more);
             }
+        }
+
+        // "a family of five": the family's size is the count.
+        if (FamilyOf().Match(noun) is { Success: true } family && CountParser.FromMatch(family) is { } members)
+        {
+            count = members;
         }
 
         // "a man" or "an estimated" are counts; "a" before a non-person word ("a house") is not.

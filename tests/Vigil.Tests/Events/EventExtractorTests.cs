@@ -16,6 +16,12 @@ public class EventExtractorTests
     [InlineData("A lone attacker killed three people with a knife at a festival in Dalwa.", 3)]
     [InlineData("Two people were reported killed in the attacks on Dalwa.", 2)]
     [InlineData("A teenager stabbed three classmates at a school in Dalwa on Monday, killing one.", 1)]
+    [InlineData("Gunmen killed a farmer and his two sons in Dalwa on Monday.", 3)]
+    [InlineData("A drone strike on a car in Dalwa killed two men, one of them a commander.", 2)]
+    [InlineData("Rebels ambushed an army patrol in Dalwa, killing six soldiers, two of whom were officers.", 6)]
+    [InlineData("A suicide bomber killed himself and 9 others at a checkpoint in Dalwa.", 10)]
+    [InlineData("The strike killed a family of five in Dalwa.", 5)]
+    [InlineData("Gunmen attacked a market in Dalwa on Monday, killing nine people. The death toll from the attack on the market rose to 15 on Tuesday.", 15)]
     public void CountsTheKilled(string text, int best)
     {
         var found = Assert.Single(EventTestKit.Extract(text, Published));
