@@ -125,8 +125,8 @@ internal static partial class EventLexicon
     [GeneratedRegex(@"^[^.;]{0,40}?\b(?:in\s+the\s+(?:previous|past)\s+(?:days?|weeks?|months?)|the\s+(?:day|week|night)\s+before|earlier\s+(?:that|the\s+same)\s+day|(?:days?|weeks?|months?)\s+(?:earlier|ago))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex BackgroundAfter();
 
-    /// <summary>A modal or intention right before a cue makes it hypothetical ("would die", "threatened to kill").</summary>
-    [GeneratedRegex(@"\b(?:would|could|might|may|will|shall|should|threaten(?:ed|s|ing)?\s+to|plans?\s+to|planned\s+to|vow(?:ed|s)?\s+to|tried\s+to|attempt(?:ed)?\s+to|fear(?:ed|ing|s)?\s+(?:they\s+)?(?:would|could|might)?|if|not|no|never|risk\s+of|fears\s+of|no\s+reports?\s+of|neither|nor)\s+(?:\w+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>A modal or intention right before a cue makes it hypothetical ("would die", "threatened to kill", "an upcoming rally", "ahead of a planned march").</summary>
+    [GeneratedRegex(@"\b(?:would|could|might|may|will|shall|should|threaten(?:ed|s|ing)?\s+to|plans?\s+to|planned\s+to|vow(?:ed|s)?\s+to|tried\s+to|attempt(?:ed)?\s+to|fear(?:ed|ing|s)?\s+(?:they\s+)?(?:would|could|might)?|if|not|no|never|risk\s+of|fears\s+of|no\s+reports?\s+of|neither|nor|upcoming|forthcoming|scheduled|proposed|(?:ahead\s+of|before)\s+(?:an?\s+|the\s+|their\s+)?planned)\s+(?:\w+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Hypothetical();
 
     /// <summary>Weapon words and the weapon they name, from <see cref="WeaponsFile"/> in file order: the first that matches wins.</summary>

@@ -60,6 +60,15 @@ public class EventExtractorTests
     }
 
     [Theory]
+    [InlineData("Police detained hundreds of opposition supporters in Dalwa ahead of a planned rally.")]
+    [InlineData("Police detained hundreds of opposition supporters in Dalwa before Friday's scheduled march.")]
+    public void AProtestStillToComeIsNotTheIncidentTheArrestsAre(string text)
+    {
+        var found = Assert.Single(EventTestKit.Extract(text, Published));
+        Assert.Equal("Arrests", found.SubEventType);
+    }
+
+    [Theory]
     [InlineData("Police in Dalwa arrested three men on Monday in connection with last month's bombing of a market.", true)]
     [InlineData("Two brothers were detained over the killing of a journalist in Dalwa.", true)]
     [InlineData("A man was charged with the murder of a shopkeeper.", true)]
