@@ -19,7 +19,8 @@ internal static partial class CasualtyFinder
 
     private const string InjureWords = @"injured|wounded|hurt|hospitali[sz]ed|critically\s+injured|seriously\s+injured";
 
-    private const string Noun = @"(?:(?!(?:were|was|have|had|has|are|is|and|or|but|in|on|at|by|after|when|while|during|with)\b)[\w'’-]+\s+){0,6}?";
+    // A noun phrase stops at another verb of harm or another number ("two clans | left 9 people dead").
+    private const string Noun = @"(?:(?!(?:were|was|have|had|has|are|is|and|or|but|in|on|at|by|after|when|while|during|with|left|leaving|leaves|killing|injuring|wounding)\b|\d+\s)[\w'’-]+\s+){0,6}?";
 
     private const string ObjectNoun = @"(?:(?!(?:were|was|have|had|has|are|is|and|or|but|in|on|at|by|after|when|while|during|with|to)\b)[\w'’-]+(?:\s+|$|(?=[.,;:!?)]))){0,4}";
 
@@ -69,10 +70,14 @@ internal static partial class CasualtyFinder
     [GeneratedRegex(@"\b(?:fatally|mortally)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FatallyBefore();
 
-    // Not a source that follows the count ("killing at least three, a local rights group said").
-    // "and his two sons" counts the sons; "one of them a commander" and "two of whom were officers" count no one more.
-    [GeneratedRegex(@"\G\s*(?:,\s*|and\s+|,\s*and\s+)(?:(?:his|her|their)\s+)?" + Count + @"\s+(?!(?:were|was|have|had|of)\b)[\w'’-]+\b(?!(?:\s+[\w'’-]+){0,3}\s+(?:said|says|told|reported|added|stated)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CoordinatedAfter();
+    // "and his two sons" counts the sons, "his wife" one (the kin nouns are a word class, WordClasses.Kin); "one of them
+    // a commander" and "two of whom were officers" count no one more; nor does a source ("a local rights group said").
+    private static Regex CoordinatedAfter() => CoordinatedAfterPattern.Value;
+
+    private static readonly Lazy<Regex> CoordinatedAfterPattern = new(() => new Regex(
+        @"\G\s*(?:,\s*|and\s+|,\s*and\s+)(?:(?:his|her|their)\s+(?:(?<kin>" + WordClasses.Kin + @")\b|" + Count + @"\s+[\w'’-]+)|"
+        + Count + @"\s+(?!(?:were|was|have|had|of)\b)[\w'’-]+\b(?!(?:\s+[\w'’-]+){0,3}\s+(?:said|says|told|reported|added|stated)\b))",
+        WordClasses.Options));
 
     /// <summary>One person told as dead with no number ("the farmer was killed"); the nouns are a word class (<see cref="WordClasses.OnePerson"/>).</summary>
     private static Regex DefiniteSingular() => DefiniteSingularPattern.Value;
@@ -169,13 +174,15 @@ internal static partial class CasualtyFinder
 
             if (found.Count > before)
             {
-                // "killing 3 soldiers and 2 civilians": counts coordinated after the object belong to the same verb.
-                var more = CoordinatedAfter().Match(sentenceText, match.Index + match.Length);
-                while (more.Success && CountParser.FromMatch(more) is { } extra)
+                // "killing 3 soldiers and 2 civilians": counts coordinated after the object belong to the same verb, and so
+                // does a relative named after it ("a pastor, his wife and their three children").
+                var at = match.Index + match.Length;
+                while (CoordinatedAfter().Match(sentenceText, at) is { Success: true } more
+                    && (CountParser.FromMatch(more) is { } extra ? extra : more.Groups["kin"].Success ? new CasualtyCount(1, 1, 1) : null) is { } added)
                 {
                     var last = found[^1];
-                    found[^1] = last with { Count = CountParser.Add(last.Count, extra), Span = new TextSpan(last.Span.Start, sentence.Start + more.Index + more.Length) };
-                    more = CoordinatedAfter().Match(sentenceText, more.Index + more.Length);
+                    found[^1] = last with { Count = CountParser.Add(last.Count, added), Span = new TextSpan(last.Span.Start, sentence.Start + more.Index + more.Length) };
+                    at = more.Index + more.Length;
                 }
             }
         }

@@ -54,6 +54,7 @@ internal static class WordClasses
         [nameof(ArrestAsGrievance)] = Fit.Whole,
         [nameof(CountryAsActor)] = Fit.Part,
         [nameof(AtSea)] = Fit.Words,
+        [nameof(Kin)] = Fit.Part,
         [nameof(Hedge)] = Fit.Words,
         [nameof(ActivistSource)] = Fit.Words,
         [nameof(MonitorSource)] = Fit.Words,
@@ -82,6 +83,9 @@ internal static class WordClasses
 
     /// <summary>Words after a country's name that make it the actor, not the place ("U.S. forces", "the U.S. said"): a part of <see cref="IncidentCountry"/>'s test of a name used as an adjective.</summary>
     public static string CountryAsActor => Loaded.Value.Entries(nameof(CountryAsActor));
+
+    /// <summary>A relative named after a possessive ("his wife"): a part of <see cref="CasualtyFinder"/>'s coordinated counts.</summary>
+    public static string Kin => Loaded.Value.Entries(nameof(Kin));
 
     /// <summary>An act told at sea ("in the Caribbean", "in the Strait of Hormuz", "in international waters").</summary>
     public static Regex AtSea => Loaded.Value.Regex(nameof(AtSea));

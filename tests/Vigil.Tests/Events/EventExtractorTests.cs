@@ -21,6 +21,9 @@ public class EventExtractorTests
     [InlineData("Rebels ambushed an army patrol in Dalwa, killing six soldiers, two of whom were officers.", 6)]
     [InlineData("A suicide bomber killed himself and 9 others at a checkpoint in Dalwa.", 10)]
     [InlineData("The strike killed a family of five in Dalwa.", 5)]
+    [InlineData("Armed men killed a pastor, his wife and their three children in Dalwa.", 5)]
+    [InlineData("Clashes between two clans left 9 people dead in Dalwa.", 9)]
+    [InlineData("A 47-year-old man was killed when his tractor hit a mine near Dalwa.", 1)]
     [InlineData("Gunmen attacked a market in Dalwa on Monday, killing nine people. The death toll from the attack on the market rose to 15 on Tuesday.", 15)]
     public void CountsTheKilled(string text, int best)
     {
