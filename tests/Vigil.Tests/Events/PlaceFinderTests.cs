@@ -40,6 +40,15 @@ public class PlaceFinderTests
     public void AShipHitAtSeaIsPlacedOffTheNearestPlace(string text, string place) =>
         Assert.Contains(Find(text), mention => mention.Name == place && !mention.Secondary);
 
+    [Theory]
+    [InlineData("Rebels took control of Bunagana (Rutshuru, North Kivu) on Monday.", "Bunagana")]
+    [InlineData("The army regained control over Kafr Nabudah (Hama) after days of fighting.", "Kafr Nabudah")]
+    public void ThePlaceTakenControlOfIsThePlace(string text, string place)
+    {
+        var found = Find(text);
+        Assert.Contains(found, mention => mention.Name == place && mention.Score >= 1);
+    }
+
     [Fact]
     public void ABuildingAfterTheIsSecondary()
     {
