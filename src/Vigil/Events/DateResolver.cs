@@ -35,7 +35,8 @@ public static partial class DateResolver
     /// The date of the incident told at <paramref name="act"/> in <paramref name="text"/>, with where it stands; null if
     /// none. A time adverbial follows the verb it dates ("found guilty on Thursday of raping a tourist in 2014", "police
     /// said on Tuesday that gunmen killed five on Monday"), so the first date after the act is its date; a fronted one
-    /// ("On Monday, gunmen killed five") stands before it, so without a date after the act the nearest before is. A date
+    /// ("On Monday, gunmen killed five") stands before it, so without a date after the act the first before it is (a
+    /// bracket after it only narrows it: "Around 12 March 2022 (between 10 and 12 March)"). A date
     /// that dates a report ("..., police said on Wednesday") is taken only when no other is told. Without
     /// <paramref name="act"/>, the first date in the text.
     /// </summary>
@@ -53,7 +54,7 @@ public static partial class DateResolver
             {
                 after = candidate;
             }
-            else if (at < act && (before is null || at > before.Value.Where.Index))
+            else if (at < act && (before is null || at < before.Value.Where.Index))
             {
                 before = candidate;
             }

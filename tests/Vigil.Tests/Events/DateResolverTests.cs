@@ -30,7 +30,8 @@ public class DateResolverTests
     [InlineData("Police said on Tuesday that gunmen killed five herders on Monday.", "killed", "2021-03-08")]
     [InlineData("On Monday, gunmen killed five herders, police said on Wednesday.", "killed", "2021-03-08")]
     [InlineData("Gunmen killed five herders on Monday, police said on Wednesday.", "killed", "2021-03-08")]
-    public void TheDateIsTheOneThatFollowsTheActOrElseTheNearestBeforeIt(string sentence, string act, string expected)
+    [InlineData("Around 12 February 2021 (between 10 and 12 February), soldiers burned houses in the village.", "burned", "2021-02-12")]
+    public void TheDateIsTheOneThatFollowsTheActOrElseTheFirstBeforeIt(string sentence, string act, string expected)
     {
         var found = DateResolver.Find(sentence, Thursday, sentence.IndexOf(act, StringComparison.Ordinal));
         Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), found?.Date.Value);
