@@ -27,9 +27,8 @@ internal static class ApiEndpoints
                 {
                     // At a million events only one page is read whole; the database counts, sorts and pages. A list
                     // needs no exact total past a few hundred pages: counting rows stops at the cap ("10,000+").
-                    var total = store.CountEventsUpTo(filter.Query, TotalCap);
-                    var items = store.SearchPage(filter.Query, filter.Sort, (filter.Page - 1) * filter.PageSize, filter.PageSize)
-                        .Select(e => EventViews.Summary(e, Status(statuses, e.Id))).ToList();
+                    var (total, events) = store.SearchPageAndTotal(filter.Query, filter.Sort, (filter.Page - 1) * filter.PageSize, filter.PageSize, TotalCap);
+                    var items = events.Select(e => EventViews.Summary(e, Status(statuses, e.Id))).ToList();
                     return new EventPage(total.Count, filter.Page, filter.PageSize, items) { TotalIsAtLeast = total.More };
                 }
 

@@ -15,6 +15,9 @@ public interface IEventReader
     /// <summary>One page of the matching events in the given order (see <see cref="SqlEventStore.Sorts"/>).</summary>
     IReadOnlyList<StoredEvent> SearchPage(EventQuery query, string sort, int offset, int limit);
 
+    /// <summary>One page of the matching events and their total counted up to <paramref name="cap"/>, read together where that is cheaper.</summary>
+    (EventTotal Total, IReadOnlyList<StoredEvent> Page) SearchPageAndTotal(EventQuery query, string sort, int offset, int limit, int cap);
+
     /// <summary>Every matching event in the given order, read a batch at a time as the caller enumerates.</summary>
     IEnumerable<StoredEvent> StreamEvents(EventQuery query, string sort, int batchSize = 500);
 

@@ -72,6 +72,39 @@ public abstract partial class SqlEventStore
     }
 
     /// <summary>
+    /// One page of the matching events (<see cref="SearchPage"/>) and their total counted up to <paramref name="cap"/>
+    /// (<see cref="CountEventsUpTo"/>). A rare word's events are gathered once for both: the page's statement counts
+    /// every match it sorts (they are a few thousand at most), where the count and the page apart gathered them twice.
+    /// </summary>
+    public (EventTotal Total, IReadOnlyList<StoredEvent> Page) SearchPageAndTotal(EventQuery query, string sort, int offset, int limit, int cap)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(cap);
+        if (string.IsNullOrWhiteSpace(query.Text) || !IsRareText(FullTextQuery(query.Text)))
+        {
+            return (CountEventsUpTo(query, cap), SearchPage(query, sort, offset, limit));
+        }
+
+        var (where, parameters) = Conditions(query, oneEventAtATime: true);
+        parameters.AddRange([("@limit", limit), ("@offset", offset)]);
+        var ids = new List<string>();
+        long? matches = null;
+        using (var command = Command($"SELECT id, COUNT(*) OVER () FROM events {where} ORDER BY {OrderBy(sort)} LIMIT @limit OFFSET @offset", [.. parameters]))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                ids.Add(reader.GetString(0));
+                matches = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+            }
+        }
+
+        // A page past the last match has no row to carry the count.
+        var total = matches is { } count ? (count > cap ? new EventTotal(cap, true) : new EventTotal((int)count, false))
+            : offset == 0 ? new EventTotal(0, false) : CountEventsUpTo(query, cap);
+        return (total, Read(ids));
+    }
+
+    /// <summary>
     /// Every matching event in the given order, read a batch at a time as the caller enumerates, so an export of a
     /// hundred thousand events holds their ids and one batch, not every event. Only the ids are read up front: the
     /// batches that follow see the events as they are when read.
