@@ -27,9 +27,8 @@ internal static class ApiEndpoints
                 {
                     // At a million events only one page is read whole; the database counts, sorts and pages. A list
                     // needs no exact total past a few hundred pages: counting rows stops at the cap ("10,000+").
-                    var total = store.CountEventsUpTo(filter.Query, TotalCap);
-                    var items = store.SearchPage(filter.Query, filter.Sort, (filter.Page - 1) * filter.PageSize, filter.PageSize)
-                        .Select(e => EventViews.Summary(e, Status(statuses, e.Id))).ToList();
+                    var (total, events) = store.SearchPageAndTotal(filter.Query, filter.Sort, (filter.Page - 1) * filter.PageSize, filter.PageSize, TotalCap);
+                    var items = events.Select(e => EventViews.Summary(e, Status(statuses, e.Id))).ToList();
                     return new EventPage(total.Count, filter.Page, filter.PageSize, items) { TotalIsAtLeast = total.More };
                 }
 
@@ -107,6 +106,20 @@ internal static class ApiEndpoints
         api.MapGet("/stats", (HttpRequest request, StoreGate gate) =>
         {
             var filter = EventFilter.Parse(request.Query, out var error);
+            var grainText = request.Query["grain"].ToString();
+            TimeGrain? grain = null;
+            if (grainText.Length > 0)
+            {
+                if (TimeGrains.TryParse(grainText, out var named))
+                {
+                    grain = named;
+                }
+                else
+                {
+                    error ??= $"'grain' must be {string.Join(", ", TimeGrains.Names)}, not '{grainText}'";
+                }
+            }
+
             if (error is not null)
             {
                 return Results.BadRequest(new ApiError(error));
@@ -116,21 +129,25 @@ internal static class ApiEndpoints
             {
                 if (filter.InStore)
                 {
-                    var figures = store.Statistics(filter.Query);
+                    var figures = store.Statistics(filter.Query, grain);
                     return new Stats(
-                        figures.Events, [.. figures.ByDay.Select(d => new DayCount(d.Day, d.EventType, d.Count))],
+                        figures.Events, figures.Grain.Name(), [.. figures.ByDay.Select(d => new DayCount(d.Day, d.EventType, d.Count))],
                         [.. figures.ByType.Select(k => new KeyCount(k.Key, k.Count))], [.. figures.ByCountry.Select(k => new KeyCount(k.Key, k.Count))]);
                 }
 
                 var events = Filtered(store, filter, store.ReviewStatuses());
+                var days = events.Where(e => e.Date is not null).Select(e => e.Date!.Value).ToList();
+                var chosen = grain ?? (days.Count == 0
+                    ? TimeGrain.Day
+                    : TimeGrains.ForSpan(filter.Query.From ?? days.Min(), filter.Query.To ?? days.Max()));
                 var byDay = events.Where(e => e.Date is not null)
-                    .GroupBy(e => (Day: e.Date!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), e.EventType))
+                    .GroupBy(e => (Day: chosen.PeriodOf(e.Date!.Value).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), e.EventType))
                     .Select(g => new DayCount(g.Key.Day, g.Key.EventType, g.Count())).OrderBy(d => d.Day, StringComparer.Ordinal).ThenBy(d => d.EventType, StringComparer.Ordinal).ToList();
                 var byType = events.GroupBy(e => e.EventType).Select(g => new KeyCount(g.Key, g.Count())).OrderByDescending(k => k.Count).ToList();
                 var byCountry = events.GroupBy(e => e.Location?.Country ?? "unknown").Select(g => new KeyCount(g.Key, g.Count())).OrderByDescending(k => k.Count).ToList();
-                return new Stats(events.Count, byDay, byType, byCountry);
+                return new Stats(events.Count, chosen.Name(), byDay, byType, byCountry);
             }));
-        }).WithSummary("Counts by day and type, by type and by country, under the same filters as /api/events");
+        }).WithSummary("Counts by period and type (grain: day, week or month, chosen from the range's length unless given), by type and by country, under the same filters as /api/events");
 
         api.MapPost("/events/{id}/review", (string id, ReviewRequest review, StoreGate gate) => gate.Use(store =>
         {

@@ -41,7 +41,11 @@ public sealed record DayCount(string Day, string EventType, int Count);
 
 public sealed record KeyCount(string Key, int Count);
 
-public sealed record Stats(int Events, IReadOnlyList<DayCount> ByDay, IReadOnlyList<KeyCount> ByType, IReadOnlyList<KeyCount> ByCountry);
+/// <summary>
+/// The figures of /api/stats. <see cref="ByDay"/> counts events by period and type at <see cref="Grain"/> (day, week or
+/// month), each period named by its first day (a week's is its Monday).
+/// </summary>
+public sealed record Stats(int Events, string Grain, IReadOnlyList<DayCount> ByDay, IReadOnlyList<KeyCount> ByType, IReadOnlyList<KeyCount> ByCountry);
 
 public sealed record ReviewRequest(string? Action, string? Field, string? Value, string? Note, string? Who);
 

@@ -37,7 +37,12 @@ public static class ApiQuery
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<QueryParameter>> Routes = new Dictionary<string, IReadOnlyList<QueryParameter>>
     {
         ["/api/events"] = Filters,
-        ["/api/stats"] = Filters,
+        ["/api/stats"] =
+        [
+            .. Filters,
+            new("grain", JsonSchemaType.String, "Periods of byDay: day, week (from Monday) or month; by default day for a range of up to 120 days, "
+                + "week up to 730, month beyond (an open end of the range is the first or last matching event's day)", "year"),
+        ],
         ["/api/map"] = [.. Filters, new("zoom", JsonSchemaType.Integer, "Grid of the cells: 0 is 45-degree cells, each step halves them (0 to 12, default 2)", "99")],
         ["/api/export"] = [.. Filters, new("format", JsonSchemaType.String, "acled-csv, ucdp-csv, geojson, jsonl (default) or plover-json", "xls")],
         ["/api/alerts/deliveries"] =

@@ -196,6 +196,18 @@ public sealed class ApiTests(TestServer server) : IClassFixture<TestServer>
         var stats = await Get("/api/stats");
         Assert.Equal(3, stats.GetProperty("events").GetInt32());
         Assert.Equal(3, stats.GetProperty("byDay").GetArrayLength());
+        Assert.Equal("day", stats.GetProperty("grain").GetString());
+
+        // A grain asked for: the periods are named by their first day, in the store and in memory (a filter on an actor's name).
+        foreach (var path in new[] { "/api/stats?grain=month", "/api/stats?grain=Month&actor=a" })
+        {
+            var monthly = await Get(path);
+            Assert.Equal("month", monthly.GetProperty("grain").GetString());
+            var periods = monthly.GetProperty("byDay").EnumerateArray().ToList();
+            Assert.All(periods, p => Assert.Equal("2024-03-01", p.GetProperty("day").GetString()));
+            Assert.Equal(monthly.GetProperty("events").GetInt32(), periods.Sum(p => p.GetProperty("count").GetInt32()));
+        }
+
         var openApi = await Get("/openapi/v1.json");
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/events", out _));
     }

@@ -174,6 +174,8 @@ public sealed class PostgresEventStore : SqlEventStore
 
     protected override string FloorToInteger(string expression) => $"CAST(floor({expression}) AS INTEGER)";
 
+    protected override string WeekStart(string day) => $"to_char(date_trunc('week', CAST({day} AS date)), 'YYYY-MM-DD')";
+
     protected override string ClaimLock => " FOR UPDATE SKIP LOCKED";
 
     protected override string NowSql => "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";

@@ -3,10 +3,13 @@ using Vigil.Events;
 
 namespace Vigil.Storage;
 
-/// <summary>The figures of /api/stats: counts by day and type (events without a date have no day), by type and by country.</summary>
+/// <summary>
+/// The figures of /api/stats: counts by period and type (<see cref="ByDay"/>, each period named by its first day, at
+/// <see cref="Grain"/>; events without a date are in no period), by type and by country.
+/// </summary>
 public sealed record EventStatistics(
     int Events, IReadOnlyList<(string Day, string EventType, int Count)> ByDay, IReadOnlyList<(string Key, int Count)> ByType,
-    IReadOnlyList<(string Key, int Count)> ByCountry);
+    IReadOnlyList<(string Key, int Count)> ByCountry, TimeGrain Grain);
 
 /// <summary>How many events match a query: exact, or (<paramref name="More"/>) the cap of a count that stopped there.</summary>
 public readonly record struct EventTotal(int Count, bool More);
@@ -69,6 +72,39 @@ public abstract partial class SqlEventStore
     }
 
     /// <summary>
+    /// One page of the matching events (<see cref="SearchPage"/>) and their total counted up to <paramref name="cap"/>
+    /// (<see cref="CountEventsUpTo"/>). A rare word's events are gathered once for both: the page's statement counts
+    /// every match it sorts (they are a few thousand at most), where the count and the page apart gathered them twice.
+    /// </summary>
+    public (EventTotal Total, IReadOnlyList<StoredEvent> Page) SearchPageAndTotal(EventQuery query, string sort, int offset, int limit, int cap)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(cap);
+        if (string.IsNullOrWhiteSpace(query.Text) || !IsRareText(FullTextQuery(query.Text)))
+        {
+            return (CountEventsUpTo(query, cap), SearchPage(query, sort, offset, limit));
+        }
+
+        var (where, parameters) = Conditions(query, oneEventAtATime: true);
+        parameters.AddRange([("@limit", limit), ("@offset", offset)]);
+        var ids = new List<string>();
+        long? matches = null;
+        using (var command = Command($"SELECT id, COUNT(*) OVER () FROM events {where} ORDER BY {OrderBy(sort)} LIMIT @limit OFFSET @offset", [.. parameters]))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                ids.Add(reader.GetString(0));
+                matches = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+            }
+        }
+
+        // A page past the last match has no row to carry the count.
+        var total = matches is { } count ? (count > cap ? new EventTotal(cap, true) : new EventTotal((int)count, false))
+            : offset == 0 ? new EventTotal(0, false) : CountEventsUpTo(query, cap);
+        return (total, Read(ids));
+    }
+
+    /// <summary>
     /// Every matching event in the given order, read a batch at a time as the caller enumerates, so an export of a
     /// hundred thousand events holds their ids and one batch, not every event. Only the ids are read up front: the
     /// batches that follow see the events as they are when read.
@@ -80,15 +116,36 @@ public abstract partial class SqlEventStore
         return ids.Chunk(batchSize).SelectMany(batch => Read(batch));
     }
 
-    /// <summary>Counts by day and type, by type and by country, computed by the database (from the kept counts where they answer).</summary>
-    public EventStatistics Statistics(EventQuery query)
+    /// <summary>
+    /// Counts by period and type, by type and by country, computed by the database (from the kept counts where they
+    /// answer). The periods are of <paramref name="grain"/>, or, when none is given, of the grain that suits the range
+    /// (<see cref="TimeGrains.ForSpan"/>): the query's dates, an end it leaves open being the first or last day of the
+    /// matching events.
+    /// </summary>
+    public EventStatistics Statistics(EventQuery query, TimeGrain? grain = null)
     {
         var (where, parameters) = Conditions(query);
-        var byDay = new List<(string Day, string EventType, int Count)>();
+        var kept = KeptCounts(query, Grain.Day);
+        var (dayTable, dayWhere, dayParameters) = kept ?? ("events", where, parameters);
+        if (grain is null && query.From is { } from && query.To is { } to)
+        {
+            grain = TimeGrains.ForSpan(from, to);
+        }
+        else if (grain is null && kept is not null)
+        {
+            // The kept counts give the first and last matching day at once (a few thousand rows at most, by their keys).
+            using var command = Command($"SELECT MIN(event_date), MAX(event_date) FROM {dayTable} {dayWhere} AND event_date <> ''", [.. dayParameters]);
+            using var reader = command.ExecuteReader();
+            grain = reader.Read() && !reader.IsDBNull(0) ? GrainOfRange(query, reader.GetString(0), reader.GetString(1)) : TimeGrain.Day;
+        }
+
+        // Other filters (text, box, confidence) would read their events twice for the first and last day: their
+        // counts are read by day, and gathered into longer periods below when their span calls for it.
+        var period = PeriodStart("event_date", grain ?? TimeGrain.Day);
+        var byPeriod = new Dictionary<(string Day, string EventType), int>();
         var byType = new Dictionary<string, int>(StringComparer.Ordinal);
-        var (dayTable, dayWhere, dayParameters) = KeptCounts(query, Grain.Day) ?? ("events", where, parameters);
         var countExpression = dayTable == "events" ? "COUNT(*)" : "SUM(events)";
-        using (var command = Command($"SELECT event_date, event_type, {countExpression} FROM {dayTable} {dayWhere} GROUP BY event_date, event_type", [.. dayParameters]))
+        using (var command = Command($"SELECT {period} AS period, event_type, {countExpression} FROM {dayTable} {dayWhere} GROUP BY period, event_type", [.. dayParameters]))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -103,8 +160,19 @@ public abstract partial class SqlEventStore
                 byType[type] = byType.GetValueOrDefault(type) + count;
                 if (!reader.IsDBNull(0) && reader.GetString(0).Length > 0)
                 {
-                    byDay.Add((reader.GetString(0), type, count));
+                    byPeriod[(reader.GetString(0), type)] = count;
                 }
+            }
+        }
+
+        if (grain is null)
+        {
+            var days = byPeriod.Keys.Select(k => k.Day).ToList();
+            grain = days.Count == 0 ? TimeGrain.Day : GrainOfRange(query, days.Min(StringComparer.Ordinal)!, days.Max(StringComparer.Ordinal)!);
+            if (grain != TimeGrain.Day)
+            {
+                byPeriod = byPeriod.GroupBy(pair => (Day: Iso(grain.Value.PeriodOf(ParseDay(pair.Key.Day))), pair.Key.EventType))
+                    .ToDictionary(g => g.Key, g => g.Sum(pair => pair.Value));
             }
         }
 
@@ -126,10 +194,31 @@ public abstract partial class SqlEventStore
 
         return new EventStatistics(
             byType.Values.Sum(),
-            [.. byDay.OrderBy(d => d.Day, StringComparer.Ordinal).ThenBy(d => d.EventType, StringComparer.Ordinal)],
+            [.. byPeriod.Select(pair => (pair.Key.Day, pair.Key.EventType, pair.Value)).OrderBy(d => d.Day, StringComparer.Ordinal).ThenBy(d => d.EventType, StringComparer.Ordinal)],
             [.. byType.Select(pair => (pair.Key, pair.Value)).OrderByDescending(k => k.Value).ThenBy(k => k.Key, StringComparer.Ordinal)],
-            [.. byCountry.OrderByDescending(k => k.Count).ThenBy(k => k.Key, StringComparer.Ordinal)]);
+            [.. byCountry.OrderByDescending(k => k.Count).ThenBy(k => k.Key, StringComparer.Ordinal)],
+            grain.Value);
     }
+
+    /// <summary>The grain of the query's range, its open ends being the first and last matching days given (yyyy-mm-dd).</summary>
+    private static TimeGrain GrainOfRange(EventQuery query, string firstDay, string lastDay) =>
+        TimeGrains.ForSpan(query.From ?? ParseDay(firstDay), query.To ?? ParseDay(lastDay));
+
+    private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// SQL for the first day (yyyy-mm-dd) of the period at <paramref name="grain"/> that the date column
+    /// <paramref name="day"/> falls in; a missing day ('' in the kept counts, NULL in the events) stays as it is.
+    /// </summary>
+    private string PeriodStart(string day, TimeGrain grain) => grain switch
+    {
+        TimeGrain.Week => $"CASE WHEN {day} <> '' THEN {WeekStart(day)} ELSE {day} END",
+        TimeGrain.Month => $"CASE WHEN {day} <> '' THEN substr({day}, 1, 7) || '-01' ELSE {day} END",
+        _ => day,
+    };
+
+    /// <summary>SQL for the Monday (yyyy-mm-dd) of the week of a date column that holds yyyy-mm-dd.</summary>
+    protected abstract string WeekStart(string day);
 
     private const string DayCounts = "event_day_counts";
 

@@ -203,6 +203,9 @@ public sealed class SqliteEventStore : SqlEventStore
 
     protected override string TableExistsSql => "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = @table";
 
+    // 'weekday 0' moves forward to the Sunday that ends the week (a Sunday stays), six days back is its Monday.
+    protected override string WeekStart(string day) => $"date({day}, 'weekday 0', '-6 days')";
+
     protected override string NowSql => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
     protected override string FullTextArticleIds =>

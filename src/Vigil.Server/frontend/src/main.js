@@ -65,7 +65,7 @@ async function loadDashboard() {
   countries ??= feature(await api('countries-110m.json'), 'countries');
   renderList(list);
   renderMap(map);
-  renderTimeline(stats.byDay);
+  renderTimeline(stats.byDay, stats.grain);
   document.getElementById('clear-range').hidden = !(state.from || state.to || state.bbox);
 }
 
@@ -159,7 +159,11 @@ function renderCells(svg, projection, { cellDegrees, cells }) {
   }
 }
 
-function renderTimeline(byDay) {
+// The server counts by day over a few months, by week or by month over longer spans, so bars stay visible and a decade
+// of news is 120 bars a type, not 3,650; each period is named by its first day (a week's is its Monday).
+const GRAIN_UNITS = { day: d3.utcDay, week: d3.utcMonday, month: d3.utcMonth };
+
+function renderTimeline(byDay, grain) {
   const svg = d3.select('#timeline');
   const { width, height } = svg.node().getBoundingClientRect();
   const margin = { top: 6, right: 10, bottom: 20, left: 30 };
@@ -167,9 +171,7 @@ function renderTimeline(byDay) {
   if (!byDay.length) return;
   const parse = d3.utcParse('%Y-%m-%d');
   const format = d3.utcFormat('%Y-%m-%d');
-  // Bars per day over a few months, per week or per month over longer spans (a year or two of news), so bars stay visible.
-  const span = d3.utcDay.count(parse(d3.min(byDay, d => d.day)), parse(d3.max(byDay, d => d.day)));
-  const unit = span > 730 ? d3.utcMonth : span > 120 ? d3.utcWeek : d3.utcDay;
+  const unit = GRAIN_UNITS[grain] ?? d3.utcDay;
   const bins = [...new Set(byDay.map(d => format(unit.floor(parse(d.day)))))].sort();
   const table = bins.map(bin => Object.fromEntries([['bin', bin], ...TYPES.map(t => [t, 0])]));
   const index = new Map(bins.map((bin, i) => [bin, i]));
