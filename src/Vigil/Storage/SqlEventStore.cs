@@ -79,15 +79,25 @@ public abstract partial class SqlEventStore : IVigilStore
     protected void Migrate()
     {
         // Two processes opening a fresh database at once must not both create the tables: the lock makes them take turns.
-        BeginWriting();
-        try
-        {
-            MigrateLocked();
-        }
-        finally
-        {
-            EndWriting();
-        }
+        // Waiting for it can itself be a deadlock the database breaks (40P01, a worker holding rows while it waits), which
+        // is retried like any write.
+        TransientRetry.Run(
+            () =>
+            {
+                BeginWriting();
+                try
+                {
+                    MigrateLocked();
+                }
+                finally
+                {
+                    EndWriting();
+                }
+
+                return true;
+            },
+            IsTransient,
+            Retry);
     }
 
     /// <summary>Runs in the migrations' transaction when any ran: what an engine must do about the objects they added.</summary>
