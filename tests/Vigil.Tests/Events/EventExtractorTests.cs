@@ -211,6 +211,15 @@ public class EventExtractorTests
         Assert.Equal("according to", found.Sources[1].Verb);
     }
 
+    [Theory]
+    [InlineData("Local media reported that bandits abducted 12 women in Dalwa.", SourceKind.Media)]
+    [InlineData("Locals said that bandits abducted 12 women in Dalwa.", SourceKind.Witness)]
+    public void LocalMediaAreMediaAndLocalsAreWitnesses(string text, SourceKind kind)
+    {
+        var found = Assert.Single(EventTestKit.Extract(text, Published));
+        Assert.Equal(kind, Assert.Single(found.Sources).Kind);
+    }
+
     [Fact]
     public void WhatTheDemonstratorsGoOnToDoIsTheSameProtest()
     {
