@@ -23,6 +23,14 @@ internal static class ActorFinder
             var cueEnd = cueAt + firstCue.Match.Length;
             var mentions = ActorLexicon.Find(text, sentence.Span.Start, sentence.Span.End);
             var passive = Passive().IsMatch(text[Math.Max(sentence.Span.Start, cueAt - 25)..cueAt]);
+            // An active verb of harm before the kind's cue ("ISWAP killed four farmers and abducted six others") has its
+            // object after it: what follows it is acted on, not acting.
+            var activeHarmAt = sentence.Cues
+                .Where(c => c.Cue is Cue.Kill or Cue.Injure && IsVerb(c.Match.Value))
+                .Select(c => sentence.Span.Start + c.Match.Index)
+                .Where(at => at < cueAt && !Passive().IsMatch(text[Math.Max(sentence.Span.Start, at - 25)..at]))
+                .DefaultIfEmpty(cueAt)
+                .Min();
             var byAgent = Regex.Match(text[cueEnd..sentence.Span.End], @"^[^.;]{0,60}?\bby\s+(?:the\s+|a\s+|an\s+)?");
             foreach (var mention in mentions)
             {
@@ -33,7 +41,7 @@ internal static class ActorFinder
                 }
 
                 var afterBy = byAgent.Success && mention.Start >= cueEnd + byAgent.Length - 1 && mention.Start <= cueEnd + byAgent.Length + 5;
-                var before = mention.End <= cueAt;
+                var before = mention.End <= activeHarmAt;
                 var passiveBetween = before && Passive().IsMatch(text[mention.End..cueAt]);
                 var isPerpetrator = afterBy || (before && !passiveBetween && (mention.Kind is not ActorKind.Civilians || sentence.Cues.Any(c => c.Cue == Cue.Protest)));
                 var group = mention.Group ?? (mention.Kind == ActorKind.RebelGroup ? documentGroup : null);

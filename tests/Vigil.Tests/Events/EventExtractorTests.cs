@@ -221,6 +221,15 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void WhoIsKilledBeforeTheNextActIsActedOnNotActing()
+    {
+        // "killed" comes first: the farmers are its object, not a crowd that went on to abduct.
+        var found = Assert.Single(EventTestKit.Extract("On 4 March 2021, Boko Haram fighters killed four farmers and abducted six others near Dalwa.", Published));
+        Assert.DoesNotContain(found.Perpetrators, p => p.Kind == ActorKind.Rioters || p.Name.Contains("armers", StringComparison.Ordinal));
+        Assert.Contains(found.Perpetrators, p => p.Kind == ActorKind.RebelGroup);
+    }
+
+    [Fact]
     public void WhatTheDemonstratorsGoOnToDoIsTheSameProtest()
     {
         var violent = Assert.Single(EventTestKit.Extract("Residents demonstrated in Dalwa against a new tax. They set barricades on fire and beat a tax official.", Published));
