@@ -64,7 +64,7 @@ internal static partial class CasualtyFinder
     /// after "including" or "among them" is a part of an earlier count ("seven killed, including two attackers, and two
     /// others injured"), not a subject of the verb that follows.
     /// </summary>
-    [GeneratedRegex(@"(?<![\w.-])(?<!\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+)" + Count + @"\s+(?<noun>(?!" + NotCoordinatedNoun + @")[\w'’-]+(?:\s+(?!" + NotCoordinatedNoun + @")[\w'’-]+){0,2})\s*(?:,\s*|,?\s*and\s+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.-])(?<!\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+)" + Count + @"\s+(?<noun>(?!" + NotCoordinatedNoun + @")[\w'’-]+(?:\s+(?!" + NotCoordinatedNoun + @")[\w'’-]+){0,2})\s*(?:,\s*|,?\s*and\s+)(?:(?:his|her|their)\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CoordinatedBefore();
 
     [GeneratedRegex(@"\b(?:fatally|mortally)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -76,7 +76,19 @@ internal static partial class CasualtyFinder
 
     private static readonly Lazy<Regex> CoordinatedAfterPattern = new(() => new Regex(
         @"\G\s*(?:,\s*|and\s+|,\s*and\s+)(?:(?:his|her|their)\s+(?:(?<kin>" + WordClasses.Kin + @")\b|" + Count + @"\s+[\w'’-]+)|"
-        + Count + @"\s+(?!(?:were|was|have|had|of)\b)[\w'’-]+\b(?!(?:\s+[\w'’-]+){0,3}\s+(?:said|says|told|reported|added|stated)\b))",
+        + Count + @"\s+(?:of\s+(?:his|her|their)\s+)?(?!(?:were|was|have|had|of)\b)[\w'’-]+\b(?!(?:\s+[\w'’-]+){0,3}\s+(?:said|says|told|reported|added|stated)\b))",
+        WordClasses.Options));
+
+    /// <summary>
+    /// One relative harmed, told with no number ("stabbed his neighbour to death", "killed his ex-wife", "injuring her
+    /// daughter"). A verb that harms without killing ("stabbed") counts the dead only with "to death" after its object.
+    /// </summary>
+    private static Regex VerbThenRelative() => VerbThenRelativePattern.Value;
+
+    private static readonly Lazy<Regex> VerbThenRelativePattern = new(() => new Regex(
+        @"\b(?:(?<verb>kill(?:s|ed|ing)?|murder(?:s|ed|ing)?|shot\s+dead|shoots?\s+dead|shooting\s+dead|injur(?:es?|ed|ing)|wound(?:s|ed|ing)?)|"
+        + @"(?<verb>stabb(?:ed|ing)|stabs?|beat(?:s|en|ing)?|hack(?:s|ed|ing)|strangl(?:es?|ed|ing)|burn(?:s|ed|t|ing)|shot|shoots?|shooting|bludgeon(?:s|ed|ing)|club(?:s|bed|bing))(?=\s+(?:his|her|their)\s+(?:ex-|former\s+)?(?:" + WordClasses.Kin + @")\s+to\s+death\b))"
+        + @"\s+(?:his|her|their)\s+(?:ex-|former\s+)?(?<kin>" + WordClasses.Kin + @")\b(?:\s+to\s+death\b)?",
         WordClasses.Options));
 
     /// <summary>One person told as dead with no number ("the farmer was killed"); the nouns are a word class (<see cref="WordClasses.OnePerson"/>).</summary>
@@ -174,17 +186,21 @@ internal static partial class CasualtyFinder
 
             if (found.Count > before)
             {
-                // "killing 3 soldiers and 2 civilians": counts coordinated after the object belong to the same verb, and so
-                // does a relative named after it ("a pastor, his wife and their three children").
-                var at = match.Index + match.Length;
-                while (CoordinatedAfter().Match(sentenceText, at) is { Success: true } more
-                    && (CountParser.FromMatch(more) is { } extra ? extra : more.Groups["kin"].Success ? new CasualtyCount(1, 1, 1) : null) is { } added)
-                {
-                    var last = found[^1];
-                    found[^1] = last with { Count = CountParser.Add(last.Count, added), Span = new TextSpan(last.Span.Start, sentence.Start + more.Index + more.Length) };
-                    at = more.Index + more.Length;
-                }
+                AddCoordinatedAfter(found, sentence, sentenceText, match.Index + match.Length);
             }
+        }
+
+        foreach (Match match in VerbThenRelative().Matches(sentenceText))
+        {
+            var span = Span(sentence, match);
+            var killed = !Regex.IsMatch(match.Groups["verb"].Value, "^(?:injur|wound)", RegexOptions.IgnoreCase);
+            if (found.Any(other => other.Span.Overlaps(span) && other.Killed == killed))
+            {
+                continue;
+            }
+
+            found.Add(new CasualtyMention(span, new CasualtyCount(1, 1, 1), match.Groups["kin"].Value.ToLowerInvariant(), false, killed));
+            AddCoordinatedAfter(found, sentence, sentenceText, match.Index + match.Length);
         }
 
         foreach (Match match in NounOfCount().Matches(sentenceText))
@@ -221,6 +237,21 @@ internal static partial class CasualtyFinder
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// "killing 3 soldiers and 2 civilians": counts coordinated after the object belong to the same verb, and so does a
+    /// relative named after it ("a pastor, his wife and their three children", "his ex-wife and two of her relatives").
+    /// </summary>
+    private static void AddCoordinatedAfter(List<CasualtyMention> found, TextSpan sentence, string sentenceText, int at)
+    {
+        while (CoordinatedAfter().Match(sentenceText, at) is { Success: true } more
+            && (CountParser.FromMatch(more) is { } extra ? extra : more.Groups["kin"].Success ? new CasualtyCount(1, 1, 1) : null) is { } added)
+        {
+            var last = found[^1];
+            found[^1] = last with { Count = CountParser.Add(last.Count, added), Span = new TextSpan(last.Span.Start, sentence.Start + more.Index + more.Length) };
+            at = more.Index + more.Length;
+        }
     }
 
     private static void AddCounted(List<CasualtyMention> found, TextSpan sentence, Match match, string sentenceText, bool killed)

@@ -23,6 +23,9 @@ public class EventExtractorTests
     [InlineData("The strike killed a family of five in Dalwa.", 5)]
     [InlineData("Armed men killed a pastor, his wife and their three children in Dalwa.", 5)]
     [InlineData("Clashes between two clans left 9 people dead in Dalwa.", 9)]
+    [InlineData("A man stabbed his neighbour to death in Dalwa on Monday.", 1)]
+    [InlineData("A gunman killed his ex-wife and two of her relatives in Dalwa before turning the gun on himself.", 3)]
+    [InlineData("A woman and her two children were killed when a shell hit their home in Dalwa.", 3)]
     [InlineData("A 47-year-old man was killed when his tractor hit a mine near Dalwa.", 1)]
     [InlineData("Gunmen attacked a market in Dalwa on Monday, killing nine people. The death toll from the attack on the market rose to 15 on Tuesday.", 15)]
     public void CountsTheKilled(string text, int best)
@@ -30,6 +33,14 @@ public class EventExtractorTests
         var found = Assert.Single(EventTestKit.Extract(text, Published));
         Assert.Equal(best, found.Killed?.Best);
         Assert.Contains(found.Evidence, e => e.Field == "killed");
+    }
+
+    [Theory]
+    [InlineData("A man shot at his neighbours in Dalwa on Monday, wounding his wife and injuring her daughter.", 2)]
+    public void CountsTheHurt(string text, int best)
+    {
+        var found = Assert.Single(EventTestKit.Extract(text, Published));
+        Assert.Equal(best, found.Injured?.Best);
     }
 
     [Fact]
