@@ -91,6 +91,11 @@ internal static partial class CasualtyFinder
         + @"\s+(?:his|her|their)\s+(?:ex-|former\s+)?(?<kin>" + WordClasses.Kin + @")\b(?:\s+to\s+death\b)?",
         WordClasses.Options));
 
+    private static Regex GrievanceBefore() => GrievanceBeforePattern.Value;
+
+    private static readonly Lazy<Regex> GrievanceBeforePattern = new(() => new Regex(
+        @"\b(?:" + WordClasses.HarmAsGrievance + @")\s+(?:[\w'’-]+\s+){0,3}$", WordClasses.Options));
+
     /// <summary>One person told as dead with no number ("the farmer was killed"); the nouns are a word class (<see cref="WordClasses.OnePerson"/>).</summary>
     private static Regex DefiniteSingular() => DefiniteSingularPattern.Value;
 
@@ -219,6 +224,9 @@ internal static partial class CasualtyFinder
                 }
             }
         }
+
+        // The harm a protest is about ("marched to protest against the killing of a classmate") is its reason, not its toll.
+        found.RemoveAll(m => GrievanceBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)]));
 
         foreach (Match match in None().Matches(sentenceText))
         {

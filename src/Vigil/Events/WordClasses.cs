@@ -52,6 +52,7 @@ internal static class WordClasses
         [nameof(FakeDevice)] = Fit.Words,
         [nameof(DamageAlone)] = Fit.Whole,
         [nameof(ArrestAsGrievance)] = Fit.Whole,
+        [nameof(HarmAsGrievance)] = Fit.Part,
         [nameof(CountryAsActor)] = Fit.Part,
         [nameof(AtSea)] = Fit.Words,
         [nameof(Kin)] = Fit.Part,
@@ -128,6 +129,9 @@ internal static class WordClasses
 
     /// <summary>An arrest cue's whole words when they name an arrest as a grievance ("arrests") rather than tell one.</summary>
     public static Regex ArrestAsGrievance => Loaded.Value.Regex(nameof(ArrestAsGrievance));
+
+    /// <summary>Words right before a harm that a protest is about ("protesting against | the killing of"): a part of <see cref="CasualtyFinder"/>'s grievance test.</summary>
+    public static string HarmAsGrievance => Loaded.Value.Entries(nameof(HarmAsGrievance));
 
     /// <summary>A word that leaves a claim unconfirmed ("reportedly", "is believed to").</summary>
     public static Regex Hedge => Loaded.Value.Regex(nameof(Hedge));

@@ -43,6 +43,15 @@ public class EventExtractorTests
         Assert.Equal(best, found.Injured?.Best);
     }
 
+    [Theory]
+    [InlineData("Students marched in Dalwa on Monday to protest against the killing of a classmate by police.")]
+    [InlineData("Hundreds rallied in Dalwa on Monday demanding justice for two teenagers shot dead by soldiers last week.")]
+    public void TheHarmAProtestIsAboutIsNotItsToll(string text)
+    {
+        var found = Assert.Single(EventTestKit.Extract(text, Published));
+        Assert.Null(found.Killed);
+    }
+
     [Fact]
     public void NoCasualtiesIsZeroAndSilenceIsNull()
     {
