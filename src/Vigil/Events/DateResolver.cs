@@ -22,7 +22,7 @@ public static partial class DateResolver
     [GeneratedRegex(@"\b(?:in|during|since|throughout|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?" + Month + @"(?:\s+(?<y>(?:19|20)\d{2}))?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InMonth();
 
-    [GeneratedRegex(@"\b(?:in|during|since|back\s+in)\s+(?<y>(?:19|20)\d{2})\b(?![-–/]|\s*(?:people|persons|protesters|killed|dead|troops|soldiers)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:in|during|since|back\s+in)\s+(?:(?:the|a|an)\s+)?(?<y>(?:19|20)\d{2})\b(?![-–/]|\s*(?:people|persons|protesters|killed|dead|troops|soldiers)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InYear();
 
     [GeneratedRegex(@"\b(?:on\s+|last\s+|this\s+(?:past\s+)?)?(?<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -103,7 +103,8 @@ public static partial class DateResolver
             }
         }
 
-        // A year alone ("in 1967", "back in 2014") dates an incident to the year, usually one the article recalls.
+        // A year alone ("in 1967", "back in 2014", "killed in a 2019 ambush") dates an incident to the year, usually one
+        // the article recalls.
         foreach (Match yearOnly in InYear().Matches(text))
         {
             yield return (new EventDate(new DateOnly(int.Parse(yearOnly.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture), 1, 1), DatePrecision.Year), yearOnly);

@@ -17,6 +17,7 @@ public class DateResolverTests
     [InlineData("Clashes resumed earlier this month.", "2021-03-01", DatePrecision.Month)]
     [InlineData("Troops retook the town on December 28.", "2020-12-28", DatePrecision.Day)]
     [InlineData("His jet was shot down over the city in 1967.", "1967-01-01", DatePrecision.Year)]
+    [InlineData("The remains of two soldiers killed in a 2019 ambush were recovered.", "2019-01-01", DatePrecision.Year)]
     public void ResolvesAgainstThePublicationDate(string sentence, string expected, DatePrecision precision)
     {
         var found = DateResolver.Find(sentence, Thursday);
