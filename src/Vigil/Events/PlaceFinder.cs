@@ -27,7 +27,7 @@ internal static partial class PlaceFinder
     /// <summary>The Arabic article as transliterations write it before a capital, assimilated or not ("Deir ez-Zor", "Ras es-Sur").</summary>
     private const string Article = @"(?:al|el|as|ad|an|ar|ash|az|at|ath|adh|es|ez|ed|et|en|er|esh|eth|ul|ud)";
 
-    internal const string Name = @"(?:" + Article + @"-)?" + Word + @"(?:\s+(?:(?:al|el|de|del|la|le|du|des|di|da|dos|do|das|ar|ad|as|ash|los|las|wa)[- ]){0,2}(?:" + Article + @"-)?" + Word + @"){0,3}";
+    internal const string Name = @"(?:" + Article + @"-)?" + Word + @"(?:\s+(?:(?:al|el|de|del|la|le|du|des|di|da|dos|do|das|ar|ad|as|ash|los|las|wa)[- ]|[dl]['’]){0,2}(?:" + Article + @"-)?" + Word + @"){0,3}";
 
     /// <summary>
     /// A place governed by a preposition or a verb that acts on it, with its feature or site words and the areas written
@@ -54,6 +54,10 @@ internal static partial class PlaceFinder
 
     [GeneratedRegex(@"\b(?:entrances?|exits?|gates?)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EntranceBefore();
+
+    /// <summary>A distance and a bearing before "of" ("25 km west of", "some 10 miles from"): what follows is a reference point.</summary>
+    [GeneratedRegex(@"\b\d+(?:[.,]\d+)?\s*(?:-\s*)?(?:km|kms|kilometres?|kilometers?|miles?|mi)\s+(?:\(\s*[^()]{1,20}\)\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|northeast|northwest|southeast|southwest|outside)\s+)?(?:of\s+|from\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DistanceBefore();
 
     /// <summary>A province written right after a name, from where the name's match ends ("Pokrovsk in Donetsk Oblast").</summary>
     [GeneratedRegex(@"\G\s+in\s+(?:the\s+)?(?<province>\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*)?\s+(?:Oblast|Province|Governorate|State|Region|District|County|Krai|Prefecture|Department))\b", RegexOptions.CultureInvariant)]
@@ -128,7 +132,8 @@ internal static partial class PlaceFinder
                 continue;
             }
 
-            if (people.At(span) is { Name.Length: > 0 } && !hasContext)
+            // "the outskirts of Khan Younis", "the town of X": a feature word before "of" marks a place, whatever a person could be called.
+            if (people.At(span) is { Name.Length: > 0 } && !hasContext && !match.Value.Contains(" of ", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -174,8 +179,10 @@ internal static partial class PlaceFinder
             // "outside the Seray", "at the Ilya intersection": a building or a site named after something, tried after
             // the towns the sentence names.
             var markedAsPlace = hasContext || match.Groups["inArea"].Success || match.Value.Contains(" of ", StringComparison.Ordinal);
-            var secondary = origin || (!markedAsPlace && (match.Groups["the"].Success || match.Groups["site"].Success));
-            if (origin)
+            // "in Sake, 25 km west of Goma": a place a distance is measured from is where the incident was not.
+            var reference = DistanceBefore().IsMatch(before);
+            var secondary = origin || reference || (!markedAsPlace && (match.Groups["the"].Success || match.Groups["site"].Success));
+            if (origin || reference)
             {
                 score = 0;
             }
@@ -207,6 +214,33 @@ internal static partial class PlaceFinder
             found.Add(new PlaceMention(span, standard ?? name, areas, country?.Code ?? contextCountry?.Code, country is not null, country is not null ? score - 2 : score, otherName, secondary));
         }
 
+        // "in Nairobi's Kibera neighbourhood": a quarter written after its city's possessive is a place inside that city.
+        // The words that make it a quarter are few: a city's "state" or "province" is no part of it.
+        foreach (Match match in QuarterOfCity().Matches(sentenceText))
+        {
+            var name = match.Groups["name"].Value;
+            var city = match.Groups["city"].Value;
+            if (WordClasses.NotPlaces.IsMatch(name.Split(' ')[0]) || WordClasses.NotPlaces.IsMatch(city.Split(' ')[0]))
+            {
+                continue;
+            }
+
+            // "Sudan's White Nile state" names a province of a country, which the governed names already read.
+            if (Countries.FromName(city) is not null)
+            {
+                continue;
+            }
+
+            var start = sentence.Start + match.Groups["name"].Index;
+            found.Add(new PlaceMention(new TextSpan(start, start + name.Length), name, [city], null, false, 4));
+        }
+
         return found;
     }
+
+    private static Regex QuarterOfCity() => QuarterOfCityPattern.Value;
+
+    private static readonly Lazy<Regex> QuarterOfCityPattern = new(() => new Regex(
+        @"\b(?<city>" + Name + @")['’]s\s+(?<name>" + Name + @")\s+(?:refugee\s+)?(?:neighbou?rhood|district|quarter|suburb|township|camp|sub-?city|section|area)\b",
+        WordClasses.Options & ~RegexOptions.IgnoreCase));
 }

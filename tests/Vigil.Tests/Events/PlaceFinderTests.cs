@@ -50,6 +50,30 @@ public class PlaceFinderTests
     }
 
     [Fact]
+    public void AQuarterAfterItsCitysPossessiveIsInThatCity()
+    {
+        var quarter = Find("Police fired tear gas at protesters in Nairobi's Kibera neighbourhood.").MaxBy(m => m.Score)!;
+        Assert.Equal("Kibera", quarter.Name);
+        Assert.Equal(["Nairobi"], quarter.Areas);
+        Assert.DoesNotContain(Find("Shelling hit a school in Kadugli in Sudan's South Kordofan state."), m => m.Name == "South Kordofan" && m.Score >= 4);
+    }
+
+    [Fact]
+    public void APlaceADistanceIsMeasuredFromIsOnlyAReference()
+    {
+        var found = Find("Fighting broke out in Sake, 25 km west of Goma, on Saturday.");
+        Assert.Equal("Sake", found.MaxBy(m => m.Score)!.Name);
+        Assert.True(found.Single(m => m.Name == "Goma").Secondary);
+    }
+
+    [Fact]
+    public void AnElidedParticleIsPartOfTheName()
+    {
+        var found = Find("Clashes erupted in Bouaké, Côte d'Ivoire's second city, on Saturday.");
+        Assert.Equal(["Côte d'Ivoire"], found.Single(m => m.Name == "Bouaké").Areas);
+    }
+
+    [Fact]
     public void ABuildingAfterTheIsSecondary()
     {
         var found = Find("Protesters gathered outside the Seray in Tripoli.");
