@@ -15,16 +15,19 @@ internal static partial class CasualtyFinder
 {
     private const string Count = CountParser.Pattern;
 
-    private const string KillWords = @"killed|dead|died|murdered|executed|slain|shot\s+dead|gunned\s+down|beheaded|lynched|assassinated|massacred|(?:shot|beaten|stabbed|hacked|bludgeoned|clubbed|stoned|tortured|burned|burnt|strangled|crushed)\s+to\s+death|lost\s+their\s+lives?|perished";
+    private const string KillWords = @"(?:shot|stabbed|beaten|attacked)\s+and\s+killed|killed|dead|died|murdered|executed|slain|shot\s+dead|gunned\s+down|beheaded|lynched|assassinated|massacred|(?:shot|beaten|stabbed|hacked|bludgeoned|clubbed|stoned|tortured|burned|burnt|strangled|crushed)\s+to\s+death|lost\s+their\s+lives?|perished";
 
     private const string InjureWords = @"injured|wounded|hurt|hospitali[sz]ed|critically\s+injured|seriously\s+injured";
 
     // A noun phrase stops at another verb of harm or another number ("two clans | left 9 people dead").
     private const string Noun = @"(?:(?!(?:were|was|have|had|has|are|is|and|or|but|in|on|at|by|after|when|while|during|with|left|leaving|leaves|killing|injuring|wounding)\b|\d+\s)[\w'’-]+\s+){0,6}?";
 
+    /// <summary>An aside between a count's noun and its verb ("seven members of one family, including five children, were killed").</summary>
+    private const string Aside = @"(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them|mostly)\s";
+
     private const string ObjectNoun = @"(?:(?!(?:were|was|have|had|has|are|is|and|or|but|in|on|at|by|after|when|while|during|with|to)\b)[\w'’-]+(?:\s+|$|(?=[.,;:!?)]))){0,4}";
 
-    [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?<noun>" + Noun + @")(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|got|being)\s+)?(?:(?:reported(?:\s+to\s+(?:have\s+been|be))?|confirmed|said\s+to\s+have\s+been|believed\s+to\s+have\s+been)\s+)?(?:(?:reportedly|allegedly|also|all|later|critically|seriously|severely|(?<fatally>fatally|mortally)|badly|slightly|lightly)\s+)?(?<verb>" + KillWords + "|" + InjureWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?<noun>" + Noun + @"(?:[\w'’-]+(?=,\s*" + Aside + @"))?)(?:,\s*" + Aside + @"[^,;.]{1,50},\s*)?(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|got|being)\s+)?(?:(?:reported(?:\s+to\s+(?:have\s+been|be))?|confirmed|said\s+to\s+have\s+been|believed\s+to\s+have\s+been)\s+)?(?:(?:reportedly|allegedly|also|all|later|critically|seriously|severely|(?<fatally>fatally|mortally)|badly|slightly|lightly)\s+)?(?<verb>" + KillWords + "|" + InjureWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CountThenVerb();
 
     /// <summary>
@@ -90,6 +93,9 @@ internal static partial class CasualtyFinder
         + @"(?<verb>stabb(?:ed|ing)|stabs?|beat(?:s|en|ing)?|hack(?:s|ed|ing)|strangl(?:es?|ed|ing)|burn(?:s|ed|t|ing)|shot|shoots?|shooting|bludgeon(?:s|ed|ing)|club(?:s|bed|bing))(?=\s+(?:his|her|their)\s+(?:ex-|former\s+)?(?:" + WordClasses.Kin + @")\s+to\s+death\b))"
         + @"\s+(?:his|her|their)\s+(?:ex-|former\s+)?(?<kin>" + WordClasses.Kin + @")\b(?:\s+to\s+death\b)?",
         WordClasses.Options));
+
+    [GeneratedRegex(@"\bclaim(?:s|ed|ing)?\s+(?:to\s+have\s+|(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s+(?:had\s+|has\s+|have\s+)?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClaimedBefore();
 
     private static Regex GrievanceBefore() => GrievanceBeforePattern.Value;
 
@@ -224,6 +230,11 @@ internal static partial class CasualtyFinder
                 }
             }
         }
+
+        // "Rebels killed at least 11 soldiers, the army said, while the rebels claimed to have killed 30": a count the other
+        // side claims is no more dead beside the one the sentence asserts (codebook: the lowest confirmed figure).
+        found.RemoveAll(m => ClaimedBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)])
+            && found.Any(o => o.Killed == m.Killed && !ClaimedBefore().IsMatch(sentenceText[..(o.Span.Start - sentence.Start)])));
 
         // The harm a protest is about ("marched to protest against the killing of a classmate") is its reason, not its toll.
         found.RemoveAll(m => GrievanceBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)]));
