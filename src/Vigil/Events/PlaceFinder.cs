@@ -132,6 +132,15 @@ internal static partial class PlaceFinder
                 continue;
             }
 
+            // "in the Somali capital", "a Syrian town": a nation's adjective before a settlement word places the incident
+            // in that country (the town is not named), not in a province that bears the adjective as its name.
+            if (Countries.FromAdjective(name) is { } nation && match.Groups["feature"].Success && SettlementWord().IsMatch(match.Groups["feature"].Value)
+                && !match.Groups["context"].Success && !match.Groups["inArea"].Success)
+            {
+                found.Add(new PlaceMention(new TextSpan(sentence.Start + match.Groups["name"].Index, sentence.Start + match.Groups["name"].Index + name.Length), Countries.NameOf(nation.Code) ?? name, [], nation.Code, true, 1));
+                continue;
+            }
+
             // "the outskirts of Khan Younis", "the town of X": a feature word before "of" marks a place, whatever a person could be called.
             if (people.At(span) is { Name.Length: > 0 } && !hasContext && !match.Value.Contains(" of ", StringComparison.Ordinal))
             {
@@ -214,8 +223,21 @@ internal static partial class PlaceFinder
             found.Add(new PlaceMention(span, standard ?? name, areas, country?.Code ?? contextCountry?.Code, country is not null, country is not null ? score - 2 : score, otherName, secondary));
         }
 
-        // "in Nairobi's Kibera neighbourhood": a quarter written after its city's possessive is a place inside that city.
-        // The words that make it a quarter are few: a city's "state" or "province" is no part of it.
+        // "in the capital, Dhaka": the settlement word's name follows it after a comma.
+        foreach (Match match in SettlementThenName().Matches(sentenceText))
+        {
+            var name = match.Groups["name"].Value;
+            if (WordClasses.NotPlaces.IsMatch(name.Split(' ')[0]) || Countries.FromName(name) is not null)
+            {
+                continue;
+            }
+
+            var start = sentence.Start + match.Groups["name"].Index;
+            found.Add(new PlaceMention(new TextSpan(start, start + name.Length), name, [], null, false, 4));
+        }
+
+        // "in Nairobi's Kibera neighbourhood", "Lower Shabelle's Bulo Marer town": a quarter or a town written after the
+        // possessive of its city or province is a place inside it. A "state" or "province" after the possessive is not.
         foreach (Match match in QuarterOfCity().Matches(sentenceText))
         {
             var name = match.Groups["name"].Value;
@@ -238,9 +260,18 @@ internal static partial class PlaceFinder
         return found;
     }
 
+    [GeneratedRegex(@"^(?:capital|city|town|village|port\s+city|border\s+town)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SettlementWord();
+
+    private static Regex SettlementThenName() => SettlementThenNamePattern.Value;
+
+    private static readonly Lazy<Regex> SettlementThenNamePattern = new(() => new Regex(
+        @"\b(?:in|at|near|outside|inside|on)\s+the\s+(?:(?:northern|southern|eastern|western|central|coastal|border|port)\s+)?(?:capital|city|town|village|port),\s+(?<name>" + Name + @")\b",
+        WordClasses.Options & ~RegexOptions.IgnoreCase));
+
     private static Regex QuarterOfCity() => QuarterOfCityPattern.Value;
 
     private static readonly Lazy<Regex> QuarterOfCityPattern = new(() => new Regex(
-        @"\b(?<city>" + Name + @")['’]s\s+(?<name>" + Name + @")\s+(?:refugee\s+)?(?:neighbou?rhood|district|quarter|suburb|township|camp|sub-?city|section|area)\b",
+        @"\b(?<city>" + Name + @")['’]s\s+(?<name>" + Name + @")\s+(?:refugee\s+)?(?:neighbou?rhood|district|quarter|suburb|township|camp|sub-?city|section|area|town|village|city|locality)\b",
         WordClasses.Options & ~RegexOptions.IgnoreCase));
 }

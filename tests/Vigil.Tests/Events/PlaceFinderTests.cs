@@ -74,6 +74,29 @@ public class PlaceFinderTests
     }
 
     [Fact]
+    public void TheNameAfterTheCapitalAndACommaIsThePlace() =>
+        Assert.Equal("Dhaka", Find("Protesters clashed with police in the capital, Dhaka, on Friday.").MaxBy(m => m.Score)!.Name);
+
+    [Fact]
+    public void ANationsAdjectiveBeforeASettlementWordIsTheCountry()
+    {
+        var found = Find("Militants stormed a hotel in the Somali capital on Friday night.");
+        Assert.All(found, m => Assert.True(m.IsCountry && m.CountryCode == "SO"));
+    }
+
+    [Fact]
+    public void ATownAfterItsProvincesPossessiveIsInThatProvince()
+    {
+        var town = Find("Fighters attacked a base in Lower Shabelle's Bulo Marer town.").MaxBy(m => m.Score)!;
+        Assert.Equal("Bulo Marer", town.Name);
+        Assert.Equal(["Lower Shabelle"], town.Areas);
+    }
+
+    [Fact]
+    public void ARefugeeCampIsAPlace() =>
+        Assert.Equal("Nuseirat", Find("An airstrike hit a school in the Nuseirat refugee camp on Monday.").MaxBy(m => m.Score)!.Name);
+
+    [Fact]
     public void ABuildingAfterTheIsSecondary()
     {
         var found = Find("Protesters gathered outside the Seray in Tripoli.");
