@@ -73,8 +73,9 @@ public abstract partial class SqlEventStore
 
     /// <summary>
     /// One page of the matching events (<see cref="SearchPage"/>) and their total counted up to <paramref name="cap"/>
-    /// (<see cref="CountEventsUpTo"/>). A rare word's events are gathered once for both: the page's statement counts
-    /// every match it sorts (they are a few thousand at most), where the count and the page apart gathered them twice.
+    /// (<see cref="CountEventsUpTo"/>). A rare word's events (<see cref="IsRareText"/>) are gathered once for both: the
+    /// page's statement counts every match it sorts (a few thousand, at most tens of thousands), where the count and the
+    /// page apart gathered them twice.
     /// </summary>
     public (EventTotal Total, IReadOnlyList<StoredEvent> Page) SearchPageAndTotal(EventQuery query, string sort, int offset, int limit, int cap)
     {

@@ -263,6 +263,11 @@ public sealed class SqliteEventStore : SqlEventStore
     protected override bool IsCommonText(string fullTextQuery) => MatchesMoreThan(fullTextQuery, CommonWordArticles,
         "SELECT COUNT(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH @query LIMIT @limit)");
 
+    // Any word not common is gathered first (TextMatch: its matches' row numbers, their articles, their events, a few
+    // thousand at most), so a page and its capped total are read by one statement (SearchPageAndTotal), where the count
+    // and the page apart gathered the word's events twice.
+    protected override bool IsRareText(string fullTextQuery) => !IsCommonText(fullTextQuery);
+
     // Each event's reports are looked up in the index by row number, which FTS5 answers by seeking, not scanning. CROSS
     // JOIN keeps SQLite's order (claims, keys, index): left to choose, it scans the word's matches for every event.
     protected override string CommonTextMatch =>
