@@ -133,8 +133,10 @@ public abstract partial class SqlEventStore
         }
         else if (grain is null && kept is var (keptTable, keptWhere, keptParameters))
         {
-            // The kept counts give the first and last matching day at once (a few thousand rows at most, by their keys).
-            using var command = Command($"SELECT MIN(event_date), MAX(event_date) FROM {keptTable} {keptWhere} AND event_date <> ''", [.. keptParameters]);
+            // The kept counts give the first and last matching day from their keys. Asked apart, each is one seek at
+            // an end of the key on SQLite too (asked together, SQLite read the 22,000 rows of a decade by day and type).
+            var firstAndLast = $"SELECT (SELECT MIN(event_date) FROM {keptTable} {keptWhere} AND event_date <> ''), (SELECT MAX(event_date) FROM {keptTable} {keptWhere} AND event_date <> '')";
+            using var command = Command(firstAndLast, [.. keptParameters]);
             using var reader = command.ExecuteReader();
             grain = reader.Read() && !reader.IsDBNull(0) ? GrainOfRange(query, reader.GetString(0), reader.GetString(1)) : TimeGrain.Day;
         }
