@@ -400,7 +400,7 @@ public abstract partial class SqlEventStore
         var from = query.From;
         var to = query.To;
         var wholeStart = from is not { } first ? null : first.Day == 1 ? first : MonthAfter(first);
-        var wholeEnd = to is not { } last ? null : last.AddDays(last == DateOnly.MaxValue ? 0 : 1).Day == 1 ? MonthAfter(last) : new DateOnly(last.Year, last.Month, 1);
+        var wholeEnd = to is not { } last ? null : last.Day == DateTime.DaysInMonth(last.Year, last.Month) ? MonthAfter(last) : new DateOnly(last.Year, last.Month, 1);
         var anyWholeMonth = (from is null || wholeStart is not null) && !(wholeStart is { } startDay && wholeEnd is { } endDay && startDay >= endDay);
         var arms = new List<string>();
         var monthConditions = new List<string> { keys };

@@ -146,6 +146,7 @@ public abstract partial class EventStoreTests
             new(From: new DateOnly(2024, 3, 11), To: new DateOnly(2024, 3, 12)), new(From: new DateOnly(2023, 12, 2), Country: "NG"),
             new(To: new DateOnly(2024, 3, 30), Country: "SY"), new(From: new DateOnly(2024, 3, 11), To: new DateOnly(2024, 6, 1), EventType: EventTaxonomy.Protests),
             new(From: new DateOnly(2024, 4, 1), To: new DateOnly(2024, 4, 30)), new(From: new DateOnly(2023, 12, 24), To: new DateOnly(2023, 12, 24)),
+            new(From: new DateOnly(2023, 5, 15), To: DateOnly.MaxValue), new(From: DateOnly.MinValue, To: new DateOnly(2024, 3, 10)),
         ];
         foreach (var (query, grain) in queries.SelectMany(q => new TimeGrain?[] { null, TimeGrain.Day, TimeGrain.Week, TimeGrain.Month }.Select(g => (q, g))))
         {
