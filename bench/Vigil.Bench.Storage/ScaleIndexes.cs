@@ -14,8 +14,8 @@ public static class ScaleIndexes
     public static void Run(string action, string engine, string target)
     {
         var (create, undo) = engine == "sqlite"
-            ? (SqliteEventStore.ReadIndexes.Concat(SqliteEventStore.KeptCounts).Append(SqliteEventStore.FullTextKeys).Append(SqliteEventStore.TypePlaceIndex), SqliteEventStore.UndoReadIndexes)
-            : (PostgresEventStore.ReadIndexes.Concat(PostgresEventStore.KeptCounts).Append(PostgresEventStore.TypePlaceIndex), PostgresEventStore.UndoReadIndexes);
+            ? (SqliteEventStore.ReadIndexes.Concat(SqliteEventStore.KeptCounts).Append(SqliteEventStore.FullTextKeys).Append(SqliteEventStore.TypePlaceIndex).Concat(SqliteEventStore.MonthCounts), SqliteEventStore.UndoReadIndexes)
+            : (PostgresEventStore.ReadIndexes.Concat(PostgresEventStore.KeptCounts).Append(PostgresEventStore.TypePlaceIndex).Concat(PostgresEventStore.MonthCounts), PostgresEventStore.UndoReadIndexes);
         using DbConnection connection = engine == "sqlite"
             ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString())
             : new NpgsqlConnection(target);

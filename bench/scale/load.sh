@@ -45,8 +45,8 @@ if [[ " $stores " == *" sqlite "* || -z "$pg" ]] && [ ! -f "$sqlite_db" ]; then
   echo "load: $sqlite_db is missing; run bench/scale/fill.sh $size" >&2; exit 1
 fi
 pgport="$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' .build/pg/connection 2>/dev/null || true)"
-ask() { # SQLite's SQL, PostgreSQL's: one value from the SQLite store, or from the PostgreSQL one when only it was filled (same seed, same rows)
-  if [ -f "$sqlite_db" ]; then sqlite3 "$sqlite_db" "$1"
+ask() { # SQLite's SQL, PostgreSQL's: one value from the SQLite store when it is measured, else from the PostgreSQL one (same seed, same rows)
+  if [ -f "$sqlite_db" ] && [[ " $stores " == *" sqlite "* || -z "$pg" ]]; then sqlite3 "$sqlite_db" "$1"
   else PGPASSWORD=vigil psql -h 127.0.0.1 -p "$pgport" -U vigil -d vigil_test -qAt -c "SET search_path = bench_scale_$size" -c "$2"; fi
 }
 port=$((20000 + RANDOM % 20000))

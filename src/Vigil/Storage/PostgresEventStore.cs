@@ -70,6 +70,44 @@ public sealed class PostgresEventStore : SqlEventStore
         SchemaOnly(string.Join("\n", KeptCounts)),
         // A box of one type, answered from the index (BENCHMARKS.md "Store at a million events", session 13).
         SchemaOnly(TypePlaceIndex),
+        // The counts of events by month and type and by country, month and type, so statistics by month and a date
+        // range's totals sum 120 rows a type for ten years (BENCHMARKS.md "Store at a million events", session 14).
+        SchemaOnly(string.Join("\n", MonthCounts)),
+    ];
+
+    /// <summary>
+    /// The counts of events by month and type and by country, month and type (<see cref="SqlEventStore.MonthCountsTables"/>),
+    /// kept by a trigger on <c>events</c> in the transaction that writes the event, as <see cref="KeptCounts"/> are.
+    /// </summary>
+    public static IReadOnlyList<string> MonthCounts { get; } =
+    [
+        MonthCountsTables(""),
+        $"""
+        CREATE FUNCTION count_events_by_month() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP IN ('UPDATE', 'DELETE') THEN
+            UPDATE event_month_counts SET events = events - 1 WHERE event_month = {MonthOf("OLD.event_date")} AND event_type = OLD.event_type;
+            UPDATE event_country_month_counts SET events = events - 1
+              WHERE country = COALESCE(OLD.country, '') AND event_month = {MonthOf("OLD.event_date")} AND event_type = OLD.event_type;
+          END IF;
+          IF TG_OP IN ('UPDATE', 'INSERT') THEN
+            INSERT INTO event_month_counts VALUES ({MonthOf("NEW.event_date")}, NEW.event_type, 1)
+              ON CONFLICT (event_month, event_type) DO UPDATE SET events = event_month_counts.events + 1;
+            INSERT INTO event_country_month_counts VALUES (COALESCE(NEW.country, ''), {MonthOf("NEW.event_date")}, NEW.event_type, 1)
+              ON CONFLICT (country, event_month, event_type) DO UPDATE SET events = event_country_month_counts.events + 1;
+          END IF;
+          RETURN NULL;
+        END $$;
+        CREATE TRIGGER events_month_counted AFTER INSERT OR DELETE OR UPDATE OF event_date, event_type, country ON events
+          FOR EACH ROW EXECUTE FUNCTION count_events_by_month();
+        """,
+    ];
+
+    /// <summary>Undoes <see cref="MonthCounts"/>.</summary>
+    public static IReadOnlyList<string> UndoMonthCounts { get; } =
+    [
+        "DROP TRIGGER IF EXISTS events_month_counted ON events", "DROP FUNCTION IF EXISTS count_events_by_month()",
+        "DROP TABLE IF EXISTS event_month_counts", "DROP TABLE IF EXISTS event_country_month_counts",
     ];
 
     /// <summary>
@@ -147,9 +185,13 @@ public sealed class PostgresEventStore : SqlEventStore
         "DROP TABLE IF EXISTS event_country_day_counts",
     ];
 
-    /// <summary>Undoes <see cref="ReadIndexes"/>, <see cref="KeptCounts"/> and <see cref="TypePlaceIndex"/>: the store as the migrations before them left it.</summary>
+    /// <summary>
+    /// Undoes <see cref="ReadIndexes"/>, <see cref="KeptCounts"/>, <see cref="TypePlaceIndex"/> and <see cref="MonthCounts"/>:
+    /// the store as the migrations before them left it.
+    /// </summary>
     public static IReadOnlyList<string> UndoReadIndexes { get; } =
     [
+        .. UndoMonthCounts,
         UndoTypePlaceIndex,
         .. UndoKeptCounts,
         "DROP INDEX IF EXISTS events_recent", "DROP INDEX IF EXISTS events_oldest", "DROP INDEX IF EXISTS events_country_recent",
@@ -160,13 +202,13 @@ public sealed class PostgresEventStore : SqlEventStore
 
     public override IReadOnlyList<string> UndoReadSchema => UndoReadIndexes;
 
-    public override int ReadSchemaMigrations => 4;
+    public override int ReadSchemaMigrations => 5;
 
-    public override IReadOnlyList<string> UndoSchemaOnlyMigrations => [UndoTypePlaceIndex, .. UndoKeptCounts];
+    public override IReadOnlyList<string> UndoSchemaOnlyMigrations => [.. UndoMonthCounts, UndoTypePlaceIndex, .. UndoKeptCounts];
 
     private const string UndoTypePlaceIndex = "DROP INDEX IF EXISTS events_type_place";
 
-    public override int SchemaOnlyMigrations => 2;
+    public override int SchemaOnlyMigrations => 3;
 
     protected override string TableExistsSql => "SELECT 1 WHERE to_regclass(@table) IS NOT NULL";
 

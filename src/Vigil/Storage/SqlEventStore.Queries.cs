@@ -73,8 +73,9 @@ public abstract partial class SqlEventStore
 
     /// <summary>
     /// One page of the matching events (<see cref="SearchPage"/>) and their total counted up to <paramref name="cap"/>
-    /// (<see cref="CountEventsUpTo"/>). A rare word's events are gathered once for both: the page's statement counts
-    /// every match it sorts (they are a few thousand at most), where the count and the page apart gathered them twice.
+    /// (<see cref="CountEventsUpTo"/>). A rare word's events (<see cref="IsRareText"/>) are gathered once for both: the
+    /// page's statement counts every match it sorts (a few thousand, at most tens of thousands), where the count and the
+    /// page apart gathered them twice.
     /// </summary>
     public (EventTotal Total, IReadOnlyList<StoredEvent> Page) SearchPageAndTotal(EventQuery query, string sort, int offset, int limit, int cap)
     {
@@ -126,18 +127,23 @@ public abstract partial class SqlEventStore
     {
         var (where, parameters) = Conditions(query);
         var kept = KeptCounts(query, Grain.Day);
-        var (dayTable, dayWhere, dayParameters) = kept ?? ("events", where, parameters);
         if (grain is null && query.From is { } from && query.To is { } to)
         {
             grain = TimeGrains.ForSpan(from, to);
         }
-        else if (grain is null && kept is not null)
+        else if (grain is null && kept is var (keptTable, keptWhere, keptParameters))
         {
-            // The kept counts give the first and last matching day at once (a few thousand rows at most, by their keys).
-            using var command = Command($"SELECT MIN(event_date), MAX(event_date) FROM {dayTable} {dayWhere} AND event_date <> ''", [.. dayParameters]);
+            // The kept counts give the first and last matching day from their keys. Asked apart, each is one seek at
+            // an end of the key on SQLite too (asked together, SQLite read the 22,000 rows of a decade by day and type).
+            var firstAndLast = $"SELECT (SELECT MIN(event_date) FROM {keptTable} {keptWhere} AND event_date <> ''), (SELECT MAX(event_date) FROM {keptTable} {keptWhere} AND event_date <> '')";
+            using var command = Command(firstAndLast, [.. keptParameters]);
             using var reader = command.ExecuteReader();
             grain = reader.Read() && !reader.IsDBNull(0) ? GrainOfRange(query, reader.GetString(0), reader.GetString(1)) : TimeGrain.Day;
         }
+
+        // By month, the kept counts by month answer (their rows are dated by the month's first day, which the period
+        // below leaves as it is); by day or week, those by day.
+        var (dayTable, dayWhere, dayParameters) = (grain == TimeGrain.Month ? KeptCounts(query, Grain.Month) : kept) ?? ("events", where, parameters);
 
         // Other filters (text, box, confidence) would read their events twice for the first and last day: their
         // counts are read by day, and gathered into longer periods below when their span calls for it.
@@ -226,6 +232,10 @@ public abstract partial class SqlEventStore
 
     private const string CountryDayCounts = "event_country_day_counts";
 
+    private const string MonthCounts = "event_month_counts";
+
+    private const string CountryMonthCounts = "event_country_month_counts";
+
     /// <summary>Migration: the counts of events by day and type and by country and type (a missing date or country is ''), filled from the events.</summary>
     protected const string CountTables = """
         CREATE TABLE event_day_counts (event_date TEXT NOT NULL, event_type TEXT NOT NULL, events INTEGER NOT NULL, PRIMARY KEY (event_date, event_type));
@@ -235,6 +245,29 @@ public abstract partial class SqlEventStore
         INSERT INTO event_country_counts (country, event_type, events)
           SELECT COALESCE(country, ''), event_type, COUNT(*) FROM events GROUP BY COALESCE(country, ''), event_type;
         """;
+
+    /// <summary>
+    /// Migration: the counts of events by month and type and by country, month and type (a month is named by its first
+    /// day, yyyy-mm-01; a missing date or country is ''), filled from the events, with an index by month for a date
+    /// range's counts by country. Ten years are 120 months: a type's timeline, or a country's, sums 120 rows, where by
+    /// day it summed 3,650. <paramref name="tableOptions"/>: SQLite's WITHOUT ROWID (the key is the table).
+    /// </summary>
+    protected static string MonthCountsTables(string tableOptions) => $"""
+        CREATE TABLE event_month_counts (
+          event_month TEXT NOT NULL, event_type TEXT NOT NULL, events INTEGER NOT NULL, PRIMARY KEY (event_month, event_type)){tableOptions};
+        CREATE TABLE event_country_month_counts (
+          country TEXT NOT NULL, event_month TEXT NOT NULL, event_type TEXT NOT NULL, events INTEGER NOT NULL,
+          PRIMARY KEY (country, event_month, event_type)){tableOptions};
+        INSERT INTO event_month_counts (event_month, event_type, events)
+          SELECT {MonthOf("event_date")}, event_type, COUNT(*) FROM events GROUP BY {MonthOf("event_date")}, event_type;
+        INSERT INTO event_country_month_counts (country, event_month, event_type, events)
+          SELECT COALESCE(country, ''), {MonthOf("event_date")}, event_type, COUNT(*) FROM events
+          GROUP BY COALESCE(country, ''), {MonthOf("event_date")}, event_type;
+        CREATE INDEX event_country_month_counts_by_month ON event_country_month_counts (event_month, country, event_type, events);
+        """;
+
+    /// <summary>SQL for the month (its first day, yyyy-mm-01) of a date column that holds yyyy-mm-dd; '' when it is NULL.</summary>
+    protected static string MonthOf(string day) => $"COALESCE(substr({day}, 1, 7) || '-01', '')";
 
     /// <summary>
     /// Migration: the counts of events by country, day and type, filled from the events, with an index by day for
@@ -264,18 +297,21 @@ public abstract partial class SqlEventStore
 
     private readonly Dictionary<string, bool> keptTables = new(StringComparer.Ordinal);
 
-    /// <summary>What a statistic is grouped by: nothing (a total), the day and type, or the country.</summary>
+    /// <summary>What a statistic is grouped by: nothing (a total), the day and type, the month and type, or the country.</summary>
     private enum Grain
     {
         Total,
         Day,
+        Month,
         Country,
     }
 
     /// <summary>
-    /// The table of kept counts that answers the query at the grain, with its WHERE clause: the smallest of the three
-    /// that holds every column the query filters or groups on (dates, country, type). Null when the query filters on
-    /// anything else (text, box, sub-type, confidence, review), or the store has none of them.
+    /// The kept counts that answer the query at the grain, as a table (or a derived table) and its WHERE clause: the
+    /// smallest that holds every column the query filters or groups on (dates, country, type). A date range's total or
+    /// counts by country, and counts by month, read the range's whole months from the month counts
+    /// (<see cref="KeptMonths"/>). Null when the query filters on anything else (text, box, sub-type, confidence,
+    /// review), or the store has none of them.
     /// </summary>
     private (string Table, string Where, List<(string, object?)> Parameters)? KeptCounts(EventQuery query, Grain grain)
     {
@@ -288,23 +324,6 @@ public abstract partial class SqlEventStore
 
         var dated = query.From is not null || query.To is not null;
         var byCountry = query.Country is not null || grain == Grain.Country;
-        var byDay = dated || grain == Grain.Day;
-        var table = (byCountry, byDay) switch
-        {
-            (true, true) => CountryDayCounts,
-            (false, true) => DayCounts,
-            _ => CountryCounts,
-        };
-        if (!keptTables.TryGetValue(table, out var kept))
-        {
-            keptTables[table] = kept = Scalar(TableExistsSql, ("@table", table)) is not null;
-        }
-
-        if (!kept)
-        {
-            return null;
-        }
-
         var conditions = new List<string> { "events > 0" };
         var parameters = new List<(string, object?)>();
         if (query.EventType is not null)
@@ -319,6 +338,23 @@ public abstract partial class SqlEventStore
             parameters.Add(("@country", country.ToUpperInvariant()));
         }
 
+        if (grain != Grain.Day && (dated || grain == Grain.Month) && KeptMonths(query, byCountry, conditions, parameters) is { } months)
+        {
+            return months;
+        }
+
+        var byDay = dated || grain is Grain.Day or Grain.Month;
+        var table = (byCountry, byDay) switch
+        {
+            (true, true) => CountryDayCounts,
+            (false, true) => DayCounts,
+            _ => CountryCounts,
+        };
+        if (!IsKept(table))
+        {
+            return null;
+        }
+
         if (dated)
         {
             // Undated events are kept under '', which no date range holds.
@@ -328,6 +364,97 @@ public abstract partial class SqlEventStore
 
         return (table, "WHERE " + string.Join(" AND ", conditions), parameters);
     }
+
+    private bool IsKept(string table)
+    {
+        if (!keptTables.TryGetValue(table, out var kept))
+        {
+            keptTables[table] = kept = Scalar(TableExistsSql, ("@table", table)) is not null;
+        }
+
+        return kept;
+    }
+
+    /// <summary>
+    /// The kept counts of the query's range as one derived table of <c>event_date</c>, <c>country</c> (with
+    /// <paramref name="byCountry"/>), <c>event_type</c> and <c>events</c>: the months the range holds whole from the
+    /// month counts, each row dated by its month's first day, and the days at either end that fill no whole month from
+    /// the day counts, each by its day. Summed by month, by country or in all, the rows give what the day counts
+    /// would, from about 120 rows a type and country for ten years instead of 3,650. Null when the store has no month counts.
+    /// </summary>
+    private (string Table, string Where, List<(string, object?)> Parameters)? KeptMonths(
+        EventQuery query, bool byCountry, List<string> conditions, List<(string, object?)> parameters)
+    {
+        var (monthTable, dayTable) = byCountry ? (CountryMonthCounts, CountryDayCounts) : (MonthCounts, DayCounts);
+        if (!IsKept(monthTable) || !IsKept(dayTable))
+        {
+            return null;
+        }
+
+        parameters = [.. parameters];
+        var columns = byCountry ? "country, event_type, events" : "event_type, events";
+        var keys = string.Join(" AND ", conditions);
+
+        // The whole months run from wholeStart (inclusive) to wholeEnd (exclusive), each a month's first day; null is an
+        // open end. A range that holds no whole month is read by day alone.
+        var from = query.From;
+        var to = query.To;
+        var wholeStart = from is not { } first ? null : first.Day == 1 ? first : MonthAfter(first);
+        var wholeEnd = to is not { } last ? null : last.Day == DateTime.DaysInMonth(last.Year, last.Month) ? MonthAfter(last) : new DateOnly(last.Year, last.Month, 1);
+        var anyWholeMonth = (from is null || wholeStart is not null) && !(wholeStart is { } startDay && wholeEnd is { } endDay && startDay >= endDay);
+        var arms = new List<string>();
+        var monthConditions = new List<string> { keys };
+        if (from is not null || to is not null)
+        {
+            // Undated events are kept under '', which no date range holds.
+            monthConditions.Add("event_month <> ''");
+        }
+
+        if (anyWholeMonth)
+        {
+            if (wholeStart is { } start)
+            {
+                monthConditions.Add("event_month >= @wholestart");
+                parameters.Add(("@wholestart", Iso(start)));
+            }
+
+            if (wholeEnd is { } end)
+            {
+                monthConditions.Add("event_month < @wholeend");
+                parameters.Add(("@wholeend", Iso(end)));
+            }
+
+            arms.Add($"SELECT event_month AS event_date, {columns} FROM {monthTable} WHERE {string.Join(" AND ", monthConditions)}");
+        }
+
+        var dayConditions = $"{keys} AND event_date <> ''";
+        var usesTo = false;
+        if (from is { } since && (!anyWholeMonth || wholeStart != since))
+        {
+            // The days before the first whole month (or, with none, the whole range).
+            parameters.Add(("@from", Iso(since)));
+            var until = anyWholeMonth ? "AND event_date < @wholestart" : to is not null ? "AND event_date <= @to" : "";
+            usesTo = !anyWholeMonth && to is not null;
+            arms.Add($"SELECT event_date, {columns} FROM {dayTable} WHERE {dayConditions} AND event_date >= @from {until}");
+        }
+
+        if (to is { } through && anyWholeMonth && wholeEnd is not null && wholeEnd != MonthAfter(through))
+        {
+            // The days after the last whole month.
+            usesTo = true;
+            arms.Add($"SELECT event_date, {columns} FROM {dayTable} WHERE {dayConditions} AND event_date >= @wholeend AND event_date <= @to");
+        }
+
+        if (usesTo)
+        {
+            parameters.Add(("@to", Iso(to!.Value)));
+        }
+
+        return ($"({string.Join(" UNION ALL ", arms)}) kept", "", parameters);
+    }
+
+    /// <summary>The first day of the month after the day's, or null past the last month a date can name.</summary>
+    private static DateOnly? MonthAfter(DateOnly day) => day.Year == DateOnly.MaxValue.Year && day.Month == 12 ? null : new DateOnly(day.Year, day.Month, 1).AddMonths(1);
 
     /// <summary>A query that returns a row when the table named by @table exists.</summary>
     protected abstract string TableExistsSql { get; }

@@ -78,6 +78,47 @@ public sealed class SqliteEventStore : SqlEventStore
         SchemaOnly(FullTextKeys),
         // A box of one type, answered from the index (BENCHMARKS.md "Store at a million events", session 13).
         SchemaOnly(TypePlaceIndex),
+        // The counts of events by month and type and by country, month and type, so statistics by month and a date
+        // range's totals sum 120 rows a type for ten years (BENCHMARKS.md "Store at a million events", session 14).
+        SchemaOnly(string.Join("\n", MonthCounts)),
+    ];
+
+    /// <summary>
+    /// The counts of events by month and type and by country, month and type (<see cref="SqlEventStore.MonthCountsTables"/>),
+    /// kept by triggers on <c>events</c> in the transaction that writes the event, as <see cref="KeptCounts"/> are.
+    /// </summary>
+    public static IReadOnlyList<string> MonthCounts { get; } =
+    [
+        MonthCountsTables(" WITHOUT ROWID"),
+        $"""
+        CREATE TRIGGER events_month_counted AFTER INSERT ON events BEGIN
+          INSERT INTO event_month_counts VALUES ({MonthOf("NEW.event_date")}, NEW.event_type, 1)
+            ON CONFLICT (event_month, event_type) DO UPDATE SET events = events + 1;
+          INSERT INTO event_country_month_counts VALUES (COALESCE(NEW.country, ''), {MonthOf("NEW.event_date")}, NEW.event_type, 1)
+            ON CONFLICT (country, event_month, event_type) DO UPDATE SET events = events + 1;
+        END;
+        CREATE TRIGGER events_month_uncounted AFTER DELETE ON events BEGIN
+          UPDATE event_month_counts SET events = events - 1 WHERE event_month = {MonthOf("OLD.event_date")} AND event_type = OLD.event_type;
+          UPDATE event_country_month_counts SET events = events - 1
+            WHERE country = COALESCE(OLD.country, '') AND event_month = {MonthOf("OLD.event_date")} AND event_type = OLD.event_type;
+        END;
+        CREATE TRIGGER events_month_recounted AFTER UPDATE OF event_date, event_type, country ON events BEGIN
+          UPDATE event_month_counts SET events = events - 1 WHERE event_month = {MonthOf("OLD.event_date")} AND event_type = OLD.event_type;
+          UPDATE event_country_month_counts SET events = events - 1
+            WHERE country = COALESCE(OLD.country, '') AND event_month = {MonthOf("OLD.event_date")} AND event_type = OLD.event_type;
+          INSERT INTO event_month_counts VALUES ({MonthOf("NEW.event_date")}, NEW.event_type, 1)
+            ON CONFLICT (event_month, event_type) DO UPDATE SET events = events + 1;
+          INSERT INTO event_country_month_counts VALUES (COALESCE(NEW.country, ''), {MonthOf("NEW.event_date")}, NEW.event_type, 1)
+            ON CONFLICT (country, event_month, event_type) DO UPDATE SET events = events + 1;
+        END;
+        """,
+    ];
+
+    /// <summary>Undoes <see cref="MonthCounts"/>.</summary>
+    public static IReadOnlyList<string> UndoMonthCounts { get; } =
+    [
+        "DROP TRIGGER IF EXISTS events_month_counted", "DROP TRIGGER IF EXISTS events_month_uncounted", "DROP TRIGGER IF EXISTS events_month_recounted",
+        "DROP TABLE IF EXISTS event_month_counts", "DROP TABLE IF EXISTS event_country_month_counts",
     ];
 
     /// <summary>
@@ -159,9 +200,13 @@ public sealed class SqliteEventStore : SqlEventStore
         "DROP TRIGGER IF EXISTS events_country_day_recounted", "DROP TABLE IF EXISTS event_country_day_counts",
     ];
 
-    /// <summary>Undoes <see cref="ReadIndexes"/>, <see cref="KeptCounts"/>, <see cref="FullTextKeys"/> and <see cref="TypePlaceIndex"/>: the store as the migrations before them left it.</summary>
+    /// <summary>
+    /// Undoes <see cref="ReadIndexes"/>, <see cref="KeptCounts"/>, <see cref="FullTextKeys"/>, <see cref="TypePlaceIndex"/>
+    /// and <see cref="MonthCounts"/>: the store as the migrations before them left it.
+    /// </summary>
     public static IReadOnlyList<string> UndoReadIndexes { get; } =
     [
+        .. UndoMonthCounts,
         UndoTypePlaceIndex,
         UndoFullTextKeys,
         .. UndoKeptCounts,
@@ -191,15 +236,15 @@ public sealed class SqliteEventStore : SqlEventStore
 
     public override IReadOnlyList<string> UndoReadSchema => UndoReadIndexes;
 
-    public override int ReadSchemaMigrations => 5;
+    public override int ReadSchemaMigrations => 6;
 
-    public override IReadOnlyList<string> UndoSchemaOnlyMigrations => [UndoTypePlaceIndex, UndoFullTextKeys, .. UndoKeptCounts];
+    public override IReadOnlyList<string> UndoSchemaOnlyMigrations => [.. UndoMonthCounts, UndoTypePlaceIndex, UndoFullTextKeys, .. UndoKeptCounts];
 
     private const string UndoFullTextKeys = "DROP TABLE IF EXISTS article_fts_keys";
 
     private const string UndoTypePlaceIndex = "DROP INDEX IF EXISTS events_type_place";
 
-    public override int SchemaOnlyMigrations => 3;
+    public override int SchemaOnlyMigrations => 4;
 
     protected override string TableExistsSql => "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = @table";
 
@@ -217,6 +262,11 @@ public sealed class SqliteEventStore : SqlEventStore
     // Counting the matches stops at the threshold and reads only the index's row numbers.
     protected override bool IsCommonText(string fullTextQuery) => MatchesMoreThan(fullTextQuery, CommonWordArticles,
         "SELECT COUNT(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH @query LIMIT @limit)");
+
+    // Any word not common is gathered first (TextMatch: its matches' row numbers, their articles, their events, a few
+    // thousand at most), so a page and its capped total are read by one statement (SearchPageAndTotal), where the count
+    // and the page apart gathered the word's events twice.
+    protected override bool IsRareText(string fullTextQuery) => !IsCommonText(fullTextQuery);
 
     // Each event's reports are looked up in the index by row number, which FTS5 answers by seeking, not scanning. CROSS
     // JOIN keeps SQLite's order (claims, keys, index): left to choose, it scans the word's matches for every event.

@@ -139,6 +139,14 @@ public abstract partial class EventStoreTests
             new(Country: "SY", EventType: EventTaxonomy.Battles), new(EventType: "Attack"), new(MinConfidence: 0.5),
             new(Country: "KE", From: new DateOnly(2024, 3, 11)), new(Country: "SY", To: new DateOnly(2024, 3, 31), EventType: EventTaxonomy.Battles),
             new(From: new DateOnly(2023, 5, 1), To: new DateOnly(2024, 3, 11), EventType: EventTaxonomy.Protests), new(Text: "incident", Country: "KE"),
+            // Ranges that end inside a month, begin inside one, hold whole months only, or lie within one month: the
+            // kept counts by month answer the whole months, those by day the ends.
+            new(From: new DateOnly(2023, 5, 2), To: new DateOnly(2024, 3, 11)), new(From: new DateOnly(2023, 4, 30), To: new DateOnly(2024, 3, 10)),
+            new(From: new DateOnly(2023, 5, 1), To: new DateOnly(2024, 2, 29)), new(From: new DateOnly(2024, 3, 1), To: new DateOnly(2024, 3, 31)),
+            new(From: new DateOnly(2024, 3, 11), To: new DateOnly(2024, 3, 12)), new(From: new DateOnly(2023, 12, 2), Country: "NG"),
+            new(To: new DateOnly(2024, 3, 30), Country: "SY"), new(From: new DateOnly(2024, 3, 11), To: new DateOnly(2024, 6, 1), EventType: EventTaxonomy.Protests),
+            new(From: new DateOnly(2024, 4, 1), To: new DateOnly(2024, 4, 30)), new(From: new DateOnly(2023, 12, 24), To: new DateOnly(2023, 12, 24)),
+            new(From: new DateOnly(2023, 5, 15), To: DateOnly.MaxValue), new(From: DateOnly.MinValue, To: new DateOnly(2024, 3, 10)),
         ];
         foreach (var (query, grain) in queries.SelectMany(q => new TimeGrain?[] { null, TimeGrain.Day, TimeGrain.Week, TimeGrain.Month }.Select(g => (q, g))))
         {
@@ -160,6 +168,47 @@ public abstract partial class EventStoreTests
                 events.GroupBy(e => e.Location!.Country!).Select(g => (g.Key, g.Count())).OrderByDescending(k => k.Item2).ThenBy(k => k.Key, StringComparer.Ordinal),
                 figures.ByCountry);
         }
+    }
+
+    [SkippableFact]
+    public void TheKeptCountsByMonthAreTheEventsGroupedByMonthAfterInsertsMergesSplitsAndCorrections()
+    {
+        var store = StoreOfEight();
+        AssertMonthCountsAreTheEventsGrouped();
+
+        // A second report of Aleppo's clash (joining its event, or a new one); Syria's first and last events merged
+        // across months (one deleted, the other's date and type read again), then split apart; a correction of the type.
+        store.StorePage(Page("Another report of the incident in Aleppo.", "https://scale.example/aleppo", Event("Armed clash", "2023-05-02", "Aleppo", 36.2, 37.13, "SY", killed: Count(5))));
+        AssertMonthCountsAreTheEventsGrouped();
+        var syria = store.SearchPage(new EventQuery(Country: "SY"), "date", 0, 10).Select(e => e.Id).ToList();
+        store.MergeEvents(syria[^1], syria[0], "same offensive");
+        AssertMonthCountsAreTheEventsGrouped();
+        AssertCountedAsInMemory(store);
+        var merged = store.GetEvent(syria[^1])!;
+        store.SplitClaim(merged.Id, merged.Claims[0].Id, "two incidents after all");
+        AssertMonthCountsAreTheEventsGrouped();
+        store.Review(syria[1], "correct", "eventType", EventTaxonomy.Protests, null, "ana");
+        AssertMonthCountsAreTheEventsGrouped();
+        AssertCountedAsInMemory(store);
+
+        // An event without a date or place is kept under '' for both.
+        store.StorePage(Page("A clash on a day no one gave.", "https://scale.example/undated", Event("Armed clash", "2024-01-01", "nowhere", null, null, "SY") with { Date = null, Location = null }));
+        AssertMonthCountsAreTheEventsGrouped();
+        Assert.Contains(QueryRows("SELECT country, event_month, events FROM event_country_month_counts"), row => row == " |  | 1");
+        var all = store.Statistics(new EventQuery(), TimeGrain.Month);
+        Assert.Equal(store.CountEvents(new EventQuery()), all.Events);
+        Assert.Equal(all.Events - 1, all.ByDay.Sum(period => period.Count));
+    }
+
+    private void AssertMonthCountsAreTheEventsGrouped()
+    {
+        const string Month = "COALESCE(substr(event_date, 1, 7) || '-01', '')";
+        Assert.Equal(
+            QueryRows($"SELECT {Month}, event_type, COUNT(*) FROM events GROUP BY {Month}, event_type ORDER BY 1, 2"),
+            QueryRows("SELECT event_month, event_type, events FROM event_month_counts WHERE events <> 0 ORDER BY 1, 2"));
+        Assert.Equal(
+            QueryRows($"SELECT COALESCE(country, ''), {Month}, event_type, COUNT(*) FROM events GROUP BY COALESCE(country, ''), {Month}, event_type ORDER BY 1, 2, 3"),
+            QueryRows("SELECT country, event_month, event_type, events FROM event_country_month_counts WHERE events <> 0 ORDER BY 1, 2, 3"));
     }
 
     [SkippableFact]

@@ -22,6 +22,9 @@ public abstract partial class EventStoreTests : IDisposable
     /// <summary>The engine's plan for a query on the test database, as text, with table scans discouraged (a test store is tiny).</summary>
     protected abstract string QueryPlan(string sql);
 
+    /// <summary>The rows of a query on the test database, behind the store's back, each as its values joined by " | ".</summary>
+    protected abstract IReadOnlyList<string> QueryRows(string sql);
+
     protected SqlEventStore Open(IIncidentMatcher? matcher = null)
     {
         var store = CreateStore(matcher);
@@ -268,6 +271,8 @@ public sealed class SqliteEventStoreTests : EventStoreTests
 
     protected override string QueryPlan(string sql) => TestSql.PlanOnSqlite(Path.Combine(folder, "test.db"), sql);
 
+    protected override IReadOnlyList<string> QueryRows(string sql) => TestSql.RowsOnSqlite(Path.Combine(folder, "test.db"), sql);
+
     [Fact]
     public void AnUpgradeOfAnAnalyzedSqliteStoreAnalyzesTheIndexesItAdds()
     {
@@ -310,6 +315,8 @@ public sealed class PostgresEventStoreTests : EventStoreTests
     protected override void RunSql(string sql) => TestSql.OnPostgres(schema!.ConnectionString, sql);
 
     protected override string QueryPlan(string sql) => TestSql.PlanOnPostgres(schema!.ConnectionString, sql);
+
+    protected override IReadOnlyList<string> QueryRows(string sql) => TestSql.RowsOnPostgres(schema!.ConnectionString, sql);
 
     public override void Dispose()
     {

@@ -52,6 +52,38 @@ internal static class TestSql
         command.ExecuteNonQuery();
     }
 
+    /// <summary>The rows of a query on a SQLite database, each as its values joined by " | " (NULL as "null").</summary>
+    public static IReadOnlyList<string> RowsOnSqlite(string databasePath, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Rows(command);
+    }
+
+    /// <summary>The rows of a query on a PostgreSQL database, each as its values joined by " | " (NULL as "null").</summary>
+    public static IReadOnlyList<string> RowsOnPostgres(string connectionString, string sql)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return Rows(command);
+    }
+
+    private static List<string> Rows(System.Data.Common.DbCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i =>
+                reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
     /// <summary>SQLite's plan (EXPLAIN QUERY PLAN), one step a line.</summary>
     public static string PlanOnSqlite(string databasePath, string sql)
     {
