@@ -13,11 +13,12 @@ internal static partial class BlockFilter
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var kept = new List<BodyBlock>(blocks.Count);
+        var teasers = Teasers(blocks);
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             // Short lines repeat legitimately (table cells, list labels); a repeated paragraph is a pull quote or teaser.
-            if (IsLinkList(block) || (block.Text.Length > 60 && !seen.Add(block.Text)))
+            if (IsLinkList(block) || (block.Text.Length > 60 && !seen.Add(block.Text)) || teasers?.Contains(i) == true)
             {
                 continue;
             }
@@ -66,6 +67,49 @@ internal static partial class BlockFilter
     /// more that names subscriptions is the site writing about them ("We've hit 2,000 paid subscribers...").
     /// </summary>
     private const int PromptWords = 40;
+
+    /// <summary>
+    /// Teasers for other pages that sit beside the article. A paragraph cut off with an ellipsis under a heading that
+    /// links elsewhere ("High-Altitude Telescope Will Begin Operation Shortly" over "The Stratospheric Observatory ...
+    /// has allowed limited visiting...") says so by its markup. A paragraph that ends in "Read more" after its last
+    /// sentence says so by its words only, and a page made of such blurbs (a section front, a shop's list) keeps them:
+    /// those are dropped only when they are under a quarter of the body.
+    /// </summary>
+    private static HashSet<int>? Teasers(List<BodyBlock> blocks)
+    {
+        HashSet<int>? teasers = null;
+        List<int>? blurbs = null;
+        int blurbText = 0, allText = 0;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            allText += block.Chars;
+            if (block.IsHeading)
+            {
+                continue;
+            }
+
+            if (i > 0 && blocks[i - 1].IsHeading && blocks[i - 1].LinkDensity >= 0.9 && (block.Text.EndsWith("...", StringComparison.Ordinal) || block.Text.EndsWith('…')))
+            {
+                (teasers ??= []).Add(i);
+            }
+            else if (ReadMoreEnding().IsMatch(block.Text))
+            {
+                (blurbs ??= []).Add(i);
+                blurbText += block.Chars;
+            }
+        }
+
+        if (blurbs is not null && 4 * blurbText < allText)
+        {
+            (teasers ??= []).UnionWith(blurbs);
+        }
+
+        return teasers;
+    }
+
+    [GeneratedRegex(@"(?:[.!?…""”)]|\.\.\.)\s*(?:read( more| on| the rest| full( story| article)?)?|more|full story|continue reading|\[ ?more ?\])\s*[.»>…]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReadMoreEnding();
 
     private static bool IsLinkList(BodyBlock block) => block.LinkDensity > 0.5;
 
