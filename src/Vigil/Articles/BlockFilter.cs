@@ -34,7 +34,7 @@ internal static partial class BlockFilter
             }
 
             var words = HtmlText.WordCount(block.Text);
-            if (words == 0 || (words <= 8 && Furniture().IsMatch(block.Text)))
+            if (words == 0 || (words <= 8 && Furniture().IsMatch(block.Text)) || (words <= 12 && CommentMachinery().IsMatch(block.Text)))
             {
                 continue;
             }
@@ -138,6 +138,14 @@ internal static partial class BlockFilter
 
     [GeneratedRegex(@"\b(subscri\w*|newsletters?|sign(ed)?[- ]?up|log[- ]?in|donat\w*|cookies?|inbox|advertis\w*|paywall|membership|privacy policy|terms of (use|service)|app store|google play|premium)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PublishingMachinery();
+
+    /// <summary>
+    /// The controls and notices of a comment section, which stay behind when the comments themselves are set aside:
+    /// "Leave a Reply", "Post a comment (150 word limit) »", "No comments yet.", "You must be logged in to post a
+    /// comment.", "TrackBack URL for this entry:".
+    /// </summary>
+    [GeneratedRegex(@"^((post|leave|add|submit|write|enter|view|read|show|hide|make)( a| your| new| the)? (comments?|reply|response|trackbacks?)\b.*|(no|there are no) (comments|trackbacks|responses)( yet| so far| at the moment)?\b.*|trackbacks?( url.*)?:?|.*\b(logged in|log in|sign in|registered|members?)\b.* to (post|leave|add|enter|write) (a )?comments?\b.*|comments?( \(\d+\))? ?[»:]?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex CommentMachinery();
 
     [GeneratedRegex(@"^(advertisement|advertising|adverts?|sponsored( content)?|ad|share( this)?( article| story| on \w+)?|tweet|email|print|comments?|\d+ comments?|read more|continue reading|read next|see also|related( articles| stories| content| coverage)?|more from .*|more on .*|click here.*|listen( to this article)?|watch( the video)?|(image|photo|picture|video)( credit)?:.*|(getty images|ap photo|afp|reuters|shutterstock)|copyright .*|©.*|all rights reserved.*|follow us.*|loading.*|skip (to )?(main )?content)[.:!…]*$", RegexOptions.IgnoreCase)]
     private static partial Regex Furniture();

@@ -90,4 +90,13 @@ public sealed class BlockFilterTests
 
         Assert.Equal([.. blurbs, Story1], article.Paragraphs);
     }
+    [Fact]
+    public void TheControlsOfACommentSectionAreNotTheArticle()
+    {
+        var html = Page($"<div class=\"story\">{Paragraphs(Story1, Story2, Story3, "Leave a Reply", "No comments yet.", "You must be logged in to post a comment.", "Post a comment (150 word limit) »")}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "comment-controls.html");
+
+        Assert.Equal([Story1, Story2, Story3], article.Paragraphs);
+    }
 }
