@@ -13,11 +13,12 @@ internal static partial class BlockFilter
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var kept = new List<BodyBlock>(blocks.Count);
+        var teasers = Teasers(blocks);
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             // Short lines repeat legitimately (table cells, list labels); a repeated paragraph is a pull quote or teaser.
-            if (IsLinkList(block) || (block.Text.Length > 60 && !seen.Add(block.Text)))
+            if (IsLinkList(block) || (block.Text.Length > 60 && !seen.Add(block.Text)) || teasers?.Contains(i) == true)
             {
                 continue;
             }
@@ -33,7 +34,7 @@ internal static partial class BlockFilter
             }
 
             var words = HtmlText.WordCount(block.Text);
-            if (words == 0 || (words <= 8 && Furniture().IsMatch(block.Text)))
+            if (words == 0 || (words <= 8 && Furniture().IsMatch(block.Text)) || (words <= 12 && CommentMachinery().IsMatch(block.Text)))
             {
                 continue;
             }
@@ -67,6 +68,49 @@ internal static partial class BlockFilter
     /// </summary>
     private const int PromptWords = 40;
 
+    /// <summary>
+    /// Teasers for other pages that sit beside the article. A paragraph cut off with an ellipsis under a heading that
+    /// links elsewhere ("High-Altitude Telescope Will Begin Operation Shortly" over "The Stratospheric Observatory ...
+    /// has allowed limited visiting...") says so by its markup. A paragraph that ends in "Read more" after its last
+    /// sentence says so by its words only, and a page made of such blurbs (a section front, a shop's list) keeps them:
+    /// those are dropped only when they are under a quarter of the body.
+    /// </summary>
+    private static HashSet<int>? Teasers(List<BodyBlock> blocks)
+    {
+        HashSet<int>? teasers = null;
+        List<int>? blurbs = null;
+        int blurbText = 0, allText = 0;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            allText += block.Chars;
+            if (block.IsHeading)
+            {
+                continue;
+            }
+
+            if (i > 0 && blocks[i - 1].IsHeading && blocks[i - 1].LinkDensity >= 0.9 && (block.Text.EndsWith("...", StringComparison.Ordinal) || block.Text.EndsWith('…')))
+            {
+                (teasers ??= []).Add(i);
+            }
+            else if (ReadMoreEnding().IsMatch(block.Text))
+            {
+                (blurbs ??= []).Add(i);
+                blurbText += block.Chars;
+            }
+        }
+
+        if (blurbs is not null && 4 * blurbText < allText)
+        {
+            (teasers ??= []).UnionWith(blurbs);
+        }
+
+        return teasers;
+    }
+
+    [GeneratedRegex(@"(?:[.!?…""”)]|\.\.\.)\s*(?:read( more| on| the rest| full( story| article)?)?|more|full story|continue reading|\[ ?more ?\])\s*[.»>…]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReadMoreEnding();
+
     private static bool IsLinkList(BodyBlock block) => block.LinkDensity > 0.5;
 
     /// <summary>
@@ -94,6 +138,14 @@ internal static partial class BlockFilter
 
     [GeneratedRegex(@"\b(subscri\w*|newsletters?|sign(ed)?[- ]?up|log[- ]?in|donat\w*|cookies?|inbox|advertis\w*|paywall|membership|privacy policy|terms of (use|service)|app store|google play|premium)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PublishingMachinery();
+
+    /// <summary>
+    /// The controls and notices of a comment section, which stay behind when the comments themselves are set aside:
+    /// "Leave a Reply", "Post a comment (150 word limit) »", "No comments yet.", "You must be logged in to post a
+    /// comment.", "TrackBack URL for this entry:".
+    /// </summary>
+    [GeneratedRegex(@"^((post|leave|add|submit|write|enter|view|read|show|hide|make)( a| your| new| the)? (comments?|reply|response|trackbacks?)\b.*|(no|there are no) (comments|trackbacks|responses)( yet| so far| at the moment)?\b.*|trackbacks?( url.*)?:?|.*\b(logged in|log in|sign in|registered|members?)\b.* to (post|leave|add|enter|write) (a )?comments?\b.*|comments?( \(\d+\))? ?[»:]?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex CommentMachinery();
 
     [GeneratedRegex(@"^(advertisement|advertising|adverts?|sponsored( content)?|ad|share( this)?( article| story| on \w+)?|tweet|email|print|comments?|\d+ comments?|read more|continue reading|read next|see also|related( articles| stories| content| coverage)?|more from .*|more on .*|click here.*|listen( to this article)?|watch( the video)?|(image|photo|picture|video)( credit)?:.*|(getty images|ap photo|afp|reuters|shutterstock)|copyright .*|©.*|all rights reserved.*|follow us.*|loading.*|skip (to )?(main )?content)[.:!…]*$", RegexOptions.IgnoreCase)]
     private static partial Regex Furniture();

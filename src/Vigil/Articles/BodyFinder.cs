@@ -138,8 +138,12 @@ internal static class BodyFinder
         return false;
     }
 
+    /// <summary>
+    /// A wrapper of quoted posts (an embedded post is cited material), but not a comment section, whose readers quote
+    /// each other and the article.
+    /// </summary>
     private static bool IsCitedQuote(ContentNode node) =>
-        node.ContainsQuote && node.Tag is not ("nav" or "aside" or "footer" or "header" or "form") && 2 * node.LinkLength < node.TextLength;
+        node.ContainsQuote && !node.NamesComments && node.Tag is not ("nav" or "aside" or "footer" or "header" or "form") && 2 * node.LinkLength < node.TextLength;
 
     private static void CountKept(ContentTree tree)
     {

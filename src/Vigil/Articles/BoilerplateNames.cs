@@ -153,6 +153,26 @@ internal static class BoilerplateNames
         return false;
     }
 
+    /// <summary>
+    /// Whether a class or id names a comment section or one comment ("comments", "commentlist", "comment-body",
+    /// "disqus_thread"). "commented", a post's state, and "commentary" do not.
+    /// </summary>
+    public static bool NamesComments(string? name)
+    {
+        if (string.IsNullOrEmpty(name) || (!name.Contains("omment", StringComparison.OrdinalIgnoreCase) && !name.Contains("disqus", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        var tokens = new List<string>();
+        foreach (var part in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            HtmlText.SplitNameTokens(part, tokens);
+        }
+
+        return tokens.Any(token => token == "disqus" || (token.StartsWith("comment", StringComparison.Ordinal) && token != "commented" && !StemExceptions.Contains(token)));
+    }
+
     public static bool IsNegative(string token)
     {
         if (NegativeWords.Contains(token))

@@ -184,6 +184,7 @@ internal sealed class ContentTree
             {
                 case "class":
                     node.ClassSignal = BoilerplateNames.Classify(attribute.Value);
+                    node.NamesComments |= BoilerplateNames.NamesComments(attribute.Value);
                     if (PageSignals.IsBylineClass(attribute.Value))
                     {
                         signals.ObserveByline(node.Element);
@@ -192,6 +193,7 @@ internal sealed class ContentTree
                     break;
                 case "id":
                     node.IdSignal = BoilerplateNames.Classify(attribute.Value);
+                    node.NamesComments |= BoilerplateNames.NamesComments(attribute.Value);
                     break;
                 case "itemprop":
                     node.IsMarkedBody = attribute.Value.Contains("articleBody", StringComparison.OrdinalIgnoreCase);
@@ -280,6 +282,9 @@ internal sealed class ContentNode(IElement element, ContentNode? parent, string 
 
     /// <summary>Furniture by its class or id name.</summary>
     public bool IsFurnitureByName => ClassSignal < 0 || IdSignal < 0;
+
+    /// <summary>Named for a comment section or a comment by its class or id.</summary>
+    public bool NamesComments { get; set; }
 
     /// <summary>Not shown: the hidden attribute, aria-hidden, or display:none / visibility:hidden inline.</summary>
     public bool IsHidden { get; set; }

@@ -127,6 +127,23 @@ public static partial class HtmlArticleExtractor
         }
 
         title = HtmlText.CollapseWhitespace(title);
+        var cleaned = false;
+        while (StripTail(title, outlet) is { } head)
+        {
+            title = head;
+            cleaned = true;
+        }
+
+        return cleaned ? title : HeadlinePart(title) ?? title;
+    }
+
+    /// <summary>
+    /// The title without its last part when that part is the outlet, a short name or a date ("Boy killed by dog -
+    /// World - General - Camden Advertiser", "Actress thankful | January 15, 2008 | AHN"), or null. Sites chain a
+    /// section, a subsection and their own name, so the caller strips one tail after another.
+    /// </summary>
+    private static string? StripTail(string title, string? outlet)
+    {
         foreach (var separator in (string[])[" | ", " - ", " – ", " — ", " :: ", " · "])
         {
             var at = title.LastIndexOf(separator, StringComparison.Ordinal);
@@ -135,17 +152,24 @@ public static partial class HtmlArticleExtractor
                 continue;
             }
 
-            var tail = title[(at + separator.Length)..];
-            var head = title[..at];
+            var tail = title[(at + separator.Length)..].Trim();
+            var head = title[..at].Trim();
             var isOutlet = outlet is not null && tail.Contains(outlet, StringComparison.OrdinalIgnoreCase);
-            if (isOutlet || (HtmlText.WordCount(tail) <= 3 && HtmlText.WordCount(head) >= 4))
+            var isName = HtmlText.WordCount(tail) <= 3 || IsDate(tail);
+            // What is left must still end in a headline: "www.kansascity.com | 01/17/2008 | 27 Dresses" keeps its short one.
+            if (head.Length > 0 && (isOutlet || (isName && HtmlText.WordCount(head) >= HeadlineWords && !IsDate(TitleSeparator().Split(head)[^1].Trim()))))
             {
-                return head.Trim();
+                return head;
             }
         }
 
-        return HeadlinePart(title) ?? title;
+        return null;
     }
+
+    private static bool IsDate(string part) => DateText.TryParseDateLine(part) is not null || NumericDate().IsMatch(part);
+
+    [GeneratedRegex(@"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}$")]
+    private static partial Regex NumericDate();
 
     /// <summary>
     /// Titles that put the site and its sections before the headline, or around it ("icStaines - More Britons in blood

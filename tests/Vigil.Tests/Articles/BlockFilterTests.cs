@@ -60,4 +60,43 @@ public sealed class BlockFilterTests
 
         Assert.Equal([Story1, "What comes next", Story2, Story3], article.Paragraphs);
     }
+    [Fact]
+    public void TeasersForOtherPagesBesideTheArticleGo()
+    {
+        // Under a heading that links to another story, a paragraph cut off with an ellipsis; and a blurb that ends in
+        // "Read more" after its last sentence.
+        const string CutOff = "<h3><a href=\"/telescope\">High-altitude telescope will begin operation shortly</a></h3><p>The observatory, a joint project of two space agencies, nears its operational phase and has allowed limited visiting...</p>";
+        const string Blurb = "<p>Liverpool's owners insist that the manager has their full support after the startling admission that they held talks with a rival. <a href=\"/liverpool\">Read more</a></p>";
+        var html = Page($"<div class=\"story\">{Paragraphs(Story1, Story2, Story3)}{CutOff}{Blurb}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "teasers.html");
+
+        Assert.Equal([Story1, Story2, Story3], article.Paragraphs);
+    }
+
+    [Fact]
+    public void APageMadeOfBlurbsKeepsThem()
+    {
+        // A section front is its blurbs: "More..." ends each of them, and they are the page.
+        string[] blurbs =
+        [
+            "Find out how and why some colleges are courting students taught at home, and what they look for. More...",
+            "The fifth edition of the best-selling series for families is here, with new chapters on science. More...",
+            "The national geography champion for this year is a thirteen-year-old taught at home by her parents. More...",
+        ];
+        var html = Page($"<div class=\"story\">{Paragraphs(blurbs)}<p>{Story1}</p></div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "blurbs.html");
+
+        Assert.Equal([.. blurbs, Story1], article.Paragraphs);
+    }
+    [Fact]
+    public void TheControlsOfACommentSectionAreNotTheArticle()
+    {
+        var html = Page($"<div class=\"story\">{Paragraphs(Story1, Story2, Story3, "Leave a Reply", "No comments yet.", "You must be logged in to post a comment.", "Post a comment (150 word limit) »")}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "comment-controls.html");
+
+        Assert.Equal([Story1, Story2, Story3], article.Paragraphs);
+    }
 }

@@ -139,4 +139,18 @@ public sealed class BodyFinderTests
 
         Assert.Equal([Story1, Story2, Story3, Story4], article.Paragraphs);
     }
+    [Fact]
+    public void ReadersQuotingInTheCommentsDoNotMakeTheCommentsCitedMaterial()
+    {
+        // A wrapper of quoted posts is kept as cited material; a comment section whose readers quote the article is
+        // still a comment section.
+        const string Comment1 = "I live by the river and the barriers cannot come soon enough, the water was in our kitchen twice last year.";
+        const string Comment2 = "Who is going to pay for the maintenance once the contractor has gone home, that is what I would like to know.";
+        var comments = $"<div class=\"comments\"><div class=\"comment\"><p>{Comment1}</p></div><div class=\"comment\"><blockquote>{Story3}</blockquote><p>{Comment2}</p></div></div>";
+        var html = Page($"<div class=\"story\">{Paragraphs(Story1, Story2, Story3, Story4)}{comments}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "quoting-comments.html");
+
+        Assert.Equal([Story1, Story2, Story3, Story4], article.Paragraphs);
+    }
 }

@@ -29,4 +29,13 @@ public sealed class BoilerplateNamesTests
     [InlineData("no-sidebar", 0)]
     public void WhatIsLeftOutOfPrintIsFurniture(string name, int expected) =>
         Assert.Equal(expected, BoilerplateNames.Classify(name));
+    [Theory]
+    [InlineData("comment-body", true)]
+    [InlineData("commentlist", true)]
+    [InlineData("disqus_thread", true)]
+    [InlineData("post hentry commented", false)]
+    [InlineData("commentary-column", false)]
+    [InlineData("entry-content", false)]
+    public void NamesACommentSection(string name, bool expected) =>
+        Assert.Equal(expected, BoilerplateNames.NamesComments(name));
 }

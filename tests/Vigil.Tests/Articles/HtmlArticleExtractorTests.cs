@@ -294,6 +294,9 @@ public sealed class HtmlArticleExtractorTests
     [InlineData("Convoy attacked on highway | Frontline Daily", "Frontline Daily", "Convoy attacked on highway")]
     [InlineData("Convoy attacked on northern highway - FD", null, "Convoy attacked on northern highway")]
     [InlineData("Ceasefire talks - what we know", null, "Ceasefire talks - what we know")]
+    [InlineData("Boy killed by grandparents' Rottweiler - World - General - Camden Advertiser", null, "Boy killed by grandparents' Rottweiler")]
+    [InlineData("Actress thankful she is not a tabloid star | January 15, 2008 | AHN", null, "Actress thankful she is not a tabloid star")]
+    [InlineData("www.kansascity.com | 01/17/2008 | 27 Dresses", null, "www.kansascity.com | 01/17/2008 | 27 Dresses")]
     public void CleansSiteNamesFromTitles(string title, string? outlet, string expected) =>
         Assert.Equal(expected, HtmlArticleExtractor.CleanTitle(title, outlet));
 
