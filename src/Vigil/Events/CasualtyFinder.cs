@@ -40,7 +40,7 @@ internal static partial class CasualtyFinder
     [GeneratedRegex(@"\b(?:were|was|been|are|is|got|being)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PassiveAuxiliary();
 
-    [GeneratedRegex(@"^(?:killed|murdered|executed|beheaded|lynched|assassinated|massacred|injured|wounded|hurt)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:killed|murdered|executed|beheaded|lynched|assassinated|massacred|shot\s+dead|gunned\s+down|injured|wounded|hurt)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Transitive();
 
     [GeneratedRegex(@"^(?:family|household)\s+of\s+" + Count + @"\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
