@@ -16,6 +16,17 @@ public class CodebookTests
 
     private static IReadOnlyList<ConflictEvent> Code(string text) => Coder.Value.Extract(text, Published);
 
+    // An act of violence with its dead counted stands against a coder that only leans to "none" (the shipped model reads
+    // the first at P(none) 0.53 with the rules' verdict); a count of the dead alone does not.
+    [Theory]
+    [InlineData("An attack on a police station in Dalwa on Monday left 15 officers dead.", true)]
+    [InlineData("A car crash in Dalwa on Monday left 15 people dead.", false)]
+    public void DeadlyViolenceStandsAgainstADoubtingCoder(string text, bool stands)
+    {
+        var found = Code(text);
+        Assert.Equal(stands, found.Count == 1 && found[0].Killed?.Best == 15);
+    }
+
     // Section 1: what is not an incident.
     [Theory]
     [InlineData("The group vowed to attack the capital before the election, in a video posted on Sunday.")]
