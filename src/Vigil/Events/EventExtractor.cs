@@ -152,8 +152,9 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             (eventType, plover) = (EventTaxonomy.TypeOf(to)!, EventTaxonomy.PloverOf(to));
         }
 
-        // People seized in a raid that also kills: the killing decides the type (codebook section 3).
-        if (subType == "Abduction/forced disappearance" && casualties.Any(c => c.Killed && c.Count.Best > 0))
+        // People seized in a raid that also kills, or property burned by attackers who also kill: the killing decides
+        // the type (codebook section 3).
+        if (subType is "Abduction/forced disappearance" or "Looting/property destruction" && casualties.Any(c => c.Killed && c.Count.Best > 0))
         {
             Retype("Attack");
         }

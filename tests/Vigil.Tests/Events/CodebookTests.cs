@@ -27,6 +27,14 @@ public class CodebookTests
         Assert.Equal(stands, found.Count == 1 && found[0].Killed?.Best == 15);
     }
 
+    [Fact]
+    public void PropertyBurnedByAttackersWhoAlsoKillIsAnAttack()
+    {
+        var found = Assert.Single(Code("Armed men set fire to 40 houses in Dalwa on Sunday, killing eight residents."));
+        Assert.Equal("Attack", found.SubEventType);
+        Assert.Equal(8, found.Killed?.Best);
+    }
+
     // Section 1: what is not an incident.
     [Theory]
     [InlineData("The group vowed to attack the capital before the election, in a video posted on Sunday.")]
