@@ -233,8 +233,8 @@ internal static partial class CasualtyFinder
 
         // "Rebels killed at least 11 soldiers, the army said, while the rebels claimed to have killed 30": a count the other
         // side claims is no more dead beside the one the sentence asserts (codebook: the lowest confirmed figure).
-        found.RemoveAll(m => ClaimedBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)])
-            && found.Any(o => o.Killed == m.Killed && !ClaimedBefore().IsMatch(sentenceText[..(o.Span.Start - sentence.Start)])));
+        var claimed = found.Where(m => ClaimedBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)])).ToHashSet();
+        found.RemoveAll(m => claimed.Contains(m) && found.Any(o => o.Killed == m.Killed && !claimed.Contains(o)));
 
         // The harm a protest is about ("marched to protest against the killing of a classmate") is its reason, not its toll.
         found.RemoveAll(m => GrievanceBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)]));

@@ -137,7 +137,7 @@ internal static partial class PlaceFinder
             if (Countries.FromAdjective(name) is { } nation && match.Groups["feature"].Success && SettlementWord().IsMatch(match.Groups["feature"].Value)
                 && !match.Groups["context"].Success && !match.Groups["inArea"].Success)
             {
-                found.Add(new PlaceMention(new TextSpan(sentence.Start + match.Groups["name"].Index, sentence.Start + match.Groups["name"].Index + name.Length), Countries.NameOf(nation.Code) ?? name, [], nation.Code, true, 1));
+                found.Add(new PlaceMention(span, Countries.NameOf(nation.Code) ?? name, [], nation.Code, true, 1));
                 continue;
             }
 
@@ -226,38 +226,36 @@ internal static partial class PlaceFinder
         // "in the capital, Dhaka": the settlement word's name follows it after a comma.
         foreach (Match match in SettlementThenName().Matches(sentenceText))
         {
-            var name = match.Groups["name"].Value;
-            if (WordClasses.NotPlaces.IsMatch(name.Split(' ')[0]) || Countries.FromName(name) is not null)
+            if (Countries.FromName(match.Groups["name"].Value) is null)
             {
-                continue;
+                AddNamed(match, []);
             }
-
-            var start = sentence.Start + match.Groups["name"].Index;
-            found.Add(new PlaceMention(new TextSpan(start, start + name.Length), name, [], null, false, 4));
         }
 
         // "in Nairobi's Kibera neighbourhood", "Lower Shabelle's Bulo Marer town": a quarter or a town written after the
         // possessive of its city or province is a place inside it. A "state" or "province" after the possessive is not.
         foreach (Match match in QuarterOfCity().Matches(sentenceText))
         {
-            var name = match.Groups["name"].Value;
-            var city = match.Groups["city"].Value;
-            if (WordClasses.NotPlaces.IsMatch(name.Split(' ')[0]) || WordClasses.NotPlaces.IsMatch(city.Split(' ')[0]))
-            {
-                continue;
-            }
-
             // "Sudan's White Nile state" names a province of a country, which the governed names already read.
-            if (Countries.FromName(city) is not null)
+            var city = match.Groups["city"].Value;
+            if (!WordClasses.NotPlaces.IsMatch(city.Split(' ')[0]) && Countries.FromName(city) is null)
             {
-                continue;
+                AddNamed(match, [city]);
             }
-
-            var start = sentence.Start + match.Groups["name"].Index;
-            found.Add(new PlaceMention(new TextSpan(start, start + name.Length), name, [city], null, false, 4));
         }
 
         return found;
+
+        // A name these patterns mark as a place by how it is written, as sure as one governed by "in" with a feature word.
+        void AddNamed(Match match, IReadOnlyList<string> areas)
+        {
+            var name = match.Groups["name"].Value;
+            if (!WordClasses.NotPlaces.IsMatch(name.Split(' ')[0]))
+            {
+                var start = sentence.Start + match.Groups["name"].Index;
+                found.Add(new PlaceMention(new TextSpan(start, start + name.Length), name, areas, null, false, 4));
+            }
+        }
     }
 
     [GeneratedRegex(@"^(?:capital|city|town|village|port\s+city|border\s+town)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

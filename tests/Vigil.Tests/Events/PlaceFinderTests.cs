@@ -81,6 +81,7 @@ public class PlaceFinderTests
     public void ANationsAdjectiveBeforeASettlementWordIsTheCountry()
     {
         var found = Find("Militants stormed a hotel in the Somali capital on Friday night.");
+        Assert.NotEmpty(found);
         Assert.All(found, m => Assert.True(m.IsCountry && m.CountryCode == "SO"));
     }
 
