@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.RegularExpressions;
 using Vigil.Language;
 
 namespace Vigil.Events;
@@ -277,17 +278,22 @@ internal static class IncidentFeatures
         }
 
         var words = Words(text);
+        var grievance = GrievanceWords(text, words);
         var previous = "<s>";
-        foreach (var word in words)
+        for (var w = 0; w < words.Count; w++)
         {
-            Add("w", word);
-            Add("b", previous, word);
+            var word = words[w].Word;
+            // A protest's grievance ("over power cuts", "to condemn the drone strikes") has words of its own, so that
+            // neither the incident it names nor the topic that ordinary news shares with it outvotes the protest.
+            var (wordTemplate, pairTemplate, gramTemplate) = grievance[w] ? ("gw", "gb", "gc") : ("w", "b", "c");
+            Add(wordTemplate, word);
+            Add(pairTemplate, previous, word);
             if (word.Length >= 4)
             {
                 var bounded = $"<{word}>";
                 for (var i = 0; i + 4 <= bounded.Length; i++)
                 {
-                    Add("c", bounded.AsSpan(i, 4));
+                    Add(gramTemplate, bounded.AsSpan(i, 4));
                 }
             }
 
@@ -304,7 +310,8 @@ internal static class IncidentFeatures
             }
 
             var hypothetical = EventLexicon.Hypothetical().IsMatch(text.AsSpan(Math.Max(0, match.Index - 40), Math.Min(40, match.Index)));
-            Add("cue", hypothetical ? $"{cue}?" : cue.ToString());
+            var aboutProtest = words.Where((t, i) => grievance[i] && t.Start <= match.Index && match.Index < t.End).Any();
+            Add("cue", aboutProtest ? $"{cue}@grievance" : hypothetical ? $"{cue}?" : cue.ToString());
         }
 
         foreach (var hint in hints ?? [])
@@ -315,29 +322,65 @@ internal static class IncidentFeatures
         return features;
     }
 
-    private static List<string> Words(string text)
+    private static List<(string Word, int Start, int End)> Words(string text)
     {
-        var words = new List<string>();
+        var words = new List<(string, int, int)>();
         var builder = new StringBuilder();
-        foreach (var c in text)
+        var start = 0;
+        for (var at = 0; at < text.Length; at++)
         {
+            var c = text[at];
             if (char.IsLetterOrDigit(c) || ((c is '\'' or '-' or '’') && builder.Length > 0))
             {
+                start = builder.Length == 0 ? at : start;
                 builder.Append(char.IsDigit(c) ? '0' : char.ToLowerInvariant(c));
             }
             else if (builder.Length > 0)
             {
-                words.Add(builder.ToString().TrimEnd('\'', '-', '’'));
+                words.Add((builder.ToString().TrimEnd('\'', '-', '’'), start, at));
                 builder.Clear();
             }
         }
 
         if (builder.Length > 0)
         {
-            words.Add(builder.ToString().TrimEnd('\'', '-', '’'));
+            words.Add((builder.ToString().TrimEnd('\'', '-', '’'), start, text.Length));
         }
 
         return words;
+    }
+
+    private const int GrievanceMaxWords = 8;
+
+    private static readonly Lazy<Regex> GrievanceOpener = new(() => new Regex(@"\b(?:" + WordClasses.HarmAsGrievance + @")\b", WordClasses.Options));
+
+    private static readonly HashSet<string> ClauseBreaks = ["and", "but", "while", "when", "after", "before", "as", "who", "which", "that", "where", "said", "says"];
+
+    /// <summary>
+    /// Which words tell what a protest is about: those after a grievance's opening words (word class HarmAsGrievance,
+    /// "protested over", "to condemn"), up to the clause's end (a stop, comma or bracket, a word that opens another
+    /// clause) and at most <see cref="GrievanceMaxWords"/> words.
+    /// </summary>
+    private static bool[] GrievanceWords(string text, List<(string Word, int Start, int End)> words)
+    {
+        var inGrievance = new bool[words.Count];
+        foreach (Match opener in GrievanceOpener.Value.Matches(text))
+        {
+            var end = opener.Index + opener.Length;
+            var first = words.FindIndex(w => w.Start >= end);
+            for (var w = first; w >= 0 && w < words.Count && w < first + GrievanceMaxWords; w++)
+            {
+                var gap = text.AsSpan(w == first ? end : words[w - 1].End, words[w].Start - (w == first ? end : words[w - 1].End));
+                if (gap.IndexOfAny(",.;:!?()[]\n") >= 0 || ClauseBreaks.Contains(words[w].Word))
+                {
+                    break;
+                }
+
+                inGrievance[w] = true;
+            }
+        }
+
+        return inGrievance;
     }
 
     private static ulong Hash(string template, ReadOnlySpan<char> first, ReadOnlySpan<char> second)

@@ -165,6 +165,13 @@ public class CodebookTests
     public void AnIncidentToldAmidItsTopicIsStillAnIncident(string text, string eventType) =>
         Assert.Contains(Code(text), e => e.EventType == eventType);
 
+    // What a protest is about is its grievance, not an incident of its own, and not the ordinary news its topic shares.
+    [Theory]
+    [InlineData("Kurdish women protested in Dalwa on Monday to condemn Turkish drone strikes on the region.")]
+    [InlineData("On 11 June 2024, around 200 residents protested in Dalwa town against repeated water cuts.")]
+    public void AProtestsGrievanceIsNotTheIncident(string text) =>
+        Assert.Equal("Peaceful protest", Assert.Single(Code(text)).SubEventType);
+
     // Briefs and headlines tell what happened in the present tense.
     [Theory]
     [InlineData("A bomb explodes outside the ministry of finance in Bama, killing two guards.", "Remote explosive/landmine/IED")]

@@ -50,6 +50,7 @@ public class EventExtractorTests
     [Theory]
     [InlineData("Students marched in Dalwa on Monday to protest against the killing of a classmate by police.")]
     [InlineData("Hundreds rallied in Dalwa on Monday demanding justice for two teenagers shot dead by soldiers last week.")]
+    [InlineData("Lawyers boycotted the courts and held a rally in Dalwa on Monday to protest the killing of a colleague.")]
     public void TheHarmAProtestIsAboutIsNotItsToll(string text)
     {
         var found = Assert.Single(EventTestKit.Extract(text, Published));

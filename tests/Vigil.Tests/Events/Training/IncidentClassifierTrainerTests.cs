@@ -119,4 +119,17 @@ public class IncidentClassifierTrainerTests
         Assert.Equal(plain.FeatureHashes, copied.FeatureHashes);
         Assert.NotEqual(plain.Weights, copied.Weights);
     }
+
+    [Theory]
+    [InlineData("Residents protested in Dalwa on Monday over repeated power cuts, police said.", "power", "police")]
+    [InlineData("Women marched to condemn the drone strikes on their villages and then went home.", "drone", "home")]
+    public void AProtestsGrievanceHasWordsOfItsOwnToTheClausesEnd(string text, string grievanceWord, string laterWord)
+    {
+        var names = new List<string>();
+        IncidentFeatures.Extract(text, null, names);
+        Assert.Contains($"gw:{grievanceWord}", names);
+        Assert.DoesNotContain($"w:{grievanceWord}", names);
+        Assert.Contains($"w:{laterWord}", names);
+    }
 }
+
