@@ -94,6 +94,16 @@ internal static partial class CasualtyFinder
         + @"\s+(?:his|her|their)\s+(?:ex-|former\s+)?(?<kin>" + WordClasses.Kin + @")\b(?:\s+to\s+death\b)?",
         WordClasses.Options));
 
+    /// <summary>
+    /// One relative told as the subject of a harm ("her daughter were killed" in "a woman and her daughter were
+    /// killed"): one person, to which the people coordinated before it are added.
+    /// </summary>
+    private static Regex RelativeThenVerb() => RelativeThenVerbPattern.Value;
+
+    private static readonly Lazy<Regex> RelativeThenVerbPattern = new(() => new Regex(
+        @"\b(?:his|her|their)\s+(?:ex-|former\s+)?(?<kin>" + WordClasses.Kin + @")\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:also\s+|both\s+|reportedly\s+)?(?<verb>" + KillWords + "|" + InjureWords + @")\b",
+        WordClasses.Options));
+
     [GeneratedRegex(@"\bclaim(?:s|ed|ing)?\s+(?:to\s+have\s+|(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s+(?:had\s+|has\s+|have\s+)?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClaimedBefore();
 
@@ -102,11 +112,15 @@ internal static partial class CasualtyFinder
     private static readonly Lazy<Regex> GrievanceBeforePattern = new(() => new Regex(
         @"\b(?:" + WordClasses.HarmAsGrievance + @")\s+(?:[\w'’-]+\s+){0,3}$", WordClasses.Options));
 
-    /// <summary>One person told as dead with no number ("the farmer was killed"); the nouns are a word class (<see cref="WordClasses.OnePerson"/>).</summary>
+    /// <summary>
+    /// One person told as dead with no number ("the farmer was killed", "a lawyer was found shot dead"); the nouns are a
+    /// word class (<see cref="WordClasses.OnePerson"/>). "Found dead" alone tells no killing (a death in custody, a body
+    /// that a riot follows), so only "found shot dead" or "found stabbed to death" counts.
+    /// </summary>
     private static Regex DefiniteSingular() => DefiniteSingularPattern.Value;
 
     private static readonly Lazy<Regex> DefiniteSingularPattern = new(() => new Regex(
-        @"\b(?<head>" + WordClasses.OnePerson + @")\s+(?:was\s+|later\s+)?(?:died|killed|dead|murdered)\b",
+        @"\b(?<head>" + WordClasses.OnePerson + @")\s+(?:was\s+|later\s+)?(?:died|killed|dead|murdered|(?:found\s+)?(?:shot\s+dead|stabbed\s+to\s+death))\b",
         WordClasses.Options));
 
     /// <summary>Casualty figures in one sentence, in order.</summary>
@@ -214,6 +228,26 @@ internal static partial class CasualtyFinder
             AddCoordinatedAfter(found, sentence, sentenceText, match.Index + match.Length);
         }
 
+        foreach (Match match in RelativeThenVerb().Matches(sentenceText))
+        {
+            var span = Span(sentence, match);
+            var killed = !Regex.IsMatch(match.Groups["verb"].Value, "^(?:injur|wound|hurt|hospital|critically|seriously)", RegexOptions.IgnoreCase);
+            if (found.Any(other => other.Span.Overlaps(span) && other.Killed == killed))
+            {
+                continue;
+            }
+
+            var count = new CasualtyCount(1, 1, 1);
+            var start = match.Index;
+            while (CoordinatedBefore().Match(sentenceText[..start]) is { Success: true } earlier && CountParser.FromMatch(earlier) is { } extra && Plausible(earlier))
+            {
+                count = CountParser.Add(count, extra);
+                start = earlier.Index;
+            }
+
+            found.Add(new CasualtyMention(new TextSpan(sentence.Start + start, span.End), count, match.Groups["kin"].Value.ToLowerInvariant(), false, killed));
+        }
+
         foreach (Match match in NounOfCount().Matches(sentenceText))
         {
             AddCounted(found, sentence, match, sentenceText, !Regex.IsMatch(match.Groups["verb"].Value, "^(?:wounding|injuring)$", RegexOptions.IgnoreCase));
@@ -224,7 +258,7 @@ internal static partial class CasualtyFinder
             foreach (Match match in DefiniteSingular().Matches(sentenceText))
             {
                 var before = sentenceText[..match.Index];
-                if (Regex.IsMatch(before, @"\b(?:the|a|an|one)\s+(?:\w+\s+)?$", RegexOptions.IgnoreCase))
+                if (Regex.IsMatch(before, @"\b(?:the|a|an|one)\s+(?:[\w'’-]+\s+){0,2}$", RegexOptions.IgnoreCase))
                 {
                     found.Add(new CasualtyMention(Span(sentence, match), new CasualtyCount(1, 1, 1), match.Groups["head"].Value.ToLowerInvariant(), false, true));
                 }

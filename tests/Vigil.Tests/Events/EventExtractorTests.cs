@@ -30,6 +30,9 @@ public class EventExtractorTests
     [InlineData("Rebels killed at least 11 soldiers near Dalwa, the army said, while the rebels claimed to have killed 30.", 11)]
     [InlineData("A gunman killed his ex-wife and two of her relatives in Dalwa before turning the gun on himself.", 3)]
     [InlineData("A woman and her two children were killed when a shell hit their home in Dalwa.", 3)]
+    [InlineData("A woman and her daughter were killed when gunmen opened fire on their house in Dalwa.", 2)]
+    [InlineData("A farmer and his son were shot dead by bandits near Dalwa on Monday.", 2)]
+    [InlineData("A human rights lawyer was found shot dead in her car in Dalwa on Thursday.", 1)]
     [InlineData("A 47-year-old man was killed when his tractor hit a mine near Dalwa.", 1)]
     [InlineData("Gunmen attacked a market in Dalwa on Monday, killing nine people. The death toll from the attack on the market rose to 15 on Tuesday.", 15)]
     public void CountsTheKilled(string text, int best)
