@@ -59,8 +59,8 @@ internal static partial class PlaceFinder
     [GeneratedRegex(@"\b\d+(?:[.,]\d+)?\s*(?:-\s*)?(?:km|kms|kilometres?|kilometers?|miles?|mi)\s+(?:\(\s*[^()]{1,20}\)\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|northeast|northwest|southeast|southwest|outside)\s+)?(?:of\s+|from\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DistanceBefore();
 
-    /// <summary>A province written right after a name, from where the name's match ends ("Pokrovsk in Donetsk Oblast").</summary>
-    [GeneratedRegex(@"\G\s+in\s+(?:the\s+)?(?<province>\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*)?\s+(?:Oblast|Province|Governorate|State|Region|District|County|Krai|Prefecture|Department))\b", RegexOptions.CultureInvariant)]
+    /// <summary>A province written right after a name, from where the name's match ends ("Pokrovsk in Donetsk Oblast", "Bakhmut in Donetsk region": wire copy writes the area's word in lower case).</summary>
+    [GeneratedRegex(@"\G\s+in\s+(?:the\s+)?(?<province>\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*)?\s+(?i:Oblast|Province|Governorate|State|Region|District|County|Krai|Prefecture|Department))\b", RegexOptions.CultureInvariant)]
     private static partial Regex ProvinceAfter();
 
     /// <summary>A feature word written as part of the name ("Sidon City", "Kharan District", "Kunar Province").</summary>
@@ -132,12 +132,15 @@ internal static partial class PlaceFinder
                 continue;
             }
 
-            // "in the Somali capital", "a Syrian town": a nation's adjective before a settlement word places the incident
-            // in that country (the town is not named), not in a province that bears the adjective as its name.
+            // "a Syrian town": a nation's adjective before a settlement word places the incident in that country (the town
+            // is not named), not in a province that bears the adjective as its name; "the Somali capital" names its city.
             if (Countries.FromAdjective(name) is { } nation && match.Groups["feature"].Success && SettlementWord().IsMatch(match.Groups["feature"].Value)
                 && !match.Groups["context"].Success && !match.Groups["inArea"].Success)
             {
-                found.Add(new PlaceMention(span, Countries.NameOf(nation.Code) ?? name, [], nation.Code, true, 1));
+                var capital = match.Groups["feature"].Value.Equals("capital", StringComparison.OrdinalIgnoreCase) ? nation.Capital : null;
+                found.Add(capital is null
+                    ? new PlaceMention(span, Countries.NameOf(nation.Code) ?? name, [], nation.Code, true, 1)
+                    : new PlaceMention(span, capital, [], nation.Code, false, 1));
                 continue;
             }
 

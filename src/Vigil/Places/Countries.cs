@@ -18,10 +18,11 @@ namespace Vigil.Places;
 /// <param name="UcdpRegion">UCDP's region (Africa, Americas, Asia, Europe, Middle East).</param>
 /// <param name="InText">Whether a bare name in running text is taken for the country (not so for "Jersey").</param>
 /// <param name="OtherNames">Official and native-language names, which the gazetteer keys but running text is not searched for.</param>
+/// <param name="Capital">The capital's name as the gazetteer holds it ("Mogadishu"), so that "the Somali capital" is a city; null where none is listed.</param>
 public sealed record Country(
     string Code, string Iso3, string? IsoNumeric, string Name, IReadOnlyList<string> Names, IReadOnlyList<string> Demonyms,
     string AcledName, string? UcdpName, int? GwNumber, string? UcdpRegion, bool InText, double Latitude, double Longitude,
-    double? AreaKm2, IReadOnlyList<string> OtherNames);
+    double? AreaKm2, IReadOnlyList<string> OtherNames, string? Capital = null);
 
 /// <summary>
 /// The one country table: ISO codes, names, demonyms, ACLED's and UCDP's names and Gleditsch-Ward numbers, read from
@@ -35,7 +36,7 @@ public static partial class Countries
     public static readonly string[] Columns =
     [
         "iso2", "iso3", "iso_numeric", "name", "names", "demonyms", "acled_name", "ucdp_name", "gwno", "ucdp_region", "in_text",
-        "latitude", "longitude", "area_km2", "other_names",
+        "latitude", "longitude", "area_km2", "other_names", "capital",
     ];
 
     private const string ResourceName = "Vigil.countries.tsv";
@@ -183,7 +184,7 @@ public static partial class Countries
                 f[0], f[1], Empty(f[2]), f[3], names, demonyms, f[6].Length > 0 ? f[6] : f[3], Empty(f[7]),
                 f[8].Length > 0 ? Integer(f[8], source, number) : null, Empty(f[9]), inText,
                 Real(f[11], source, number) ?? throw Error(source, number, "latitude is empty"),
-                Real(f[12], source, number) ?? throw Error(source, number, "longitude is empty"), Real(f[13], source, number), List(f[14])));
+                Real(f[12], source, number) ?? throw Error(source, number, "longitude is empty"), Real(f[13], source, number), List(f[14]), Empty(f[15])));
         }
 
         return header ? rows : throw Error(source, number, "no header line");

@@ -80,9 +80,24 @@ public class PlaceFinderTests
     [Fact]
     public void ANationsAdjectiveBeforeASettlementWordIsTheCountry()
     {
-        var found = Find("Militants stormed a hotel in the Somali capital on Friday night.");
+        var found = Find("Militants stormed a hotel in the Somali port city on Friday night.");
         Assert.NotEmpty(found);
         Assert.All(found, m => Assert.True(m.IsCountry && m.CountryCode == "SO"));
+    }
+
+    [Fact]
+    public void ANationsCapitalIsItsCapitalCity()
+    {
+        var capital = Assert.Single(Find("Militants stormed a hotel in the Somali capital on Friday night."));
+        Assert.Equal(("Mogadishu", "SO", false), (capital.Name, capital.CountryCode, capital.IsCountry));
+    }
+
+    [Fact]
+    public void AProvinceAfterANameIsItsAreaWhateverTheCaseOfItsWord()
+    {
+        var town = Find("Two soldiers were killed by shelling in Bakhmut in Donetsk region.").MaxBy(m => m.Score)!;
+        Assert.Equal("Bakhmut", town.Name);
+        Assert.Equal(["Donetsk region"], town.Areas);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Vigil.Tests.Places;
 /// <summary>The one country table (data/countries/countries.tsv) and what reads it.</summary>
 public class CountriesTests
 {
-    private const string Header = "iso2\tiso3\tiso_numeric\tname\tnames\tdemonyms\tacled_name\tucdp_name\tgwno\tucdp_region\tin_text\tlatitude\tlongitude\tarea_km2\tother_names";
+    private const string Header = "iso2\tiso3\tiso_numeric\tname\tnames\tdemonyms\tacled_name\tucdp_name\tgwno\tucdp_region\tin_text\tlatitude\tlongitude\tarea_km2\tother_names\tcapital";
 
     [Fact]
     public void OneCodeHasOneNameEverywhere()
@@ -80,16 +80,16 @@ public class CountriesTests
     [Fact]
     public void AWordUnderTwoCountriesIsAnErrorNamingTheLine()
     {
-        var text = $"{Header}\nCD\tCOD\t180\tDR Congo\tDR Congo\tCongolese\t\t\t490\tAfrica\tyes\t0\t25\t\t\nCG\tCOG\t178\tCongo\tCongo\tCongolese\t\t\t484\tAfrica\tyes\t-1\t15\t\t\n";
+        var text = $"{Header}\nCD\tCOD\t180\tDR Congo\tDR Congo\tCongolese\t\t\t490\tAfrica\tyes\t0\t25\t\t\t\nCG\tCOG\t178\tCongo\tCongo\tCongolese\t\t\t484\tAfrica\tyes\t-1\t15\t\t\t\n";
         var error = Assert.Throws<FormatException>(() => Countries.Parse(new StringReader(text), "test.tsv"));
         Assert.Equal("test.tsv:3: 'Congolese' is also listed under CD: a word of running text may mean one country only", error.Message);
     }
 
     [Theory]
-    [InlineData("CD\tCOD\t180\tDR Congo\tDR Congo\t\t\t\t490\tAfrica\tyes\t0\t25\t\n", "test.tsv:2: 14 fields, expected 15")]
-    [InlineData("CD\tCOD\t180\tDR Congo\tCongo\t\t\t\t490\tAfrica\tyes\t0\t25\t\t\n", "test.tsv:2: the names column must start with the display name")]
-    [InlineData("CD\tCOD\t180\tDR Congo\tDR Congo\t\t\t\tmany\tAfrica\tyes\t0\t25\t\t\n", "test.tsv:2: 'many' is not a whole number")]
-    [InlineData("Cd\tCOD\t180\tDR Congo\tDR Congo\t\t\t\t490\tAfrica\tyes\t0\t25\t\t\n", "test.tsv:2: 'Cd'/'COD' are not ISO 3166-1 alpha-2/alpha-3 codes")]
+    [InlineData("CD\tCOD\t180\tDR Congo\tDR Congo\t\t\t\t490\tAfrica\tyes\t0\t25\t\t\n", "test.tsv:2: 15 fields, expected 16")]
+    [InlineData("CD\tCOD\t180\tDR Congo\tCongo\t\t\t\t490\tAfrica\tyes\t0\t25\t\t\t\n", "test.tsv:2: the names column must start with the display name")]
+    [InlineData("CD\tCOD\t180\tDR Congo\tDR Congo\t\t\t\tmany\tAfrica\tyes\t0\t25\t\t\t\n", "test.tsv:2: 'many' is not a whole number")]
+    [InlineData("Cd\tCOD\t180\tDR Congo\tDR Congo\t\t\t\t490\tAfrica\tyes\t0\t25\t\t\t\n", "test.tsv:2: 'Cd'/'COD' are not ISO 3166-1 alpha-2/alpha-3 codes")]
     public void AMalformedRowIsAnErrorNamingTheLine(string row, string message)
     {
         var error = Assert.Throws<FormatException>(() => Countries.Parse(new StringReader($"{Header}\n{row}"), "test.tsv"));
@@ -99,8 +99,8 @@ public class CountriesTests
     [Fact]
     public void EmptyAcledNameFallsBackToTheDisplayName()
     {
-        var row = Assert.Single(Countries.Parse(new StringReader($"# comment\n{Header}\nSY\tSYR\t760\tSyria\tSyria\tSyrian\t\tSyria\t652\tMiddle East\tyes\t35\t38\t185180\tSyrian Arab Republic\n"), "test.tsv"));
-        Assert.Equal(("Syria", "SYR", 652, true), (row.AcledName, row.Iso3, row.GwNumber, row.InText));
+        var row = Assert.Single(Countries.Parse(new StringReader($"# comment\n{Header}\nSY\tSYR\t760\tSyria\tSyria\tSyrian\t\tSyria\t652\tMiddle East\tyes\t35\t38\t185180\tSyrian Arab Republic\tDamascus\n"), "test.tsv"));
+        Assert.Equal(("Syria", "SYR", 652, true, "Damascus"), (row.AcledName, row.Iso3, row.GwNumber, row.InText, row.Capital));
         Assert.Equal(["Syrian Arab Republic"], row.OtherNames);
     }
 }
