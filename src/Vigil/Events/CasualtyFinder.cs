@@ -154,7 +154,14 @@ internal static partial class CasualtyFinder
             }
 
             var before = found.Count;
-            AddCounted(found, sentence, match, sentenceText, IsKill(match.Groups["verb"].Value) || match.Groups["fatally"].Success);
+            var killedVerb = IsKill(match.Groups["verb"].Value) || match.Groups["fatally"].Success;
+            AddCounted(found, sentence, match, sentenceText, killedVerb);
+            if (found.Count == before && NumberOf().IsMatch(match.Groups["noun"].Value.Trim()))
+            {
+                // "Nine soldiers and an unknown number of militants died": the counted ones stand, the unknown adds no one.
+                found.Add(new CasualtyMention(Span(sentence, match), new CasualtyCount(0, 0, 0), string.Empty, false, killedVerb));
+            }
+
             if (found.Count > before)
             {
                 // "3 policemen and 2 attackers killed": counts coordinated before the subject share its verb.
@@ -164,6 +171,12 @@ internal static partial class CasualtyFinder
                     var last = found[^1];
                     found[^1] = last with { Count = CountParser.Add(last.Count, extra), Span = new TextSpan(sentence.Start + earlier.Index, last.Span.End) };
                     start = earlier.Index;
+                }
+
+                // "An unknown number of militants died" alone is no count at all: unknown, not zero.
+                if (found[^1].Count.Best == 0 && start == match.Index && NumberOf().IsMatch(match.Groups["noun"].Value.Trim()))
+                {
+                    found.RemoveAt(found.Count - 1);
                 }
             }
         }
@@ -354,8 +367,12 @@ internal static partial class CasualtyFinder
 
         var noun = match.Groups["noun"].Success ? match.Groups["noun"].Value.Trim() : string.Empty;
         var firstWord = noun.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        return firstWord is null || !WordClasses.NotPeople.IsMatch(firstWord);
+        return (firstWord is null || !WordClasses.NotPeople.IsMatch(firstWord)) && !NumberOf().IsMatch(noun);
     }
+
+    /// <summary>"A number of", "an unknown number of", "a large number of": the article counts no one.</summary>
+    [GeneratedRegex(@"^(?:[\w-]+\s+)?numbers?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NumberOf();
 
     private static bool IsKill(string verb) => !Regex.IsMatch(verb, "injur|wound|hurt|hospital", RegexOptions.IgnoreCase);
 

@@ -32,6 +32,7 @@ public class EventExtractorTests
     [InlineData("A woman and her two children were killed when a shell hit their home in Dalwa.", 3)]
     [InlineData("A woman and her daughter were killed when gunmen opened fire on their house in Dalwa.", 2)]
     [InlineData("A farmer and his son were shot dead by bandits near Dalwa on Monday.", 2)]
+    [InlineData("Nine soldiers and an unknown number of militants died in a gun battle near Dalwa, the army said.", 9)]
     [InlineData("A human rights lawyer was found shot dead in her car in Dalwa on Thursday.", 1)]
     [InlineData("A 47-year-old man was killed when his tractor hit a mine near Dalwa.", 1)]
     [InlineData("Gunmen attacked a market in Dalwa on Monday, killing nine people. The death toll from the attack on the market rose to 15 on Tuesday.", 15)]
@@ -70,6 +71,13 @@ public class EventExtractorTests
         var silent = Assert.Single(EventTestKit.Extract("Rebels shelled army positions near Dalwa on Sunday.", Published));
         Assert.Null(silent.Killed);
         Assert.Null(silent.Injured);
+    }
+
+    [Fact]
+    public void AnUnknownNumberIsNoCount()
+    {
+        var found = Assert.Single(EventTestKit.Extract("An unknown number of militants died when rebels shelled army positions near Dalwa on Sunday.", Published));
+        Assert.Null(found.Killed);
     }
 
     [Fact]
