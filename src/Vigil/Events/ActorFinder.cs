@@ -131,7 +131,9 @@ internal static class ActorFinder
                     var isObject = mention.Start > firstHarm && mention.Start - firstHarm < 40 && !Regex.IsMatch(text[firstHarm..mention.Start], @"\bby\b|[,;]\s*(?:said|according)");
                     var isPassiveSubject = passive && mention.End <= lastHarm && Passive().IsMatch(text[mention.End..lastHarm]) && lastHarm - mention.End < 80
                         && !Regex.IsMatch(text[mention.End..lastHarm], @"\b(?:to|of|for|task)\b");
-                    if ((isObject || isPassiveSubject) && victims.All(v => v.Person != person))
+                    // "marched to denounce the killing of George Floyd": the protest's grievance names an earlier victim, not its own.
+                    var grievance = CasualtyFinder.IsGrievance(text[sentence.Span.Start..mention.Start]);
+                    if ((isObject || isPassiveSubject) && !grievance && victims.All(v => v.Person != person))
                     {
                         victims.Add((person, outcome, mention));
                     }

@@ -109,6 +109,9 @@ internal static partial class CasualtyFinder
 
     private static Regex GrievanceBefore() => GrievanceBeforePattern.Value;
 
+    /// <summary>Whether the words right before a harm or a person make it what a protest is about ("to denounce the killing of | George Floyd").</summary>
+    internal static bool IsGrievance(string textBefore) => GrievanceBefore().IsMatch(textBefore);
+
     private static readonly Lazy<Regex> GrievanceBeforePattern = new(() => new Regex(
         @"\b(?:" + WordClasses.HarmAsGrievance + @")\s+(?:[\w'’-]+\s+){0,3}$", WordClasses.Options));
 

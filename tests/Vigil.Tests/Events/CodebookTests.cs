@@ -172,6 +172,14 @@ public class CodebookTests
     public void AProtestsGrievanceIsNotTheIncident(string text) =>
         Assert.Equal("Peaceful protest", Assert.Single(Code(text)).SubEventType);
 
+    [Fact]
+    public void AVictimAProtestIsAboutIsNotItsToll()
+    {
+        var protest = Assert.Single(Code("On 30 May 2024, hundreds marched peacefully in Dalwa to denounce the killing of George Floyd."));
+        Assert.Equal(("Peaceful protest", null), (protest.SubEventType, protest.Killed));
+        Assert.Empty(protest.Victims);
+    }
+
     // Briefs and headlines tell what happened in the present tense.
     [Theory]
     [InlineData("A bomb explodes outside the ministry of finance in Bama, killing two guards.", "Remote explosive/landmine/IED")]
