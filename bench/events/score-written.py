@@ -64,6 +64,8 @@ def expected_killed(spans):
         return None
     total = 0
     for span in spans:
+        if re.search(r"(?i)\bnumbers?\s+of\b", span):
+            return None  # "an unknown number of rebels" states no count
         numbers = re.findall(r"\b\d+\b(?!-year)", span)
         words = [w for w in re.findall(r"[a-z]+", span.lower()) if w in WORDS]
         if len(numbers) == 1 and not words:

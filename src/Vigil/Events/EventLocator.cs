@@ -63,6 +63,14 @@ internal sealed partial class EventLocator(IPlaceResolver? placeResolver)
             {
                 var context = new PlaceContext(judged is null ? [] : [judged.Code], theatre, text[Math.Max(0, place.Span.Start - 40)..place.Span.Start]);
                 var resolved = Resolve(placeResolver, place.Name, place.Areas, country, context);
+                if (resolved?.Precision != Places.PlacePrecision.Town && country is not null && place.Areas.Count > 0
+                    && placeResolver.ResolveWithin(place.Name, place.Areas, null, context) is { } elsewhere && elsewhere.Precision == Places.PlacePrecision.Town
+                    && elsewhere.CountryCode != country && place.Areas.Any(area => string.Equals(area, elsewhere.Admin1, StringComparison.OrdinalIgnoreCase)))
+                {
+                    // "Atlanta (Georgia)": an area written beside a place may be a province named as a country is ("Georgia",
+                    // "Punjab", "Niger"); the place found inside that province elsewhere is the place meant.
+                    resolved = elsewhere;
+                }
                 // The other spelling is worth a try whenever the name itself was not found, even if an area stood in; but
                 // a province or county found under the name the text gives it ("Mandera County") is the place meant.
                 var adminAsWritten = resolved is not null && (resolved.Precision == Places.PlacePrecision.Admin1 || resolved.Precision == Places.PlacePrecision.Admin2)

@@ -37,6 +37,13 @@ public class EventLocatorTests
         Assert.Equal("PS", PlaceOf("Israeli airstrikes kill 78 Palestinians, including ten who were seeking aid.")?.Country);
 
     [Fact]
+    public void AProvinceNamedAsACountryIsThatProvinceWhereThePlaceLies()
+    {
+        var place = PlaceOf("Protesters marched peacefully in Atlanta (Georgia) on Saturday against police violence.");
+        Assert.Equal(("Atlanta", "US"), (place?.Name, place?.Country));
+    }
+
+    [Fact]
     public void AShipsFlagIsNotWhereItWasHit() =>
         Assert.Equal("Odesa", PlaceOf("Russian forces struck a Panama-flagged cargo ship carrying corn off Odesa, killing ten crew members.")?.Name);
 
