@@ -101,6 +101,7 @@ internal static partial class PlaceFinder
     public static List<PlaceMention> Find(string text, TextSpan sentence, PersonIndex people)
     {
         var found = new List<PlaceMention>();
+        var writtenAsAreas = new List<TextSpan>();
         var sentenceText = text.Substring(sentence.Start, sentence.Length);
         foreach (Match match in Governed().Matches(sentenceText))
         {
@@ -125,6 +126,11 @@ internal static partial class PlaceFinder
             var span = new TextSpan(start, start + name.Length);
             // "targets Pokrovsk in Donetsk Oblast": a province written right after the name marks it as a place.
             var provinceAfter = match.Groups["context"].Success ? Match.Empty : ProvinceAfter().Match(sentenceText, match.Index + match.Length);
+            if (provinceAfter.Success)
+            {
+                writtenAsAreas.Add(new TextSpan(sentence.Start + provinceAfter.Groups["province"].Index, sentence.Start + provinceAfter.Groups["province"].Index + provinceAfter.Groups["province"].Length));
+            }
+
             var hasContext = match.Groups["context"].Success || match.Groups["feature"].Success || provinceAfter.Success;
             // "in Russian drone strikes", "in Israeli raids": a nation's adjective is whose the act was, not where.
             if (!hasContext && Countries.FromAdjective(name) is not null)
@@ -247,6 +253,9 @@ internal static partial class PlaceFinder
             }
         }
 
+        // "attacked Mocimboa da Praia in Cabo Delgado province": the province is where the town lies, not a scene of its own
+        // that outranks a town governed by a verb rather than "in".
+        found.RemoveAll(m => writtenAsAreas.Any(area => area.Start <= m.Span.Start && m.Span.End <= area.End) && found.Any(other => other.Areas.Count > 0 && !writtenAsAreas.Contains(other.Span)));
         return found;
 
         // A name these patterns mark as a place by how it is written, as sure as one governed by "in" with a feature word.

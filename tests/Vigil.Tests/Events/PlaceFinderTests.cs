@@ -86,6 +86,14 @@ public class PlaceFinderTests
     }
 
     [Fact]
+    public void AProvinceWrittenAfterATownIsNoSceneOfItsOwn()
+    {
+        var town = Assert.Single(Find("Insurgents attacked Mocimboa da Praia in Cabo Delgado province, killing several civilians."));
+        Assert.Equal("Mocimboa da Praia", town.Name);
+        Assert.Equal(["Cabo Delgado province"], town.Areas);
+    }
+
+    [Fact]
     public void ANationsCapitalIsItsCapitalCity()
     {
         var capital = Assert.Single(Find("Militants stormed a hotel in the Somali capital on Friday night."));
