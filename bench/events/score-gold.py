@@ -8,7 +8,10 @@ choosing changes, B: reported only; a CRC-32 of the id decides) and overall:
   - sub-type accuracy of the matched events; the main event's sub-type (Vigil's first event against the gold's main);
   - place within 25 km, and fatalities exact (no count = 0), over the matched events.
 
-Usage: bench/events/score-gold.py [--gold FILE_OR_DIR ...] [--show N]
+With --sentences, each gold event's evidence sentence is also given alone, as a news snippet, and the first event's
+sub-type is scored against the gold's (accuracy and weighted F1 with "no event" as a label), per half.
+
+Usage: bench/events/score-gold.py [--gold FILE_OR_DIR ...] [--show N] [--sentences]
 """
 import argparse
 import glob
@@ -94,6 +97,37 @@ def score(stories, predictions):
     return s
 
 
+def weighted_f1(pairs):
+    """Sub-type F1 per gold label, weighted by its support; "no event" is a label of its own on the predicted side."""
+    labels = {gold for gold, _ in pairs}
+    total = 0.0
+    for label in labels:
+        tp = sum(1 for g, p in pairs if g == label and p == label)
+        predicted = sum(1 for _, p in pairs if p == label)
+        support = sum(1 for g, _ in pairs if g == label)
+        precision = tp / predicted if predicted else 0.0
+        recall = tp / support
+        total += support * (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return total / len(pairs) if pairs else 0.0
+
+
+def sentences(stories, texts):
+    """Each gold event's evidence sentence given alone (as the snippet sets of the field are), by half: the first
+    event's sub-type against the gold's, as accuracy and weighted F1."""
+    rows = []
+    for story in stories:
+        for number, event in enumerate(story["events"]):
+            if event.get("evidence"):
+                rows.append({"id": f"{story['id']}#{number}", "text": event["evidence"], "published": texts[story["id"]].get("published"),
+                             "gold": event["sub_event_type"], "half": half(story["id"])})
+    predictions = vigilrun.events_by_id(rows, "score-gold")
+    print("\n| half | evidence sentences | sub-type accuracy | sub-type weighted F1 |\n|---|---:|---:|---:|")
+    for which in ("A", "B", "all"):
+        pairs = [(r["gold"], (predictions.get(r["id"]) or [{"subEventType": "(no event)"}])[0]["subEventType"]) for r in rows if which == "all" or r["half"] == which]
+        accuracy = sum(1 for g, p in pairs if g == p) / len(pairs) if pairs else 0.0
+        print(f"| {which} | {len(pairs)} | {accuracy:.3f} | {weighted_f1(pairs):.3f} |")
+
+
 def ratio(a, b):
     return f"{a / b:.3f}" if b else "n/a"
 
@@ -102,6 +136,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--gold", nargs="*", default=sorted(glob.glob(os.path.join(ROOT, "data", "gold", "real-news", "*.jsonl"))))
     parser.add_argument("--show", type=int, default=0, help="print this many story-level errors of half A")
+    parser.add_argument("--sentences", action="store_true",
+                        help="also give each gold event's evidence sentence alone, as a news snippet, and score the first event's sub-type")
     args = parser.parse_args()
     files = []
     for path in args.gold:
@@ -122,6 +158,8 @@ def main():
         print(f"| {which} | {len(part)} | {with_incidents} | {ratio(r['tp'], r['tp'] + r['fp'])} | {ratio(r['tp'], r['tp'] + r['fn'])} | "
               f"{r['gold_events']}/{r['predicted_events']} | {ratio(r['matched'], r['predicted_events'])} | {ratio(r['matched'], r['gold_events'])} | "
               f"{ratio(r['subtype'], r['matched'])} | {ratio(r['main'], r['main_total'])} | {ratio(r['within'], r['placed'])} ({r['placed']}) | {ratio(r['fatal'], r['matched'])} |")
+    if args.sentences:
+        sentences(stories, texts)
     shown = 0
     for story in stories:
         if shown >= args.show or half(story["id"]) != "A":
