@@ -109,6 +109,11 @@ internal static partial class CasualtyFinder
 
     private static Regex GrievanceBefore() => GrievanceBeforePattern.Value;
 
+    private static Regex TriggerBefore() => TriggerBeforePattern.Value;
+
+    private static readonly Lazy<Regex> TriggerBeforePattern = new(() => new Regex(
+        @"\b(?:" + WordClasses.UnrestTrigger + @")\b[^.;]{0,120}?\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$", WordClasses.Options));
+
     /// <summary>Whether the words right before a harm or a person make it what a protest is about ("to denounce the killing of | George Floyd").</summary>
     internal static bool IsGrievance(string textBefore) => GrievanceBefore().IsMatch(textBefore);
 
@@ -286,8 +291,10 @@ internal static partial class CasualtyFinder
         var claimed = found.Where(m => ClaimedBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)])).ToHashSet();
         found.RemoveAll(m => claimed.Contains(m) && found.Any(o => o.Killed == m.Killed && !claimed.Contains(o)));
 
-        // The harm a protest is about ("marched to protest against the killing of a classmate") is its reason, not its toll.
-        found.RemoveAll(m => GrievanceBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)]));
+        // The harm a protest is about ("marched to protest against the killing of a classmate") is its reason, not its toll;
+        // so is the harm that set unrest off ("youths rioted after a trader was killed in a cell").
+        found.RemoveAll(m => GrievanceBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)])
+            || TriggerBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)]));
 
         foreach (Match match in None().Matches(sentenceText))
         {

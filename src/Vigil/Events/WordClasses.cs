@@ -53,6 +53,7 @@ internal static class WordClasses
         [nameof(DamageAlone)] = Fit.Whole,
         [nameof(ArrestAsGrievance)] = Fit.Whole,
         [nameof(HarmAsGrievance)] = Fit.Part,
+        [nameof(UnrestTrigger)] = Fit.Part,
         [nameof(CountryAsActor)] = Fit.Part,
         [nameof(AtSea)] = Fit.Words,
         [nameof(Kin)] = Fit.Part,
@@ -132,6 +133,9 @@ internal static class WordClasses
 
     /// <summary>Words right before a harm that a protest is about ("protesting against | the killing of"): a part of <see cref="CasualtyFinder"/>'s grievance test.</summary>
     public static string HarmAsGrievance => Loaded.Value.Entries(nameof(HarmAsGrievance));
+
+    /// <summary>Words of unrest before "after" or "following": a harm told right after them set the unrest off (<see cref="CasualtyFinder"/>).</summary>
+    public static string UnrestTrigger => Loaded.Value.Entries(nameof(UnrestTrigger));
 
     /// <summary>A word that leaves a claim unconfirmed ("reportedly", "is believed to").</summary>
     public static Regex Hedge => Loaded.Value.Regex(nameof(Hedge));

@@ -55,6 +55,8 @@ public class EventExtractorTests
     [InlineData("Students marched in Dalwa on Monday to protest against the killing of a classmate by police.")]
     [InlineData("Hundreds rallied in Dalwa on Monday demanding justice for two teenagers shot dead by soldiers last week.")]
     [InlineData("Lawyers boycotted the courts and held a rally in Dalwa on Monday to protest the killing of a colleague.")]
+    [InlineData("Youths rioted in Dalwa on Tuesday, burning tyres and stoning police, after a trader was killed at a checkpoint.")]
+    [InlineData("Protesters set fire to a police station in Dalwa on Monday after police shot dead two young men.")]
     public void TheHarmAProtestIsAboutIsNotItsToll(string text)
     {
         var found = Assert.Single(EventTestKit.Extract(text, Published));
