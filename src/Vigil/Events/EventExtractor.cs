@@ -521,12 +521,25 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             return total.Count;
         }
 
+        // Counts of different kinds of people add up ("three soldiers ... two civilians"); a count that names no kind
+        // ("Gunmen kill 12" above "killed at least 12 civilians", "five people died: three soldiers and two civilians")
+        // tells the same dead again, so it stands beside their sum rather than adding to it. "Others" are more.
+        CasualtyCount? headless = null;
         CasualtyCount? sum = null;
-        foreach (var byHead in mentions.GroupBy(m => m.Head is "people" or "persons" or "others" or "" ? string.Empty : m.Head))
+        foreach (var byHead in mentions.GroupBy(m => m.Head is "people" or "persons" or "" ? string.Empty : m.Head))
         {
             var largest = byHead.Select(m => m.Count).Aggregate(CountParser.Max);
-            sum = sum is null ? largest : CountParser.Add(sum, largest);
+            if (byHead.Key.Length == 0)
+            {
+                headless = largest;
+            }
+            else
+            {
+                sum = sum is null ? largest : CountParser.Add(sum, largest);
+            }
         }
+
+        sum = sum is null ? headless : headless is null ? sum : CountParser.Max(sum, headless);
 
         foreach (var mention in mentions)
         {

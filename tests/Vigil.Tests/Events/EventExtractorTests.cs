@@ -33,6 +33,8 @@ public class EventExtractorTests
     [InlineData("A woman and her daughter were killed when gunmen opened fire on their house in Dalwa.", 2)]
     [InlineData("A farmer and his son were shot dead by bandits near Dalwa on Monday.", 2)]
     [InlineData("Nine soldiers and an unknown number of militants died in a gun battle near Dalwa, the army said.", 9)]
+    [InlineData("Gunmen kill 12 in attack on Dalwa village\n\nSuspected jihadists killed at least 12 civilians in an attack on Dalwa on Sunday, officials said.", 12)]
+    [InlineData("Five people were killed when rebels shelled Dalwa on Sunday. Three soldiers and two civilians died in the shelling.", 5)]
     [InlineData("A human rights lawyer was found shot dead in her car in Dalwa on Thursday.", 1)]
     [InlineData("A 47-year-old man was killed when his tractor hit a mine near Dalwa.", 1)]
     [InlineData("Gunmen attacked a market in Dalwa on Monday, killing nine people. The death toll from the attack on the market rose to 15 on Tuesday.", 15)]
