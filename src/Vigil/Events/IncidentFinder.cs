@@ -232,7 +232,15 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
             return false;
         }
 
-        var earlier = incident.Triggers.SelectMany(t => PlaceFinder.Find(text, t.Span, people)).Select(p => p.Name).ToList();
+        var earlierMentions = incident.Triggers.SelectMany(t => PlaceFinder.Find(text, t.Span, people)).ToList();
+        // "... on a village in northern Burkina Faso. The attackers arrived in Toulfe ...": where the incident was told only
+        // at a country's level, a sentence that refers back to it names its scene, not another one.
+        if (earlierMentions.Count > 0 && earlierMentions.All(e => e.IsCountry) && ContinuesStory().IsMatch(sentence.Text))
+        {
+            return false;
+        }
+
+        var earlier = earlierMentions.Select(p => p.Name).ToList();
         return earlier.Count > 0 && !places.Any(place => earlier.Any(e => e.Contains(place, StringComparison.Ordinal) || place.Contains(e, StringComparison.Ordinal)));
     }
 }

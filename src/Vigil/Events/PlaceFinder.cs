@@ -59,8 +59,8 @@ internal static partial class PlaceFinder
     [GeneratedRegex(@"\b\d+(?:[.,]\d+)?\s*(?:-\s*)?(?:km|kms|kilometres?|kilometers?|miles?|mi)\s+(?:\(\s*[^()]{1,20}\)\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|northeast|northwest|southeast|southwest|outside)\s+)?(?:of\s+|from\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DistanceBefore();
 
-    /// <summary>A province written right after a name, from where the name's match ends ("Pokrovsk in Donetsk Oblast", "Bakhmut in Donetsk region": wire copy writes the area's word in lower case).</summary>
-    [GeneratedRegex(@"\G\s+in\s+(?:the\s+)?(?<province>\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*)?\s+(?i:Oblast|Province|Governorate|State|Region|District|County|Krai|Prefecture|Department))\b", RegexOptions.CultureInvariant)]
+    /// <summary>A province written right after a name, from where the name's match ends ("Pokrovsk in Donetsk Oblast", "Bakhmut in Donetsk region", "Toulfe, in the Loroum province": wire copy writes the area's word in lower case).</summary>
+    [GeneratedRegex(@"\G,?\s+in\s+(?:the\s+)?(?<province>\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*)?\s+(?i:Oblast|Province|Governorate|State|Region|District|County|Krai|Prefecture|Department))\b", RegexOptions.CultureInvariant)]
     private static partial Regex ProvinceAfter();
 
     /// <summary>A feature word written as part of the name ("Sidon City", "Kharan District", "Kunar Province").</summary>

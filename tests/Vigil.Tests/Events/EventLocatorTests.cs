@@ -44,6 +44,14 @@ public class EventLocatorTests
     }
 
     [Fact]
+    public void ASentenceReferringBackNamesTheSceneOfAnIncidentToldAtTheCountrysLevel()
+    {
+        var place = PlaceOf("Suspected jihadists killed at least 12 civilians in an attack on a village in northern Burkina Faso on Sunday, "
+            + "local officials said. The attackers arrived on motorcycles in Toulfe, in the Loroum province, and opened fire on residents near the market.");
+        Assert.Equal(("Toulfé", "BF"), (place?.Name, place?.Country));
+    }
+
+    [Fact]
     public void AShipsFlagIsNotWhereItWasHit() =>
         Assert.Equal("Odesa", PlaceOf("Russian forces struck a Panama-flagged cargo ship carrying corn off Odesa, killing ten crew members.")?.Name);
 
