@@ -9,12 +9,16 @@ internal sealed partial class EventLocator(IPlaceResolver? placeResolver)
     public EventLocation? Locate(string text, IReadOnlyList<TextSpan> allSentences, Incident incident, PersonIndex people, List<FieldEvidence> evidence)
     {
         var mentions = new List<(PlaceMention Place, bool InTrigger, int Rank)>();
+        // In a title-case headline every longer word is capitalised, so what reads as a name may be none ("at Mosque in
+        // Northwest Pakistan"): its places come after those of the sentences written in running case, when there are any.
+        var runningCase = incident.All.Any(s => !EventPatterns.IsTitleCase(s.Text));
         foreach (var sentence in incident.Triggers.Concat(incident.Context))
         {
             var inTrigger = incident.Triggers.Contains(sentence);
+            var headline = runningCase && EventPatterns.IsTitleCase(sentence.Text);
             foreach (var place in PlaceFinder.Find(text, sentence.Span, people))
             {
-                mentions.Add((place with { Score = place.Score + (inTrigger ? 2 : 0) }, inTrigger, mentions.Count));
+                mentions.Add((place with { Score = place.Score + (inTrigger ? 2 : 0) - (headline ? HeadlinePenalty : 0) }, inTrigger, mentions.Count));
             }
         }
 
@@ -111,6 +115,9 @@ internal sealed partial class EventLocator(IPlaceResolver? placeResolver)
             ? EventLocation.From(resolvedCountry) with { Precision = Places.PlacePrecision.Country }
             : new EventLocation(countryName, null, null, judged.Code, null, Places.PlacePrecision.Country);
     }
+
+    /// <summary>Puts a title-case headline's places after every place of the running text (whose scores reach 8).</summary>
+    private const int HeadlinePenalty = 8;
 
     /// <summary>How many sentences back an incident without a place looks for the scene, before it tries the lead.</summary>
     private const int SceneSentences = 5;

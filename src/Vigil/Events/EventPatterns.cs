@@ -9,6 +9,26 @@ namespace Vigil.Events;
 /// </summary>
 internal static partial class EventPatterns
 {
+    /// <summary>
+    /// A headline in title case ("Suicide Bomber Kills 7 at Mosque in Northwest Pakistan"): nearly every longer word is
+    /// capitalised, so a capital there marks no name, and "in Mosque" or "on Burkina Faso Village" is no place.
+    /// </summary>
+    internal static bool IsTitleCase(string sentence)
+    {
+        var longer = 0;
+        var capitalised = 0;
+        foreach (Match word in LongerWord().Matches(sentence))
+        {
+            longer++;
+            capitalised += char.IsUpper(word.Value[0]) ? 1 : 0;
+        }
+
+        return longer >= 3 && capitalised >= 0.8 * longer && !sentence.TrimEnd().EndsWith('.');
+    }
+
+    [GeneratedRegex(@"\b\p{L}[\p{L}'’-]{3,}", RegexOptions.CultureInvariant)]
+    private static partial Regex LongerWord();
+
     [GeneratedRegex(@"^\W*(?:he|she|they|it|his|her|their|the\s+(?:attack|incident|victim|victims|man|woman|attackers?|assailants?|gunmen|suspects?|clash(?:es)?|strike|explosion|blast|protest|protesters|execution|killing|two\s+sides|group|crowd|bodies|body))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex ContinuesStory();
 

@@ -225,6 +225,13 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
     /// <summary>A sentence about the same kind of violence still starts a new incident when it happens at another place.</summary>
     private static bool MovesElsewhere(string text, Incident incident, SentenceCues sentence, PersonIndex people)
     {
+        // A title-case headline's capitals name nothing ("Gunmen Kill 12 in Attack on Burkina Faso Village"), so the lead
+        // that follows it tells the same incident wherever the headline seems to put it.
+        if (incident.Triggers.All(t => IsTitleCase(t.Text)) || IsTitleCase(sentence.Text))
+        {
+            return false;
+        }
+
         var places = PlaceFinder.Find(text, sentence.Span, people)
             .Where(p => p.Score >= 1).Select(p => p.Name).ToList();
         if (places.Count == 0)
@@ -232,7 +239,7 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
             return false;
         }
 
-        var earlierMentions = incident.Triggers.SelectMany(t => PlaceFinder.Find(text, t.Span, people)).ToList();
+        var earlierMentions = incident.Triggers.Where(t => !IsTitleCase(t.Text)).SelectMany(t => PlaceFinder.Find(text, t.Span, people)).ToList();
         // "... on a village in northern Burkina Faso. The attackers arrived in Toulfe ...": where the incident was told only
         // at a country's level, a sentence that refers back to it names its scene, not another one.
         if (earlierMentions.Count > 0 && earlierMentions.All(e => e.IsCountry) && ContinuesStory().IsMatch(sentence.Text))

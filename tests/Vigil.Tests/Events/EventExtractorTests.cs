@@ -433,4 +433,12 @@ public class EventExtractorTests
         Assert.Equal("Shelling/artillery/missile attack", found.SubEventType);
         Assert.NotEqual(EventTaxonomy.ViolenceAgainstCivilians, found.EventType);
     }
+
+    [Theory]
+    [InlineData("Suicide Bomber Kills 7 at Mosque in Northwest Pakistan", true)]
+    [InlineData("Israeli Strike Kills 5 in Southern Lebanon", true)]
+    [InlineData("Suicide bomber kills 7 at mosque in northwest Pakistan", false)]
+    [InlineData("Police in Nairobi Said On Monday That Seven Were Arrested.", false)]
+    public void ATitleCaseHeadlineIsToldFromRunningText(string sentence, bool titleCase) =>
+        Assert.Equal(titleCase, EventPatterns.IsTitleCase(sentence));
 }

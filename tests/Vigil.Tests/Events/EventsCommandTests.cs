@@ -42,6 +42,21 @@ public class EventsCommandTests
         Assert.Contains($"{path}:2", message);
     }
 
+    // A page's title-case headline tells the lead's incident; its capitals name no place ("at Protesters in Kenya Capital").
+    [Theory]
+    [InlineData("Police Fire Tear Gas at Protesters in Kenya Capital\n\nNAIROBI - Kenyan police fired tear gas on Tuesday to disperse hundreds of protesters in Nairobi who were demonstrating against new taxes.\n\nWitnesses said at least 30 people were arrested.", "Nairobi")]
+    [InlineData("Gunmen Attack Church in Kaduna State, Kill Worshipper\n\nGunmen stormed a church in Kajuru during Sunday service, killing one worshipper and abducting several others, police said.", "Kajuru")]
+    [InlineData("Israeli Strike Kills 5 in Southern Lebanon\n\nBEIRUT - An Israeli airstrike on a car in the southern Lebanese town of Nabatieh killed five people on Saturday, Lebanon's health ministry said.", "Nabatîyé et Tahta")]
+    public void ATitleCaseHeadlineTellsTheLeadsIncidentAndItsCapitalsNameNoPlace(string text, string place)
+    {
+        var record = System.Text.Json.JsonSerializer.Serialize(new { id = "h", text, published = "2024-03-12" });
+        var (exit, output, _, _) = RunEvents([record]);
+        Assert.Equal(0, exit);
+        using var parsed = System.Text.Json.JsonDocument.Parse(output);
+        var only = Assert.Single(parsed.RootElement.GetProperty("events").EnumerateArray());
+        Assert.Equal(place, only.GetProperty("location").GetProperty("name").GetString());
+    }
+
     [Fact]
     public void TraceTellsWhichCandidateWasDroppedAndWhy()
     {
