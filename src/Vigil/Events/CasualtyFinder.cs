@@ -114,11 +114,11 @@ internal static partial class CasualtyFinder
     private static readonly Lazy<Regex> TriggerBeforePattern = new(() => new Regex(
         @"\b(?:" + WordClasses.UnrestTrigger + @")\b[^.;]{0,120}?\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$", WordClasses.Options));
 
-    /// <summary>Whether the words right before a harm or a person make it what a protest is about ("to denounce the killing of | George Floyd").</summary>
-    internal static bool IsGrievance(string textBefore) => GrievanceBefore().IsMatch(textBefore);
-
     private static readonly Lazy<Regex> GrievanceBeforePattern = new(() => new Regex(
         @"\b(?:" + WordClasses.HarmAsGrievance + @")\s+(?:[\w'’-]+\s+){0,3}$", WordClasses.Options));
+
+    /// <summary>Whether the words right before a harm or a person make it what a protest is about ("to denounce the killing of | George Floyd").</summary>
+    internal static bool IsGrievance(string textBefore) => GrievanceBefore().IsMatch(textBefore);
 
     /// <summary>
     /// One person told as dead with no number ("the farmer was killed", "a lawyer was found shot dead"); the nouns are a
@@ -173,13 +173,8 @@ internal static partial class CasualtyFinder
             if (found.Count > before)
             {
                 // "3 policemen and 2 attackers killed": counts coordinated before the subject share its verb.
-                var start = match.Index;
-                while (CoordinatedBefore().Match(sentenceText[..start]) is { Success: true } earlier && CountParser.FromMatch(earlier) is { } extra && Plausible(earlier))
-                {
-                    var last = found[^1];
-                    found[^1] = last with { Count = CountParser.Add(last.Count, extra), Span = new TextSpan(sentence.Start + earlier.Index, last.Span.End) };
-                    start = earlier.Index;
-                }
+                var (count, start) = WithCoordinatedBefore(sentenceText, match.Index, found[^1].Count);
+                found[^1] = found[^1] with { Count = count, Span = start == match.Index ? found[^1].Span : new TextSpan(sentence.Start + start, found[^1].Span.End) };
 
                 // "An unknown number of militants died" alone is no count at all: unknown, not zero.
                 if (found[^1].Count.Best == 0 && start == match.Index && NumberOf().IsMatch(match.Groups["noun"].Value.Trim()))
@@ -258,14 +253,7 @@ internal static partial class CasualtyFinder
                 continue;
             }
 
-            var count = new CasualtyCount(1, 1, 1);
-            var start = match.Index;
-            while (CoordinatedBefore().Match(sentenceText[..start]) is { Success: true } earlier && CountParser.FromMatch(earlier) is { } extra && Plausible(earlier))
-            {
-                count = CountParser.Add(count, extra);
-                start = earlier.Index;
-            }
-
+            var (count, start) = WithCoordinatedBefore(sentenceText, match.Index, new CasualtyCount(1, 1, 1));
             found.Add(new CasualtyMention(new TextSpan(sentence.Start + start, span.End), count, match.Groups["kin"].Value.ToLowerInvariant(), false, killed));
         }
 
@@ -313,6 +301,18 @@ internal static partial class CasualtyFinder
         }
 
         return found;
+    }
+
+    /// <summary>A count with the counts coordinated right before its subject added ("a woman and | her daughter were killed"), and where the first of them starts.</summary>
+    private static (CasualtyCount Count, int Start) WithCoordinatedBefore(string sentenceText, int start, CasualtyCount count)
+    {
+        while (CoordinatedBefore().Match(sentenceText[..start]) is { Success: true } earlier && CountParser.FromMatch(earlier) is { } extra && Plausible(earlier))
+        {
+            count = CountParser.Add(count, extra);
+            start = earlier.Index;
+        }
+
+        return (count, start);
     }
 
     /// <summary>
