@@ -310,7 +310,8 @@ internal static class IncidentFeatures
             }
 
             var hypothetical = EventLexicon.Hypothetical().IsMatch(text.AsSpan(Math.Max(0, match.Index - 40), Math.Min(40, match.Index)));
-            var aboutProtest = words.Where((t, i) => grievance[i] && t.Start <= match.Index && match.Index < t.End).Any();
+            var at = words.FindIndex(t => t.End > match.Index);
+            var aboutProtest = at >= 0 && grievance[at];
             Add("cue", aboutProtest ? $"{cue}@grievance" : hypothetical ? $"{cue}?" : cue.ToString());
         }
 

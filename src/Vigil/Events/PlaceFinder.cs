@@ -126,9 +126,9 @@ internal static partial class PlaceFinder
             var span = new TextSpan(start, start + name.Length);
             // "targets Pokrovsk in Donetsk Oblast": a province written right after the name marks it as a place.
             var provinceAfter = match.Groups["context"].Success ? Match.Empty : ProvinceAfter().Match(sentenceText, match.Index + match.Length);
-            if (provinceAfter.Success)
+            if (provinceAfter.Success && provinceAfter.Groups["province"] is var province)
             {
-                writtenAsAreas.Add(new TextSpan(sentence.Start + provinceAfter.Groups["province"].Index, sentence.Start + provinceAfter.Groups["province"].Index + provinceAfter.Groups["province"].Length));
+                writtenAsAreas.Add(new TextSpan(sentence.Start + province.Index, sentence.Start + province.Index + province.Length));
             }
 
             var hasContext = match.Groups["context"].Success || match.Groups["feature"].Success || provinceAfter.Success;
