@@ -14,6 +14,7 @@ sub-type is scored against the gold's (accuracy and weighted F1 with "no event" 
 Usage: bench/events/score-gold.py [--gold FILE_OR_DIR ...] [--show N] [--sentences]
 """
 import argparse
+import collections
 import glob
 import json
 import math
@@ -111,7 +112,7 @@ def weighted_f1(pairs):
     return total / len(pairs) if pairs else 0.0
 
 
-def sentences(stories, texts):
+def sentences(stories, texts, confusion=False):
     """Each gold event's evidence sentence given alone (as the snippet sets of the field are), by half: the first
     event's sub-type against the gold's, as accuracy and weighted F1."""
     rows = []
@@ -126,6 +127,14 @@ def sentences(stories, texts):
         pairs = [(r["gold"], (predictions.get(r["id"]) or [{"subEventType": "(no event)"}])[0]["subEventType"]) for r in rows if which == "all" or r["half"] == which]
         accuracy = sum(1 for g, p in pairs if g == p) / len(pairs) if pairs else 0.0
         print(f"| {which} | {len(pairs)} | {accuracy:.3f} | {weighted_f1(pairs):.3f} |")
+    if confusion:
+        # Half A only: B is for reporting, and its errors must not guide changes.
+        errors = collections.Counter((r["gold"], (predictions.get(r["id"]) or [{"subEventType": "(no event)"}])[0]["subEventType"])
+                                     for r in rows if r["half"] == "A")
+        print("\nhalf A errors, gold -> predicted:")
+        for (gold, predicted), n in errors.most_common():
+            if gold != predicted:
+                print(f"  {n:3d}  {gold} -> {predicted}")
 
 
 def ratio(a, b):
@@ -138,6 +147,7 @@ def main():
     parser.add_argument("--show", type=int, default=0, help="print this many story-level errors of half A")
     parser.add_argument("--sentences", action="store_true",
                         help="also give each gold event's evidence sentence alone, as a news snippet, and score the first event's sub-type")
+    parser.add_argument("--confusion", action="store_true", help="with --sentences, list half A's sub-type errors")
     args = parser.parse_args()
     files = []
     for path in args.gold:
@@ -159,7 +169,7 @@ def main():
               f"{r['gold_events']}/{r['predicted_events']} | {ratio(r['matched'], r['predicted_events'])} | {ratio(r['matched'], r['gold_events'])} | "
               f"{ratio(r['subtype'], r['matched'])} | {ratio(r['main'], r['main_total'])} | {ratio(r['within'], r['placed'])} ({r['placed']}) | {ratio(r['fatal'], r['matched'])} |")
     if args.sentences:
-        sentences(stories, texts)
+        sentences(stories, texts, args.confusion)
     shown = 0
     for story in stories:
         if shown >= args.show or half(story["id"]) != "A":

@@ -318,6 +318,24 @@ public sealed class PostgresEventStoreTests : EventStoreTests
 
     protected override IReadOnlyList<string> QueryRows(string sql) => TestSql.RowsOnPostgres(schema!.ConnectionString, sql);
 
+    [SkippableFact]
+    public void TheStoreReadsWithoutParallelPlans()
+    {
+        using var store = (PostgresEventStore)CreateStore(null);
+        Assert.Equal("0", store.Setting("max_parallel_workers_per_gather"));
+    }
+
+    [SkippableFact]
+    public void AWordsEventsAreReadFromTheIndexOfClaimsByArticleAlone()
+    {
+        var store = CreateStore(null);
+        store.Dispose();
+        // An index of article ids alone sent each match to the claims table for its event id.
+        var plan = QueryPlan("SELECT event_id FROM claims WHERE article_id = 'a'");
+        Assert.Contains("claims_article_event", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("claims_article ", plan + " ", StringComparison.Ordinal);
+    }
+
     public override void Dispose()
     {
         base.Dispose();
