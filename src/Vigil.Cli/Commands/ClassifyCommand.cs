@@ -42,6 +42,12 @@ internal static class ClassifyCommand
                 {
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{weight,8:+0.000;-0.000}  {feature}"));
                 }
+
+                // The listed features seldom add up to the reading: many small ones and the labels' priors make the rest.
+                var all = classifier.Explain(passage, hints, first, second, top: int.MaxValue);
+                var bias = classifier.PriorDifference(first, second);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{all.Sum(f => f.Weight),8:+0.000;-0.000}  all {all.Count} features\n{bias,8:+0.000;-0.000}  prior (bias)"));
             }
 
             return 0;

@@ -117,6 +117,9 @@ public sealed class IncidentClassifier
         return [.. shares.OrderByDescending(s => Math.Abs(s.Value)).Take(top).Select(s => (s.Key, s.Value))];
     }
 
+    /// <summary>How much more the model favours <paramref name="label"/> than <paramref name="against"/> before reading any feature.</summary>
+    public double PriorDifference(string label, string against) => Bias[Array.IndexOf(Labels, label)] - Bias[Array.IndexOf(Labels, against)];
+
     /// <summary>Raw logits of a feature list (before temperature), for training and calibration.</summary>
     internal double[] Scores(List<ulong> features)
     {
