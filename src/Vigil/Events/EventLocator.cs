@@ -66,7 +66,10 @@ internal sealed partial class EventLocator(IPlaceResolver? placeResolver)
             if (placeResolver is not null)
             {
                 var context = new PlaceContext(judged is null ? [] : [judged.Code], theatre, text[Math.Max(0, place.Span.Start - 40)..place.Span.Start]);
-                var resolved = Resolve(placeResolver, place.Name, place.Areas, country, context);
+                // "the town of Sake, 25 km west of Goma": the reading that lies that far from the place measured from is meant.
+                var measuredFrom = place.MeasuredFrom is { } measure && Resolve(placeResolver, measure.Name, [], country, context) is { Precision.UcdpWherePrecision: 1 } origin
+                    ? placeResolver.ResolveMeasuredFrom(place.Name, origin, measure.Km, country, context) : null;
+                var resolved = measuredFrom ?? Resolve(placeResolver, place.Name, place.Areas, country, context);
                 if (resolved?.Precision != Places.PlacePrecision.Town && country is not null && place.Areas.Count > 0
                     && placeResolver.ResolveWithin(place.Name, place.Areas, null, context) is { } elsewhere && elsewhere.Precision == Places.PlacePrecision.Town
                     && elsewhere.CountryCode != country && place.Areas.Any(area => string.Equals(area, elsewhere.Admin1, StringComparison.OrdinalIgnoreCase)))

@@ -10,6 +10,9 @@ namespace Vigil.Events;
 /// actors come from: it is tried after the others and weighs less in the country vote.</remarks>
 internal sealed record PlaceMention(TextSpan Span, string Name, IReadOnlyList<string> Areas, string? CountryCode, bool IsCountry, int Score, string? OtherName = null, bool Secondary = false)
 {
+    /// <summary>The place this one is measured from and how far ("Sake, 25 km west of Goma": Goma, 25), when the text says.</summary>
+    public (string Name, double Km)? MeasuredFrom { get; init; }
+
     /// <summary>The broadest area written beside the place (the province in "X (District, Province)").</summary>
     public string? Admin => Areas.Count > 0 ? Areas[^1] : null;
 }
@@ -37,7 +40,7 @@ internal static partial class PlaceFinder
     private static Regex Governed() => GovernedPattern.Value;
 
     private static readonly Lazy<Regex> GovernedPattern = new(() => new Regex(
-        @"\b(?<prep>(?i:in|at|near|off|outside|around|inside|on|into|across|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?<the>(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?:" + WordClasses.PlaceFeatures + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?:(?<feature>" + WordClasses.PlaceFeatures + @")|(?<site>" + WordClasses.PlaceSites + @"))){0,2}(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?(?:(?<=(?:" + WordClasses.PlaceFeatures + @"))(?=\s+(?:in|of)\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?",
+        @"\b(?<prep>(?i:in|at|near|off|outside|around|inside|on|into|across|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?<the>(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-populated)\s+)*(?:(?<featureOf>" + WordClasses.PlaceFeatures + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?:(?<feature>" + WordClasses.PlaceFeatures + @")|(?<site>" + WordClasses.PlaceSites + @"))){0,2}(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?(?:(?<=(?:" + WordClasses.PlaceFeatures + @"))(?=\s+(?:in|of)\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?",
         WordClasses.Options & ~RegexOptions.IgnoreCase));
 
     /// <summary>Verbs whose object is often the place itself ("shelled Marib city", "stormed Kafr Nabl", "took control of Bunagana"), in the past of
@@ -56,7 +59,7 @@ internal static partial class PlaceFinder
     private static partial Regex EntranceBefore();
 
     /// <summary>A distance and a bearing before "of" ("25 km west of", "some 10 miles from"): what follows is a reference point.</summary>
-    [GeneratedRegex(@"\b\d+(?:[.,]\d+)?\s*(?:-\s*)?(?:km|kms|kilometres?|kilometers?|miles?|mi)\s+(?:\(\s*[^()]{1,20}\)\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|northeast|northwest|southeast|southwest|outside)\s+)?(?:of\s+|from\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<number>\d+(?:[.,]\d+)?)\s*(?:-\s*)?(?<unit>km|kms|kilometres?|kilometers?|miles?|mi)\s+(?:\(\s*[^()]{1,20}\)\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|northeast|northwest|southeast|southwest|outside)\s+)?(?:of\s+|from\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DistanceBefore();
 
     /// <summary>A province written right after a name, from where the name's match ends ("Pokrovsk in Donetsk Oblast", "Bakhmut in Donetsk region", "Toulfe, in the Loroum province": wire copy writes the area's word in lower case).</summary>
@@ -131,7 +134,8 @@ internal static partial class PlaceFinder
                 writtenAsAreas.Add(new TextSpan(sentence.Start + province.Index, sentence.Start + province.Index + province.Length));
             }
 
-            var hasContext = match.Groups["context"].Success || match.Groups["feature"].Success || provinceAfter.Success;
+            // "the town of X" marks X as a place as "X town" does.
+            var hasContext = match.Groups["context"].Success || match.Groups["feature"].Success || match.Groups["featureOf"].Success || provinceAfter.Success;
             // "in Russian drone strikes", "in Israeli raids": a nation's adjective is whose the act was, not where.
             if (!hasContext && Countries.FromAdjective(name) is not null)
             {
@@ -198,7 +202,16 @@ internal static partial class PlaceFinder
             // the towns the sentence names.
             var markedAsPlace = hasContext || match.Groups["inArea"].Success || match.Value.Contains(" of ", StringComparison.Ordinal);
             // "in Sake, 25 km west of Goma": a place a distance is measured from is where the incident was not.
-            var reference = DistanceBefore().IsMatch(before);
+            var distance = DistanceBefore().Match(before);
+            var reference = distance.Success;
+            if (reference && found.Count > 0 && !found[^1].IsCountry && found[^1].Span.End <= start
+                && double.TryParse(distance.Groups["number"].Value.Replace(',', '.'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                // The place named just before the distance is the one measured: its reading must lie that far from this one.
+                var km = char.ToLowerInvariant(distance.Groups["unit"].Value[0]) == 'm' ? number * 1.609 : number;
+                found[^1] = found[^1] with { MeasuredFrom = (name, km) };
+            }
+
             var secondary = origin || reference || (!markedAsPlace && (match.Groups["the"].Success || match.Groups["site"].Success));
             if (origin || reference)
             {

@@ -144,6 +144,13 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
     /// <summary>The prominence (a town of some 10,000, or a district seat) a spelling-tolerant match needs when no country anchors it.</summary>
     private const double UnanchoredSpellingProminence = 0.6;
 
+    public ResolvedPlace? ResolveMeasuredFrom(string name, ResolvedPlace reference, double km, string? countryCode = null, PlaceContext? context = null)
+    {
+        var readings = Candidates(name, countryCode, context).Where(c => c.Score >= MinimumScore && Trusted(c, countryCode, context)).ToList();
+        var agreeing = readings.Where(c => Geo.AgreesWithStatedDistance(Geo.DistanceKm(c.Place.Latitude, c.Place.Longitude, reference.Latitude, reference.Longitude), km)).ToList();
+        return agreeing.Count == 0 ? null : WithRunnersUp(agreeing[0].Place, readings);
+    }
+
     public IReadOnlyList<ResolvedPlace> ReadingsByCountry(string name, PlaceContext? context = null) =>
         [.. Candidates(name, null, context).Where(c => c.Score >= MinimumScore).GroupBy(c => c.Place.CountryCode).Select(g => g.First().Place)];
 

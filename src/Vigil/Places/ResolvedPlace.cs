@@ -88,6 +88,13 @@ public interface IPlaceResolver
     /// </summary>
     IReadOnlyList<ResolvedPlace> ReadingsByCountry(string name, PlaceContext? context = null) =>
         Resolve(name, null, context) is { } best ? [best] : [];
+
+    /// <summary>
+    /// The reading of a name that lies about <paramref name="km"/> from <paramref name="reference"/>, as the text says
+    /// ("Sake, 25 km west of Goma"); null when no reading does.
+    /// </summary>
+    ResolvedPlace? ResolveMeasuredFrom(string name, ResolvedPlace reference, double km, string? countryCode = null, PlaceContext? context = null) =>
+        Resolve(name, countryCode, context) is { } place && Geo.AgreesWithStatedDistance(Geo.DistanceKm(place.Latitude, place.Longitude, reference.Latitude, reference.Longitude), km) ? place : null;
 }
 
 /// <summary>What the rest of a document says about where things are: the countries and places it mentions.</summary>

@@ -52,6 +52,19 @@ public class EventLocatorTests
     }
 
     [Fact]
+    public void ATownMeasuredFromAnotherIsTheReadingThatLiesThatFarFromIt()
+    {
+        // The gazetteer has four places called Sake in the Congo, two of them in North Kivu; one lies 22 km west of Goma.
+        var place = PlaceOf("M23 rebels attacked the town of Sake, 25 km west of Goma, on Wednesday, killing three civilians.");
+        Assert.Equal("Sake", place?.Name);
+        Assert.InRange(Geo.DistanceKm(place!.Latitude!.Value, place.Longitude!.Value, -1.674, 29.228), 10, 40);
+    }
+
+    [Fact]
+    public void ATownAttackedIsThePlaceWhenTheTextCallsItATown() =>
+        Assert.Equal("Palma", PlaceOf("Insurgents attacked the town of Palma on Wednesday, killing several civilians.")?.Name);
+
+    [Fact]
     public void AShipsFlagIsNotWhereItWasHit() =>
         Assert.Equal("Odesa", PlaceOf("Russian forces struck a Panama-flagged cargo ship carrying corn off Odesa, killing ten crew members.")?.Name);
 

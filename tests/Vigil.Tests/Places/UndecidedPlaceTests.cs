@@ -33,6 +33,26 @@ public sealed class UndecidedPlaceTests
     }
 
     [Fact]
+    public void AStatedDistanceFromAnotherPlaceDecides()
+    {
+        var donetsk = resolver.Resolve("Donetsk", "UA")!;
+        // "Novoselivka, 10 km west of Donetsk": the reading 10 km from Donetsk, not the province of the two.
+        var near = resolver.ResolveMeasuredFrom("Novoselivka", donetsk, 10, "UA");
+        Assert.Equal((48.07, 37.67, PlacePrecision.Town), (near?.Latitude, near?.Longitude, near?.Precision));
+        // Neither reading lies 60 km from it: the text and the gazetteer disagree, and nothing is guessed.
+        Assert.Null(resolver.ResolveMeasuredFrom("Novoselivka", donetsk, 60, "UA"));
+    }
+
+    [Theory]
+    [InlineData(22, 25, true)]
+    [InlineData(14, 5, true)]
+    [InlineData(140, 100, true)]
+    [InlineData(40, 25, false)]
+    [InlineData(160, 100, false)]
+    public void AMeasuredDistanceAgreesWithAStatedOneWithinHalfOfItOrTenKilometres(double measured, double stated, bool agrees) =>
+        Assert.Equal(agrees, Geo.AgreesWithStatedDistance(measured, stated));
+
+    [Fact]
     public void ReadingsInSeveralProvincesGiveTheCountry()
     {
         var place = resolver.Resolve("Vilkhivka", "UA");
