@@ -54,6 +54,7 @@ internal static class WordClasses
         [nameof(ArrestAsGrievance)] = Fit.Whole,
         [nameof(HarmAsGrievance)] = Fit.Part,
         [nameof(UnrestTrigger)] = Fit.Part,
+        [nameof(CrowdProtestAct)] = Fit.Words,
         [nameof(CountryAsActor)] = Fit.Part,
         [nameof(AtSea)] = Fit.Words,
         [nameof(Kin)] = Fit.Part,
@@ -136,6 +137,9 @@ internal static class WordClasses
 
     /// <summary>Words of unrest before "after" or "following": a harm told right after them set the unrest off (<see cref="CasualtyFinder"/>).</summary>
     public static string UnrestTrigger => Loaded.Value.Entries(nameof(UnrestTrigger));
+
+    /// <summary>A crowd's act of protest in the street ("demonstrated", "staged a sit-in"), not a protest in words: see <see cref="IncidentTyper"/>.</summary>
+    public static Regex CrowdProtestAct => Loaded.Value.Regex(nameof(CrowdProtestAct));
 
     /// <summary>A word that leaves a claim unconfirmed ("reportedly", "is believed to").</summary>
     public static Regex Hedge => Loaded.Value.Regex(nameof(Hedge));

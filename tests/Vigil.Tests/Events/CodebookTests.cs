@@ -27,6 +27,19 @@ public class CodebookTests
         Assert.Equal(stands, found.Count == 1 && found[0].Killed?.Best == 15);
     }
 
+    // A crowd's act of protest stands against a coder that leans to "none" over the topic it is about (the shipped model
+    // reads the second at P(none) 0.67 without the rules' verdict); a protest planned, or a study that "demonstrates", does not.
+    [Theory]
+    [InlineData("On 19 September 2023, farmers demonstrated in Nashik over falling onion prices.", true)]
+    [InlineData("Members of the doctors' union picketed the health ministry in Kinshasa over working conditions.", true)]
+    [InlineData("Residents of the Soweto township plan to demonstrate against electricity tariffs next week.", false)]
+    [InlineData("The new study demonstrates that the statues stood near sources of fresh water.", false)]
+    public void ACrowdsProtestStandsAgainstADoubtingCoder(string text, bool stands)
+    {
+        var found = Code(text);
+        Assert.Equal(stands, found.Count == 1 && found[0].SubEventType == "Peaceful protest");
+    }
+
     [Fact]
     public void PropertyBurnedByAttackersWhoAlsoKillIsAnAttack()
     {
