@@ -38,13 +38,14 @@ internal static class ClassifyCommand
             {
                 var (first, second) = (reading.Ranked[0].Label, reading.Ranked[1].Label);
                 output.WriteLine($"features for \"{first}\" (+) against \"{second}\" (-):");
-                foreach (var (feature, weight) in classifier.Explain(passage, hints, first, second, top: 15))
+                // Every feature, strongest first: the listed ones seldom add up to the reading, and many small ones and the
+                // labels' priors make the rest.
+                var all = classifier.Explain(passage, hints, first, second, top: int.MaxValue);
+                foreach (var (feature, weight) in all.Take(15))
                 {
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{weight,8:+0.000;-0.000}  {feature}"));
                 }
 
-                // The listed features seldom add up to the reading: many small ones and the labels' priors make the rest.
-                var all = classifier.Explain(passage, hints, first, second, top: int.MaxValue);
                 var bias = classifier.PriorDifference(first, second);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{all.Sum(f => f.Weight),8:+0.000;-0.000}  all {all.Count} features\n{bias,8:+0.000;-0.000}  prior (bias)"));

@@ -35,7 +35,7 @@ public sealed class PostgresEventStore : SqlEventStore
     }
 
     /// <summary>A setting of this store's session, as PostgreSQL shows it.</summary>
-    internal string? Setting(string name) => Scalar($"SELECT current_setting(@name)", ("@name", name)) as string;
+    internal string? Setting(string name) => Scalar("SELECT current_setting(@name)", ("@name", name)) as string;
 
     protected override IReadOnlyList<Migration> Migrations { get; } =
     [
