@@ -101,6 +101,9 @@ public sealed class QueueWorker(IWorkQueue queue, IEventStore store, PageProcess
     /// <summary>How long to wait before asking again when no job is ready.</summary>
     public TimeSpan IdlePoll { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>With <see cref="UntilEmpty"/>, how long to wait before asking again when no job waits and others are still running.</summary>
+    public TimeSpan DrainPoll { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The first wait before a job that failed transiently is tried again; it doubles with each attempt.</summary>
     public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -127,14 +130,26 @@ public sealed class QueueWorker(IWorkQueue queue, IEventStore store, PageProcess
             var job = queue.Claim(name, Lease);
             if (job is null)
             {
-                if (UntilEmpty && queue.QueueCounts() is var counts && counts[JobStates.Pending] + counts[JobStates.Running] == 0)
+                var wait = IdlePoll;
+                if (UntilEmpty && queue.QueueCounts() is var counts)
                 {
-                    break;
+                    if (counts[JobStates.Pending] + counts[JobStates.Running] == 0)
+                    {
+                        break;
+                    }
+
+                    // Draining a batch: the jobs still running are other workers' last ones, and this worker stays only
+                    // to take any that fail back; a full idle poll would keep the whole batch waiting up to a second
+                    // after its last job.
+                    if (counts[JobStates.Pending] == 0)
+                    {
+                        wait = DrainPoll;
+                    }
                 }
 
                 try
                 {
-                    await Task.Delay(IdlePoll, stop).ConfigureAwait(false);
+                    await Task.Delay(wait, stop).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {

@@ -61,6 +61,26 @@ public sealed class QueueWorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task ADrainingWorkerStopsSoonAfterAnotherWorkersLastJobEndsNotAfterAFullIdlePoll()
+    {
+        using var fetcher = new PageFetcher();
+        using var store = SqliteEventStore.Open(Path.Combine(folder, "drain.db"));
+        store.Enqueue(FixtureJobs()[..1]);
+        var othersLast = store.Claim("other", TimeSpan.FromMinutes(2));
+        Assert.NotNull(othersLast);
+
+        var clock = Stopwatch.StartNew();
+        var draining = new QueueWorker(store, store, DedupFixtures.Process, fetcher, "drainer") { UntilEmpty = true, IdlePoll = TimeSpan.FromSeconds(30) }
+            .RunAsync(CancellationToken.None);
+        await Task.Delay(300);
+        Assert.False(draining.IsCompleted, "a worker must wait while another's job may still fail back into the queue");
+        store.Complete(othersLast!, "other", "stored");
+        var summary = await draining.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, summary.Jobs);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task AJobLeftByAKilledWorkerIsDoneByTheNextOneAndAnEmptyPageFailsWithItsReason()
     {
         using var fetcher = new PageFetcher();

@@ -27,6 +27,17 @@ public class IncidentClassifierTrainerTests
     }
 
     [Fact]
+    public void AveragingFromTheLastEpochIsTheLastEpochsWeightsAndFromEarlierIsNot()
+    {
+        var last = IncidentClassifierTrainer.Train(Slice.Value, Quick with { AverageFrom = -1 });
+        var averagedOverOne = IncidentClassifierTrainer.Train(Slice.Value, Quick with { AverageFrom = Quick.Epochs - 1 });
+        Assert.Equal(last.Weights, averagedOverOne.Weights);
+
+        var averagedOverAll = IncidentClassifierTrainer.Train(Slice.Value, Quick with { AverageFrom = 0 });
+        Assert.NotEqual(last.Weights, averagedOverAll.Weights);
+    }
+
+    [Fact]
     public void ASavedModelLoadsAndReadsAsBefore()
     {
         var model = IncidentClassifierTrainer.Train(Slice.Value, Quick, temperature: 0.9);
