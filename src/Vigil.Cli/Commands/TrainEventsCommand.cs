@@ -23,11 +23,12 @@ internal static class TrainEventsCommand
         var epochs = new Option<int>("--epochs") { Description = "passes over the corpus", DefaultValueFactory = _ => new IncidentTrainingOptions().Epochs };
         var l2 = new Option<double>("--l2") { Description = "weight decay on every active feature, the model's pull back towards knowing nothing", DefaultValueFactory = _ => new IncidentTrainingOptions().L2 };
         var averageFrom = new Option<int>("--average-from") { Description = "epoch (from 0) from which the weights are averaged into the model; -1 keeps the last epoch's", DefaultValueFactory = _ => new IncidentTrainingOptions().AverageFrom };
+        var orderings = new Option<int>("--orderings") { Description = "runs over the corpus, each in its own seeded order, whose weights are averaged into the model", DefaultValueFactory = _ => new IncidentTrainingOptions().Orderings };
         var contextCopies = new Option<double>("--context-copies") { Description = "share of incident examples also trained on beside the opening sentence of a random none example", DefaultValueFactory = _ => new IncidentTrainingOptions().ContextCopies };
         var report = new Option<string?>("--report") { Description = "write the cross-validation tables as Markdown to this file" };
         var command = new Command("events", "Train the incident classifier (25 ACLED sub-types or none) on the written corpus, with k-fold cross-validation")
         {
-            corpus, output, folds, seed, epochs, l2, averageFrom, contextCopies, report,
+            corpus, output, folds, seed, epochs, l2, averageFrom, orderings, contextCopies, report,
         };
         command.SetAction(parse =>
         {
@@ -41,7 +42,7 @@ internal static class TrainEventsCommand
                 var folders = parse.GetValue(corpus) is { Length: > 0 } given ? given : [Path.Combine(root, "data", "training", "events", "written"), Path.Combine(root, "data", "training", "events", "real")];
                 var examples = folders.SelectMany(EventCorpus.ReadFolder).ToList();
                 var folder = string.Join(", ", folders);
-                var options = new IncidentTrainingOptions { Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Epochs = parse.GetValue(epochs), L2 = parse.GetValue(l2), ContextCopies = parse.GetValue(contextCopies), AverageFrom = parse.GetValue(averageFrom) };
+                var options = new IncidentTrainingOptions { Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Epochs = parse.GetValue(epochs), L2 = parse.GetValue(l2), ContextCopies = parse.GetValue(contextCopies), AverageFrom = parse.GetValue(averageFrom), Orderings = Math.Max(1, parse.GetValue(orderings)) };
                 var watch = Stopwatch.StartNew();
                 log($"{examples.Count:N0} examples from {folder}; reading each with the rules for their verdicts");
                 var rules = new EventPipeline(EntityRecognizer.Shipped());

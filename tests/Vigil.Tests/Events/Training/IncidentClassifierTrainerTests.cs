@@ -12,7 +12,7 @@ public class IncidentClassifierTrainerTests
         return IncidentClassifierTrainer.Prepare(examples, _ => []);
     });
 
-    private static readonly IncidentTrainingOptions Quick = new() { Epochs = 4, Folds = 3 };
+    private static readonly IncidentTrainingOptions Quick = new() { Epochs = 4, Folds = 3, Orderings = 1 };
 
     [Fact]
     public void TheSameCorpusAndSeedGiveTheSameModel()
@@ -35,6 +35,20 @@ public class IncidentClassifierTrainerTests
 
         var averagedOverAll = IncidentClassifierTrainer.Train(Slice.Value, Quick with { AverageFrom = 0 });
         Assert.NotEqual(last.Weights, averagedOverAll.Weights);
+    }
+
+    [Fact]
+    public void AModelOfTwoOrderingsIsTheMeanOfTheTwoRunsItAverages()
+    {
+        var first = IncidentClassifierTrainer.Train(Slice.Value, Quick);
+        var second = IncidentClassifierTrainer.Train(Slice.Value, Quick with { Seed = Quick.Seed + 7919 });
+        var both = IncidentClassifierTrainer.Train(Slice.Value, Quick with { Orderings = 2 });
+        Assert.NotEqual(first.Weights, second.Weights);
+        Assert.Equal(first.Weights.Length, both.Weights.Length);
+        for (var i = 0; i < both.Weights.Length; i++)
+        {
+            Assert.Equal((first.Weights[i] + second.Weights[i]) / 2, both.Weights[i], 1e-5f);
+        }
     }
 
     [Fact]
