@@ -38,6 +38,20 @@ public class IncidentClassifierTrainerTests
     }
 
     [Fact]
+    public void TheSameExamplesInAnotherOrderGiveTheSameModel()
+    {
+        var reversed = Slice.Value.AsEnumerable().Reverse().ToList();
+        var options = Quick with { ContextCopies = 0.5 };
+        var model = IncidentClassifierTrainer.Train(Slice.Value, options);
+        var fromReversed = IncidentClassifierTrainer.Train(reversed, options);
+        Assert.Equal(model.Weights, fromReversed.Weights);
+        Assert.Equal(model.Version, fromReversed.Version);
+        var folds = IncidentClassifierTrainer.Folds(Slice.Value, 3, 1);
+        var reversedFolds = IncidentClassifierTrainer.Folds(reversed, 3, 1);
+        Assert.Equal(folds, reversedFolds.Reverse());
+    }
+
+    [Fact]
     public void AModelOfTwoOrderingsIsTheMeanOfTheTwoRunsItAverages()
     {
         var first = IncidentClassifierTrainer.Train(Slice.Value, Quick);
