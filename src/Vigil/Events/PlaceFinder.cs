@@ -160,13 +160,11 @@ internal static partial class PlaceFinder
                 continue;
             }
 
-            // The object of "attacked" or "shelled" is as often people or positions as a place: only a name that the
-            // text marks as a place ("X district", "X (Province)") is taken from there.
+            // The object of "attacked" or "shelled" is as often people or positions as a place: a name that the text
+            // does not mark as a place ("X district", "X (Province)") is tried only after the others ("drones struck
+            // Kharkiv" names no other place), and the gazetteer must know it.
             var actsOnPlace = match.Groups["acts"].Success;
-            if (actsOnPlace && !hasContext)
-            {
-                continue;
-            }
+            var unmarkedObject = actsOnPlace && !hasContext;
 
             if (prep == "of" && !origin && !match.Groups["feature"].Success && !match.Value.Contains(" of ", StringComparison.Ordinal) && !PartOfAPlaceBefore.Value.IsMatch(before))
             {
@@ -212,7 +210,7 @@ internal static partial class PlaceFinder
                 found[^1] = found[^1] with { MeasuredFrom = (name, km) };
             }
 
-            var secondary = origin || reference || (!markedAsPlace && (match.Groups["the"].Success || match.Groups["site"].Success));
+            var secondary = origin || reference || unmarkedObject || (!markedAsPlace && (match.Groups["the"].Success || match.Groups["site"].Success));
             if (origin || reference)
             {
                 score = 0;

@@ -34,6 +34,10 @@ public class CodebookTests
     [InlineData("Members of the doctors' union picketed the health ministry in Kinshasa over working conditions.", true)]
     [InlineData("Residents of the Soweto township plan to demonstrate against electricity tariffs next week.", false)]
     [InlineData("The new study demonstrates that the statues stood near sources of fresh water.", false)]
+    [InlineData("Residents blocked the main road into Kisumu on Monday to press their demands for clean water.", true)]
+    [InlineData("Eleven detained journalists are continuing a hunger strike to protest their detention without trial.", true)]
+    [InlineData("Opposition parties held a general strike that shut down Dhaka in protest of the arrest of their leaders.", true)]
+    [InlineData("Snow and fallen trees blocked roads leading to the mountain villages for a second day.", false)]
     public void ACrowdsProtestStandsAgainstADoubtingCoder(string text, bool stands)
     {
         var found = Code(text);

@@ -65,6 +65,16 @@ public class EventLocatorTests
         Assert.Equal("Palma", PlaceOf("Insurgents attacked the town of Palma on Wednesday, killing several civilians.")?.Name);
 
     [Fact]
+    public void APlaceStruckIsWhereTheStrikeWasWhenNoOtherPlaceIsNamed()
+    {
+        // "Russian" says whose drones they were; the city they struck is where.
+        var place = PlaceOf("Russian drones struck Kharkiv overnight, injuring four people, the regional governor said.");
+        Assert.Equal(("Kharkiv", "UA"), (place?.Name, place?.Country));
+        // A place the text marks with a preposition still comes first.
+        Assert.Equal("Kupiansk", PlaceOf("Russian forces shelled Ukrainian positions near Kupiansk on Monday, killing two soldiers.")?.Name);
+    }
+
+    [Fact]
     public void AShipsFlagIsNotWhereItWasHit() =>
         Assert.Equal("Odesa", PlaceOf("Russian forces struck a Panama-flagged cargo ship carrying corn off Odesa, killing ten crew members.")?.Name);
 
