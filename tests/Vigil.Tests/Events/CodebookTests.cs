@@ -38,6 +38,8 @@ public class CodebookTests
     [InlineData("Eleven detained journalists are continuing a hunger strike to protest their detention without trial.", true)]
     [InlineData("Opposition parties held a general strike that shut down Dhaka in protest of the arrest of their leaders.", true)]
     [InlineData("Snow and fallen trees blocked roads leading to the mountain villages for a second day.", false)]
+    [InlineData("Protests erupted in Dhaka on Monday after the verdict was announced.", true)]
+    [InlineData("Protests filled the streets of Caracas on Tuesday.", true)]
     public void ACrowdsProtestStandsAgainstADoubtingCoder(string text, bool stands)
     {
         var found = Code(text);
