@@ -75,6 +75,10 @@ public class EventLocatorTests
     }
 
     [Fact]
+    public void AMarchThroughACityIsInIt() =>
+        Assert.Equal("Belgrade", PlaceOf("Thousands of students marched through central Belgrade on Friday evening, demanding new elections.")?.Name);
+
+    [Fact]
     public void AShipsFlagIsNotWhereItWasHit() =>
         Assert.Equal("Odesa", PlaceOf("Russian forces struck a Panama-flagged cargo ship carrying corn off Odesa, killing ten crew members.")?.Name);
 
