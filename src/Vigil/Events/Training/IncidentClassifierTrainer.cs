@@ -138,35 +138,21 @@ public static class IncidentClassifierTrainer
         {
             // The same examples give the same features whatever the order, so the runs' weights line up row for row.
             var (_, more, moreBias) = TrainOrdering(examples, options with { Seed = options.Seed + (run * OrderingSeedStep) }, log);
-            for (var i = 0; i < weights.Length; i++)
-            {
-                weights[i] += more[i];
-            }
-
-            for (var l = 0; l < bias.Length; l++)
-            {
-                bias[l] += moreBias[l];
-            }
+            Add(weights, more);
+            Add(bias, moreBias);
         }
 
         if (options.Orderings > 1)
         {
-            for (var i = 0; i < weights.Length; i++)
-            {
-                weights[i] /= options.Orderings;
-            }
-
-            for (var l = 0; l < bias.Length; l++)
-            {
-                bias[l] /= options.Orderings;
-            }
+            Divide(weights, options.Orderings);
+            Divide(bias, options.Orderings);
         }
 
         var version = $"events-{XxHash3.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(weights.AsSpan())):x16}"[..15];
         return new IncidentClassifier(labels, hashes, weights, bias, temperature, version);
     }
 
-    /// <summary>Apart enough that no two orderings share a seed, or the copies' seed (<c>Seed + 1</c>).</summary>
+    /// <summary>How far apart the orderings' seeds lie, so that runs from neighbouring <c>--seed</c> values share none.</summary>
     private const int OrderingSeedStep = 7919;
 
     private const int CopySalt = -1, ContextSalt = -2, SideSalt = -3, FoldSalt = -4;
@@ -178,12 +164,29 @@ public static class IncidentClassifierTrainer
     /// as it was. Before (session 17), moving 60 lines from one folder to another moved half A of the real-news gold by
     /// as much as the changes being weighed.
     /// </summary>
-    private static ulong OrderKey(string text, int seed, long salt) =>
-        XxHash3.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(text), (seed * 1_000_003L) + salt);
+    private static ulong OrderKey(string text, int seed, long salt) => OrderKey(System.Text.Encoding.UTF8.GetBytes(text), seed, salt);
+
+    private static ulong OrderKey(byte[] text, int seed, long salt) => XxHash3.HashToUInt64(text, (seed * 1_000_003L) + salt);
 
     /// <summary>The examples' order in one epoch: by <see cref="OrderKey"/>, ties (the same text twice) in corpus order.</summary>
-    private static int[] EpochOrder(IReadOnlyList<TrainingItem> items, int seed, int epoch) =>
-        [.. Enumerable.Range(0, items.Count).OrderBy(i => OrderKey(items[i].Example.Text, seed, epoch))];
+    private static int[] EpochOrder(byte[][] texts, int seed, int epoch) =>
+        [.. Enumerable.Range(0, texts.Length).OrderBy(i => OrderKey(texts[i], seed, epoch))];
+
+    private static void Add(float[] target, float[] source)
+    {
+        for (var i = 0; i < target.Length; i++)
+        {
+            target[i] += source[i];
+        }
+    }
+
+    private static void Divide(float[] values, int by)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] /= by;
+        }
+    }
 
     /// <summary>One run of AdaGrad over the examples (and their context copies) in the order the seed gives.</summary>
     private static (ulong[] Hashes, float[] Weights, float[] Bias) TrainOrdering(IReadOnlyList<TrainingItem> examples, IncidentTrainingOptions options, Action<string>? log)
@@ -206,9 +209,11 @@ public static class IncidentClassifierTrainer
         var averaged = averageFrom >= 0 ? new float[weights.Length] : null;
         var averagedBias = averageFrom >= 0 ? new float[labelCount] : null;
         var averagedEpochs = 0;
+        // Encoded once: every epoch draws its order from the same texts.
+        var texts = items.Select(i => System.Text.Encoding.UTF8.GetBytes(i.Example.Text)).ToArray();
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
-            var order = EpochOrder(items, options.Seed, epoch);
+            var order = EpochOrder(texts, options.Seed, epoch);
             var loss = 0.0;
             foreach (var index in order)
             {
@@ -249,31 +254,17 @@ public static class IncidentClassifierTrainer
             log?.Invoke($"epoch {epoch + 1}/{options.Epochs}: mean loss {loss / items.Count:F4}");
             if (averageFrom >= 0 && epoch >= averageFrom)
             {
-                for (var i = 0; i < weights.Length; i++)
-                {
-                    averaged![i] += weights[i];
-                }
-
-                for (var l = 0; l < labelCount; l++)
-                {
-                    averagedBias![l] += bias[l];
-                }
-
+                Add(averaged!, weights);
+                Add(averagedBias!, bias);
                 averagedEpochs++;
             }
         }
 
         if (averagedEpochs > 0)
         {
-            for (var i = 0; i < weights.Length; i++)
-            {
-                weights[i] = averaged![i] / averagedEpochs;
-            }
-
-            for (var l = 0; l < labelCount; l++)
-            {
-                bias[l] = averagedBias![l] / averagedEpochs;
-            }
+            Divide(averaged!, averagedEpochs);
+            Divide(averagedBias!, averagedEpochs);
+            (weights, bias) = (averaged!, averagedBias!);
         }
 
         return (hashes, weights, bias);
