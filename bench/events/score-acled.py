@@ -98,6 +98,9 @@ def main():
     location_score = "n/a (no coordinates: no gazetteer)" if located == 0 else f"{counts['location'] / n:.3f}"
     print(f"location within 25 km:    {location_score}  (target >= 0.75)")
     print(f"country:                  {counts['country'] / n:.3f}  (target >= 0.97)")
+    # The row above counts a note given no event as a wrong country; this one asks only where Vigil gave an event.
+    given = sum(1 for e in predicted.values() if e)
+    print(f"country, notes given an event: {counts['country'] / given:.3f} ({counts['country']} of {given})" if given else "country, notes given an event: n/a")
     print(f"speed: {n / elapsed:.1f} notes/s ({elapsed:.2f} s for {n}, one process, start-up included); peak memory {peak_mb:.0f} MB")
     print("commonest sub-type confusions (gold -> predicted):")
     for (wanted, got), count in confusion.most_common(15):

@@ -11,7 +11,7 @@ choosing changes, B: reported only; a CRC-32 of the id decides) and overall:
 With --sentences, each gold event's evidence sentence is also given alone, as a news snippet, and the first event's
 sub-type is scored against the gold's (accuracy and weighted F1 with "no event" as a label), per half.
 
-Usage: bench/events/score-gold.py [--gold FILE_OR_DIR ...] [--show N] [--sentences]
+Usage: bench/events/score-gold.py [--gold FILE_OR_DIR ...] [--show N] [--sentences] [--causes]
 """
 import argparse
 import collections
@@ -137,6 +137,46 @@ def sentences(stories, texts, confusion=False):
                 print(f"  {n:3d}  {gold} -> {predicted}")
 
 
+def causes(stories, predictions):
+    """Why gold events go unmatched and why Vigil's events do, counted per half (counts only: half B's stories are not
+    shown). A missed gold event: the story got no event, got one of another event type, got one placed in another
+    country, or got fewer events than it reports. An unmatched event of Vigil's: the story reports none, the event is of
+    a type the story does not report, in another country, or one more than the story reports."""
+    table = collections.defaultdict(collections.Counter)
+    for story in stories:
+        which = half(story["id"])
+        gold_events = story["events"]
+        predicted = predictions.get(story["id"], [])
+        pairs = match(gold_events, predicted)
+        matched_gold = [g for g, _ in pairs]
+        matched_predicted = [p for _, p in pairs]
+        spare_gold = [g for g in gold_events if not any(g is m for m in matched_gold)]
+        spare_predicted = [p for p in predicted if not any(p is m for m in matched_predicted)]
+        for g in spare_gold:
+            if not predicted:
+                cause = "missed: the story got no event"
+            elif any(p["eventType"] != g["event_type"] for p in spare_predicted):
+                cause = "missed: an event of another type given"
+            elif spare_predicted:
+                cause = "missed: an event of the type given in another country"
+            else:
+                cause = "missed: fewer events than the story reports"
+            table[cause][which] += 1
+        for p in spare_predicted:
+            if not gold_events:
+                cause = "extra: the story reports no incident"
+            elif any(g["event_type"] != p["eventType"] for g in spare_gold):
+                cause = "extra: of another type than the story's"
+            elif spare_gold:
+                cause = "extra: in another country than the story's"
+            else:
+                cause = "extra: more events than the story reports"
+            table[cause][which] += 1
+    print("\n| cause | A | B |\n|---|---:|---:|")
+    for cause in sorted(table):
+        print(f"| {cause} | {table[cause]['A']} | {table[cause]['B']} |")
+
+
 def ratio(a, b):
     return f"{a / b:.3f}" if b else "n/a"
 
@@ -147,6 +187,7 @@ def main():
     parser.add_argument("--show", type=int, default=0, help="print this many story-level errors of half A")
     parser.add_argument("--sentences", action="store_true",
                         help="also give each gold event's evidence sentence alone, as a news snippet, and score the first event's sub-type")
+    parser.add_argument("--causes", action="store_true", help="count why gold events and Vigil's events go unmatched, per half")
     parser.add_argument("--confusion", action="store_true", help="with --sentences, list half A's sub-type errors")
     args = parser.parse_args()
     files = []
@@ -168,6 +209,8 @@ def main():
         print(f"| {which} | {len(part)} | {with_incidents} | {ratio(r['tp'], r['tp'] + r['fp'])} | {ratio(r['tp'], r['tp'] + r['fn'])} | "
               f"{r['gold_events']}/{r['predicted_events']} | {ratio(r['matched'], r['predicted_events'])} | {ratio(r['matched'], r['gold_events'])} | "
               f"{ratio(r['subtype'], r['matched'])} | {ratio(r['main'], r['main_total'])} | {ratio(r['within'], r['placed'])} ({r['placed']}) | {ratio(r['fatal'], r['matched'])} |")
+    if args.causes:
+        causes(stories, predictions)
     if args.sentences:
         sentences(stories, texts, args.confusion)
     shown = 0

@@ -167,7 +167,10 @@ internal static partial class IncidentCountry
             return null;
         }
 
-        var best = votes.OrderByDescending(vote => vote.Value).ThenBy(vote => vote.Key, StringComparer.Ordinal).First();
+        // Between countries weighed alike, one named as the party that acted is the less likely place: an acting state
+        // is often abroad ("Russia launched an offensive", told by a Ukrainian commander).
+        var best = votes.OrderByDescending(vote => Math.Round(vote.Value, 6)).ThenBy(vote => actingNames.ContainsKey(vote.Key))
+            .ThenBy(vote => vote.Key, StringComparer.Ordinal).First();
         return new CountryJudgement(best.Key, fromPlaces.GetValueOrDefault(best.Key) >= PlaceSupportNeeded);
     }
 

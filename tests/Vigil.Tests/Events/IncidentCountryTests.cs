@@ -52,6 +52,22 @@ public class IncidentCountryTests
     }
 
     [Fact]
+    public void ACountryNamedAsTheOneThatLaunchedTheAttackIsTheLessLikelyPlace()
+    {
+        // "Russia launched": the name is the attacker, weighed as its adjective is; told by a Ukrainian commander, with
+        // nothing else to decide, the attacked side's country is where.
+        var found = Assert.Single(EventTestKit.Extract("A Ukrainian commander said on Monday that Russia launched a new assault on the front line, killing two soldiers.", Published, resolver));
+        Assert.Equal("UA", found.Location?.Country);
+    }
+
+    [Fact]
+    public void HamasTiesAnIncidentToPalestineWhenNoPlaceIsNamed()
+    {
+        var found = Assert.Single(EventTestKit.Extract("Israeli troops blew up four Hamas tunnels on Monday, the military said.", Published, resolver));
+        Assert.Equal("PS", found.Location?.Country);
+    }
+
+    [Fact]
     public void AtSeaTheCountryThatActsPlacesNothingButThePartyActedOnDoes()
     {
         // No ground at sea is the striker's: the strike on a boat of no stated country gets no country rather than the
