@@ -133,9 +133,12 @@ internal static class ActorFinder
                         && !Regex.IsMatch(text[mention.End..lastHarm], @"\b(?:to|of|for|task)\b");
                     // "marched to denounce the killing of George Floyd": the protest's grievance names an earlier victim, not its own.
                     var grievance = CasualtyFinder.IsGrievance(text[sentence.Span.Start..mention.Start]);
-                    if ((isObject || isPassiveSubject) && !grievance && victims.All(v => v.Person != person))
+                    // "X, a journalist from Yemen, died ... after being shot": the one who died is the subject of "died",
+                    // however long the description set beside the name.
+                    var diedSubject = sentence.Cues.Any(c => c.Cue == Cue.Kill) && DiedAfterName().IsMatch(text[mention.End..sentence.Span.End]);
+                    if ((isObject || isPassiveSubject || diedSubject) && !grievance && victims.All(v => v.Person != person))
                     {
-                        victims.Add((person, outcome, mention));
+                        victims.Add((person, diedSubject ? VictimOutcome.Killed : outcome, mention));
                     }
                 }
             }

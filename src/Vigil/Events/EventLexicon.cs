@@ -113,6 +113,13 @@ internal static partial class EventLexicon
     [GeneratedRegex(@"^\W*(?:in\s+(?:a\s+|an\s+)?(?:another|separate|related|similar|unrelated|second|different)\b|separately\b|elsewhere\b|meanwhile\b|also\s+on\b|on\s+the\s+same\s+day\b|in\s+addition\b|the\s+(?:news|attack|incident|strike|killing|report)\s+(?:comes?|came)\s+as\b|this\s+comes\s+as\b|it\s+comes\s+as\b|earlier\b|a\s+day\s+(?:earlier|later|before)\b|the\s+previous\s+day\b|last\s+(?:week|month)\b)|\b(?:comes?|came)\s+(?:as|after|days\s+after)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex NewIncident();
 
+    /// <summary>
+    /// A sentence that opens on a year ("In 2019 he survived a drone attack", "Back in March 2018, ...") moves the story
+    /// to that time: an act it tells is another incident, not more of the one before.
+    /// </summary>
+    [GeneratedRegex(@"^\W*(?:back\s+)?in\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex OpensOnAYear();
+
     /// <summary>Words that make a sentence general rather than a report of an incident.</summary>
     [GeneratedRegex(@"\b(?:usually|typically|generally|is\s+used|are\s+used|justification|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Generic();

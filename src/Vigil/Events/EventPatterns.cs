@@ -56,4 +56,11 @@ internal static partial class EventPatterns
     /// </summary>
     [GeneratedRegex(@"\b(?:was|were|has\s+been|have\s+been|had\s+been|being|got|left\s+with)\b|\b(?:is|are|be)\s+(?:[a-z]+ly\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex Passive();
+
+    /// <summary>
+    /// What follows a person's name when the name is the subject of a death: "died", "was killed", "was shot dead",
+    /// directly or after a description set off by commas (", a journalist from Yemen, died"; ", 34, was killed").
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:,\s*(?:a|an|the|aged|\d)[^,;.]{0,80},\s*)?(?:later\s+)?(?:died|was\s+(?:killed|murdered|assassinated|shot\s+dead|gunned\s+down))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex DiedAfterName();
 }

@@ -54,7 +54,7 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
                 cues = foreground;
             }
 
-            analysed.Add(new SentenceCues(i, span, sentenceText, cues, EventLexicon.NewIncident().IsMatch(sentenceText)));
+            analysed.Add(new SentenceCues(i, span, sentenceText, cues, EventLexicon.NewIncident().IsMatch(sentenceText) || (cues.Count > 0 && EventLexicon.OpensOnAYear().IsMatch(sentenceText))));
         }
 
         return Group(text, analysed, people);

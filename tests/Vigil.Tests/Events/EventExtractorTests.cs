@@ -238,6 +238,29 @@ public class EventExtractorTests
         Assert.Equal(1, found.Killed?.Best);
     }
 
+    [Theory]
+    [InlineData("Catholic priest Samir Haddad, a teacher from Kelbra, died on Tuesday after being shot in his car by gunmen.")]
+    [InlineData("Catholic priest Samir Haddad, 34, was shot dead by gunmen in Kelbra on Tuesday.")]
+    public void ANamedPersonWhoDiedIsAVictimHoweverLongTheDescriptionBesideTheName(string text)
+    {
+        var found = Assert.Single(EventTestKit.Extract(text, Published));
+        var victim = Assert.Single(found.Victims);
+        Assert.Equal("Samir Haddad", victim.Name);
+        Assert.Equal(VictimOutcome.Killed, victim.Outcome);
+        Assert.Equal(1, found.Killed?.Best);
+    }
+
+    [Fact]
+    public void AnActToldInASentenceThatOpensOnAnEarlierYearIsAnotherIncident()
+    {
+        // The drone attack of 2019 is what the victim once survived: its dead are not this shooting's, and, dated two
+        // years before the report and told after the lead, it is background, not news.
+        var text = "Gunmen shot a journalist dead in Kelbra on Tuesday. In 2019 he survived a drone attack that left six soldiers dead.";
+        var found = Assert.Single(EventTestKit.Extract(text, new DateOnly(2021, 3, 11)));
+        Assert.Equal("Attack", found.SubEventType);
+        Assert.Equal(1, found.Killed?.Best);
+    }
+
     [Fact]
     public void SourcesFormAChainWithShortReferencesResolvedAndHedges()
     {
