@@ -55,12 +55,85 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             {
                 var salience = incident.Triggers.Count + incident.Context.Count * 0.5 + (built.Killed?.Best > 0 ? 1 : 0) + built.Victims.Count * 0.5 + (incident.Triggers[0].Index == 0 ? 1 : 0);
                 events.AddRange(ByPlace(text, incident, built, people).Select(e => (e, salience, incident.Triggers[0].Index)));
+                if (SecondIncidentInTheLead(document, incident, built, people, sources, documentGroup, published) is { } second)
+                {
+                    events.Add((second, 0, incident.Triggers[0].Index));
+                }
             }
         }
 
         return events.OrderByDescending(e => e.Salience).ThenBy(e => e.Position).Select(e => e.Event).ToList();
     }
 
+
+    /// <summary>How sure the model must be of each clause's own reading before one lead sentence gives two events.</summary>
+    private const double ClauseReadingProbability = 0.5;
+
+    /// <summary>
+    /// A lead sentence may tell two incidents of different kinds, one in its main clause and one in the clause its
+    /// background begins with ("A ceasefire is announced | following clashes last night that killed four"; "Protests
+    /// erupt | following the arrest of the opposition candidate and 100 others"). The incident was coded from the whole;
+    /// when each clause, read alone, is an incident the model is sure of and the two are of different event types, the
+    /// clause whose type the event does not have is coded as an event of its own. Not when one is an arrest and the
+    /// other harm: an arrest told as the answer to harm is that harm's aftermath (codebook section 3), and harm told as
+    /// what a protest is about is its grievance, not a second incident.
+    /// </summary>
+    private ConflictEvent? SecondIncidentInTheLead(Document document, Incident incident, ConflictEvent built, PersonIndex people, List<SourceMention> sources, string? documentGroup, DateOnly? published)
+    {
+        var lead = incident.Triggers[0];
+        if (classifier is null || lead.Cues.Count < 2 || IncidentTyper.ClauseCut(lead.Text, lead.Cues.Min(c => c.Match.Index)) is not { } cut)
+        {
+            return null;
+        }
+
+        SentenceCues Clause(int from, int to) => lead with
+        {
+            Span = new TextSpan(lead.Span.Start + from, lead.Span.Start + to),
+            Text = lead.Text[from..to],
+            Cues = [.. lead.Cues.Where(c => c.Match.Index >= from && c.Match.Index + c.Match.Length <= to)
+                .Select(c => (c.Cue, Match: Regex.Match(lead.Text[from..to], Regex.Escape(c.Match.Value))))
+                .Where(c => c.Match.Success)],
+        };
+        var main = Clause(0, cut.MainEnd);
+        var later = Clause(cut.LaterStart, lead.Text.Length);
+        if (main.Cues.Count == 0 || later.Cues.Count == 0)
+        {
+            return null;
+        }
+
+        IncidentPrediction? Read(SentenceCues clause)
+        {
+            var alone = new Incident();
+            alone.Triggers.Add(clause);
+            return typer.Type(alone, [], [], out _)?.Prediction;
+        }
+
+        var readings = new[] { Read(main), Read(later) };
+        if (readings.Any(r => r is null || !r.IsEvent || r.Probability < ClauseReadingProbability))
+        {
+            return null;
+        }
+
+        var types = readings.Select(r => EventTaxonomy.TypeOf(r!.Label)).ToArray();
+        var harm = new[] { EventTaxonomy.Battles, EventTaxonomy.ViolenceAgainstCivilians, EventTaxonomy.ExplosionsRemoteViolence };
+        var arrestAndHarm = readings.Any(r => r!.Label == "Arrests") && types.Any(harm.Contains);
+        var protestAndHarm = types.Contains(EventTaxonomy.Protests) && types.Any(harm.Contains);
+        if (types[0] == types[1] || arrestAndHarm || protestAndHarm || !types.Contains(built.EventType))
+        {
+            return null;
+        }
+
+        var other = types[0] == built.EventType ? later : main;
+        var part = new Incident();
+        part.Triggers.Add(other);
+        var traced = OnDropped;
+        OnDropped = null;
+        var second = Build(document, part, people, sources, documentGroup, published);
+        OnDropped = traced;
+        // The clauses of one sentence share its scene unless the clause names its own.
+        return second is null || second.EventType == built.EventType ? null
+            : second.Location is null ? second with { Location = built.Location } : second;
+    }
 
     /// <summary>
     /// The incident as one event per place it is told at (<see cref="PlaceSplitter"/>): the first keeps the injured and the

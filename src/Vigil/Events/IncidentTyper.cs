@@ -164,6 +164,14 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
     /// <summary>What follows a lead sentence's main clause (<see cref="MainClause"/>): the clause that tells what came before or around it.</summary>
     internal static string? LaterClause(string sentence, int firstCue) => BackgroundCut(sentence, firstCue) is { } cut ? LaterClauseAt(sentence, cut) : null;
 
+    /// <summary>
+    /// A lead sentence cut where its background clause begins: the main clause ends at <c>MainEnd</c> and the later
+    /// clause starts at <c>LaterStart</c> ("Protests erupt in Istanbul | following | the arrest of ..."); null when no
+    /// such cut follows the first cue (at <paramref name="firstCue"/>).
+    /// </summary>
+    internal static (int MainEnd, int LaterStart)? ClauseCut(string sentence, int firstCue) =>
+        BackgroundCut(sentence, firstCue) is { } cut ? (cut.Index, sentence.Length - LaterClauseAt(sentence, cut).Length) : null;
+
     /// <summary>Where a lead sentence's background begins after its first cue ("| following the arrest of ..."), or null.</summary>
     private static Match? BackgroundCut(string sentence, int firstCue) => BackgroundClause().Match(sentence, firstCue) is { Success: true } cut ? cut : null;
 

@@ -46,6 +46,18 @@ public class CodebookTests
         Assert.Equal(stands, found.Count == 1 && found[0].SubEventType == "Peaceful protest");
     }
 
+    // One lead sentence may tell two incidents: what its main clause tells, and what its background clause does when
+    // that is an incident of another kind. An arrest that answers harm, or harm a protest is about, is not a second one.
+    [Theory]
+    [InlineData("The army and the rebels signed a ceasefire agreement in Dalwa on Monday following clashes overnight that killed at least four fighters.", "Agreement|Armed clash")]
+    [InlineData("Thousands of students marched through central Dalwa on Monday following the arrest of three student leaders by police.", "Arrests|Peaceful protest")]
+    [InlineData("Police arrested three men in Dalwa on Monday after gunmen shot dead a trader.", "Attack")]
+    public void ALeadSentenceTellsASecondIncidentInItsBackgroundClauseOnlyWhenItIsOfAnotherKind(string text, string subTypes)
+    {
+        var found = Code(text);
+        Assert.Equal(subTypes, string.Join('|', found.Select(e => e.SubEventType).Order(StringComparer.Ordinal)));
+    }
+
     [Fact]
     public void PropertyBurnedByAttackersWhoAlsoKillIsAnAttack()
     {
