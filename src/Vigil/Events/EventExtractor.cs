@@ -96,7 +96,9 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         };
         var main = Clause(0, cut.MainEnd);
         var later = Clause(cut.LaterStart, lead.Text.Length);
-        if (main.Cues.Count == 0 || later.Cues.Count == 0)
+        // Each clause must tell an act: a clause that only counts the dead ("one is killed | after a strike on Kyiv") is
+        // the other clause's toll, not an incident of its own.
+        if (!main.Cues.Any(c => !EventLexicon.IsHarm(c.Cue)) || !later.Cues.Any(c => !EventLexicon.IsHarm(c.Cue)))
         {
             return null;
         }

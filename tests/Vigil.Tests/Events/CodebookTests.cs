@@ -58,6 +58,15 @@ public class CodebookTests
         Assert.Equal(subTypes, string.Join('|', found.Select(e => e.SubEventType).Order(StringComparer.Ordinal)));
     }
 
+    // Section 5: a strike with no weapon named is a strike from the air; a workers' strike on a day is not.
+    [Theory]
+    [InlineData("Three people were killed overnight in a Russian strike on an apartment block in Dalwa.", "Air/drone strike")]
+    [InlineData("Dock workers in Dalwa began a strike on Monday.", "")]
+    public void AStrikeWithNoWeaponNamedIsFromTheAir(string text, string subTypes)
+    {
+        Assert.Equal(subTypes, string.Join('|', Code(text).Select(e => e.SubEventType)));
+    }
+
     [Fact]
     public void PropertyBurnedByAttackersWhoAlsoKillIsAnAttack()
     {
