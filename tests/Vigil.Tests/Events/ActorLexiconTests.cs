@@ -26,11 +26,21 @@ public class ActorLexiconTests
     [InlineData("The Pakistani Taliban said its men carried out the raid.", "Tehrik-i-Taliban Pakistan", ActorKind.RebelGroup)]
     [InlineData("Kataib Hezbollah fighters fired rockets at the base.", "Kataib Hezbollah", ActorKind.PoliticalMilitia)]
     [InlineData("The Tatmadaw bombed the village from the air.", "Myanmar military", ActorKind.StateForces)]
+    [InlineData("The army retook Nasir from the Nuer White Army on Friday.", "Nuer White Army", ActorKind.IdentityMilitia)]
+    [InlineData("Fighters of the Syrian National Army shelled the village.", "Syrian National Army", ActorKind.RebelGroup)]
     public void NamedGroupsComeFromTheDataFileWithTheirKind(string text, string group, ActorKind kind)
     {
         var mention = Assert.Single(ActorLexicon.Find(text, 0, text.Length), m => m.Group is not null);
         Assert.Equal(group, mention.Group);
         Assert.Equal(kind, mention.Kind);
+    }
+
+    [Fact]
+    public void AnArmysNumberedUnitIsStateForces()
+    {
+        const string text = "The 13th Brigade took control of the town.";
+        var mention = Assert.Single(ActorLexicon.Find(text, 0, text.Length), m => m.Kind == ActorKind.StateForces);
+        Assert.Equal("13th Brigade", mention.Name);
     }
 
     [Fact]
