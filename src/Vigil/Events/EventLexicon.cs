@@ -133,7 +133,7 @@ internal static partial class EventLexicon
     public static partial Regex BackgroundAfter();
 
     /// <summary>A modal or intention right before a cue makes it hypothetical ("would die", "threatened to kill", "an upcoming rally", "ahead of a planned march").</summary>
-    [GeneratedRegex(@"\b(?:would|could|might|may|will|shall|should|threaten(?:ed|s|ing)?\s+to|plans?\s+to|planned\s+to|vow(?:ed|s)?\s+to|tried\s+to|attempt(?:ed)?\s+to|fear(?:ed|ing|s)?\s+(?:they\s+)?(?:would|could|might)?|if|not|no|never|risk\s+of|fears\s+of|no\s+reports?\s+of|neither|nor|upcoming|forthcoming|scheduled|proposed|(?:ahead\s+of|before)\s+(?:an?\s+|the\s+|their\s+)?planned)\s+(?:\w+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:would|could|might|(?-i:may|May)(?!\s+(?:Day|\d))|will|shall|should|threaten(?:ed|s|ing)?\s+to|plans?\s+to|planned\s+to|vow(?:ed|s)?\s+to|tried\s+to|attempt(?:ed)?\s+to|fear(?:ed|ing|s)?\s+(?:they\s+)?(?:would|could|might)?|if|not|no|never|risk\s+of|fears\s+of|no\s+reports?\s+of|neither|nor|upcoming|forthcoming|scheduled|proposed|(?:ahead\s+of|before)\s+(?:an?\s+|the\s+|their\s+)?planned)\s+(?:\w+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Hypothetical();
 
     /// <summary>Weapon words and the weapon they name, from <see cref="WeaponsFile"/> in file order: the first that matches wins.</summary>

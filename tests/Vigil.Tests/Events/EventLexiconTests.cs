@@ -15,6 +15,15 @@ public class EventLexiconTests
         Assert.Equal(protest, Fires(Cue.Protest, sentence));
     }
 
+    // "May Day protests" and "May 1 rallies" name the day; "workers may protest" is a modal.
+    [Theory]
+    [InlineData("May Day ", false)]
+    [InlineData("On May 1 ", false)]
+    [InlineData("Workers may ", true)]
+    [InlineData("They may soon ", true)]
+    public void TheMonthOfMayIsNoModal(string before, bool hypothetical) =>
+        Assert.Equal(hypothetical, EventLexicon.Hypothetical().IsMatch(before));
+
     [Theory]
     [InlineData("Police arrested two activists in Dalwa.", true)]
     [InlineData("A court issued an arrest warrant for the former minister.", false)]
