@@ -260,7 +260,7 @@ public static partial class Countries
     /// dollar", "Indian nationals", "the Turkish embassy", a ship's flag ("a Guinea-Bissau-flagged cargo ship": the second
     /// part of a hyphenated name may come before the suffix).
     /// </summary>
-    [GeneratedRegex(@"^(?:(?:-[A-Z][\w'’]*)?-(?:led|backed|based|born|made|trained|supplied|funded|brokered|owned|sponsored|allied|aligned|flagged|registered)\b|\s+(?:dollars?|currency|embassy|consulate|nationals|citizens|mercenaries|envoy|ambassador)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:-[A-Z][\w'’]*)?-(?:led|backed|based|born|made|trained|supplied|funded|brokered|owned|sponsored|allied|aligned|flagged|registered|occupied|annexed)\b|\s+(?:dollars?|currency|embassy|consulate|nationals|citizens|mercenaries|envoy|ambassador)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForeignReference();
 
     [GeneratedRegex(@"(?<![\w.-])(?:(?:[A-Z]\.){2,}|[A-Z][\w'’]*)(?:\s+(?:of\s+the\s+|of\s+|and\s+)?(?:(?:[A-Z]\.){2,}|[A-Z][\w'’]*)){0,4}", RegexOptions.CultureInvariant)]

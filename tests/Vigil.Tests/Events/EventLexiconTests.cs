@@ -24,6 +24,25 @@ public class EventLexiconTests
     public void TheMonthOfMayIsNoModal(string before, bool hypothetical) =>
         Assert.Equal(hypothetical, EventLexicon.Hypothetical().IsMatch(before));
 
+    // A strike with no weapon named is a strike from the air (codebook section 5); a deal struck is no strike.
+    [Theory]
+    [InlineData("Ukrainian forces say they have struck two landing ships in the port.", true)]
+    [InlineData("Three people died in a Russian strike on Kharkiv.", true)]
+    [InlineData("The army struck a deal with the rebels on Monday.", false)]
+    [InlineData("Teachers began a strike on Monday over pay.", false)]
+    public void AStrikeByAForceIsFromTheAirAndADealStruckIsNot(string sentence, bool strike)
+    {
+        Assert.Equal(strike, Fires(Cue.Airstrike, sentence));
+    }
+
+    [Theory]
+    [InlineData("The Syrian Army entered Tell Tamer on Monday.", true)]
+    [InlineData("The soldiers entered the building at night.", false)]
+    public void TroopsEnteringANamedPlaceMayTransferIt(string sentence, bool transfer)
+    {
+        Assert.Equal(transfer, Fires(Cue.Transfer, sentence));
+    }
+
     [Theory]
     [InlineData("Police arrested two activists in Dalwa.", true)]
     [InlineData("A court issued an arrest warrant for the former minister.", false)]

@@ -30,6 +30,13 @@ public class PlaceFinderTests
         Assert.Equal(["Anzourou", "Tillaberi"], village.Areas);
     }
 
+    // "Russian-occupied", "rebel-held", "Houthi-controlled": who holds the place, between the preposition and its name.
+    [Theory]
+    [InlineData("Drones struck a base in Russian-occupied Crimea on Monday.", "Crimea")]
+    [InlineData("Shells fell on a market in rebel-held Idlib.", "Idlib")]
+    public void WhoHoldsAPlaceStandsBetweenThePrepositionAndTheName(string text, string place) =>
+        Assert.Contains(Find(text), mention => mention.Name == place);
+
     [Fact]
     public void APlaceNamedAsAResortIsFound() =>
         Assert.Contains(Find("Two people are killed at a seaside resort of San Vicente."), mention => mention.Name == "San Vicente" && mention.Score >= 1);

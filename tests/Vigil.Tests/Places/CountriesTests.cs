@@ -62,6 +62,7 @@ public class CountriesTests
     [Theory]
     [InlineData("Missiles hit a Panama-flagged tanker.", "PA")]
     [InlineData("Missiles hit a Guinea-Bissau-flagged cargo ship.", "GN")]
+    [InlineData("Drones struck a base in Russian-occupied Crimea.", "RU")]
     public void AShipsFlagSaysNothingOfWhereItWasHit(string text, string code)
     {
         var mention = Countries.Mentions(text).First();
