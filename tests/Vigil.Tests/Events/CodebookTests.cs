@@ -77,6 +77,8 @@ public class CodebookTests
 
     // Section 1: what is not an incident.
     [Theory]
+    [InlineData("Two police officers were found guilty on Thursday of raping a tourist in Dalwa.")]
+    [InlineData("A court in Dalwa sentenced three men to death for killing a trader.")]
     [InlineData("The group vowed to attack the capital before the election, in a video posted on Sunday.")]
     [InlineData("Transport unions called a general strike and a march on parliament for next Monday.")]
     [InlineData("A court in Nairobi jailed two men for life on Tuesday for their part in the 2019 hotel bombing.")]
