@@ -52,8 +52,10 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
             // A cue told as background ("a protest against arrests during recent riots") says when or why, not what
             // happened; it gives way to the sentence's other cues, unless those only count the dead and hurt ("killed
             // in recent clashes" still reports a clash).
+            // A sentence whose every cue is background and none counts the dead or hurt ("In response to the drone
+            // strike, the president orders the army to retaliate") tells a reaction, not an incident.
             var foreground = cues.Where(c => !IsBackground(sentenceText, c.Match)).ToList();
-            if (foreground.Count < cues.Count && foreground.Any(c => c.Cue is not (Cue.Kill or Cue.Injure)))
+            if (foreground.Count < cues.Count && (foreground.Any(c => c.Cue is not (Cue.Kill or Cue.Injure)) || cues.All(c => !EventLexicon.IsHarm(c.Cue))))
             {
                 cues = foreground;
             }

@@ -78,6 +78,7 @@ public class CodebookTests
     // Section 1: what is not an incident.
     [Theory]
     [InlineData("Two police officers were found guilty on Thursday of raping a tourist in Dalwa.")]
+    [InlineData("In response to the drone strike, the president ordered the army to retaliate against the rebels.")]
     [InlineData("A court in Dalwa sentenced three men to death for killing a trader.")]
     [InlineData("The group vowed to attack the capital before the election, in a video posted on Sunday.")]
     [InlineData("Transport unions called a general strike and a march on parliament for next Monday.")]
