@@ -135,7 +135,7 @@ internal static class ActorFinder
                     var grievance = CasualtyFinder.IsGrievance(text[sentence.Span.Start..mention.Start]);
                     // "X, a journalist from Yemen, died ... after being shot": the one who died is the subject of "died",
                     // however long the description set beside the name.
-                    var diedSubject = sentence.Cues.Any(c => c.Cue == Cue.Kill) && DiedAfterName().IsMatch(text[mention.End..sentence.Span.End]);
+                    var diedSubject = sentence.Cues.Any(c => c.Cue == Cue.Kill) && DiedAfterName().IsMatch(text.AsSpan(mention.End, sentence.Span.End - mention.End));
                     if ((isObject || isPassiveSubject || diedSubject) && !grievance && victims.All(v => v.Person != person))
                     {
                         victims.Add((person, diedSubject ? VictimOutcome.Killed : outcome, mention));

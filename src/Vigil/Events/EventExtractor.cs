@@ -51,7 +51,14 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         var events = new List<(ConflictEvent Event, double Salience, int Position)>();
         foreach (var incident in incidents)
         {
-            if (Build(document, incident, people, sources, documentGroup, published) is { } built)
+            if (Build(document, incident, people, sources, documentGroup, published, out var dropped) is not { } built)
+            {
+                if (dropped is not null)
+                {
+                    Drop(incident.Triggers[0], dropped);
+                }
+            }
+            else
             {
                 var salience = incident.Triggers.Count + incident.Context.Count * 0.5 + (built.Killed?.Best > 0 ? 1 : 0) + built.Victims.Count * 0.5 + (incident.Triggers[0].Index == 0 ? 1 : 0);
                 events.AddRange(ByPlace(text, incident, built, people).Select(e => (e, salience, incident.Triggers[0].Index)));
@@ -117,9 +124,8 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         }
 
         var types = readings.Select(r => EventTaxonomy.TypeOf(r!.Label)).ToArray();
-        var harm = new[] { EventTaxonomy.Battles, EventTaxonomy.ViolenceAgainstCivilians, EventTaxonomy.ExplosionsRemoteViolence };
-        var arrestAndHarm = readings.Any(r => r!.Label == "Arrests") && types.Any(harm.Contains);
-        var protestAndHarm = types.Contains(EventTaxonomy.Protests) && types.Any(harm.Contains);
+        var arrestAndHarm = readings.Any(r => r!.Label == "Arrests") && types.Any(EventTaxonomy.IsPoliticalViolence);
+        var protestAndHarm = types.Contains(EventTaxonomy.Protests) && types.Any(EventTaxonomy.IsPoliticalViolence);
         if (types[0] == types[1] || arrestAndHarm || protestAndHarm || !types.Contains(built.EventType))
         {
             return null;
@@ -128,10 +134,8 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         var other = types[0] == built.EventType ? later : main;
         var part = new Incident();
         part.Triggers.Add(other);
-        var traced = OnDropped;
-        OnDropped = null;
-        var second = Build(document, part, people, sources, documentGroup, published);
-        OnDropped = traced;
+        // A clause tried as a second incident and not coded is no candidate the trace need tell of.
+        var second = Build(document, part, people, sources, documentGroup, published, out _);
         // The clauses of one sentence share its scene unless the clause names its own.
         return second is null || second.EventType == built.EventType ? null
             : second.Location is null ? second with { Location = built.Location } : second;
@@ -188,8 +192,10 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
     private static bool TheLeadDoesNotTell(Document document, Incident incident) =>
         document.Paragraphs.Count > 1 && !incident.All.Any(s => s.Span.Start < document.Paragraphs[0].End);
 
-    private ConflictEvent? Build(Document document, Incident incident, PersonIndex people, List<SourceMention> allSources, string? documentGroup, DateOnly? published)
+    /// <summary>The incident coded as an event, or null with the reason it was dropped (<paramref name="dropped"/>), which the caller traces or not.</summary>
+    private ConflictEvent? Build(Document document, Incident incident, PersonIndex people, List<SourceMention> allSources, string? documentGroup, DateOnly? published, out string? dropped)
     {
+        dropped = null;
         var text = document.Text;
         var evidence = new List<FieldEvidence>();
         var cues = incident.Triggers.SelectMany(t => t.Cues).ToList();
@@ -204,8 +210,8 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         var typed = typer.Type(incident, perpetrators, targets, out var rejected);
         if (typed is null)
         {
-            Drop(main, rejected is null ? "the coder read no incident"
-                : $"the coder read no incident: P(none) {rejected.NoEventProbability:0.00}, best sub-type {rejected.BestSubType.Label} {rejected.BestSubType.Probability:0.00}");
+            dropped = rejected is null ? "the coder read no incident"
+                : $"the coder read no incident: P(none) {rejected.NoEventProbability:0.00}, best sub-type {rejected.BestSubType.Label} {rejected.BestSubType.Probability:0.00}";
             return null;
         }
 
@@ -332,7 +338,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         // not news it reports.
         if (date is not null && published is { } reported && date.Value < reported.AddYears(-HistoryYears))
         {
-            Drop(main, $"history: dated {date.Value:yyyy-MM-dd}, more than {HistoryYears} years before publication");
+            dropped = $"history: dated {date.Value:yyyy-MM-dd}, more than {HistoryYears} years before publication";
             return null;
         }
 
@@ -341,14 +347,14 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         // the report brings. Told in the lead, a late report of an incident (a monitor's account weeks on) stays.
         if (date is not null && published is { } publishedOn && date.LastDay < publishedOn.AddDays(-BackgroundDays) && TheLeadDoesNotTell(document, incident))
         {
-            Drop(main, $"background: dated {date.Value:yyyy-MM-dd} ({date.Precision.ToString().ToLowerInvariant()}), told only after the lead, more than {BackgroundDays} days before publication");
+            dropped = $"background: dated {date.Value:yyyy-MM-dd} ({date.Precision.ToString().ToLowerInvariant()}), told only after the lead, more than {BackgroundDays} days before publication";
             return null;
         }
 
         var weapon = FirstMatch(incident, EventLexicon.Weapons.Select(w => (w.Pattern, w.Weapon)), "weapon", text, evidence);
         if (DisasterCause(incident, document, actorEvidence, casualties, weapon) is { } disaster)
         {
-            Drop(main, $"a disaster or accident ({disaster}): deaths and injuries with no attacker or weapon");
+            dropped = $"a disaster or accident ({disaster}): deaths and injuries with no attacker or weapon";
             return null;
         }
 
@@ -356,19 +362,19 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         // ("an arrest warrant", "house arrest" recalled, "a criminal case against the driver"), it is no arrest told.
         if (subType == "Arrests" && !cueSet.Contains(Cue.Arrest))
         {
-            Drop(main, "no arrest told: read as Arrests with no word of arrest in the incident's sentences");
+            dropped = "no arrest told: read as Arrests with no word of arrest in the incident's sentences";
             return null;
         }
 
         if (OrdinaryCrime(subType, incident, killed) is { } crime)
         {
-            Drop(main, $"ordinary crime ({crime}): an arrest or assault outside any conflict or political setting");
+            dropped = $"ordinary crime ({crime}): an arrest or assault outside any conflict or political setting";
             return null;
         }
 
         if (!HasSubstance(eventType, perpetrators, targets, victims, killed, injured, cueSet, weapon, incident.Triggers, prediction))
         {
-            Drop(main, $"no party or harm: read as {subType}" + (prediction is null ? string.Empty : $" at {prediction.Probability:0.00}"));
+            dropped = $"no party or harm: read as {subType}" + (prediction is null ? string.Empty : $" at {prediction.Probability:0.00}");
             return null;
         }
 

@@ -57,6 +57,9 @@ public static class EventTaxonomy
     public static PloverCode PloverOf(string subEventType) =>
         Plover.TryGetValue(subEventType, out var code) ? code : throw new ArgumentException($"'{subEventType}' is not an ACLED sub-type", nameof(subEventType));
 
+    /// <summary>Whether an event type is one of ACLED's three types of political violence, where people are harmed by force (battles, remote violence, violence against civilians).</summary>
+    public static bool IsPoliticalViolence(string? eventType) => eventType is Battles or ExplosionsRemoteViolence or ViolenceAgainstCivilians;
+
     /// <summary>The event type a sub-type belongs to, or null for a string that is not an ACLED sub-type.</summary>
     public static string? TypeOf(string subEventType) =>
         SubTypes.FirstOrDefault(pair => pair.Value.Contains(subEventType, StringComparer.Ordinal)).Key;

@@ -47,7 +47,7 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
 
             // An act named as what a court judged ("found guilty of raping", "convicted of murdering", "jailed for
             // attacking") is a court case, not news of the act (codebook section 1).
-            cues.RemoveAll(c => EventLexicon.JudgedInCourt().IsMatch(sentenceText[Math.Max(0, c.Match.Index - 60)..c.Match.Index]));
+            cues.RemoveAll(c => EventLexicon.JudgedInCourt().IsMatch(sentenceText.AsSpan(Math.Max(0, c.Match.Index - 60), Math.Min(60, c.Match.Index))));
 
             // A cue told as background ("a protest against arrests during recent riots") says when or why, not what
             // happened; it gives way to the sentence's other cues, unless those only count the dead and hurt ("killed

@@ -71,7 +71,7 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
     /// </summary>
     private static bool DeadlyViolenceTheCoderDoubts(IncidentPrediction prediction, List<(Cue Cue, Match Match)> leadCues, string lead) =>
         prediction.NoEventProbability < DoubtedDeadlyViolence
-        && EventTaxonomy.TypeOf(prediction.BestSubType.Label) is "Battles" or "Violence against civilians" or "Explosions/Remote violence"
+        && EventTaxonomy.IsPoliticalViolence(EventTaxonomy.TypeOf(prediction.BestSubType.Label))
         && leadCues.Any(c => Families.Of([c.Cue]) is Family.Battle or Family.Remote or Family.Violence)
         && CasualtyFinder.Find(lead, new TextSpan(0, lead.Length)).Any(c => c.Killed && c.Count.Best > 0);
 
