@@ -40,6 +40,8 @@ public class CodebookTests
     [InlineData("Snow and fallen trees blocked roads leading to the mountain villages for a second day.", false)]
     [InlineData("Protests erupted in Dhaka on Monday after the verdict was announced.", true)]
     [InlineData("Protests filled the streets of Caracas on Tuesday.", true)]
+    [InlineData("Pensioners protested in Bucharest on Monday against the government's plan to freeze pensions and raise taxes next year.", true)]
+    [InlineData("The foreign ministry protested the remarks made by the ambassador.", false)]
     public void ACrowdsProtestStandsAgainstADoubtingCoder(string text, bool stands)
     {
         var found = Code(text);
@@ -102,6 +104,7 @@ public class CodebookTests
     [InlineData("Police in Dalwa arrested two men on Saturday on suspicion of burglary after jewellery was taken from the town museum.")]
     [InlineData("A footballer was arrested in Dalwa on Friday on a charge of domestic violence after his wife said he had assaulted her.")]
     [InlineData("The attacking midfielder shot the winner in the 89th minute as the visitors stormed back to beat the champions.")]
+    [InlineData("Investors rallied in the afternoon after the central bank cut rates.")]
     public void WhatIsNotAnIncidentGivesNoEvent(string text) => Assert.Empty(Code(text));
 
     // Section 2 and 3: types and the lines between neighbours.
