@@ -136,9 +136,12 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         part.Triggers.Add(other);
         // A clause tried as a second incident and not coded is no candidate the trace need tell of.
         var second = Build(document, part, people, sources, documentGroup, published, out _);
-        // The clauses of one sentence share its scene unless the clause names its own.
+        // The clauses of one sentence share its scene unless the clause names its own: a clause that only says the
+        // country ("a Palestinian journalist is shot | amid shootouts with Hamas in Gaza City") is at the sentence's place.
+        var ownScene = second?.Location is { } own
+            && !(own.Precision == Places.PlacePrecision.Country && built.Location is { } scene && scene.Country == own.Country && scene.Precision != Places.PlacePrecision.Country);
         return second is null || second.EventType == built.EventType ? null
-            : second.Location is null ? second with { Location = built.Location } : second;
+            : ownScene ? second : second with { Location = built.Location };
     }
 
     /// <summary>

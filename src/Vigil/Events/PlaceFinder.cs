@@ -66,8 +66,12 @@ internal static partial class PlaceFinder
     [GeneratedRegex(@"\G,?\s+in\s+(?:the\s+)?(?<province>\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*)?\s+(?i:Oblast|Province|Governorate|State|Region|District|County|Krai|Prefecture|Department))\b", RegexOptions.CultureInvariant)]
     private static partial Regex ProvinceAfter();
 
-    /// <summary>A feature word written as part of the name ("Sidon City", "Kharan District", "Kunar Province").</summary>
-    [GeneratedRegex(@"\s+(?:City|District|Province|Governorate|Region|County|Department|Municipality|Prefecture|Island)$", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A feature word written as part of the name ("Sidon City", "Kharan District", "Kunar Province", "Intan Jaya
+    /// Regency"), or a site named after its town ("Bagram Airfield", "Sevastopol Naval Base", "Novoshakhtinsk
+    /// Refinery"), whose town is where the site is when the gazetteer knows no place by the whole name.
+    /// </summary>
+    [GeneratedRegex(@"\s+(?:City|District|Province|Governorate|Region|County|Department|Municipality|Prefecture|Island|Regency|Oblast|Krai|Raion|Rayon|Peninsula|Airport|Airfield|Air\s+Base|Airbase|Naval\s+Base|Military\s+Base|Army\s+Base|Refinery|Oil\s+Refinery|Oil\s+Terminal|Oil\s+Depot|Power\s+Plant|Power\s+Station|Port)$", RegexOptions.CultureInvariant)]
     private static partial Regex FeatureWord();
 
     /// <summary>A name without the feature word written as part of it ("Qeshm Island" is Qeshm), or null when it has none or too little is left.</summary>

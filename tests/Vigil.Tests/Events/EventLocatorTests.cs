@@ -25,6 +25,25 @@ public class EventLocatorTests
         Assert.Equal(PlacePrecision.Admin1, place?.Precision);
     }
 
+    // A site written with its town's name is at the town when the gazetteer knows no place by the whole name.
+    [Theory]
+    [InlineData("Ukrainian forces say they struck two landing ships docked at Sevastopol Naval Base in Crimea.", "Sevastopol")]
+    [InlineData("Rockets hit Bagram Airfield on Friday, killing one contractor.", "Bagrām")]
+    public void ASiteNamedAfterItsTownIsAtTheTown(string text, string town)
+    {
+        var place = PlaceOf(text);
+        Assert.Equal((town, PlacePrecision.Town), (place?.Name, place?.Precision));
+    }
+
+    // Two incidents told in one sentence share its scene when the second clause names no more than the country.
+    [Fact]
+    public void ASecondIncidentThatNamesOnlyTheCountryIsAtTheSentencesScene()
+    {
+        var events = Coder.Value.Extract("A Palestinian journalist is shot and killed by clan members amid shootouts with Hamas in Gaza City.", new DateOnly(2025, 10, 13));
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Equal(("Gaza", PlacePrecision.Town), (e.Location?.Name, e.Location?.Precision)));
+    }
+
     [Fact]
     public void ATownAttackedInAWrittenProvinceIsTheTown()
     {
