@@ -40,7 +40,7 @@ internal static partial class PlaceFinder
     private static Regex Governed() => GovernedPattern.Value;
 
     private static readonly Lazy<Regex> GovernedPattern = new(() => new Regex(
-        @"\b(?<prep>(?i:in|at|near|off|outside|around|inside|on|into|across|through|throughout|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?<the>(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-occupied|\w+-annexed|\w+-besieged|\w+-populated)\s+)*(?:(?<featureOf>" + WordClasses.PlaceFeatures + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?:(?<feature>" + WordClasses.PlaceFeatures + @")|(?<site>" + WordClasses.PlaceSites + @"))){0,2}(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?(?:(?<=(?:" + WordClasses.PlaceFeatures + @"))(?=\s+(?:in|of)\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?",
+        @"\b(?<prep>(?i:in|at|near|off|outside|around|inside|on|into|across|through|throughout|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?<the>(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-occupied|\w+-annexed|\w+-besieged|\w+-populated)\s+)*(?:(?<modifier>\p{Lu}[\w'’-]+(?:\s+\p{Lu}[\w'’-]+)?)\s+(?=(?:town|city|village|port\s+city|border\s+town|district|province|region)\s+of\s+\p{Lu}))?(?:(?<featureOf>" + WordClasses.PlaceFeatures + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?:(?<feature>" + WordClasses.PlaceFeatures + @")|(?<site>" + WordClasses.PlaceSites + @"))){0,2}(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?(?:(?<=(?:" + WordClasses.PlaceFeatures + @"))(?=\s+(?:in|of)\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?",
         WordClasses.Options & ~RegexOptions.IgnoreCase));
 
     /// <summary>Verbs whose object is often the place itself ("shelled Marib city", "stormed Kafr Nabl", "took control of Bunagana"), in the past of
@@ -189,7 +189,16 @@ internal static partial class PlaceFinder
             // A name's words may hold a dot ("St. Louis"), so the sentence's full stop can end the last area ("..., Ukraine.").
             var contextParts = context.Length == 0 ? [] : context.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(part => part.TrimEnd('.')).Where(part => part.Length > 0).ToArray();
-            var contextCountry = contextParts.Select(part => Countries.FromName(part)).FirstOrDefault(c => c is not null);
+            // "the Polish city of Gdansk", "the Idlib town of Saraqeb": the word before the feature names the place's
+            // country or province, not the place.
+            var modifier = match.Groups["modifier"].Success ? match.Groups["modifier"].Value : null;
+            var modifierNation = modifier is null ? null : Countries.FromAdjective(modifier) ?? Countries.FromName(modifier);
+            if (modifier is not null && modifierNation is null)
+            {
+                contextParts = [.. contextParts, modifier];
+            }
+
+            var contextCountry = contextParts.Select(part => Countries.FromName(part)).FirstOrDefault(c => c is not null) ?? modifierNation;
             // Abbreviations ("J&K", "UP") are no names a gazetteer can look up. A country written last may also be a province
             // of the same name ("Niger" state): it stays an area too, and the country vote weighs both readings.
             var areas = contextParts.Select(part => StateAbbreviations.GetValueOrDefault(part, part))

@@ -35,6 +35,23 @@ public class EventLocatorTests
         Assert.Equal((town, PlacePrecision.Town), (place?.Name, place?.Precision));
     }
 
+    // "the Polish city of Gdansk", "the Idlib town of Saraqeb": the word before the feature names the country or the
+    // province, and the place is the name after "of" (before, "Polish" was read as the town of Police, and "the Ukrainian
+    // village of Pisky" as Ukrainian Village, Illinois).
+    [Theory]
+    [InlineData("A man was stabbed to death in the Polish city of Gdansk on Sunday.", "Gdańsk", "PL")]
+    [InlineData("Syrian forces shelled the Idlib town of Saraqeb on Monday, killing three civilians.", "Sarāqib", "SY")]
+    [InlineData("Shelling killed two civilians in the Ukrainian village of Pisky on Monday.", null, "UA")]
+    public void ANationOrProvinceBeforeTheFeatureWordIsNotThePlace(string text, string? town, string country)
+    {
+        var place = PlaceOf(text);
+        Assert.Equal(country, place?.Country);
+        if (town is not null)
+        {
+            Assert.Equal(town, place?.Name);
+        }
+    }
+
     // Two incidents told in one sentence share its scene when the second clause names no more than the country.
     [Fact]
     public void ASecondIncidentThatNamesOnlyTheCountryIsAtTheSentencesScene()
