@@ -29,6 +29,7 @@ public class EventLocatorTests
     [Theory]
     [InlineData("Ukrainian forces say they struck two landing ships docked at Sevastopol Naval Base in Crimea.", "Sevastopol")]
     [InlineData("Rockets hit Bagram Airfield on Friday, killing one contractor.", "Bagrām")]
+    [InlineData("A Ukrainian drone attack on Tuapse oil terminal in Krasnodar Krai, Russia, kills one person.", "Tuapse")]
     public void ASiteNamedAfterItsTownIsAtTheTown(string text, string town)
     {
         var place = PlaceOf(text);
