@@ -43,7 +43,7 @@ internal static partial class EventPatterns
         $@"\b(?:{WordClasses.ArmedVictims})\b[^.]{{0,30}}\b(?:were|was)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot)|\b(?:killed|killing|wounded|wounding|injured|injuring|shot|attacked|ambushed)\s+(?:\w+\s+){{0,3}}(?:{WordClasses.ArmedTargets})\b",
         WordClasses.Options));
 
-    [GeneratedRegex(@"\b(?:in|at|near|outside)\s+(?:the\s+)?[A-Z]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:in|at|near|outside)\s+(?:the\s+)?\p{Lu}", RegexOptions.CultureInvariant)]
     internal static partial Regex SetsTheScene();
 
     [GeneratedRegex(@"\b(?:the|these|those)\s+(?<noun>[a-z]{4,}s)\b", RegexOptions.CultureInvariant)]

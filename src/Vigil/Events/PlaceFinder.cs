@@ -24,8 +24,8 @@ internal sealed record PlaceMention(TextSpan Span, string Name, IReadOnlyList<st
 /// </summary>
 internal static partial class PlaceFinder
 {
-    /// <summary>A capitalised word of a name; an apostrophe inside it is a transliterated letter ("Dar'a", "Ma'arrat"), not a possessive.</summary>
-    private const string Word = @"[A-Z][\w.-]*(?:['’‘ʼ](?!s\b)[\w-]+)*";
+    /// <summary>A capitalised word of a name, whatever its script's capitals ("İzmir", "Ștefan Vodă", "Łódź"); an apostrophe inside it is a transliterated letter ("Dar'a", "Ma'arrat"), not a possessive.</summary>
+    private const string Word = @"\p{Lu}[\w.-]*(?:['’‘ʼ](?!s\b)[\w-]+)*";
 
     /// <summary>The Arabic article as transliterations write it before a capital, assimilated or not ("Deir ez-Zor", "Ras es-Sur").</summary>
     private const string Article = @"(?:al|el|as|ad|an|ar|ash|az|at|ath|adh|es|ez|ed|et|en|er|esh|eth|ul|ud)";

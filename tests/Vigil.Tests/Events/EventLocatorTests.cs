@@ -53,6 +53,14 @@ public class EventLocatorTests
         }
     }
 
+    // A name may open on any capital letter, not only A to Z.
+    [Theory]
+    [InlineData("Gunmen killed two people in İzmir on Monday.", "İzmir")]
+    [InlineData("A bomb exploded in Şanlıurfa on Tuesday, wounding five.", "Şanlıurfa")]
+    [InlineData("Gunmen killed a farmer in Ștefan Vodă District, Moldova, on Monday.", "Ştefan Vodă")]
+    public void ANameOpeningOnACapitalOutsideAToZIsAPlace(string text, string town) =>
+        Assert.Equal(town, PlaceOf(text)?.Name);
+
     // Two incidents told in one sentence share its scene when the second clause names no more than the country.
     [Fact]
     public void ASecondIncidentThatNamesOnlyTheCountryIsAtTheSentencesScene()
