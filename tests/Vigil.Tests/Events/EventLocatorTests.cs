@@ -53,6 +53,16 @@ public class EventLocatorTests
         }
     }
 
+    // A name the country table reads as the country, which the gazetteer holds as a province of it, is that province.
+    [Theory]
+    [InlineData("At least 105 Palestinians are killed during Israeli airstrikes and shootings across the Gaza Strip.", "Gaza Strip")]
+    [InlineData("Israeli troops killed two Palestinians in the West Bank on Monday.", "West Bank")]
+    public void APartOfACountryNamedAsTheCountryIsThatProvince(string text, string province)
+    {
+        var place = PlaceOf(text);
+        Assert.Equal((province, PlacePrecision.Admin1), (place?.Name, place?.Precision));
+    }
+
     // A name may open on any capital letter, not only A to Z.
     [Theory]
     [InlineData("Gunmen killed two people in İzmir on Monday.", "İzmir")]
