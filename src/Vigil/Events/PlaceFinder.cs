@@ -40,7 +40,7 @@ internal static partial class PlaceFinder
     private static Regex Governed() => GovernedPattern.Value;
 
     private static readonly Lazy<Regex> GovernedPattern = new(() => new Regex(
-        @"\b(?<prep>(?i:in|at|near|off|outside|around|inside|on|into|across|through|throughout|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?<the>(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-occupied|\w+-annexed|\w+-besieged|\w+-populated)\s+)*(?:(?<modifier>\p{Lu}[\w'’-]+(?:\s+\p{Lu}[\w'’-]+)?)\s+(?=(?:town|city|village|port\s+city|border\s+town|district|province|region)\s+of\s+\p{Lu}))?(?:(?<featureOf>" + WordClasses.PlaceFeatures + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?:(?<feature>" + WordClasses.PlaceFeatures + @")|(?<site>" + WordClasses.PlaceSites + @"))){0,2}(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?(?:(?<=(?:" + WordClasses.PlaceFeatures + @"))(?=\s+(?:in|of)\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?",
+        @"\b(?<prep>(?i:in|at|near|off|outside|around|inside|on|into|across|through|throughout|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?<the>(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-occupied|\w+-annexed|\w+-besieged|\w+-populated)\s+)*(?:(?<modifier>\p{Lu}[\w'’-]+(?:\s+\p{Lu}[\w'’-]+)?)\s+(?=(?:town|city|village|port\s+city|border\s+town|district|province|region)\s+of\s+\p{Lu}))?(?:(?<featureOf>" + WordClasses.PlaceFeatures + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?:(?<feature>" + WordClasses.PlaceFeatures + @")|(?<site>" + WordClasses.PlaceSites + @"))){0,2}(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?(?<appositive>,\s+an?\s+(?:[\w'’-]+\s+){0,2}?(?:town|village|city|settlement|community|locality|suburb|neighbou?rhood|district)\s+(?:in|of|near)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?\w*|south-?\w*)\s+)?(?<apArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|county))?)?(?:(?<=(?:" + WordClasses.PlaceFeatures + @"))(?=\s+(?:in|of)\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?",
         WordClasses.Options & ~RegexOptions.IgnoreCase));
 
     /// <summary>Verbs whose object is often the place itself ("shelled Marib city", "stormed Kafr Nabl", "took control of Bunagana"), in the past of
@@ -139,7 +139,9 @@ internal static partial class PlaceFinder
             }
 
             // "the town of X" marks X as a place as "X town" does.
-            var hasContext = match.Groups["context"].Success || match.Groups["feature"].Success || match.Groups["featureOf"].Success || provinceAfter.Success;
+            // "Gwoza, a town in Borno state": the apposition marks the name as a place and gives its area.
+            var hasContext = match.Groups["context"].Success || match.Groups["feature"].Success || match.Groups["featureOf"].Success || provinceAfter.Success
+                || match.Groups["appositive"].Success;
             // "in Russian drone strikes", "in Israeli raids": a nation's adjective is whose the act was, not where.
             if (!hasContext && Countries.FromAdjective(name) is not null)
             {
@@ -196,6 +198,11 @@ internal static partial class PlaceFinder
             if (modifier is not null && modifierNation is null)
             {
                 contextParts = [.. contextParts, modifier];
+            }
+
+            if (match.Groups["apArea"].Success)
+            {
+                contextParts = [.. contextParts, match.Groups["apArea"].Value];
             }
 
             var contextCountry = contextParts.Select(part => Countries.FromName(part)).FirstOrDefault(c => c is not null) ?? modifierNation;
@@ -256,7 +263,8 @@ internal static partial class PlaceFinder
             found.Add(new PlaceMention(span, standard ?? name, areas, country?.Code ?? contextCountry?.Code, country is not null, country is not null ? score - 2 : score, otherName, secondary));
         }
 
-        // "in the capital, Dhaka": the settlement word's name follows it after a comma.
+        // "in the capital, Dhaka", "in the capital Kabul": the settlement word's name follows it (after a comma, but for
+        // the capital).
         foreach (Match match in SettlementThenName().Matches(sentenceText))
         {
             if (Countries.FromName(match.Groups["name"].Value) is null)
@@ -300,7 +308,7 @@ internal static partial class PlaceFinder
     private static Regex SettlementThenName() => SettlementThenNamePattern.Value;
 
     private static readonly Lazy<Regex> SettlementThenNamePattern = new(() => new Regex(
-        @"\b(?:in|at|near|outside|inside|on)\s+the\s+(?:(?:northern|southern|eastern|western|central|coastal|border|port)\s+)?(?:capital|city|town|village|port),\s+(?<name>" + Name + @")\b",
+        @"\b(?:in|at|near|outside|inside|on)\s+the\s+(?:(?:northern|southern|eastern|western|central|coastal|border|port)\s+)?(?:capital,?|(?:city|town|village|port),)\s+(?<name>" + Name + @")\b",
         WordClasses.Options & ~RegexOptions.IgnoreCase));
 
     private static Regex QuarterOfCity() => QuarterOfCityPattern.Value;

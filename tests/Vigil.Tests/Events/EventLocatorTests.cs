@@ -63,6 +63,15 @@ public class EventLocatorTests
         Assert.Equal((province, PlacePrecision.Admin1), (place?.Name, place?.Precision));
     }
 
+    // A town told in apposition ("Gwoza, a town in Borno state"), after "the capital" with no comma, or with its local
+    // government area written out is the place, not the province beside it or nothing.
+    [Theory]
+    [InlineData("Gunmen killed five people in Gwoza, a town in Borno state, on Monday.", "Gwoza")]
+    [InlineData("A suicide bomber killed six people in the capital Kabul on Monday.", "Kabul")]
+    [InlineData("Clashes between herders and farmers killed 14 people in Mangu local government area of Plateau state.", "Mangu")]
+    public void ATownWrittenAsNewsWritesItIsThePlace(string text, string town) =>
+        Assert.Equal(town, PlaceOf(text)?.Name);
+
     // A name may open on any capital letter, not only A to Z.
     [Theory]
     [InlineData("Gunmen killed two people in İzmir on Monday.", "İzmir")]
