@@ -91,7 +91,10 @@ internal sealed partial class EventLocator(IPlaceResolver? placeResolver)
                 if (resolved is not null)
                 {
                     evidence.Add(FieldEvidence.Of("location", place.Span.Start, place.Span.Length, text));
-                    return EventLocation.From(resolved);
+                    // "in the Kharkiv region": the town that names the region is where a coder puts it, at the region's precision.
+                    return place.WrittenAsArea is { } level && resolved.Precision == Places.PlacePrecision.Town
+                        ? EventLocation.From(resolved) with { Precision = level }
+                        : EventLocation.From(resolved);
                 }
 
                 continue;

@@ -15,6 +15,12 @@ internal sealed record PlaceMention(TextSpan Span, string Name, IReadOnlyList<st
 
     /// <summary>The broadest area written beside the place (the province in "X (District, Province)").</summary>
     public string? Admin => Areas.Count > 0 ? Areas[^1] : null;
+
+    /// <summary>
+    /// The administrative level the text writes after the name ("the Kharkiv region": Admin1; "Bajaur district":
+    /// Admin2), when it writes one: a town of that name stands for the area, and is no more exact than it.
+    /// </summary>
+    public Places.PlacePrecision? WrittenAsArea { get; init; }
 }
 
 /// <summary>
@@ -260,7 +266,10 @@ internal static partial class PlaceFinder
                 continue;
             }
 
-            found.Add(new PlaceMention(span, standard ?? name, areas, country?.Code ?? contextCountry?.Code, country is not null, country is not null ? score - 2 : score, otherName, secondary));
+            found.Add(new PlaceMention(span, standard ?? name, areas, country?.Code ?? contextCountry?.Code, country is not null, country is not null ? score - 2 : score, otherName, secondary)
+            {
+                WrittenAsArea = match.Groups["feature"].Success ? AreaLevel(match.Groups["feature"].Value) : null,
+            });
         }
 
         // "in the capital, Dhaka", "in the capital Kabul": the settlement word's name follows it (after a comma, but for
@@ -285,6 +294,21 @@ internal static partial class PlaceFinder
             }
         }
 
+        // "in Ukraine's Kharkiv region", "Syria's northwestern Idlib province": a province written after its country's
+        // possessive is a place inside that country (the governed names read only the country there); a town the
+        // sentence governs comes first ("in Kosti in Sudan's White Nile state").
+        foreach (Match match in ProvinceOfCountry().Matches(sentenceText))
+        {
+            if (Countries.FromName(match.Groups["country"].Value) is { } nation && !WordClasses.NotPlaces.IsMatch(match.Groups["name"].Value.Split(' ')[0]))
+            {
+                var start = sentence.Start + match.Groups["name"].Index;
+                found.Add(new PlaceMention(new TextSpan(start, start + match.Groups["name"].Length), match.Groups["name"].Value, [], nation.Code, false, 2)
+                {
+                    WrittenAsArea = AreaLevel(match.Groups["feature"].Value),
+                });
+            }
+        }
+
         // "attacked Mocimboa da Praia in Cabo Delgado province": the province is where the town lies, not a scene of its own
         // that outranks a town governed by a verb rather than "in".
         found.RemoveAll(m => writtenAsAreas.Any(area => area.Start <= m.Span.Start && m.Span.End <= area.End) && found.Any(other => other.Areas.Count > 0 && !writtenAsAreas.Contains(other.Span)));
@@ -305,10 +329,26 @@ internal static partial class PlaceFinder
     [GeneratedRegex(@"^(?:capital|city|town|village|port\s+city|border\s+town)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SettlementWord();
 
+    /// <summary>The level of an administrative feature word written after a name: a province's words, then a district's.</summary>
+    private static Places.PlacePrecision? AreaLevel(string feature) =>
+        ProvinceWord().IsMatch(feature) ? Places.PlacePrecision.Admin1 : DistrictWord().IsMatch(feature) ? Places.PlacePrecision.Admin2 : null;
+
+    [GeneratedRegex(@"^(?:province|region|state|governorate|oblast)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ProvinceWord();
+
+    [GeneratedRegex(@"^(?:district|county|department|LGA|local\s+government\s+area|municipality|prefecture)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DistrictWord();
+
     private static Regex SettlementThenName() => SettlementThenNamePattern.Value;
 
     private static readonly Lazy<Regex> SettlementThenNamePattern = new(() => new Regex(
         @"\b(?:in|at|near|outside|inside|on)\s+the\s+(?:(?:northern|southern|eastern|western|central|coastal|border|port)\s+)?(?:capital,?|(?:city|town|village|port),)\s+(?<name>" + Name + @")\b",
+        WordClasses.Options & ~RegexOptions.IgnoreCase));
+
+    private static Regex ProvinceOfCountry() => ProvinceOfCountryPattern.Value;
+
+    private static readonly Lazy<Regex> ProvinceOfCountryPattern = new(() => new Regex(
+        @"\b(?<country>" + Name + @")['’]s\s+(?:(?:northern|southern|eastern|western|central|north-?\w*|south-?\w*|restive|embattled|war-torn)\s+)?(?<name>" + Name + @")\s+(?<feature>region|province|state|oblast|governorate|district|county)\b",
         WordClasses.Options & ~RegexOptions.IgnoreCase));
 
     private static Regex QuarterOfCity() => QuarterOfCityPattern.Value;

@@ -72,6 +72,22 @@ public class EventLocatorTests
     public void ATownWrittenAsNewsWritesItIsThePlace(string text, string town) =>
         Assert.Equal(town, PlaceOf(text)?.Name);
 
+    // A province written after its country's possessive, or with its word after the name, is placed at the town that
+    // names it (where a coder puts a province's events) at the province's precision, never the town's.
+    [Theory]
+    [InlineData("Russian strikes killed three people in Ukraine's Kharkiv region on Monday.", "Kharkiv", "UA")]
+    [InlineData("Government airstrikes killed eight civilians in Syria's northwestern Idlib province.", "Idlib", "SY")]
+    [InlineData("Russian strikes killed three people in the Kharkiv region on Monday.", "Kharkiv", "UA")]
+    public void AProvinceNamedAfterItsTownIsAtTheProvincesPrecision(string text, string name, string country)
+    {
+        var place = PlaceOf(text);
+        Assert.Equal((name, country, PlacePrecision.Admin1), (place?.Name, place?.Country, place?.Precision));
+    }
+
+    [Fact]
+    public void ATownBeforeAProvinceOfItsCountryIsThePlace() =>
+        Assert.Equal("Kosti", PlaceOf("A drone strike hits civilian facilities in Kosti in Sudan's White Nile state, killing one person.")?.Name);
+
     // A name may open on any capital letter, not only A to Z.
     [Theory]
     [InlineData("Gunmen killed two people in İzmir on Monday.", "İzmir")]
