@@ -211,6 +211,15 @@ internal static partial class PlaceFinder
                 contextParts = [.. contextParts, match.Groups["apArea"].Value];
             }
 
+            // "the village of Kwall in Bassa local government area": the area a place marked by its feature lies in.
+            if (match.Groups["featureOf"].Success && !match.Groups["inArea"].Success && !match.Groups["context"].Success
+                && AreaAfter().Match(sentenceText, match.Index + match.Length) is { Success: true } areaAfter)
+            {
+                contextParts = areaAfter.Groups["broader"].Success
+                    ? [.. contextParts, areaAfter.Groups["area"].Value, areaAfter.Groups["broader"].Value]
+                    : [.. contextParts, areaAfter.Groups["area"].Value];
+            }
+
             var contextCountry = contextParts.Select(part => Countries.FromName(part)).FirstOrDefault(c => c is not null) ?? modifierNation;
             // Abbreviations ("J&K", "UP") are no names a gazetteer can look up. A country written last may also be a province
             // of the same name ("Niger" state): it stays an area too, and the country vote weighs both readings.
@@ -343,6 +352,12 @@ internal static partial class PlaceFinder
 
     private static readonly Lazy<Regex> SettlementThenNamePattern = new(() => new Regex(
         @"\b(?:in|at|near|outside|inside|on)\s+the\s+(?:(?:northern|southern|eastern|western|central|coastal|border|port)\s+)?(?:capital,?|(?:city|town|village|port),)\s+(?<name>" + Name + @")\b",
+        WordClasses.Options & ~RegexOptions.IgnoreCase));
+
+    private static Regex AreaAfter() => AreaAfterPattern.Value;
+
+    private static readonly Lazy<Regex> AreaAfterPattern = new(() => new Regex(
+        @"\G,?\s+in\s+(?:the\s+)?(?<area>" + Name + @")(?:\s+(?:" + WordClasses.PlaceFeatures + @"))?(?:,?\s+(?:of|in)\s+(?:the\s+)?(?<broader>" + Name + @"))?",
         WordClasses.Options & ~RegexOptions.IgnoreCase));
 
     private static Regex ProvinceOfCountry() => ProvinceOfCountryPattern.Value;

@@ -84,6 +84,12 @@ public class EventLocatorTests
         Assert.Equal((name, country, PlacePrecision.Admin1), (place?.Name, place?.Country, place?.Precision));
     }
 
+    // "the village of X in Y local government area of Z": the areas written after a place marked by its feature hold it
+    // (before, an unknown village was respelled into another state).
+    [Fact]
+    public void TheAreasWrittenAfterAVillageOfXHoldIt() =>
+        Assert.Equal("Plateau State", PlaceOf("Gunmen killed three farmers in the village of Kwall in Bassa local government area of Plateau State.")?.Admin1);
+
     [Fact]
     public void ATownBeforeAProvinceOfItsCountryIsThePlace() =>
         Assert.Equal("Kosti", PlaceOf("A drone strike hits civilian facilities in Kosti in Sudan's White Nile state, killing one person.")?.Name);
