@@ -104,6 +104,12 @@ internal sealed partial class EventLocator(IPlaceResolver? placeResolver)
             return new EventLocation(place.Name, null, null, country ?? judged?.Code, place.Admin, null);
         }
 
+        if (placeResolver is not null && FromDateline(text, incident, judged?.Code, placeResolver) is { } filed)
+        {
+            evidence.Add(FieldEvidence.Of("location", filed.Span.Start, filed.Span.Length, text));
+            return filed.Location;
+        }
+
         if (judged is null)
         {
             return null;
@@ -130,6 +136,48 @@ internal sealed partial class EventLocator(IPlaceResolver? placeResolver)
             ? EventLocation.From(resolvedCountry) with { Precision = Places.PlacePrecision.Country }
             : new EventLocation(countryName, null, null, judged.Code, null, Places.PlacePrecision.Country);
     }
+
+    /// <summary>
+    /// The town of the report's dateline ("KABUL, Afghanistan (AP) —", "BAMAKO (Reuters) -"), for an incident whose own
+    /// words place it no closer than its country: a report is filed from where it happened or near it, so the town is
+    /// given at ACLED's "near the town" precision. Not when the incident is told in a part of the country ("in the
+    /// northwest"), which the dateline's town is then not in, nor when the town lies in another country than the incident.
+    /// </summary>
+    private static (EventLocation Location, TextSpan Span)? FromDateline(string text, Incident incident, string? country, IPlaceResolver resolver)
+    {
+        var head = text[..Math.Min(text.Length, DatelineReach)];
+        if (Dateline().Match(head) is not { Success: true } dateline || incident.All.Any(s => PartOfTheCountry().IsMatch(s.Text)))
+        {
+            return null;
+        }
+
+        var written = dateline.Groups["city"].Value;
+        var city = written.Any(char.IsLower) ? written : System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(written.ToLowerInvariant());
+        var areaCountry = dateline.Groups["area"].Success ? Countries.FromName(dateline.Groups["area"].Value)?.Code : null;
+        var within = country ?? areaCountry;
+        var context = new PlaceContext(within is null ? [] : [within], [], "");
+        if (resolver.Resolve(city, within, context) is not { } town || town.Precision != Places.PlacePrecision.Town || (country is not null && town.CountryCode != country))
+        {
+            return null;
+        }
+
+        var group = dateline.Groups["city"];
+        return (EventLocation.From(town) with { Precision = Places.PlacePrecision.NearTown }, new TextSpan(group.Index, group.Index + group.Length));
+    }
+
+    /// <summary>How far into a text its dateline may start: past a headline and a standfirst, not into the body.</summary>
+    private const int DatelineReach = 600;
+
+    /// <summary>
+    /// A dateline at the start of a line: a town in capitals, or in title case with its country or a news agency after
+    /// it, then a dash or a colon before the first sentence.
+    /// </summary>
+    [GeneratedRegex(@"(?m)^[ \t]*(?!(?:BREAKING|UPDATE|UPDATED|WATCH|LIVE|EXCLUSIVE|ANALYSIS|OPINION|VIDEO|PHOTOS|FACTBOX|EXPLAINER|CORRECTED|REFILE|EDITORIAL|COMMENT|NEWS|WARNING)\b)(?:(?<city>\p{Lu}[\p{Lu}'’.-]{2,}(?:[ ]\p{Lu}[\p{Lu}'’.-]+){0,2})(?:,[ ]*(?<area>\p{Lu}[\w.'’-]*(?:[ ]\p{Lu}[\w.'’-]*){0,3}))?|(?<city>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){0,2})(?=,[ ]*\p{Lu}|[ ]*\()(?:,[ ]*(?<area>\p{Lu}[\w.'’-]*(?:[ ]\p{Lu}[\w.'’-]*){0,3}))?)[ ]*(?:\((?:AP|AFP|Reuters|dpa|DPA|Xinhua|IANS|PTI|UNI|Anadolu|Al Jazeera|Bernama|Kyodo|Yonhap|TASS|UPI|CNN|BBC)\))?[ ]*(?:—|–|--|-|:)[ ]+\p{Lu}", RegexOptions.CultureInvariant)]
+    private static partial Regex Dateline();
+
+    /// <summary>An incident told in a part of the country rather than at a place ("in the northwest", "in northern provinces").</summary>
+    [GeneratedRegex(@"\b(?:in|across|throughout)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|north-?west|north-?east|south-?west|south-?east|centre|center|interior|countryside)\b|(?:northern|southern|eastern|western|central|north-?western|north-?eastern|south-?western|south-?eastern)\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PartOfTheCountry();
 
     /// <summary>Puts a title-case headline's places after every place of the running text (whose scores reach 8).</summary>
     private const int HeadlinePenalty = 8;

@@ -94,6 +94,24 @@ public class EventLocatorTests
     public void ATownBeforeAProvinceOfItsCountryIsThePlace() =>
         Assert.Equal("Kosti", PlaceOf("A drone strike hits civilian facilities in Kosti in Sudan's White Nile state, killing one person.")?.Name);
 
+    // A report's dateline places an incident its own words place no closer than the country, near the dateline's town;
+    // not one told in a part of the country, nor from a label that is no town.
+    [Theory]
+    [InlineData("KABUL, Afghanistan (AP) — A suicide bomber blew himself up outside a mosque on Friday, killing at least seven worshippers, police said.", "Kabul")]
+    [InlineData("Rebels Kill Four Soldiers\n\nBAMAKO (Reuters) - Gunmen attacked an army post on Tuesday, killing four soldiers, the army said.", "Bamako")]
+    [InlineData("Goma, DR Congo - Rebels shelled the outskirts of the city overnight, killing three civilians.", "Goma")]
+    public void ADatelinePlacesAnIncidentNearItsTown(string text, string town)
+    {
+        var place = PlaceOf(text.Replace("\\n", "\n", StringComparison.Ordinal));
+        Assert.Equal((town, PlacePrecision.NearTown), (place?.Name, place?.Precision));
+    }
+
+    [Theory]
+    [InlineData("ISLAMABAD: Militants attacked a police checkpoint in the northwest on Monday, killing two officers.")]
+    [InlineData("BREAKING: Gunmen attacked an army post on Tuesday, killing four soldiers, the army said.")]
+    public void ADatelineDoesNotPlaceAnIncidentToldElsewhereOrALabel(string text) =>
+        Assert.NotEqual(PlacePrecision.NearTown, PlaceOf(text)?.Precision);
+
     // A name may open on any capital letter, not only A to Z.
     [Theory]
     [InlineData("Gunmen killed two people in İzmir on Monday.", "İzmir")]
