@@ -123,12 +123,17 @@ internal sealed partial class EventLocator(IPlaceResolver? placeResolver)
 
         var countryName = Countries.NameOf(judged.Code) ?? judged.Code;
         // A name the country table reads as the country may be a province of it in the gazetteer ("across the Gaza
-        // Strip", "in the West Bank"): the province is the truer place.
+        // Strip", "in the West Bank"), or a town that stands for its province ("in northern Gaza"): the province is the
+        // truer place.
         if (countryPlace is not null && placeResolver is not null && !string.Equals(countryPlace.Name, countryName, StringComparison.OrdinalIgnoreCase)
-            && placeResolver.Resolve(countryPlace.Name, judged.Code, null) is { } part && part.CountryCode == judged.Code
-            && (part.Precision == Places.PlacePrecision.Admin1 || part.Precision == Places.PlacePrecision.Admin2))
+            && placeResolver.Resolve(countryPlace.Name, judged.Code, null) is { } named && named.CountryCode == judged.Code)
         {
-            return EventLocation.From(part);
+            var part = named.Precision == Places.PlacePrecision.Town && named.Admin1 is { } province
+                ? placeResolver.Resolve(province, judged.Code, null) : named;
+            if (part is not null && part.CountryCode == judged.Code && (part.Precision == Places.PlacePrecision.Admin1 || part.Precision == Places.PlacePrecision.Admin2))
+            {
+                return EventLocation.From(part);
+            }
         }
 
         var resolvedCountry = placeResolver?.Resolve(countryName, judged.Code, null);

@@ -57,6 +57,7 @@ public class EventLocatorTests
     [Theory]
     [InlineData("At least 105 Palestinians are killed during Israeli airstrikes and shootings across the Gaza Strip.", "Gaza Strip")]
     [InlineData("Israeli troops killed two Palestinians in the West Bank on Monday.", "West Bank")]
+    [InlineData("Israeli strikes killed 12 people in northern Gaza on Monday.", "Gaza Strip")]
     public void APartOfACountryNamedAsTheCountryIsThatProvince(string text, string province)
     {
         var place = PlaceOf(text);
