@@ -130,7 +130,10 @@ internal static partial class PlaceFinder
             var atSite = prep == "to" && EntranceBefore().IsMatch(before);
             // "into the city of X" is where an advance or a raid went; "into X" alone is as often where people fled.
             var intoMarkedPlace = prep == "into" && (match.Groups["feature"].Success || match.Value.Contains(" of ", StringComparison.Ordinal));
-            if (WordClasses.NotPlaces.IsMatch(first) || name.Length < 3 || (prep is "from" or "to" or "into" or "towards" && !origin && !atSite && !intoMarkedPlace))
+            // "in Tays’ vehicle": a name ending in s with a bare apostrophe after it is a possessive, someone's, not a place.
+            var nameEnd = match.Groups["name"].Index + match.Groups["name"].Length;
+            var possessiveOfS = name.EndsWith('s') && nameEnd + 1 < sentenceText.Length && sentenceText[nameEnd] is '\'' or '’' && char.IsWhiteSpace(sentenceText[nameEnd + 1]);
+            if (possessiveOfS || WordClasses.NotPlaces.IsMatch(first) || name.Length < 3 || (prep is "from" or "to" or "into" or "towards" && !origin && !atSite && !intoMarkedPlace))
             {
                 continue;
             }

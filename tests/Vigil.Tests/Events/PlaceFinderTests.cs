@@ -187,6 +187,10 @@ public class PlaceFinderTests
     [InlineData("A bomb explodes on a bus in Deir ez-Zor Governorate, Syria, killing four soldiers.", "Deir ez-Zor Governorate")]
     public void PlacesInBriefsAreRead(string text, string name) => Assert.Contains(Find(text), mention => mention.Name == name);
 
+    [Fact]
+    public void ANameEndingInSWithABareApostropheIsSomeonesNotAPlace() =>
+        Assert.DoesNotContain(Find("Officers found a gun in Tays’ vehicle after he shot a neighbour on Monday."), mention => mention.Name == "Tays");
+
     [Theory]
     [InlineData("Gunmen killed two men in Kharan District, Balochistan.", "Kharan")]
     [InlineData("Soldiers were killed in Intan Jaya Regency on Monday.", "Intan Jaya")]
