@@ -175,9 +175,10 @@ internal sealed partial class EventLocator(IPlaceResolver? placeResolver)
 
     /// <summary>
     /// A dateline at the start of a line: a town in capitals, or in title case with its country or a news agency after
-    /// it, then a dash or a colon before the first sentence.
+    /// it, then a dash or a colon before the first sentence. A page's labels and sections ("BREAKING:", "AFRICA -") are
+    /// no datelines ("Africa" is also an old name of Mahdia).
     /// </summary>
-    [GeneratedRegex(@"(?m)^[ \t]*(?!(?:BREAKING|UPDATE|UPDATED|WATCH|LIVE|EXCLUSIVE|ANALYSIS|OPINION|VIDEO|PHOTOS|FACTBOX|EXPLAINER|CORRECTED|REFILE|EDITORIAL|COMMENT|NEWS|WARNING)\b)(?:(?<city>\p{Lu}[\p{Lu}'’.-]{2,}(?:[ ]\p{Lu}[\p{Lu}'’.-]+){0,2})(?:,[ ]*(?<area>\p{Lu}[\w.'’-]*(?:[ ]\p{Lu}[\w.'’-]*){0,3}))?|(?<city>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){0,2})(?=,[ ]*\p{Lu}|[ ]*\()(?:,[ ]*(?<area>\p{Lu}[\w.'’-]*(?:[ ]\p{Lu}[\w.'’-]*){0,3}))?)[ ]*(?:\((?:AP|AFP|Reuters|dpa|DPA|Xinhua|IANS|PTI|UNI|Anadolu|Al Jazeera|Bernama|Kyodo|Yonhap|TASS|UPI|CNN|BBC)\))?[ ]*(?:—|–|--|-|:)[ ]+\p{Lu}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?m)^[ \t]*(?!(?:BREAKING|UPDATE|UPDATED|WATCH|LIVE|EXCLUSIVE|ANALYSIS|OPINION|VIDEO|PHOTOS|FACTBOX|EXPLAINER|CORRECTED|REFILE|EDITORIAL|COMMENT|NEWS|WARNING|WORLD|AFRICA|ASIA|EUROPE|AMERICAS?|LATIN AMERICA|MIDDLE EAST|OCEANIA|PACIFIC|NATIONAL|INTERNATIONAL|REGIONAL|LOCAL|POLITICS|BUSINESS|ECONOMY|MARKETS|SPORTS?|HEALTH|SCIENCE|TECH|TECHNOLOGY|CULTURE|ARTS|TRAVEL|LIFESTYLE|HOME|MENU|LATEST|TOP STORIES)\b)(?:(?<city>\p{Lu}[\p{Lu}'’.-]{2,}(?:[ ]\p{Lu}[\p{Lu}'’.-]+){0,2})(?:,[ ]*(?<area>\p{Lu}[\w.'’-]*(?:[ ]\p{Lu}[\w.'’-]*){0,3}))?|(?<city>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){0,2})(?=,[ ]*\p{Lu}|[ ]*\()(?:,[ ]*(?<area>\p{Lu}[\w.'’-]*(?:[ ]\p{Lu}[\w.'’-]*){0,3}))?)[ ]*(?:\((?:AP|AFP|Reuters|dpa|DPA|Xinhua|IANS|PTI|UNI|Anadolu|Al Jazeera|Bernama|Kyodo|Yonhap|TASS|UPI|CNN|BBC)\))?[ ]*(?:—|–|--|-|:)[ ]+\p{Lu}", RegexOptions.CultureInvariant)]
     private static partial Regex Dateline();
 
     /// <summary>An incident told in a part of the country rather than at a place ("in the northwest", "in northern provinces").</summary>

@@ -110,6 +110,7 @@ public class EventLocatorTests
     [Theory]
     [InlineData("ISLAMABAD: Militants attacked a police checkpoint in the northwest on Monday, killing two officers.")]
     [InlineData("BREAKING: Gunmen attacked an army post on Tuesday, killing four soldiers, the army said.")]
+    [InlineData("AFRICA - Gunmen killed four soldiers at an army post on Tuesday, the army said.")]
     public void ADatelineDoesNotPlaceAnIncidentToldElsewhereOrALabel(string text) =>
         Assert.NotEqual(PlacePrecision.NearTown, PlaceOf(text)?.Precision);
 
