@@ -50,3 +50,25 @@ count_query() {
   sql "SELECT 'articles ' || (SELECT COUNT(*) FROM $schema.articles) || ', jobs that stored one ' || (SELECT COUNT(*) FROM $schema.work_jobs WHERE result LIKE 'stored article%') || ', jobs that found theirs stored ' || (SELECT COUNT(*) FROM $schema.work_jobs WHERE result LIKE 'already stored%');"
   sql "SELECT 'claims ' || COUNT(*) || ', events ' || (SELECT COUNT(*) FROM $schema.events) || ', claims of an article stored twice ' || (SELECT COUNT(*) FROM (SELECT article_id, event_index FROM $schema.claims GROUP BY 1, 2 HAVING COUNT(*) > 1) d) FROM $schema.claims;"
 }
+
+# One timed run: a fresh schema holding the pages, WORKERS workers of the CLI given after them draining it. Prints
+# "JOBS WALL_SECONDS STEADY_RATE": the jobs done, the wall time (process start and model loading included), and the
+# jobs per second from the first job finished to the last.
+# Usage: timed_run SCHEMA WORKERS PAGES CLI...
+timed_run() {
+  local schema="$1" workers="$2" pages="$3"
+  shift 3
+  local conn start end w
+  local pids=()
+  conn="$(fresh_schema "$schema")"
+  "$@" enqueue "$pages" --postgres "$conn" >/dev/null
+  start=$(date +%s.%N)
+  for w in $(seq "$workers"); do
+    "$@" worker --postgres "$conn" --until-empty --name "w$w" >/dev/null 2>&1 &
+    pids+=($!)
+  done
+  wait "${pids[@]}"
+  end=$(date +%s.%N)
+  echo "$(sql "SELECT COUNT(*) FROM $schema.work_jobs WHERE state = 'done'")" "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')" \
+    "$(sql "SELECT ROUND((COUNT(*) - 1) / EXTRACT(EPOCH FROM MAX(finished_at::timestamptz) - MIN(finished_at::timestamptz)), 2) FROM $schema.work_jobs WHERE state = 'done'")"
+}

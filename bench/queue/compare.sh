@@ -20,20 +20,9 @@ for round in $(seq "$rounds"); do
   for build in before after; do
     if [ "$build" = before ]; then run=("${before[@]}"); else run=("${cli[@]}"); fi
     for workers in 1 2; do
-      conn="$(fresh_schema bench_compare)"
-      "${run[@]}" enqueue "$pages" --postgres "$conn" >/dev/null
-      start=$(date +%s.%N)
-      pids=()
-      for w in $(seq "$workers"); do
-        "${run[@]}" worker --postgres "$conn" --until-empty --name "w$w" >/dev/null 2>&1 &
-        pids+=($!)
-      done
-      wait "${pids[@]}"
-      end=$(date +%s.%N)
-      jobs="$(sql "SELECT COUNT(*) FROM bench_compare.work_jobs WHERE state = 'done'")"
-      steady="$(sql "SELECT ROUND((COUNT(*) - 1) / EXTRACT(EPOCH FROM MAX(finished_at::timestamptz) - MIN(finished_at::timestamptz)), 2) FROM bench_compare.work_jobs WHERE state = 'done'")"
-      awk -v r="$round" -v b="$build" -v w="$workers" -v j="$jobs" -v a="$start" -v e="$end" -v s="$steady" \
-        'BEGIN { printf "| %d | %s | %d | %.1f | %.2f | %s |\n", r, b, w, e - a, j / (e - a), s }'
+      read -r jobs wall steady < <(timed_run bench_compare "$workers" "$pages" "${run[@]}")
+      awk -v r="$round" -v b="$build" -v w="$workers" -v j="$jobs" -v t="$wall" -v s="$steady" \
+        'BEGIN { printf "| %d | %s | %d | %.1f | %.2f | %s |\n", r, b, w, t, j / t, s }'
     done
   done
 done

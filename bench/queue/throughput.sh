@@ -13,19 +13,8 @@ echo "| round | workers | jobs | wall s | pages/s (wall) | pages/s (first to las
 echo "|---|---|---|---|---|---|"
 for round in $(seq "$rounds"); do
   for workers in 1 2; do
-    conn="$(fresh_schema bench_rate)"
-    "${cli[@]}" enqueue "$pages" --postgres "$conn" >/dev/null
-    start=$(date +%s.%N)
-    pids=()
-    for w in $(seq "$workers"); do
-      "${cli[@]}" worker --postgres "$conn" --until-empty --name "w$w" >/dev/null 2>&1 &
-      pids+=($!)
-    done
-    wait "${pids[@]}"
-    end=$(date +%s.%N)
-    jobs="$(sql "SELECT COUNT(*) FROM bench_rate.work_jobs WHERE state = 'done'")"
-    steady="$(sql "SELECT ROUND((COUNT(*) - 1) / EXTRACT(EPOCH FROM MAX(finished_at::timestamptz) - MIN(finished_at::timestamptz)), 2) FROM bench_rate.work_jobs WHERE state = 'done'")"
-    awk -v r="$round" -v w="$workers" -v j="$jobs" -v a="$start" -v b="$end" -v s="$steady" \
-      'BEGIN { printf "| %d | %d | %d | %.1f | %.2f | %s |\n", r, w, j, b - a, j / (b - a), s }'
+    read -r jobs wall steady < <(timed_run bench_rate "$workers" "$pages" "${cli[@]}")
+    awk -v r="$round" -v w="$workers" -v j="$jobs" -v t="$wall" -v s="$steady" \
+      'BEGIN { printf "| %d | %d | %d | %.1f | %.2f | %s |\n", r, w, j, t, j / t, s }'
   done
 done

@@ -150,8 +150,7 @@ internal sealed partial class EventLocator(IPlaceResolver? placeResolver)
     /// </summary>
     private static (EventLocation Location, TextSpan Span)? FromDateline(string text, Incident incident, string? country, IPlaceResolver resolver)
     {
-        var head = text[..Math.Min(text.Length, DatelineReach)];
-        if (Dateline().Match(head) is not { Success: true } dateline || incident.All.Any(s => PartOfTheCountry().IsMatch(s.Text)))
+        if (Dateline().Match(text, 0, Math.Min(text.Length, DatelineReach)) is not { Success: true } dateline || incident.All.Any(s => PartOfTheCountry().IsMatch(s.Text)))
         {
             return null;
         }

@@ -33,6 +33,9 @@ internal static partial class PlaceFinder
     /// <summary>A capitalised word of a name, whatever its script's capitals ("İzmir", "Ștefan Vodă", "Łódź"); an apostrophe inside it is a transliterated letter ("Dar'a", "Ma'arrat"), not a possessive.</summary>
     private const string Word = @"\p{Lu}[\w.-]*(?:['’‘ʼ](?!s\b)[\w-]+)*";
 
+    /// <summary>The administrative word written after an area's name in the areas beside a place ("X, Y district", "X town in Y province").</summary>
+    private const string AreaWord = "district|province|state|region|governorate|LGA|municipality|department|county";
+
     /// <summary>The Arabic article as transliterations write it before a capital, assimilated or not ("Deir ez-Zor", "Ras es-Sur").</summary>
     private const string Article = @"(?:al|el|as|ad|an|ar|ash|az|at|ath|adh|es|ez|ed|et|en|er|esh|eth|ul|ud)";
 
@@ -46,7 +49,7 @@ internal static partial class PlaceFinder
     private static Regex Governed() => GovernedPattern.Value;
 
     private static readonly Lazy<Regex> GovernedPattern = new(() => new Regex(
-        @"\b(?<prep>(?i:in|at|near|off|outside|around|inside|on|into|across|through|throughout|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?<the>(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-occupied|\w+-annexed|\w+-besieged|\w+-populated)\s+)*(?:(?<modifier>\p{Lu}[\w'’-]+(?:\s+\p{Lu}[\w'’-]+)?)\s+(?=(?:town|city|village|port\s+city|border\s+town|district|province|region)\s+of\s+\p{Lu}))?(?:(?<featureOf>" + WordClasses.PlaceFeatures + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?:(?<feature>" + WordClasses.PlaceFeatures + @")|(?<site>" + WordClasses.PlaceSites + @"))){0,2}(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?){1,3})?(?<appositive>,\s+an?\s+(?:[\w'’-]+\s+){0,2}?(?:town|village|city|settlement|community|locality|suburb|neighbou?rhood|district)\s+(?:in|of|near)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?\w*|south-?\w*)\s+)?(?<apArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|county))?)?(?:(?<=(?:" + WordClasses.PlaceFeatures + @"))(?=\s+(?:in|of)\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:district|province|state|region|governorate|LGA|municipality|department|county))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?",
+        @"\b(?<prep>(?i:in|at|near|off|outside|around|inside|on|into|across|through|throughout|from|to|towards|of|between)|(?<acts>" + ActsOnPlace + @"))\s+(?<the>(?i:the)\s+)?(?:(?:neighbou?ring|northern|southern|eastern|western|central|north-?\w*|south-?\w*|rural|downtown|nearby|remote|restive|\w+-held|\w+-controlled|\w+-occupied|\w+-annexed|\w+-besieged|\w+-populated)\s+)*(?:(?<modifier>\p{Lu}[\w'’-]+(?:\s+\p{Lu}[\w'’-]+)?)\s+(?=(?:town|city|village|port\s+city|border\s+town|district|province|region)\s+of\s+\p{Lu}))?(?:(?<featureOf>" + WordClasses.PlaceFeatures + @")\s+of\s+)?(?<name>" + Name + @")(?:\s*\[(?<standard>[^\[\]]{2,40})\])?(?:'s|’s)?(?:\s+(?:(?<feature>" + WordClasses.PlaceFeatures + @")|(?<site>" + WordClasses.PlaceSites + @"))){0,2}(?<context>\s*\([^()]{2,80}\)|(?:,\s*(?:" + Name + @")(?:\s+(?:" + AreaWord + @"))?){1,3})?(?<appositive>,\s+an?\s+(?:[\w'’-]+\s+){0,2}?(?:town|village|city|settlement|community|locality|suburb|neighbou?rhood|district)\s+(?:in|of|near)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?\w*|south-?\w*)\s+)?(?<apArea>" + Name + @")(?:\s+(?:" + AreaWord + @"))?)?(?:(?<=(?:" + WordClasses.PlaceFeatures + @"))(?=\s+(?:in|of)\s+(?:the\s+)?(?<inArea>" + Name + @")(?:\s+(?:" + AreaWord + @"))?(?<inAreaContext>\s*\([^()]{2,80}\))?))?",
         WordClasses.Options & ~RegexOptions.IgnoreCase));
 
     /// <summary>Verbs whose object is often the place itself ("shelled Marib city", "stormed Kafr Nabl", "took control of Bunagana"), in the past of
@@ -311,13 +314,9 @@ internal static partial class PlaceFinder
         // sentence governs comes first ("in Kosti in Sudan's White Nile state").
         foreach (Match match in ProvinceOfCountry().Matches(sentenceText))
         {
-            if (Countries.FromName(match.Groups["country"].Value) is { } nation && !WordClasses.NotPlaces.IsMatch(match.Groups["name"].Value.Split(' ')[0]))
+            if (Countries.FromName(match.Groups["country"].Value) is { } nation)
             {
-                var start = sentence.Start + match.Groups["name"].Index;
-                found.Add(new PlaceMention(new TextSpan(start, start + match.Groups["name"].Length), match.Groups["name"].Value, [], nation.Code, false, 2)
-                {
-                    WrittenAsArea = AreaLevel(match.Groups["feature"].Value),
-                });
+                AddNamed(match, [], score: 2, nation.Code, AreaLevel(match.Groups["feature"].Value));
             }
         }
 
@@ -326,14 +325,15 @@ internal static partial class PlaceFinder
         found.RemoveAll(m => writtenAsAreas.Any(area => area.Start <= m.Span.Start && m.Span.End <= area.End) && found.Any(other => other.Areas.Count > 0 && !writtenAsAreas.Contains(other.Span)));
         return found;
 
-        // A name these patterns mark as a place by how it is written, as sure as one governed by "in" with a feature word.
-        void AddNamed(Match match, IReadOnlyList<string> areas)
+        // A name these patterns mark as a place by how it is written: unless told otherwise, as sure as one governed by
+        // "in" with a feature word.
+        void AddNamed(Match match, IReadOnlyList<string> areas, int score = 4, string? country = null, Places.PlacePrecision? writtenAsArea = null)
         {
             var name = match.Groups["name"].Value;
             if (!WordClasses.NotPlaces.IsMatch(name.Split(' ')[0]))
             {
                 var start = sentence.Start + match.Groups["name"].Index;
-                found.Add(new PlaceMention(new TextSpan(start, start + name.Length), name, areas, null, false, 4));
+                found.Add(new PlaceMention(new TextSpan(start, start + name.Length), name, areas, country, false, score) { WrittenAsArea = writtenAsArea });
             }
         }
     }
