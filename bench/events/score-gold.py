@@ -15,6 +15,7 @@ Usage: bench/events/score-gold.py [--gold FILE_OR_DIR ...] [--show N] [--sentenc
 """
 import argparse
 import collections
+import datetime
 import glob
 import json
 import math
@@ -55,6 +56,31 @@ def country(event):
     return ((event.get("location") or {}).get("country") or "").upper() or None
 
 
+def date_range(date):
+    """The first and last day a Vigil date may mean, as ConflictEvent's EventDate reads its precision."""
+    day = datetime.date.fromisoformat(date["value"])
+    precision = date.get("precision")
+    if precision == "week":
+        return day, day + datetime.timedelta(days=6)
+    if precision == "reported":
+        return day - datetime.timedelta(days=6), day
+    if precision == "month":
+        following = datetime.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+        return day.replace(day=1), following - datetime.timedelta(days=1)
+    if precision == "year":
+        return day.replace(month=1, day=1), day.replace(month=12, day=31)
+    return day, day
+
+
+def date_right(gold, date):
+    """The gold's day lies inside Vigil's date, and Vigil's date spans a week at most: no date, a wrong one, or "some
+    day in May" are not right."""
+    if not gold.get("date") or not date:
+        return False
+    first, last = date_range(date)
+    return (last - first).days <= 6 and first <= datetime.date.fromisoformat(gold["date"]) <= last
+
+
 def match(gold_events, predicted):
     """Greedy one-to-one matching by event type and country, in the order Vigil ranks its events."""
     pairs, used = [], set()
@@ -72,7 +98,7 @@ def match(gold_events, predicted):
 
 def score(stories, predictions):
     s = dict(tp=0, fp=0, fn=0, gold_events=0, predicted_events=0, matched=0, subtype=0, main=0, main_total=0,
-             placed=0, within=0, fatal=0)
+             placed=0, within=0, fatal=0, dated=0)
     for story in stories:
         gold_events = story["events"]
         predicted = predictions.get(story["id"], [])
@@ -87,6 +113,7 @@ def score(stories, predictions):
         for g, p in pairs:
             s["subtype"] += g["sub_event_type"] == p["subEventType"]
             s["fatal"] += (g.get("fatalities") or 0) == ((p.get("killed") or {}).get("best") or 0)
+            s["dated"] += date_right(g, p.get("date"))
             location = p.get("location") or {}
             if g.get("latitude") is not None and location.get("latitude") is not None:
                 s["placed"] += 1
@@ -200,15 +227,15 @@ def main():
     subprocess.run([os.path.join(ROOT, "vigil"), "--help"], stdout=subprocess.DEVNULL, check=True)
     predictions = vigilrun.events_by_id([{"id": s["id"], "text": texts[s["id"]]["text"], "published": texts[s["id"]].get("published")} for s in stories], "score-gold")
     print(f"gold: {len(stories)} stories from {', '.join(os.path.relpath(f, ROOT) for f in files)}")
-    print("| half | stories | with incidents | story P | story R | events gold/Vigil | event P | event R | sub-type of matched | main sub-type | place ≤25 km | fatalities exact |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| half | stories | with incidents | story P | story R | events gold/Vigil | event P | event R | sub-type of matched | main sub-type | place ≤25 km | fatalities exact | date within a week |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for which in ("A", "B", "all"):
         part = [s for s in stories if which == "all" or half(s["id"]) == which]
         r = score(part, predictions)
         with_incidents = sum(1 for s in part if s["events"])
         print(f"| {which} | {len(part)} | {with_incidents} | {ratio(r['tp'], r['tp'] + r['fp'])} | {ratio(r['tp'], r['tp'] + r['fn'])} | "
               f"{r['gold_events']}/{r['predicted_events']} | {ratio(r['matched'], r['predicted_events'])} | {ratio(r['matched'], r['gold_events'])} | "
-              f"{ratio(r['subtype'], r['matched'])} | {ratio(r['main'], r['main_total'])} | {ratio(r['within'], r['placed'])} ({r['placed']}) | {ratio(r['fatal'], r['matched'])} |")
+              f"{ratio(r['subtype'], r['matched'])} | {ratio(r['main'], r['main_total'])} | {ratio(r['within'], r['placed'])} ({r['placed']}) | {ratio(r['fatal'], r['matched'])} | {ratio(r['dated'], r['matched'])} |")
     if args.causes:
         causes(stories, predictions)
     if args.sentences:

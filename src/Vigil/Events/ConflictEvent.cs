@@ -14,15 +14,25 @@ public enum DatePrecision
     Month = 3,
     [JsonStringEnumMemberName("year")]
     Year = 4,
+
+    /// <summary>
+    /// The text gives no date, and the date is the report's: the incident happened on that day or in the days before
+    /// it (news tells what is new), so the date means the week that ends on the report's day.
+    /// </summary>
+    [JsonStringEnumMemberName("reported")]
+    Reported = 5,
 }
 
 /// <summary>A date that carries its precision: 2020-05-01 at month precision means "some day in May 2020".</summary>
 public sealed record EventDate(DateOnly Value, DatePrecision Precision)
 {
+    /// <summary>The first day the date may mean: a report's date may be up to six days after the incident.</summary>
+    public DateOnly FirstDay => Precision == DatePrecision.Reported ? Value.AddDays(-6) : Value;
+
     /// <summary>The last day the date may mean: "May 2020" may be the 31st.</summary>
     public DateOnly LastDay => Precision switch
     {
-        DatePrecision.Day => Value,
+        DatePrecision.Day or DatePrecision.Reported => Value,
         DatePrecision.Week => Value.AddDays(6),
         DatePrecision.Month => new DateOnly(Value.Year, Value.Month, 1).AddMonths(1).AddDays(-1),
         _ => new DateOnly(Value.Year, 12, 31),

@@ -25,7 +25,7 @@ public static partial class DateResolver
     [GeneratedRegex(@"\b(?:in|during|since|back\s+in)\s+(?:(?:the|a|an)\s+)?(?<y>(?:19|20)\d{2})\b(?![-–/]|\s*(?:people|persons|protesters|killed|dead|troops|soldiers)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InYear();
 
-    [GeneratedRegex(@"\b(?:on\s+|last\s+|this\s+(?:past\s+)?)?(?<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<!\b(?:next|coming)\s+)(?:on\s+|last\s+|this\s+(?:past\s+)?)?(?<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Weekday();
 
     [GeneratedRegex(@"\b(?<r>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|overnight|last\s+week|earlier\s+this\s+week|this\s+week|last\s+month|earlier\s+this\s+month|this\s+month|last\s+year|(?<k>\w+)\s+days?\s+ago|(?<k2>\w+)\s+weeks?\s+ago)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -45,6 +45,14 @@ public static partial class DateResolver
         (EventDate Date, Match Where)? after = null, before = null, reported = null;
         foreach (var candidate in Candidates(text, published))
         {
+            // News tells what has happened: a day after the report's is of something to come ("ahead of the Pope's visit
+            // on 15 April", "elections due on Sunday 12 May"), and a date that names a movement, a square or a bridge
+            // ("the March 23 Movement", "6 October Bridge") is no date at all.
+            if (published is { } reportDay && candidate.Date.FirstDay > reportDay || NamesSomething(text, candidate.Where))
+            {
+                continue;
+            }
+
             var at = candidate.Where.Index;
             if (DatesAReport().IsMatch(text.AsSpan(0, at)))
             {
@@ -62,6 +70,12 @@ public static partial class DateResolver
 
         return after ?? before ?? reported;
     }
+
+    private static bool NamesSomething(string text, Match date) => DateAsName().IsMatch(text.AsSpan(date.Index + date.Length));
+
+    /// <summary>A capitalised word after a date that makes the date a name: "March 23 Movement", "the 9 April Square".</summary>
+    [GeneratedRegex(@"^\s+(?:Movement|Youth|Revolution|Uprising|Square|Street|Avenue|Road|Bridge|Stadium|Brigade|Battalion|Front|Coalition|Alliance|Party|Group|Memorial|University|Hospital|Camp|City|District)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DateAsName();
 
     [GeneratedRegex(@"\b(?:said|says|told\s+\w+(?:\s+\w+)?|reported|announced|confirmed|stated|added)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DatesAReport();

@@ -397,6 +397,13 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
 
         var hedgedEvent = incident.Triggers.Any(t => WordClasses.Hedge.IsMatch(t.Text));
         var filled = new object?[] { date, location, killed, weapon, reason }.Count(x => x is not null) + (perpetrators.Count > 0 ? 1 : 0) + (sources.Count > 0 ? 1 : 0);
+        // A report that gives no date tells of something new ("Gunmen kill five in Zamfara"): the incident is of the
+        // report's day or the days before it. Said at the precision that means exactly that, so the event takes its
+        // place on the timeline and can meet other reports of it; no words support it, so it adds nothing to confidence.
+        if (date is null && published is { } reportedOn)
+        {
+            date = new EventDate(reportedOn, DatePrecision.Reported);
+        }
         var confidence = prediction is not null
             ? Math.Round(prediction.Ranked.Where(r => readings.Contains(r.Label)).Sum(r => r.Probability) * (hedgedEvent ? 0.9 : 1.0), 2)
             : Math.Round(Math.Clamp(0.35 + 0.06 * filled + 0.05 * Math.Min(3, incident.Triggers.Count) - (hedgedEvent ? 0.1 : 0), 0.05, 0.95), 2);

@@ -198,7 +198,7 @@ public static class EventExporter
                 ["country_id"] = Text(Countries.ByCode(e.Location?.Country)?.GwNumber),
                 ["region"] = Countries.ByCode(e.Location?.Country)?.UcdpRegion,
                 ["date_prec"] = e.Date is null ? null : Text(UcdpDatePrecision(e.Date.Precision)),
-                ["date_start"] = Date(e.Date),
+                ["date_start"] = e.Date is null ? null : DateOnlyText(e.Date.FirstDay),
                 ["date_end"] = e.Date is null ? null : DateOnlyText(e.Date.LastDay),
                 ["deaths_civilians"] = e.EventType == EventTaxonomy.ViolenceAgainstCivilians ? Text(e.Killed?.Best) : null,
                 ["deaths_unknown"] = e.EventType == EventTaxonomy.ViolenceAgainstCivilians ? null : Text(e.Killed?.Best),
@@ -236,7 +236,7 @@ public static class EventExporter
     private static int TimePrecision(DatePrecision precision) => precision switch
     {
         DatePrecision.Day => 1,
-        DatePrecision.Week => 2,
+        DatePrecision.Week or DatePrecision.Reported => 2,
         _ => 3,
     };
 
@@ -244,7 +244,7 @@ public static class EventExporter
     private static int UcdpDatePrecision(DatePrecision precision) => precision switch
     {
         DatePrecision.Day => 1,
-        DatePrecision.Week => 3,
+        DatePrecision.Week or DatePrecision.Reported => 3,
         DatePrecision.Month => 4,
         _ => 5,
     };

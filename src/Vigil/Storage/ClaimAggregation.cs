@@ -24,7 +24,7 @@ public static class ClaimAggregation
             .OrderByDescending(group => group.Count())
             .First().Key; // OrderBy is stable: equal counts keep the earliest claim's type.
         var typed = events.First(e => e.EventType == subType.EventType && e.SubEventType == subType.SubEventType);
-        var date = events.Where(e => e.Date is not null).Select(e => e.Date!).OrderBy(d => d.Precision).FirstOrDefault();
+        var date = events.Where(e => e.Date is not null).Select(e => e.Date!).OrderBy(d => IncidentMatcher.Widening(d.Precision)).FirstOrDefault();
         var location = events.Where(e => e.Location is not null).Select(e => e.Location!)
             .OrderBy(l => l.Latitude is null ? 1 : 0)
             .ThenBy(l => l.Precision?.UcdpWherePrecision ?? 9)

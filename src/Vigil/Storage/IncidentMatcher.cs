@@ -110,6 +110,9 @@ public sealed class IncidentMatcher : IIncidentMatcher
     public static int Widening(DatePrecision precision) => precision switch
     {
         DatePrecision.Day => 0,
+        // A report's own date stands for an incident of that day or the one before, most often; counted as the whole
+        // week it may mean, two undated reports of a town's daily strikes, published days apart, would read as one.
+        DatePrecision.Reported => 1,
         DatePrecision.Week => 7,
         DatePrecision.Month => 31,
         _ => 366,

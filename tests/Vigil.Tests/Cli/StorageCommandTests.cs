@@ -103,6 +103,28 @@ public sealed class StorageCommandTests : IDisposable
     }
 
     [Fact]
+    public void AReportsOwnDateIsExportedAsTheWeekEndingOnIt()
+    {
+        var path = Path.Combine(folder, "reported.db");
+        using (var store = SqliteEventStore.Open(path))
+        {
+            store.StorePage(new ProcessedPage(Reports.Article("Gunmen killed five villagers."),
+                [Reports.Event("Attack", "2024-01-09", "Gusau", 12.17, 6.66, "NG", killed: Reports.Count(5), datePrecision: DatePrecision.Reported)]));
+        }
+
+        var ucdp = CliRunner.Run("export", "--db", path, "--format", "ucdp-csv").Output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = ucdp[0].Split(',');
+        var row = ucdp[1].Split(',');
+        string Field(string name) => row[Array.IndexOf(header, name)];
+        Assert.Equal("2024-01-03", Field("date_start"));
+        Assert.Equal("2024-01-09", Field("date_end"));
+        Assert.Equal("3", Field("date_prec"));
+
+        var acled = CliRunner.Run("export", "--db", path, "--format", "acled-csv").Output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("2024-01-09,2,", acled[1][(acled[1].IndexOf(',', StringComparison.Ordinal) + 1)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GeoJsonPutsLongitudeFirstAndPloverJsonListsEvents()
     {
         var file = Path.Combine(folder, "events.geojson");

@@ -52,6 +52,13 @@ public class DateResolverTests
     }
 
     [Theory]
+    [InlineData("March 23 Movement rebels began their advance into the city.")]
+    [InlineData("Protesters gathered at the 9 April Square in the capital.")]
+    [InlineData("The rebels announced a truce ahead of the minister's visit on 12 March.")]
+    [InlineData("Fighting was expected to resume next Tuesday.")]
+    public void NoDateOfANameOrOfSomethingToCome(string sentence) => Assert.Null(DateResolver.Find(sentence, Thursday));
+
+    [Theory]
     [InlineData("The government sent in 2000 troops.")]
     [InlineData("The 2019-2020 season ended.")]
     public void AYearThatCountsOrSpansIsNoDate(string sentence) => Assert.Null(DateResolver.Find(sentence, null));

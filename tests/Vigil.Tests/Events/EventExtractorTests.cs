@@ -45,6 +45,20 @@ public class EventExtractorTests
         Assert.Contains(found.Evidence, e => e.Field == "killed");
     }
 
+    [Fact]
+    public void AnUndatedIncidentIsOfTheReportsWeekAndSaysSo()
+    {
+        var undated = Assert.Single(EventTestKit.Extract("Gunmen killed five villagers in an attack on Dalwa.", Published));
+        Assert.Equal(new EventDate(Published, DatePrecision.Reported), undated.Date);
+        Assert.Equal(Published.AddDays(-6), undated.Date!.FirstDay);
+        Assert.Equal(Published, undated.Date.LastDay);
+        Assert.DoesNotContain(undated.Evidence, e => e.Field == "date");
+
+        var dated = Assert.Single(EventTestKit.Extract("Gunmen killed five villagers in an attack on Dalwa on Monday.", Published));
+        Assert.Equal(new EventDate(new DateOnly(2021, 3, 8), DatePrecision.Day), dated.Date);
+        Assert.Null(Assert.Single(EventTestKit.Extract("Gunmen killed five villagers in an attack on Dalwa.")).Date);
+    }
+
     [Theory]
     [InlineData("A man shot at his neighbours in Dalwa on Monday, wounding his wife and injuring her daughter.", 2)]
     public void CountsTheHurt(string text, int best)

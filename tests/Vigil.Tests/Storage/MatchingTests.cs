@@ -22,6 +22,16 @@ public sealed class MatchingTests
     }
 
     [Fact]
+    public void AReportsOwnDateMeetsReportsOfTheNextDaysButNotOfTheWeekAfter()
+    {
+        var undated = Clash(date: "2024-05-02", datePrecision: DatePrecision.Reported);
+        Assert.True(Matcher.Matches(undated, Clash(date: "2024-05-01")));
+        Assert.True(Matcher.Matches(undated, Clash(date: "2024-05-06", datePrecision: DatePrecision.Reported)));
+        Assert.False(Matcher.Matches(undated, Clash(date: "2024-05-08", datePrecision: DatePrecision.Reported)));
+        Assert.False(Matcher.Matches(undated, Clash(date: "2024-04-27")));
+    }
+
+    [Fact]
     public void PlacesMatchByDistanceOrByProvinceWhenCoarse()
     {
         Assert.True(Matcher.Matches(Clash(), Clash(lat: 11.80, lon: 13.50)));             // ~19 km
