@@ -19,6 +19,7 @@ import datetime
 import glob
 import json
 import math
+import re
 import os
 import subprocess
 import sys
@@ -81,6 +82,16 @@ def date_right(gold, date):
     return (last - first).days <= 6 and first <= datetime.date.fromisoformat(gold["date"]) <= last
 
 
+def actor_key(name):
+    """An ACLED-style actor name compared without case, its acronym prefix ("TTP: ") or a period ("(2000-)"); of a
+    list ("A; B"), the first."""
+    if not name:
+        return None
+    first = name.split(";")[0].strip()
+    first = re.sub(r"^[^:()]{1,15}:\s+", "", first)
+    return re.sub(r"\s*\(\d{4}-\d{0,4}\)", "", first).strip().lower() or None
+
+
 def match(gold_events, predicted):
     """Greedy one-to-one matching by event type and country, in the order Vigil ranks its events."""
     pairs, used = [], set()
@@ -98,7 +109,7 @@ def match(gold_events, predicted):
 
 def score(stories, predictions):
     s = dict(tp=0, fp=0, fn=0, gold_events=0, predicted_events=0, matched=0, subtype=0, main=0, main_total=0,
-             placed=0, within=0, fatal=0, dated=0)
+             placed=0, within=0, fatal=0, dated=0, actor1=0, actor1_total=0, actor2=0, actor2_total=0)
     for story in stories:
         gold_events = story["events"]
         predicted = predictions.get(story["id"], [])
@@ -114,6 +125,10 @@ def score(stories, predictions):
             s["subtype"] += g["sub_event_type"] == p["subEventType"]
             s["fatal"] += (g.get("fatalities") or 0) == ((p.get("killed") or {}).get("best") or 0)
             s["dated"] += date_right(g, p.get("date"))
+            for column in ("actor1", "actor2"):
+                if actor_key(g.get(column)):
+                    s[column + "_total"] += 1
+                    s[column] += actor_key(g.get(column)) == actor_key(p.get(column))
             location = p.get("location") or {}
             if g.get("latitude") is not None and location.get("latitude") is not None:
                 s["placed"] += 1
@@ -227,15 +242,15 @@ def main():
     subprocess.run([os.path.join(ROOT, "vigil"), "--help"], stdout=subprocess.DEVNULL, check=True)
     predictions = vigilrun.events_by_id([{"id": s["id"], "text": texts[s["id"]]["text"], "published": texts[s["id"]].get("published")} for s in stories], "score-gold")
     print(f"gold: {len(stories)} stories from {', '.join(os.path.relpath(f, ROOT) for f in files)}")
-    print("| half | stories | with incidents | story P | story R | events gold/Vigil | event P | event R | sub-type of matched | main sub-type | place ≤25 km | fatalities exact | date within a week |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| half | stories | with incidents | story P | story R | events gold/Vigil | event P | event R | sub-type of matched | main sub-type | place ≤25 km | fatalities exact | date within a week | actor1 / actor2 |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for which in ("A", "B", "all"):
         part = [s for s in stories if which == "all" or half(s["id"]) == which]
         r = score(part, predictions)
         with_incidents = sum(1 for s in part if s["events"])
         print(f"| {which} | {len(part)} | {with_incidents} | {ratio(r['tp'], r['tp'] + r['fp'])} | {ratio(r['tp'], r['tp'] + r['fn'])} | "
               f"{r['gold_events']}/{r['predicted_events']} | {ratio(r['matched'], r['predicted_events'])} | {ratio(r['matched'], r['gold_events'])} | "
-              f"{ratio(r['subtype'], r['matched'])} | {ratio(r['main'], r['main_total'])} | {ratio(r['within'], r['placed'])} ({r['placed']}) | {ratio(r['fatal'], r['matched'])} | {ratio(r['dated'], r['matched'])} |")
+              f"{ratio(r['subtype'], r['matched'])} | {ratio(r['main'], r['main_total'])} | {ratio(r['within'], r['placed'])} ({r['placed']}) | {ratio(r['fatal'], r['matched'])} | {ratio(r['dated'], r['matched'])} | {ratio(r['actor1'], r['actor1_total'])} / {ratio(r['actor2'], r['actor2_total'])} |")
     if args.causes:
         causes(stories, predictions)
     if args.sentences:

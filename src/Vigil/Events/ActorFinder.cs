@@ -42,8 +42,11 @@ internal static class ActorFinder
 
                 var afterBy = byAgent.Success && mention.Start >= cueEnd + byAgent.Length - 1 && mention.Start <= cueEnd + byAgent.Length + 5;
                 var before = mention.End <= activeHarmAt;
-                var passiveBetween = before && Passive().IsMatch(text[mention.End..cueAt]);
-                var isPerpetrator = afterBy || (before && !passiveBetween && (mention.Kind is not ActorKind.Civilians || sentence.Cues.Any(c => c.Cue == Cue.Protest)));
+                var passiveBetween = before && (Passive().IsMatch(text[mention.End..cueAt]) || PresentPassive().IsMatch(text[mention.End..cueAt]));
+                // The armed owner of an attack noun made the attack, wherever the noun stands ("killed in an Israeli strike",
+                // "a Houthi drone attack", "an Al Shabaab ambush").
+                var ownsTheAttack = mention.Armed && AttackNounAfter().IsMatch(text.AsSpan(mention.End, Math.Min(60, sentence.Span.End - mention.End)));
+                var isPerpetrator = ownsTheAttack || afterBy || (before && !passiveBetween && (mention.Kind is not ActorKind.Civilians || sentence.Cues.Any(c => c.Cue == Cue.Protest)));
                 var group = mention.Group ?? (mention.Kind == ActorKind.RebelGroup ? documentGroup : null);
                 // A crowd that attacks ("villagers pelted stones at police", "youths assaulted a patrol") is a mob: ACLED's rioters.
                 var crowd = mention.Kind == ActorKind.Civilians && before && !passiveBetween && WordClasses.CrowdNoun.IsMatch(mention.Name)
@@ -97,9 +100,13 @@ internal static class ActorFinder
     internal static bool IsVerb(string cue) => Regex.IsMatch(cue, @"(?:ed|shot|beat|fought|threw|hit|fire)$", RegexOptions.IgnoreCase);
 
     /// <summary>"according to police" names a source, not a party to the incident.</summary>
+    /// <summary>
+    /// Whether a mention is only who tells of the incident ("according to police", "the army said"). One that tells of
+    /// its own act ("Israel says it struck", "police said they arrested") is a party to it as well.
+    /// </summary>
     internal static bool IsInsideSource(string text, ActorMention mention) =>
         Regex.IsMatch(text[Math.Max(0, mention.Start - 20)..mention.Start], @"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+)?$", RegexOptions.IgnoreCase)
-        || Regex.IsMatch(text[mention.End..Math.Min(text.Length, mention.End + 12)], @"^\s+(?:said|say|says|told|reported|stated)\b", RegexOptions.IgnoreCase);
+        || Regex.IsMatch(text[mention.End..Math.Min(text.Length, mention.End + 30)], @"^\s+(?:said|say|says|told|reported|stated)\b(?!\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?\w+ed\b|\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:struck|shot|hit)\b)", RegexOptions.IgnoreCase);
 
     internal static List<Victim> Victims(string text, Incident incident, PersonIndex people, HashSet<Cue> cues, List<FieldEvidence> evidence)
     {

@@ -86,10 +86,20 @@ internal static class ActorLexicon
         return found;
     }
 
-    /// <summary>A descriptor keeps its own words ("pro-Houthi forces"), tidied, so the analyst sees what the text says.</summary>
-    private static string Describe(string words, string fallback)
+    /// <summary>
+    /// A descriptor keeps its own words ("pro-Houthi forces"), tidied, so the analyst sees what the text says; words that
+    /// are only a state ("a Russian strike", "Israel says it struck") say no more than the descriptor's own name with
+    /// that state filled in ("Military Forces of Russia").
+    /// </summary>
+    private static string Describe(string words, string form)
     {
         var cleaned = Regex.Replace(words.Trim(), @"\s+", " ");
-        return cleaned.Length == 0 ? fallback : char.ToUpperInvariant(cleaned[0]) + cleaned[1..];
+        if (form.Contains(ActorNames.CountrySlot, StringComparison.Ordinal)
+            && (Places.Countries.FromAdjective(cleaned) ?? Places.Countries.FromName(Regex.Replace(cleaned, @"^the\s+", string.Empty, RegexOptions.IgnoreCase))) is { } state)
+        {
+            return ActorNames.Fill(form, state);
+        }
+
+        return cleaned.Length == 0 ? form : char.ToUpperInvariant(cleaned[0]) + cleaned[1..];
     }
 }

@@ -58,6 +58,17 @@ internal static partial class EventPatterns
     internal static partial Regex Passive();
 
     /// <summary>
+    /// The present passive of briefs and headlines between a subject and a later cue ("Two people are killed in a
+    /// Russian airstrike"): the subject is acted on, however far the cue that <see cref="Passive"/> reads for.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:is|are)\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+en|shot|hit|hurt|struck|burnt|slain)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex PresentPassive();
+
+    /// <summary>An attack noun right after an actor, across a few modifiers ("Israeli [drone] strike", "militant attack").</summary>
+    [GeneratedRegex(@"^\s+(?:[\w-]+\s+){0,3}?(?:strikes?|airstrikes?|air\s+raids?|attacks?|shelling|bombardments?|bombings?|raids?|barrages?|ambush(?:es)?|assaults?|offensive)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex AttackNounAfter();
+
+    /// <summary>
     /// What follows a person's name when the name is the subject of a death: "died", "was killed", "was shot dead",
     /// directly or after a description set off by commas (", a journalist from Yemen, died"; ", 34, was killed").
     /// </summary>

@@ -115,6 +115,7 @@ public static class EventExporter
         csv.WriteRecord(AcledColumns);
         foreach (var e in events)
         {
+            string? Acled(Actor? actor) => ActorNames.Acled(actor, e.Location?.Country);
             var inter1 = (int?)e.Perpetrators.FirstOrDefault()?.Kind;
             var inter2 = (int?)e.Targets.FirstOrDefault()?.Kind;
             // ACLED's interaction: the two inter codes, smaller first; one actor alone is its code followed by 0.
@@ -122,8 +123,8 @@ public static class EventExporter
             string?[] row =
             [
                 e.Id, Date(e.Date), e.Date is null ? null : Text(TimePrecision(e.Date.Precision)), e.EventType, e.SubEventType,
-                e.Perpetrators.FirstOrDefault()?.Name, string.Join("; ", e.Perpetrators.Skip(1).Select(p => p.Name)), Text(inter1),
-                e.Targets.FirstOrDefault()?.Name, string.Join("; ", e.Targets.Skip(1).Select(t => t.Name)), Text(inter2), Text(interaction),
+                ActorNames.Actor1(e.EventType, e.Perpetrators, e.Location?.Country), string.Join("; ", e.Perpetrators.Skip(1).Select(Acled)), Text(inter1),
+                Acled(e.Targets.FirstOrDefault()), string.Join("; ", e.Targets.Skip(1).Select(Acled)), Text(inter2), Text(interaction),
                 AcledCountry(e.Location?.Country), e.Location?.Admin1, null, null, e.Location?.Name, Coordinate(e.Location?.Latitude),
                 Coordinate(e.Location?.Longitude), Text(e.Location?.Precision?.AcledGeoPrecision), SourceNames(e), null, Notes(e),
                 Text(e.Killed?.Best), string.Join(" ", SourceUrls(e)), Text(e.Claims.Count), Text(e.Killed?.Low), Text(High(e.Killed)),
@@ -179,8 +180,8 @@ public static class EventExporter
                 ["relid"] = e.Id,
                 ["year"] = e.Date is null ? null : Text(e.Date.Value.Year),
                 ["type_of_violence"] = Text(TypeOfViolence(e)),
-                ["side_a"] = e.Perpetrators.FirstOrDefault()?.Name,
-                ["side_b"] = e.Targets.FirstOrDefault()?.Name,
+                ["side_a"] = ActorNames.Actor1(e.EventType, e.Perpetrators, e.Location?.Country),
+                ["side_b"] = ActorNames.Acled(e.Targets.FirstOrDefault(), e.Location?.Country),
                 ["number_of_sources"] = Text(e.Claims.Count),
                 ["source_article"] = string.Join("; ", e.Claims.Select(c => string.Join(", ", new[] { c.Outlet, c.Published, c.Headline }.Where(s => !string.IsNullOrWhiteSpace(s))))),
                 ["source_office"] = string.Join("; ", e.Claims.Select(c => c.Outlet).Where(o => o is not null).Distinct()),

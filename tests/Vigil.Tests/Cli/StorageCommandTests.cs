@@ -61,7 +61,7 @@ public sealed class StorageCommandTests : IDisposable
         Assert.Equal(string.Join(",", EventExporter.AcledColumns), lines[0]);
         Assert.Equal(1 + DedupFixtures.Pages.Values.Select(p => p.Incident).Distinct().Count(), lines.Length);
         var strike = lines.Single(line => line.StartsWith(StrikeId(), StringComparison.Ordinal));
-        Assert.Contains(",2024-03-10,1,Explosions/Remote violence,Air/drone strike,Russian air force,", strike, StringComparison.Ordinal);
+        Assert.Contains(",2024-03-10,1,Explosions/Remote violence,Air/drone strike,Military Forces of Russia,", strike, StringComparison.Ordinal);
         Assert.Contains(",Idlib,,,Maarrat al-Numan,35.6476,36.6741,1,", strike, StringComparison.Ordinal);
         Assert.Contains(",9,", strike, StringComparison.Ordinal); // fatalities: 9, 12 and 10 from one source each, so the lowest
         Assert.Contains(",3,9,12,", strike, StringComparison.Ordinal); // claims, low, high
@@ -312,7 +312,7 @@ public sealed class StorageCommandTests : IDisposable
         {
             var article = Reports.Article("Body text.", url: "https://formula.example/", headline: "=cmd|' /C calc'!A0");
             store.StorePage(new ProcessedPage(article, [Reports.Event("Air/drone strike", "2024-01-02", "@Town", -1.5, -2.25, "SY", killed: Reports.Count(3),
-                perpetrators: [new Actor("+Army", ActorKind.StateForces, null)], targets: [new Actor("-Rebels", ActorKind.RebelGroup, null)], source: "\tofficials")]));
+                perpetrators: [new Actor("+Falcons", ActorKind.StateForces, null)], targets: [new Actor("-Rebels", ActorKind.RebelGroup, null)], source: "\tofficials")]));
         }
 
         foreach (var format in new[] { "acled-csv", "ucdp-csv" })
@@ -323,7 +323,7 @@ public sealed class StorageCommandTests : IDisposable
                 && !double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
             Assert.Contains("'=cmd|' /C calc'!A0", output, StringComparison.Ordinal);
             Assert.Contains("'@Town", output, StringComparison.Ordinal);
-            Assert.Contains("'+Army", output, StringComparison.Ordinal);
+            Assert.Contains("'+Falcons", output, StringComparison.Ordinal);
             Assert.Contains(",-2.25,", output, StringComparison.Ordinal); // numbers stay numbers
         }
     }

@@ -219,6 +219,19 @@ public class EventExtractorTests
         Assert.Equal(group, perpetrator.Group);
     }
 
+    [Theory]
+    [InlineData("Two people are killed in a Russian airstrike on Dalwa.", "Military Forces of Russia")]
+    [InlineData("Three men were killed in an Israeli drone strike in Dalwa.", "Military Forces of Israel")]
+    [InlineData("Russia launches a missile attack on Dalwa, killing four people.", "Military Forces of Russia")]
+    [InlineData("Israel says it struck a weapons depot in Dalwa, killing two fighters.", "Military Forces of Israel")]
+    [InlineData("A farmer was killed in a Boko Haram raid on Dalwa.", "Boko Haram")]
+    public void TheStateOrGroupThatOwnsTheStrikeIsItsPerpetrator(string text, string perpetrator)
+    {
+        var found = EventTestKit.Extract(text, Published)[0];
+        Assert.Equal(perpetrator, found.Perpetrators[0].Group ?? found.Perpetrators[0].Name);
+        Assert.DoesNotContain(found.Perpetrators, p => p.Kind is ActorKind.Civilians or ActorKind.Rioters);
+    }
+
     [Fact]
     public void VictimsKinshipAgeAndGenderAreResolved()
     {

@@ -1,0 +1,35 @@
+using Vigil.Events;
+
+namespace Vigil.Tests.Events;
+
+public class ActorNamesTests
+{
+    [Theory]
+    [InlineData("Pakistani forces", ActorKind.StateForces, null, "AF", "Military Forces of Pakistan")]
+    [InlineData("Soldiers", ActorKind.StateForces, null, "ML", "Military Forces of Mali")]
+    [InlineData("U.S. troops", ActorKind.ExternalForces, null, "SY", "Military Forces of the United States")]
+    [InlineData("Israeli Air Force", ActorKind.ExternalForces, null, "YE", "Military Forces of Israel")]
+    [InlineData("Riot police", ActorKind.StateForces, null, "KE", "Police Forces of Kenya")]
+    [InlineData("Unidentified gunmen", ActorKind.PoliticalMilitia, null, "NG", "Unidentified Armed Group (Nigeria)")]
+    [InlineData("Civilians", ActorKind.Civilians, null, "UA", "Civilians (Ukraine)")]
+    [InlineData("Demonstrators", ActorKind.Protesters, null, "RS", "Protesters (Serbia)")]
+    [InlineData("Israel Defense Forces", ActorKind.StateForces, "Israel Defense Forces", "LB", "Military Forces of Israel")]
+    [InlineData("FARDC", ActorKind.StateForces, "FARDC", "CD", "Military Forces of the Democratic Republic of Congo")]
+    [InlineData("Hezbollah", ActorKind.PoliticalMilitia, "Hezbollah", "LB", "Hezbollah")]
+    [InlineData("Militants", ActorKind.RebelGroup, null, "NG", "Militants")]
+    [InlineData("Police", ActorKind.StateForces, null, null, "Police")]
+    public void ActorsTakeAcledsNames(string name, ActorKind kind, string? group, string? country, string expected) =>
+        Assert.Equal(expected, ActorNames.Acled(new Actor(name, kind, group), country));
+
+    [Theory]
+    [InlineData(EventTaxonomy.Protests, "RS", "Protesters (Serbia)")]
+    [InlineData(EventTaxonomy.Riots, "KE", "Rioters (Kenya)")]
+    [InlineData(EventTaxonomy.ViolenceAgainstCivilians, "NG", "Unidentified Armed Group (Nigeria)")]
+    [InlineData(EventTaxonomy.StrategicDevelopments, "NG", null)]
+    public void AnUnnamedSideIsNamedAsAcledNamesItForTheEventsType(string eventType, string country, string? expected) =>
+        Assert.Equal(expected, ActorNames.Actor1(eventType, [], country));
+
+    [Fact]
+    public void ProtestersToldAsWorkersOrStudentsAreAProtestsProtesters() =>
+        Assert.Equal("Protesters (Iran)", ActorNames.Actor1(EventTaxonomy.Protests, [new Actor("Students", ActorKind.Civilians, null)], "IR"));
+}
