@@ -15,28 +15,37 @@ public static partial class ActorNames
 {
     internal const string CountrySlot = "{country}";
 
-    // ACLED's own names for the side of an event that reports leave unnamed: a protest's people are its protesters, a
-    // riot's its rioters, and violence by no named hand is an unidentified armed group's.
+    // ACLED's own names for the sides of an event that reports leave unnamed: a protest's people are its protesters, a
+    // riot's its rioters, violence by no named hand is an unidentified armed group's, and violence against civilians is
+    // against civilians.
     private const string Protesters = "Protesters ({country})";
     private const string Rioters = "Rioters ({country})";
     private const string UnknownArmedGroup = "Unidentified Armed Group ({country})";
+    private const string Civilians = "Civilians ({country})";
     private const string MilitaryForces = "Military Forces of {country}";
 
-    /// <summary>ACLED's actor1 of an event: its first perpetrator, or the side that ACLED names for the event's type.</summary>
-    public static string? Actor1(string eventType, IReadOnlyList<Actor> perpetrators, string? incidentCountry)
+    /// <summary>
+    /// ACLED's actor1 and actor2 of an event, with their actor types (ACLED's inter codes). In violence, actor1 is who
+    /// acted and actor2 who was acted on. In protests and riots, actor1 is always the crowd, and actor2 the force that
+    /// met it ("Police fired tear gas at protesters": Protesters, then Police Forces).
+    /// </summary>
+    public static AcledSides Sides(string eventType, IReadOnlyList<Actor> perpetrators, IReadOnlyList<Actor> targets, string? incidentCountry)
     {
+        var country = Countries.ByCode(incidentCountry);
+        (string?, ActorKind?) Form(string form, ActorKind kind) => country is null ? (null, null) : (Fill(form, country), kind);
+        (string?, ActorKind?) Side(Actor? actor) => (Acled(actor, incidentCountry), actor?.Kind);
         var first = perpetrators.FirstOrDefault();
-        var crowd = first is null || first.Kind is ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters;
-        var form = eventType switch
+        var force = perpetrators.Concat(targets).FirstOrDefault(a => a.Kind is not (null or ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters));
+        var ((actor1, inter1), (actor2, inter2)) = eventType switch
         {
-            EventTaxonomy.Protests when crowd => Protesters,
-            EventTaxonomy.Riots when crowd && first?.Kind is not ActorKind.Rioters => Rioters,
-            EventTaxonomy.Battles or EventTaxonomy.ExplosionsRemoteViolence or EventTaxonomy.ViolenceAgainstCivilians when first is null => UnknownArmedGroup,
-            _ => null,
+            EventTaxonomy.Protests => (Form(Protesters, ActorKind.Protesters), Side(force)),
+            EventTaxonomy.Riots => (first?.Kind is ActorKind.Rioters ? Side(first) : Form(Rioters, ActorKind.Rioters), Side(force ?? targets.FirstOrDefault())),
+            EventTaxonomy.ViolenceAgainstCivilians => (first is null ? Form(UnknownArmedGroup, ActorKind.PoliticalMilitia) : Side(first),
+                targets.Count == 0 ? Form(Civilians, ActorKind.Civilians) : Side(targets[0])),
+            EventTaxonomy.Battles or EventTaxonomy.ExplosionsRemoteViolence => (first is null ? Form(UnknownArmedGroup, ActorKind.PoliticalMilitia) : Side(first), Side(targets.FirstOrDefault())),
+            _ => (Side(first), Side(targets.FirstOrDefault())),
         };
-        return form is not null && Countries.ByCode(incidentCountry) is { } country
-            ? Fill(form, country)
-            : Acled(first, incidentCountry);
+        return new AcledSides(actor1, inter1, actor2, inter2);
     }
 
     public static string? Acled(Actor? actor, string? incidentCountry)
@@ -102,3 +111,6 @@ public static partial class ActorNames
     [GeneratedRegex(@"(?:'s|’s|'|’)$", RegexOptions.CultureInvariant)]
     private static partial Regex Possessive();
 }
+
+/// <summary>An event's two sides as ACLED's columns give them: actor1 and actor2, and their actor types (inter1, inter2).</summary>
+public sealed record AcledSides(string? Actor1, ActorKind? Inter1, string? Actor2, ActorKind? Inter2);

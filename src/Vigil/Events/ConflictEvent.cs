@@ -173,9 +173,9 @@ public sealed record ConflictEvent(
     /// <summary>What coded this event: the event model's and the cue lexicon's versions ("events-1a2b3c4d5e+lexicon-9f8e7d6c5b"), stored with each claim.</summary>
     public string? Coder { get; init; }
 
-    /// <summary>The first perpetrator as ACLED's actor1 column names it ("Military Forces of Russia", "Protesters (Kenya)"), see <see cref="ActorNames"/>.</summary>
-    public string? Actor1 => ActorNames.Actor1(EventType, Perpetrators, Location?.Country);
+    /// <summary>ACLED's actor1: who acted, or a protest's or riot's crowd ("Military Forces of Russia", "Protesters (Kenya)"), see <see cref="ActorNames"/>.</summary>
+    public string? Actor1 => ActorNames.Sides(EventType, Perpetrators, Targets, Location?.Country).Actor1;
 
-    /// <summary>The first target as ACLED's actor2 column names it ("Civilians (Ukraine)").</summary>
-    public string? Actor2 => ActorNames.Acled(Targets.FirstOrDefault(), Location?.Country);
+    /// <summary>ACLED's actor2: who was acted on, or the force that met a crowd ("Civilians (Ukraine)", "Police Forces of Kenya").</summary>
+    public string? Actor2 => ActorNames.Sides(EventType, Perpetrators, Targets, Location?.Country).Actor2;
 }

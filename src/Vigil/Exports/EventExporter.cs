@@ -116,15 +116,16 @@ public static class EventExporter
         foreach (var e in events)
         {
             string? Acled(Actor? actor) => ActorNames.Acled(actor, e.Location?.Country);
-            var inter1 = (int?)e.Perpetrators.FirstOrDefault()?.Kind;
-            var inter2 = (int?)e.Targets.FirstOrDefault()?.Kind;
+            var sides = ActorNames.Sides(e.EventType, e.Perpetrators, e.Targets, e.Location?.Country);
+            var inter1 = (int?)sides.Inter1;
+            var inter2 = (int?)sides.Inter2;
             // ACLED's interaction: the two inter codes, smaller first; one actor alone is its code followed by 0.
             var interaction = inter1 is { } a && inter2 is { } b ? Math.Min(a, b) * 10 + Math.Max(a, b) : inter1 is { } only ? only * 10 : (int?)null;
             string?[] row =
             [
                 e.Id, Date(e.Date), e.Date is null ? null : Text(TimePrecision(e.Date.Precision)), e.EventType, e.SubEventType,
-                ActorNames.Actor1(e.EventType, e.Perpetrators, e.Location?.Country), string.Join("; ", e.Perpetrators.Skip(1).Select(Acled)), Text(inter1),
-                Acled(e.Targets.FirstOrDefault()), string.Join("; ", e.Targets.Skip(1).Select(Acled)), Text(inter2), Text(interaction),
+                sides.Actor1, string.Join("; ", e.Perpetrators.Skip(1).Select(Acled).Where(name => name != sides.Actor1 && name != sides.Actor2)), Text(inter1),
+                sides.Actor2, string.Join("; ", e.Targets.Skip(1).Select(Acled).Where(name => name != sides.Actor1 && name != sides.Actor2)), Text(inter2), Text(interaction),
                 AcledCountry(e.Location?.Country), e.Location?.Admin1, null, null, e.Location?.Name, Coordinate(e.Location?.Latitude),
                 Coordinate(e.Location?.Longitude), Text(e.Location?.Precision?.AcledGeoPrecision), SourceNames(e), null, Notes(e),
                 Text(e.Killed?.Best), string.Join(" ", SourceUrls(e)), Text(e.Claims.Count), Text(e.Killed?.Low), Text(High(e.Killed)),
@@ -180,8 +181,8 @@ public static class EventExporter
                 ["relid"] = e.Id,
                 ["year"] = e.Date is null ? null : Text(e.Date.Value.Year),
                 ["type_of_violence"] = Text(TypeOfViolence(e)),
-                ["side_a"] = ActorNames.Actor1(e.EventType, e.Perpetrators, e.Location?.Country),
-                ["side_b"] = ActorNames.Acled(e.Targets.FirstOrDefault(), e.Location?.Country),
+                ["side_a"] = ActorNames.Sides(e.EventType, e.Perpetrators, e.Targets, e.Location?.Country).Actor1,
+                ["side_b"] = ActorNames.Sides(e.EventType, e.Perpetrators, e.Targets, e.Location?.Country).Actor2,
                 ["number_of_sources"] = Text(e.Claims.Count),
                 ["source_article"] = string.Join("; ", e.Claims.Select(c => string.Join(", ", new[] { c.Outlet, c.Published, c.Headline }.Where(s => !string.IsNullOrWhiteSpace(s))))),
                 ["source_office"] = string.Join("; ", e.Claims.Select(c => c.Outlet).Where(o => o is not null).Distinct()),

@@ -22,14 +22,22 @@ public class ActorNamesTests
         Assert.Equal(expected, ActorNames.Acled(new Actor(name, kind, group), country));
 
     [Theory]
-    [InlineData(EventTaxonomy.Protests, "RS", "Protesters (Serbia)")]
-    [InlineData(EventTaxonomy.Riots, "KE", "Rioters (Kenya)")]
-    [InlineData(EventTaxonomy.ViolenceAgainstCivilians, "NG", "Unidentified Armed Group (Nigeria)")]
-    [InlineData(EventTaxonomy.StrategicDevelopments, "NG", null)]
-    public void AnUnnamedSideIsNamedAsAcledNamesItForTheEventsType(string eventType, string country, string? expected) =>
-        Assert.Equal(expected, ActorNames.Actor1(eventType, [], country));
+    [InlineData(EventTaxonomy.Protests, "RS", "Protesters (Serbia)", null)]
+    [InlineData(EventTaxonomy.Riots, "KE", "Rioters (Kenya)", null)]
+    [InlineData(EventTaxonomy.ViolenceAgainstCivilians, "NG", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")]
+    [InlineData(EventTaxonomy.ExplosionsRemoteViolence, "UA", "Unidentified Armed Group (Ukraine)", null)]
+    [InlineData(EventTaxonomy.StrategicDevelopments, "NG", null, null)]
+    public void AnUnnamedSideIsNamedAsAcledNamesItForTheEventsType(string eventType, string country, string? actor1, string? actor2)
+    {
+        var sides = ActorNames.Sides(eventType, [], [], country);
+        Assert.Equal(actor1, sides.Actor1);
+        Assert.Equal(actor2, sides.Actor2);
+    }
 
     [Fact]
-    public void ProtestersToldAsWorkersOrStudentsAreAProtestsProtesters() =>
-        Assert.Equal("Protesters (Iran)", ActorNames.Actor1(EventTaxonomy.Protests, [new Actor("Students", ActorKind.Civilians, null)], "IR"));
+    public void AProtestsCrowdIsActor1AndTheForceThatMetItActor2()
+    {
+        var sides = ActorNames.Sides(EventTaxonomy.Protests, [new Actor("Police", ActorKind.StateForces, null)], [new Actor("Students", ActorKind.Civilians, null)], "IR");
+        Assert.Equal(new AcledSides("Protesters (Iran)", ActorKind.Protesters, "Police Forces of Iran", ActorKind.StateForces), sides);
+    }
 }
