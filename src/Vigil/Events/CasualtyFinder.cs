@@ -25,7 +25,7 @@ internal static partial class CasualtyFinder
     /// <summary>An aside between a count's noun and its verb ("seven members of one family, including five children, were killed").</summary>
     private const string Aside = @"(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them|mostly)\s";
 
-    private const string ObjectNoun = @"(?:(?!(?:were|was|have|had|has|are|is|and|or|but|in|on|at|by|after|when|while|during|with|to)\b)[\w'’-]+(?:\s+|$|(?=[.,;:!?)]))){0,4}";
+    private const string ObjectNoun = @"(?:(?!(?:were|was|have|had|has|are|is|and|or|but|in|on|at|by|after|when|while|during|with|to|along|alongside|together|as)\b)[\w'’-]+(?:\s+|$|(?=[.,;:!?)]))){0,4}";
 
     [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?<noun>" + Noun + @"(?:[\w'’-]+(?=,\s*" + Aside + @"))?)(?:,\s*" + Aside + @"[^,;.]{1,50},\s*)?(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|got|being)\s+)?(?:(?:reported(?:\s+to\s+(?:have\s+been|be))?|confirmed|said\s+to\s+have\s+been|believed\s+to\s+have\s+been)\s+)?(?:(?:reportedly|allegedly|also|all|later|critically|seriously|severely|(?<fatally>fatally|mortally)|badly|slightly|lightly)\s+)?(?<verb>" + KillWords + "|" + InjureWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CountThenVerb();
@@ -53,7 +53,7 @@ internal static partial class CasualtyFinder
     [GeneratedRegex(@"\b(?<verb>killings?|deaths?|murders?|assassinations?|executions?|beheadings?|lynchings?|wounding|injuring)\s+of\s+" + Count + @"\s+(?<noun>(?:(?!(?:were|was|in|on|at|by|and|or|after|during|with|to|who|which)\b)[\w'’-]+\b\s*){1,4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NounOfCount();
 
-    [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?:(?:more|other|further|additional)\s+)?(?<verb>fatalit(?:y|ies)|deaths|dead|fallen|casualties|injur(?:y|ies)|wounded|injured)\b|\b(?:death\s+toll|toll|fatalities)\s+(?:(?:from|of|in)\s+(?:[\w'’-]+\s+){1,8}?(?:(?:has|had)\s+)?(?:rose|risen|climbed|reached|stood|stands|increased|jumped)\s+(?:to\s+|at\s+)?|(?:(?:has|had|was|is)\s+)?(?:(?:coded|rose|risen|climbed|reached|stood|stands|stand)\s+)?(?:as\s+|to\s+|at\s+|of\s+)?)" + Count + @"(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.-])" + Count + @"\s+(?:(?:more|other|further|additional)\s+)?(?<verb>fatalit(?:y|ies)|deaths|dead|fallen|casualties|injur(?:y|ies)|wounded|injured)\b|\b(?:death\s+toll|toll|fatalities)\s+(?:(?:from|of|in)\s+(?:[\w'’-]+\s+){1,8}?(?:(?:has|had)\s+)?(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|increased|increases|jumped|jumps|was|is)\s+(?:to\s+|at\s+)?|(?:(?:has|had|was|is)\s+)?(?:(?:coded|rose|risen|climbed|reached|stood|stands|stand)\s+)?(?:as\s+|to\s+|at\s+|of\s+)?)" + Count + @"(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Totals();
 
     [GeneratedRegex(@"\b(?:no\s+(?:one|body)\s+(?:was|were)\s+(?<what>killed|hurt|injured|wounded|harmed)|nobody\s+(?:was\s+)?(?<what>killed|hurt|injured|wounded|harmed)|no\s+(?:reported\s+)?(?<what>casualties|fatalities|deaths|injuries|one\s+died)|without\s+(?<what>casualties)|neither\s+(?<what>fatalities|injuries|casualties)\s+nor\s+(?<what2>fatalities|injuries|casualties)|(?<what>fatalities|casualties|injuries)\s*:\s*(?:none|0)\b|there\s+were\s+no\s+(?<what>casualties|fatalities|deaths|injuries))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -73,14 +73,27 @@ internal static partial class CasualtyFinder
     [GeneratedRegex(@"\b(?:fatally|mortally)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FatallyBefore();
 
-    // "and his two sons" counts the sons, "his wife" one (the kin nouns are a word class, WordClasses.Kin); "one of them
+    // "and his two sons" counts the sons, as does "along with two of his sons"; "his wife" one (the kin nouns are a word class, WordClasses.Kin); "one of them
     // a commander" and "two of whom were officers" count no one more; nor does a source ("a local rights group said").
     private static Regex CoordinatedAfter() => CoordinatedAfterPattern.Value;
 
     private static readonly Lazy<Regex> CoordinatedAfterPattern = new(() => new Regex(
-        @"\G\s*(?:,\s*|and\s+|,\s*and\s+)(?:(?:his|her|their)\s+(?:(?<kin>" + WordClasses.Kin + @")\b|" + Count + @"\s+[\w'’-]+)|"
-        + Count + @"\s+(?:of\s+(?:his|her|their)\s+)?(?!(?:were|was|have|had|of)\b)[\w'’-]+\b(?!(?:\s+[\w'’-]+){0,3}\s+(?:said|says|told|reported|added|stated)\b))",
-        WordClasses.Options));
+        @"\G\s*(?:,\s*|and\s+|,\s*and\s+|" + Accompanying + ")" + CoordinatedPeople, WordClasses.Options));
+
+    /// <summary>
+    /// People harmed with the one a verb of harm told of ("a pastor is killed along with two of his sons", "a chief was
+    /// shot dead alongside three relatives"). Unlike "and", these words never join a second harm ("three killed and two
+    /// injured"), so they may follow the verb itself.
+    /// </summary>
+    private static Regex AccompanyingAfter() => AccompanyingAfterPattern.Value;
+
+    private static readonly Lazy<Regex> AccompanyingAfterPattern = new(() => new Regex(@"\G\s*" + Accompanying + CoordinatedPeople, WordClasses.Options));
+
+    private const string Accompanying = @",?\s*(?:along\s+with|alongside|together\s+with|as\s+well\s+as)\s+";
+
+    private static readonly string CoordinatedPeople =
+        @"(?:(?:his|her|their)\s+(?:(?<kin>" + WordClasses.Kin + @")\b|" + Count + @"\s+[\w'’-]+)|"
+        + Count + @"\s+(?:of\s+(?:his|her|their)\s+)?(?!(?:were|was|have|had|of)\b)[\w'’-]+\b(?!(?:\s+[\w'’-]+){0,3}\s+(?:said|says|told|reported|added|stated)\b))";
 
     /// <summary>
     /// One relative harmed, told with no number ("stabbed his neighbour to death", "killed his ex-wife", "injuring her
@@ -128,7 +141,7 @@ internal static partial class CasualtyFinder
     private static Regex DefiniteSingular() => DefiniteSingularPattern.Value;
 
     private static readonly Lazy<Regex> DefiniteSingularPattern = new(() => new Regex(
-        @"\b(?<head>" + WordClasses.OnePerson + @")\s+(?:was\s+|later\s+)?(?:died|killed|dead|murdered|(?:found\s+)?(?:shot\s+dead|stabbed\s+to\s+death))\b",
+        @"\b(?<head>" + WordClasses.OnePerson + @")\s+(?:was\s+|is\s+|later\s+)?(?:died|killed|dead|murdered|(?:found\s+)?(?:shot\s+dead|stabbed\s+to\s+death))\b",
         WordClasses.Options));
 
     /// <summary>Casualty figures in one sentence, in order.</summary>
@@ -180,6 +193,10 @@ internal static partial class CasualtyFinder
                 if (found[^1].Count.Best == 0 && start == match.Index && NumberOf().IsMatch(match.Groups["noun"].Value.Trim()))
                 {
                     found.RemoveAt(found.Count - 1);
+                }
+                else
+                {
+                    AddCoordinatedAfter(found, sentence, sentenceText, match.Index + match.Length, accompanyingOnly: true);
                 }
             }
         }
@@ -270,6 +287,7 @@ internal static partial class CasualtyFinder
                 if (Regex.IsMatch(before, @"\b(?:the|a|an|one)\s+(?:[\w'’-]+\s+){0,2}$", RegexOptions.IgnoreCase))
                 {
                     found.Add(new CasualtyMention(Span(sentence, match), new CasualtyCount(1, 1, 1), match.Groups["head"].Value.ToLowerInvariant(), false, true));
+                    AddCoordinatedAfter(found, sentence, sentenceText, match.Index + match.Length);
                 }
             }
         }
@@ -319,9 +337,9 @@ internal static partial class CasualtyFinder
     /// "killing 3 soldiers and 2 civilians": counts coordinated after the object belong to the same verb, and so does a
     /// relative named after it ("a pastor, his wife and their three children", "his ex-wife and two of her relatives").
     /// </summary>
-    private static void AddCoordinatedAfter(List<CasualtyMention> found, TextSpan sentence, string sentenceText, int at)
+    private static void AddCoordinatedAfter(List<CasualtyMention> found, TextSpan sentence, string sentenceText, int at, bool accompanyingOnly = false)
     {
-        while (CoordinatedAfter().Match(sentenceText, at) is { Success: true } more
+        while ((accompanyingOnly ? AccompanyingAfter() : CoordinatedAfter()).Match(sentenceText, at) is { Success: true } more
             && (CountParser.FromMatch(more) is { } extra ? extra : more.Groups["kin"].Success ? new CasualtyCount(1, 1, 1) : null) is { } added)
         {
             var last = found[^1];

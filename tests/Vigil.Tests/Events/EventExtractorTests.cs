@@ -38,6 +38,11 @@ public class EventExtractorTests
     [InlineData("A human rights lawyer was found shot dead in her car in Dalwa on Thursday.", 1)]
     [InlineData("A 47-year-old man was killed when his tractor hit a mine near Dalwa.", 1)]
     [InlineData("Gunmen attacked a market in Dalwa on Monday, killing nine people. The death toll from the attack on the market rose to 15 on Tuesday.", 15)]
+    [InlineData("A pastor is killed along with two of his sons in an attack on Dalwa.", 3)]
+    [InlineData("A soldier was killed along with four others in an ambush near Dalwa.", 5)]
+    [InlineData("Gunmen killed a teacher together with his two children in Dalwa.", 3)]
+    [InlineData("The death toll from the attack by gunmen on Dalwa increases to over 150.", 151)]
+    [InlineData("A rights group says the death toll from the massacre in Dalwa was at least 70 people.", 70)]
     public void CountsTheKilled(string text, int best)
     {
         var found = Assert.Single(EventTestKit.Extract(text, Published));
