@@ -130,8 +130,11 @@ internal static partial class CasualtyFinder
     private static readonly Lazy<Regex> GrievanceBeforePattern = new(() => new Regex(
         @"\b(?:" + WordClasses.HarmAsGrievance + @")\s+(?:[\w'’-]+\s+){0,3}$", WordClasses.Options));
 
-    /// <summary>Whether the words right before a harm or a person make it what a protest is about ("to denounce the killing of | George Floyd").</summary>
-    internal static bool IsGrievance(string textBefore) => GrievanceBefore().IsMatch(textBefore);
+    /// <summary>
+    /// Whether the words right before a harm or a person make it what a protest is about ("to denounce the killing of |
+    /// George Floyd") or what set unrest off ("took to the streets following the death of | Mahsa Amini").
+    /// </summary>
+    internal static bool IsGrievance(string textBefore) => GrievanceBefore().IsMatch(textBefore) || TriggerBefore().IsMatch(textBefore);
 
     /// <summary>
     /// One person told as dead with no number ("the farmer was killed", "a lawyer was found shot dead"); the nouns are a

@@ -78,6 +78,8 @@ public class EventExtractorTests
     [InlineData("Lawyers boycotted the courts and held a rally in Dalwa on Monday to protest the killing of a colleague.")]
     [InlineData("Youths rioted in Dalwa on Tuesday, burning tyres and stoning police, after a trader was killed at a checkpoint.")]
     [InlineData("Protesters set fire to a police station in Dalwa on Monday after police shot dead two young men.")]
+    [InlineData("Members of the Bar Association held a protest in Dalwa (Dalwa, North) on Monday against the killing of a lawyer.")]
+    [InlineData("Women took to the streets of Dalwa on Monday chanting slogans following the death of Amina Yusuf in custody.")]
     public void TheHarmAProtestIsAboutIsNotItsToll(string text)
     {
         var found = Assert.Single(EventTestKit.Extract(text, Published));
