@@ -414,6 +414,7 @@ public class EventExtractorTests
     [InlineData("A footballer was arrested in Dalwa on Friday on a charge of domestic violence after his wife said he had assaulted her.")]
     [InlineData("A singer was arrested in Dalwa on Friday after an allegation that he assaulted Mara Tovi, his ex-wife.")]
     [InlineData("Police in Dalwa detained the lorry driver on Sunday after the crash on the ring road and opened a criminal case against him.")]
+    [InlineData("Police arrested a consular employee near Dalwa on Friday after finding 600 smuggled electronic devices in his car.")]
     [InlineData("Two residents were killed and five were hurt overnight in a ten-storey block of flats in Dalwa, the fire service said on Sunday.")]
     [InlineData("A lorry driver pleaded not guilty on Tuesday to five counts of vehicular homicide. Police say he ran a red light in Dalwa in May and struck a minibus, killing five passengers.")]
     [InlineData("A bus carrying pilgrims overturned on a mountain road near Dalwa on Sunday. At least nine people died. Police detained the driver for questioning.")]
