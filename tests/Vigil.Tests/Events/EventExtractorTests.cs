@@ -418,6 +418,7 @@ public class EventExtractorTests
     [InlineData("Two residents were killed and five were hurt overnight in a ten-storey block of flats in Dalwa, the fire service said on Sunday.")]
     [InlineData("A lorry driver pleaded not guilty on Tuesday to five counts of vehicular homicide. Police say he ran a red light in Dalwa in May and struck a minibus, killing five passengers.")]
     [InlineData("A bus carrying pilgrims overturned on a mountain road near Dalwa on Sunday. At least nine people died. Police detained the driver for questioning.")]
+    [InlineData("A fire yesterday morning destroyed at least 200 makeshift homes in a slum in Dalwa. Officials said it killed nine people and injured at least 50 more.")]
     public void OrdinaryCrimeAndAccidentsAreDroppedByTheRules(string text)
     {
         Assert.Empty(EventTestKit.Extract(text, Published));
