@@ -25,7 +25,14 @@ public sealed record EventDetail(
     string Id, string EventType, string SubEventType, PloverCode? Plover, EventDate? Date, EventLocation? Location,
     IReadOnlyList<Actor> Perpetrators, IReadOnlyList<Actor> Targets, IReadOnlyList<Victim> Victims, CasualtyCount? Killed,
     CasualtyCount? Injured, string? Weapon, string? Reason, IReadOnlyList<SourceClaim> Sources, double Confidence, string ReviewStatus,
-    string KilledExplanation, IReadOnlyList<ClaimView> Claims, IReadOnlyList<ReviewEntry> Reviews);
+    string KilledExplanation, IReadOnlyList<ClaimView> Claims, IReadOnlyList<ReviewEntry> Reviews)
+{
+    /// <summary>ACLED's actor1, as the exports write it ("Military Forces of Russia").</summary>
+    public string? Actor1 { get; init; }
+
+    /// <summary>ACLED's actor2 ("Civilians (Ukraine)").</summary>
+    public string? Actor2 { get; init; }
+}
 
 public sealed record ArticleAnnotation(int Start, int End, string Kind, string Label, string? EventId);
 

@@ -30,7 +30,11 @@ internal static class EventViews
             : e.Location;
         return new EventDetail(
             e.Id, e.EventType, e.SubEventType, e.Plover, e.Date, location, e.Perpetrators, e.Targets, e.Victims, e.Killed, e.Injured, e.Weapon,
-            reason, e.Sources, Confidence(e), status, e.CasualtyExplanation, claims, reviews);
+            reason, e.Sources, Confidence(e), status, e.CasualtyExplanation, claims, reviews)
+        {
+            Actor1 = e.Sides.Actor1,
+            Actor2 = e.Sides.Actor2,
+        };
     }
 
     public static bool Matches(EventFilter filter, StoredEvent e, string status)

@@ -86,6 +86,8 @@ public sealed class ApiTests(TestServer server) : IClassFixture<TestServer>
         }
 
         Assert.Contains(article.GetProperty("annotations").EnumerateArray(), a => a.GetProperty("label").GetString() == "killed");
+        // No party is named: ACLED's name for the side that fought unnamed.
+        Assert.Equal("Unidentified Armed Group (Democratic Republic of Congo)", detail.GetProperty("actor1").GetString());
         Assert.Equal(TestServer.GomaLicence, article.GetProperty("licence").GetString());
         Assert.Equal(TestServer.GomaAttribution, article.GetProperty("attribution").GetString());
         Assert.Equal(TestServer.GomaLicence, claim.GetProperty("licence").GetString());

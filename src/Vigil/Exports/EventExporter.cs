@@ -116,7 +116,7 @@ public static class EventExporter
         foreach (var e in events)
         {
             string? Acled(Actor? actor) => ActorNames.Acled(actor, e.Location?.Country);
-            var sides = ActorNames.Sides(e.EventType, e.Perpetrators, e.Targets, e.Location?.Country);
+            var sides = e.Sides;
             var inter1 = (int?)sides.Inter1;
             var inter2 = (int?)sides.Inter2;
             // ACLED's interaction: the two inter codes, smaller first; one actor alone is its code followed by 0.
@@ -181,8 +181,8 @@ public static class EventExporter
                 ["relid"] = e.Id,
                 ["year"] = e.Date is null ? null : Text(e.Date.Value.Year),
                 ["type_of_violence"] = Text(TypeOfViolence(e)),
-                ["side_a"] = ActorNames.Sides(e.EventType, e.Perpetrators, e.Targets, e.Location?.Country).Actor1,
-                ["side_b"] = ActorNames.Sides(e.EventType, e.Perpetrators, e.Targets, e.Location?.Country).Actor2,
+                ["side_a"] = e.Sides.Actor1,
+                ["side_b"] = e.Sides.Actor2,
                 ["number_of_sources"] = Text(e.Claims.Count),
                 ["source_article"] = string.Join("; ", e.Claims.Select(c => string.Join(", ", new[] { c.Outlet, c.Published, c.Headline }.Where(s => !string.IsNullOrWhiteSpace(s))))),
                 ["source_office"] = string.Join("; ", e.Claims.Select(c => c.Outlet).Where(o => o is not null).Distinct()),

@@ -45,7 +45,11 @@ public sealed record StoredEvent(
     string? Weapon,
     string CasualtyExplanation,
     IReadOnlyList<SourceClaim> Sources,
-    IReadOnlyList<StoredClaim> Claims);
+    IReadOnlyList<StoredClaim> Claims)
+{
+    /// <summary>ACLED's actor1 and actor2 of the incident, as its claims' union of actors gives them (see <see cref="ActorNames"/>).</summary>
+    public AcledSides Sides => ActorNames.Sides(EventType, Perpetrators, Targets, Location?.Country);
+}
 
 /// <summary>
 /// Filters for <see cref="IEventStore.Search"/>; null means no filter. <see cref="BoundingBox"/> is min lon, min lat, max lon, max lat.

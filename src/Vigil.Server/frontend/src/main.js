@@ -236,6 +236,8 @@ async function loadEvent(id) {
   addField('Injured', event.injured ? countText(event.injured) : null, 'injured');
   addField('Perpetrators', event.perpetrators?.map(actorText).join('; '), 'perpetrators');
   addField('Targets', event.targets?.map(actorText).join('; '), 'targets');
+  // The two sides as ACLED's actor columns and the exports name them.
+  addField('ACLED actors', event.actor1 || event.actor2 ? `${event.actor1 ?? '(none)'} / ${event.actor2 ?? '(none)'}` : null, 'perpetrators');
   addField('Victims', event.victims?.map(victimText).join('; '), 'victims');
   addField('Weapon', event.weapon, 'weapon');
   addField('Reason', event.reason, 'reason');
