@@ -136,8 +136,10 @@ internal static class ActorFinder
                 foreach (var mention in person.Mentions.Where(m => sentence.Span.Contains(m)))
                 {
                     var isObject = mention.Start > firstHarm && mention.Start - firstHarm < 40 && !Regex.IsMatch(text[firstHarm..mention.Start], @"\bby\b|[,;]\s*(?:said|according)");
+                    // "Spokesman Zabiullah Mujahid claimed 190 were dead": who tells of the dead is not among them.
                     var isPassiveSubject = passive && mention.End <= lastHarm && Passive().IsMatch(text[mention.End..lastHarm]) && lastHarm - mention.End < 80
-                        && !Regex.IsMatch(text[mention.End..lastHarm], @"\b(?:to|of|for|task)\b");
+                        && !Regex.IsMatch(text[mention.End..lastHarm], @"\b(?:to|of|for|task)\b")
+                        && !SpeakerOf().IsMatch(text.AsSpan(mention.End, lastHarm - mention.End));
                     // "marched to denounce the killing of George Floyd": the protest's grievance names an earlier victim, not its own.
                     var grievance = CasualtyFinder.IsGrievance(text[sentence.Span.Start..mention.Start]);
                     // "X, a journalist from Yemen, died ... after being shot": the one who died is the subject of "died",
@@ -162,4 +164,9 @@ internal static class ActorFinder
 
         return result;
     }
+
+    private static Regex SpeakerOf() => SpeakerOfPattern.Value;
+
+    /// <summary>A saying verb right after a name: the name is who speaks ("X claimed", "X, a spokesman, said").</summary>
+    private static readonly Lazy<Regex> SpeakerOfPattern = new(() => new Regex(@"^\s*(?:,[^,]{1,60},\s*)?(?:(?:has|had|have)\s+)?(?:" + WordClasses.SayingVerbs + @")\b", WordClasses.Options));
 }

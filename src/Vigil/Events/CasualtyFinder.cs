@@ -2,8 +2,14 @@ using System.Text.RegularExpressions;
 
 namespace Vigil.Events;
 
-/// <summary>One casualty figure in the text: how many, of whom, and whether it states the total.</summary>
-internal sealed record CasualtyMention(TextSpan Span, CasualtyCount Count, string Head, bool IsTotal, bool Killed);
+/// <summary>
+/// One casualty figure in the text: how many, of whom, and whether it states the total. <see cref="Claimed"/> marks a
+/// figure that a side claims ("the Taliban claimed 190 were dead"), which the incident's other figures outweigh.
+/// </summary>
+internal sealed record CasualtyMention(TextSpan Span, CasualtyCount Count, string Head, bool IsTotal, bool Killed)
+{
+    public bool Claimed { get; init; }
+}
 
 /// <summary>
 /// Reads casualty figures: "at least 12 people were killed", "killing 3 soldiers and 2 civilians", "a man was shot
@@ -123,6 +129,15 @@ internal static partial class CasualtyFinder
     private static Regex GrievanceBefore() => GrievanceBeforePattern.Value;
 
     private static Regex TriggerBefore() => TriggerBeforePattern.Value;
+
+    /// <summary>
+    /// Words that blame someone for the harm right after them, or for a harm noun it is coordinated with ("responsible
+    /// for the deaths of hundreds ... and | the wounding of thousands more").
+    /// </summary>
+    private static Regex BlameBefore() => BlameBeforePattern.Value;
+
+    private static readonly Lazy<Regex> BlameBeforePattern = new(() => new Regex(
+        @"\b(?:" + WordClasses.HarmAsBlame + @")\s+(?:the\s+)?(?:(?:deaths?|killings?|murders?|wounding|injuring|injuries)\s+of\s+[^.;:,]{0,80}\band\s+(?:the\s+)?)?$", WordClasses.Options));
 
     private static readonly Lazy<Regex> TriggerBeforePattern = new(() => new Regex(
         @"\b(?:" + WordClasses.UnrestTrigger + @")\b[^.;]{0,120}?\b(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$", WordClasses.Options));
@@ -299,11 +314,17 @@ internal static partial class CasualtyFinder
         // side claims is no more dead beside the one the sentence asserts (codebook: the lowest confirmed figure).
         var claimed = found.Where(m => ClaimedBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)])).ToHashSet();
         found.RemoveAll(m => claimed.Contains(m) && found.Any(o => o.Killed == m.Killed && !claimed.Contains(o)));
+        for (var i = 0; i < found.Count; i++)
+        {
+            found[i] = found[i] with { Claimed = claimed.Contains(found[i]) };
+        }
 
         // The harm a protest is about ("marched to protest against the killing of a classmate") is its reason, not its toll;
         // so is the harm that set unrest off ("youths rioted after a trader was killed in a cell").
+        // So is harm laid at someone's door ("he was responsible for the deaths of hundreds").
         found.RemoveAll(m => GrievanceBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)])
-            || TriggerBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)]));
+            || TriggerBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)])
+            || BlameBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)]));
 
         foreach (Match match in None().Matches(sentenceText))
         {

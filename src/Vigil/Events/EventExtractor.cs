@@ -604,6 +604,13 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             return null;
         }
 
+        // A side's claim ("the Taliban claimed 190 were dead") is not the toll when others in the report give one
+        // (codebook section 4: the lowest credible figure; a claim is not credible).
+        if (mentions.Any(m => !m.Claimed))
+        {
+            mentions = [.. mentions.Where(m => !m.Claimed)];
+        }
+
         var totals = mentions.Where(m => m.IsTotal).ToList();
         if (totals.Count > 0)
         {

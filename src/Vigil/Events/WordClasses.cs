@@ -54,6 +54,7 @@ internal static class WordClasses
         [nameof(ArrestAsGrievance)] = Fit.Whole,
         [nameof(HarmAsGrievance)] = Fit.Part,
         [nameof(UnrestTrigger)] = Fit.Part,
+        [nameof(HarmAsBlame)] = Fit.Part,
         [nameof(CrowdProtestAct)] = Fit.Words,
         [nameof(CountryAsActor)] = Fit.Part,
         [nameof(AtSea)] = Fit.Words,
@@ -137,6 +138,8 @@ internal static class WordClasses
 
     /// <summary>Words of unrest before "after" or "following": a harm told right after them set the unrest off (<see cref="CasualtyFinder"/>).</summary>
     public static string UnrestTrigger => Loaded.Value.Entries(nameof(UnrestTrigger));
+
+    public static string HarmAsBlame => Loaded.Value.Entries(nameof(HarmAsBlame));
 
     /// <summary>A crowd's act of protest in the street ("demonstrated", "staged a sit-in"), not a protest in words: see <see cref="IncidentTyper"/>.</summary>
     public static Regex CrowdProtestAct => Loaded.Value.Regex(nameof(CrowdProtestAct));

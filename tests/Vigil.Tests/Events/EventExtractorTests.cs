@@ -87,6 +87,26 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void ASidesClaimedTollYieldsToTheReportsOwnAndItsSpeakerIsNoVictim()
+    {
+        var text = "A car bomb killed twelve people at an army base in Dalwa on Monday, a spokesman for the governor said. "
+            + "The rebels' spokesman Omar Farouk claimed 190 were dead.";
+        var found = Assert.Single(EventTestKit.Extract(text, Published));
+        Assert.Equal(12, found.Killed?.Best);
+        Assert.DoesNotContain(found.Victims, v => v.Name == "Omar Farouk");
+    }
+
+    [Fact]
+    public void HarmLaidAtSomeonesDoorIsNotTheIncidentsToll()
+    {
+        var text = "A drone strike killed a general near Dalwa airport on Friday. The ministry said the general was responsible for "
+            + "the deaths of hundreds of soldiers and the wounding of thousands more.";
+        var found = Assert.Single(EventTestKit.Extract(text, Published));
+        Assert.Equal(1, found.Killed?.Best);
+        Assert.Null(found.Injured);
+    }
+
+    [Fact]
     public void NoCasualtiesIsZeroAndSilenceIsNull()
     {
         var none = Assert.Single(EventTestKit.Extract("Rebels shelled army positions near Dalwa on Sunday. No one was hurt.", Published));
