@@ -26,7 +26,7 @@ internal static class ActorFinder
             // An active verb of harm before the kind's cue ("ISWAP killed four farmers and abducted six others") has its
             // object after it: what follows it is acted on, not acting.
             var activeHarmAt = sentence.Cues
-                .Where(c => c.Cue is Cue.Kill or Cue.Injure && IsVerb(c.Match.Value))
+                .Where(c => c.Cue is Cue.Kill or Cue.Injure && IsVerb(c.Match.Value) && !DeathOfTheSubject().IsMatch(c.Match.Value))
                 .Select(c => sentence.Span.Start + c.Match.Index)
                 .Where(at => at < cueAt && !Passive().IsMatch(text[Math.Max(sentence.Span.Start, at - 25)..at]))
                 .DefaultIfEmpty(cueAt)
@@ -50,7 +50,9 @@ internal static class ActorFinder
                 var group = mention.Group ?? (mention.Kind == ActorKind.RebelGroup ? documentGroup : null);
                 // A crowd that attacks ("villagers pelted stones at police", "youths assaulted a patrol") is a mob: ACLED's rioters.
                 var crowd = mention.Kind == ActorKind.Civilians && before && !passiveBetween && WordClasses.CrowdNoun.IsMatch(mention.Name)
-                    && sentence.Cues.Any(c => c.Cue is Cue.Attack or Cue.Clash or Cue.ProtesterViolence or Cue.Loot or Cue.Kill && IsVerb(c.Match.Value));
+                    && !DiesAfter().IsMatch(text.AsSpan(mention.End, Math.Min(40, sentence.Span.End - mention.End)))
+                    && sentence.Cues.Any(c => c.Cue is Cue.Attack or Cue.Clash or Cue.ProtesterViolence or Cue.Loot
+                        || c.Cue is Cue.Kill && IsVerb(c.Match.Value) && !DeathOfTheSubject().IsMatch(c.Match.Value));
                 if (crowd)
                 {
                     isPerpetrator = true;
@@ -99,7 +101,6 @@ internal static class ActorFinder
     /// <summary>A cue that is a verb of action ("shot", "attacked"), not a noun ("execution") that names the act.</summary>
     internal static bool IsVerb(string cue) => Regex.IsMatch(cue, @"(?:ed|shot|beat|fought|threw|hit|fire)$", RegexOptions.IgnoreCase);
 
-    /// <summary>"according to police" names a source, not a party to the incident.</summary>
     /// <summary>
     /// Whether a mention is only who tells of the incident ("according to police", "the army said"). One that tells of
     /// its own act ("Israel says it struck", "police said they arrested") is a party to it as well.
@@ -164,6 +165,16 @@ internal static class ActorFinder
 
         return result;
     }
+
+    /// <summary>A verb of death whose subject is the dead ("five villagers died", "people perished"), not who killed them.</summary>
+    private static Regex DeathOfTheSubject() => DeathOfTheSubjectPattern.Value;
+
+    private static readonly Lazy<Regex> DeathOfTheSubjectPattern = new(() => new Regex(@"^(?:died|perished|succumbed|drowned|lost\s+their\s+lives?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+
+    /// <summary>A crowd whose own verb is its death ("five villagers died when gunmen attacked") is the dead, not a mob.</summary>
+    private static Regex DiesAfter() => DiesAfterPattern.Value;
+
+    private static readonly Lazy<Regex> DiesAfterPattern = new(() => new Regex(@"^\s+(?:[\w'’-]+\s+){0,2}?(?:died|perished|succumbed|drowned|lost\s+their\s+lives?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
 
     private static Regex SpeakerOf() => SpeakerOfPattern.Value;
 

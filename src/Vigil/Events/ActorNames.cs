@@ -39,7 +39,7 @@ public static partial class ActorNames
         var ((actor1, inter1), (actor2, inter2)) = eventType switch
         {
             EventTaxonomy.Protests => (Form(Protesters, ActorKind.Protesters), Side(force)),
-            EventTaxonomy.Riots => (first?.Kind is ActorKind.Rioters ? Side(first) : Form(Rioters, ActorKind.Rioters), Side(force ?? targets.FirstOrDefault())),
+            EventTaxonomy.Riots => (first?.Group is not null ? Side(first) : Form(Rioters, ActorKind.Rioters), Side(force ?? targets.FirstOrDefault())),
             EventTaxonomy.ViolenceAgainstCivilians => (first is null ? Form(UnknownArmedGroup, ActorKind.PoliticalMilitia) : Side(first),
                 targets.Count == 0 ? Form(Civilians, ActorKind.Civilians) : Side(targets[0])),
             EventTaxonomy.Battles or EventTaxonomy.ExplosionsRemoteViolence => (first is null ? Form(UnknownArmedGroup, ActorKind.PoliticalMilitia) : Side(first), Side(targets.FirstOrDefault())),

@@ -448,10 +448,12 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             return null;
         }
 
-        // The story's lead names its disaster ("As Hurricane Dorian cleared the Bahamas ..."); a later sentence that
-        // counts its dead ("twenty people have been confirmed killed") need not name it again.
-        var leadSentence = document.Sentences.Count > 0 ? document.Sentences[0].Slice(document.Text) : document.Text;
-        return FirstNamed(EventLexicon.Disasters, incident.All.Select(s => s.Text).Prepend(leadSentence));
+        // The story's lead names its disaster ("As Hurricane Dorian cleared the Bahamas ...", "The aircraft overshot the
+        // runway"); a later sentence that counts its dead ("twenty people have been confirmed killed") need not name it
+        // again. The lead is the first two sentences of the first paragraph.
+        var firstParagraph = document.Paragraphs.Count > 0 ? document.Paragraphs[0] : new TextSpan(0, document.Text.Length);
+        var lead = document.Sentences.Where(s => firstParagraph.Contains(s)).Take(2).Select(s => s.Slice(document.Text));
+        return FirstNamed(EventLexicon.Disasters, lead.Concat(incident.All.Select(s => s.Text)));
     }
 
     /// <summary>The name of the first entry of a lexicon table (a disaster's cause, an ordinary crime) that one of the sentences tells, in the sentences' order, or null.</summary>

@@ -238,6 +238,7 @@ public class EventExtractorTests
     [InlineData("An Isis militant stabbed a farmer in Dalwa.", ActorKind.RebelGroup, "Islamic State")]
     [InlineData("Clan militia attacked herders near Dalwa.", ActorKind.IdentityMilitia, null)]
     [InlineData("Unidentified gunmen shot a trader in Dalwa.", ActorKind.PoliticalMilitia, null)]
+    [InlineData("Five villagers died in Dalwa on Monday when gunmen attacked the market.", ActorKind.PoliticalMilitia, null)]
     public void NamesThePerpetratorsKind(string text, ActorKind kind, string? group)
     {
         var found = EventTestKit.Extract(text, Published)[0];
@@ -439,6 +440,8 @@ public class EventExtractorTests
     [InlineData("A lorry driver pleaded not guilty on Tuesday to five counts of vehicular homicide. Police say he ran a red light in Dalwa in May and struck a minibus, killing five passengers.")]
     [InlineData("A bus carrying pilgrims overturned on a mountain road near Dalwa on Sunday. At least nine people died. Police detained the driver for questioning.")]
     [InlineData("A fire yesterday morning destroyed at least 200 makeshift homes in a slum in Dalwa. Officials said it killed nine people and injured at least 50 more.")]
+    [InlineData("A passenger flight attempted a landing at Dalwa airport in heavy rain. The aircraft overshot the runway and broke into two pieces.\n\nAccording to authorities, at least a dozen people lost their lives and scores more were injured.")]
+    [InlineData("An engineer was killed while working on a moving walkway at Dalwa station early on Wednesday.")]
     public void OrdinaryCrimeAndAccidentsAreDroppedByTheRules(string text)
     {
         Assert.Empty(EventTestKit.Extract(text, Published));
