@@ -48,6 +48,7 @@ public static partial class ActorNames
         return new AcledSides(actor1, inter1, actor2, inter2);
     }
 
+    /// <summary>One actor as ACLED names it (see the class); null for no actor.</summary>
     public static string? Acled(Actor? actor, string? incidentCountry)
     {
         if (actor is null)
