@@ -95,7 +95,8 @@ internal static class ActorLexicon
     {
         var cleaned = Regex.Replace(words.Trim(), @"\s+", " ");
         if (form.Contains(ActorNames.CountrySlot, StringComparison.Ordinal)
-            && (Places.Countries.FromAdjective(cleaned) ?? Places.Countries.FromName(Regex.Replace(cleaned, @"^the\s+", string.Empty, RegexOptions.IgnoreCase))) is { } state)
+            && (Places.Countries.FromAdjective(cleaned) ?? Places.Countries.FromName(Regex.Replace(cleaned, @"^the\s+", string.Empty, RegexOptions.IgnoreCase))
+                ?? Places.Countries.FromName(Regex.Replace(cleaned, @"^the\s+|\.", string.Empty, RegexOptions.IgnoreCase))) is { } state)
         {
             return ActorNames.Fill(form, state);
         }

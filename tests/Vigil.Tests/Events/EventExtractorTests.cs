@@ -239,6 +239,7 @@ public class EventExtractorTests
     [InlineData("Clan militia attacked herders near Dalwa.", ActorKind.IdentityMilitia, null)]
     [InlineData("Unidentified gunmen shot a trader in Dalwa.", ActorKind.PoliticalMilitia, null)]
     [InlineData("Five villagers died in Dalwa on Monday when gunmen attacked the market.", ActorKind.PoliticalMilitia, null)]
+    [InlineData("Police said they believed the gunmen who killed three villagers in Dalwa had fled to the hills.", ActorKind.PoliticalMilitia, null)]
     public void NamesThePerpetratorsKind(string text, ActorKind kind, string? group)
     {
         var found = EventTestKit.Extract(text, Published)[0];
@@ -253,6 +254,7 @@ public class EventExtractorTests
     [InlineData("Russia launches a missile attack on Dalwa, killing four people.", "Military Forces of Russia")]
     [InlineData("Israel says it struck a weapons depot in Dalwa, killing two fighters.", "Military Forces of Israel")]
     [InlineData("A farmer was killed in a Boko Haram raid on Dalwa.", "Boko Haram")]
+    [InlineData("The U.S. launched airstrikes on militant camps near Dalwa, killing five fighters.", "Military Forces of the United States")]
     public void TheStateOrGroupThatOwnsTheStrikeIsItsPerpetrator(string text, string perpetrator)
     {
         var found = EventTestKit.Extract(text, Published)[0];
