@@ -107,7 +107,7 @@ internal static class ActorFinder
     /// </summary>
     internal static bool IsInsideSource(string text, ActorMention mention) =>
         Regex.IsMatch(text[Math.Max(0, mention.Start - 20)..mention.Start], @"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+)?$", RegexOptions.IgnoreCase)
-        || Regex.IsMatch(text[mention.End..Math.Min(text.Length, mention.End + 40)], @"^\s+(?:said|say|says|told|reported|stated)\b(?!\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:killed|struck|shot|hit|attacked|arrested|detained|targeted|bombed|shelled|raided|captured|seized|destroyed|intercepted|downed|repelled|repulsed|rescued|freed|fired|eliminated|neutrali[sz]ed|thwarted|foiled|conducted|carried\s+out|launched)\b)", RegexOptions.IgnoreCase);
+        || Regex.IsMatch(text[mention.End..Math.Min(text.Length, mention.End + 40)], @"^\s+(?:said|say|says|told|reported|stated|alleged|alleges|added)\b(?!\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:killed|struck|shot|hit|attacked|arrested|detained|targeted|bombed|shelled|raided|captured|seized|destroyed|intercepted|downed|repelled|repulsed|rescued|freed|fired|eliminated|neutrali[sz]ed|thwarted|foiled|conducted|carried\s+out|launched)\b)", RegexOptions.IgnoreCase);
 
     internal static List<Victim> Victims(string text, Incident incident, PersonIndex people, HashSet<Cue> cues, List<FieldEvidence> evidence)
     {

@@ -130,6 +130,12 @@ internal static partial class PersonResolver
                     continue;
                 }
 
+                // Nor does a name end in a building or a body ("Al Noor Mosque", "Islamic State"), whatever the model read.
+                if (entity.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [.., var last] && WordClasses.NotPersonNames.IsMatch(last))
+                {
+                    continue;
+                }
+
                 candidates.Add((entity.Span, entity.Text, null, true));
             }
         }

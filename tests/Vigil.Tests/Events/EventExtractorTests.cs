@@ -97,6 +97,15 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void ANameEndingInABuildingIsNoVictimAndWhoAllegesIsNoParty()
+    {
+        var text = "Police alleged the gunman attacked worshippers at the Al Noor Mosque in Dalwa on Friday, killing 42 people.";
+        var found = Assert.Single(new EventExtractor().Extract(EventTestKit.Document(text, ("Noor Mosque", "PER")), Published));
+        Assert.Empty(found.Victims);
+        Assert.DoesNotContain(found.Perpetrators, p => p.Name == "Police");
+    }
+
+    [Fact]
     public void HarmLaidAtSomeonesDoorIsNotTheIncidentsToll()
     {
         var text = "A drone strike killed a general near Dalwa airport on Friday. The ministry said the general was responsible for "
