@@ -160,8 +160,9 @@ public static partial class DateResolver
 
         return phrase switch
         {
-            "yesterday" or "last night" or "overnight" => new EventDate(today.AddDays(-1), DatePrecision.Day),
-            "today" or "tonight" or "this morning" or "this afternoon" or "this evening" => new EventDate(today, DatePrecision.Day),
+            "yesterday" or "last night" => new EventDate(today.AddDays(-1), DatePrecision.Day),
+            // An overnight attack is told by the morning it ends on, the report's day, as news and coders date it.
+            "today" or "tonight" or "overnight" or "this morning" or "this afternoon" or "this evening" => new EventDate(today, DatePrecision.Day),
             "last week" => new EventDate(today.AddDays(-7), DatePrecision.Week),
             "this week" or "earlier this week" => new EventDate(today.AddDays(-(((int)today.DayOfWeek + 6) % 7)), DatePrecision.Week),
             "last month" => new EventDate(new DateOnly(today.Year, today.Month, 1).AddMonths(-1), DatePrecision.Month),

@@ -9,6 +9,8 @@ public class DateResolverTests
     [Theory]
     [InlineData("Gunmen raided the market on Tuesday.", "2021-03-09", DatePrecision.Day)]
     [InlineData("The convoy was ambushed yesterday.", "2021-03-10", DatePrecision.Day)]
+    [InlineData("Drones struck the city overnight.", "2021-03-11", DatePrecision.Day)]
+    [InlineData("Drones struck the city last night.", "2021-03-10", DatePrecision.Day)]
     [InlineData("Fighting broke out last week near the dam.", "2021-03-04", DatePrecision.Week)]
     [InlineData("The village was shelled on 2 March.", "2021-03-02", DatePrecision.Day)]
     [InlineData("On 14 February 2021, rebels attacked a post.", "2021-02-14", DatePrecision.Day)]
