@@ -169,12 +169,14 @@ internal static class ActorFinder
     /// <summary>A verb of death whose subject is the dead ("five villagers died", "people perished"), not who killed them.</summary>
     private static Regex DeathOfTheSubject() => DeathOfTheSubjectPattern.Value;
 
-    private static readonly Lazy<Regex> DeathOfTheSubjectPattern = new(() => new Regex(@"^(?:died|perished|succumbed|drowned|lost\s+their\s+lives?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+    private const string DeathOfTheSubjectWords = @"(?:died|perished|succumbed|drowned|lost\s+their\s+lives?)";
+
+    private static readonly Lazy<Regex> DeathOfTheSubjectPattern = new(() => new Regex("^" + DeathOfTheSubjectWords + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
 
     /// <summary>A crowd whose own verb is its death ("five villagers died when gunmen attacked") is the dead, not a mob.</summary>
     private static Regex DiesAfter() => DiesAfterPattern.Value;
 
-    private static readonly Lazy<Regex> DiesAfterPattern = new(() => new Regex(@"^\s+(?:[\w'’-]+\s+){0,2}?(?:died|perished|succumbed|drowned|lost\s+their\s+lives?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+    private static readonly Lazy<Regex> DiesAfterPattern = new(() => new Regex(@"^\s+(?:[\w'’-]+\s+){0,2}?" + DeathOfTheSubjectWords + @"\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
 
     private static Regex SpeakerOf() => SpeakerOfPattern.Value;
 

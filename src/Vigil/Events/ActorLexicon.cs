@@ -94,9 +94,9 @@ internal static class ActorLexicon
     private static string Describe(string words, string form)
     {
         var cleaned = Regex.Replace(words.Trim(), @"\s+", " ");
+        var bare = Regex.Replace(cleaned, @"^the\s+", string.Empty, RegexOptions.IgnoreCase);
         if (form.Contains(ActorNames.CountrySlot, StringComparison.Ordinal)
-            && (Places.Countries.FromAdjective(cleaned) ?? Places.Countries.FromName(Regex.Replace(cleaned, @"^the\s+", string.Empty, RegexOptions.IgnoreCase))
-                ?? Places.Countries.FromName(Regex.Replace(cleaned, @"^the\s+|\.", string.Empty, RegexOptions.IgnoreCase))) is { } state)
+            && (Places.Countries.FromAdjective(cleaned) ?? Places.Countries.FromName(bare) ?? Places.Countries.FromName(bare.Replace(".", string.Empty, StringComparison.Ordinal))) is { } state)
         {
             return ActorNames.Fill(form, state);
         }

@@ -71,11 +71,10 @@ public static partial class DateResolver
         return after ?? before ?? reported;
     }
 
-    private static bool NamesSomething(string text, Match date) => DateAsName().IsMatch(text.AsSpan(date.Index + date.Length));
+    /// <summary>Whether a capitalised word after a date makes the date a name ("March 23 Movement", word class <c>NameAfterDate</c>).</summary>
+    private static bool NamesSomething(string text, Match date) => DateAsName.Value.IsMatch(text.AsSpan(date.Index + date.Length));
 
-    /// <summary>A capitalised word after a date that makes the date a name: "March 23 Movement", "the 9 April Square".</summary>
-    [GeneratedRegex(@"^\s+(?:Movement|Youth|Revolution|Uprising|Square|Street|Avenue|Road|Bridge|Stadium|Brigade|Battalion|Front|Coalition|Alliance|Party|Group|Memorial|University|Hospital|Camp|City|District)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex DateAsName();
+    private static readonly Lazy<Regex> DateAsName = new(() => new Regex(@"^\s+(?-i:" + WordClasses.NameAfterDate + @")\b", WordClasses.Options));
 
     [GeneratedRegex(@"\b(?:said|says|told\s+\w+(?:\s+\w+)?|reported|announced|confirmed|stated|added)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DatesAReport();

@@ -55,6 +55,7 @@ internal static class WordClasses
         [nameof(HarmAsGrievance)] = Fit.Part,
         [nameof(UnrestTrigger)] = Fit.Part,
         [nameof(HarmAsBlame)] = Fit.Part,
+        [nameof(NameAfterDate)] = Fit.Part,
         [nameof(CrowdProtestAct)] = Fit.Words,
         [nameof(CountryAsActor)] = Fit.Part,
         [nameof(AtSea)] = Fit.Words,
@@ -140,6 +141,8 @@ internal static class WordClasses
     public static string UnrestTrigger => Loaded.Value.Entries(nameof(UnrestTrigger));
 
     public static string HarmAsBlame => Loaded.Value.Entries(nameof(HarmAsBlame));
+
+    public static string NameAfterDate => Loaded.Value.Entries(nameof(NameAfterDate));
 
     /// <summary>A crowd's act of protest in the street ("demonstrated", "staged a sit-in"), not a protest in words: see <see cref="IncidentTyper"/>.</summary>
     public static Regex CrowdProtestAct => Loaded.Value.Regex(nameof(CrowdProtestAct));
