@@ -175,14 +175,15 @@ public static class EventExporter
                 continue;
             }
 
+            var sides = e.Sides;
             var values = new Dictionary<string, string?>
             {
                 ["id"] = e.Id,
                 ["relid"] = e.Id,
                 ["year"] = e.Date is null ? null : Text(e.Date.Value.Year),
                 ["type_of_violence"] = Text(TypeOfViolence(e)),
-                ["side_a"] = e.Sides.Actor1,
-                ["side_b"] = e.Sides.Actor2,
+                ["side_a"] = sides.Actor1,
+                ["side_b"] = sides.Actor2,
                 ["number_of_sources"] = Text(e.Claims.Count),
                 ["source_article"] = string.Join("; ", e.Claims.Select(c => string.Join(", ", new[] { c.Outlet, c.Published, c.Headline }.Where(s => !string.IsNullOrWhiteSpace(s))))),
                 ["source_office"] = string.Join("; ", e.Claims.Select(c => c.Outlet).Where(o => o is not null).Distinct()),
