@@ -192,6 +192,27 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
     private const int BackgroundDays = 7;
 
     /// <summary>Whether none of the incident's sentences lies in the story's first paragraph (a text of one paragraph is all lead).</summary>
+    /// <summary>The last date given before the incident's first sentence in the same paragraph, if any.</summary>
+    private static EventDate? NarrativeDate(Document document, Incident incident, DateOnly published)
+    {
+        var first = incident.All.First();
+        if (first.Index >= document.Sentences.Count || document.Sentences[first.Index] != first.Span)
+        {
+            return null;
+        }
+
+        var paragraph = document.Paragraphs.FirstOrDefault(p => p.Start <= first.Span.Start && first.Span.Start < p.End);
+        for (var i = first.Index - 1; i >= 0 && paragraph.Length > 0 && document.Sentences[i].Start >= paragraph.Start; i--)
+        {
+            if (DateResolver.Find(document.Sentences[i].Slice(document.Text), published) is { } found)
+            {
+                return found.Date;
+            }
+        }
+
+        return null;
+    }
+
     private static bool TheLeadDoesNotTell(Document document, Incident incident) =>
         document.Paragraphs.Count > 1 && !incident.All.Any(s => s.Span.Start < document.Paragraphs[0].End);
 
@@ -351,6 +372,17 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         if (date is not null && published is { } publishedOn && date.LastDay < publishedOn.AddDays(-BackgroundDays) && TheLeadDoesNotTell(document, incident))
         {
             dropped = $"background: dated {date.Value:yyyy-MM-dd} ({date.Precision.ToString().ToLowerInvariant()}), told only after the lead, more than {BackgroundDays} days before publication";
+            return null;
+        }
+
+        // An undated sentence after the lead goes on with the time its paragraph has set ("Thunberg led the largest
+        // climate demonstration on September 20. Four million people took part in the protests."): a narrative keeps
+        // its last date until a new one is given, so the date of the sentence before, in the same paragraph, tells
+        // whether the incident is background.
+        if (date is null && published is { } toldOn && TheLeadDoesNotTell(document, incident)
+            && NarrativeDate(document, incident, toldOn) is { } narrative && narrative.LastDay < toldOn.AddDays(-BackgroundDays))
+        {
+            dropped = $"background: its paragraph's narrative is dated {narrative.Value:yyyy-MM-dd} ({narrative.Precision.ToString().ToLowerInvariant()}), told only after the lead, more than {BackgroundDays} days before publication";
             return null;
         }
 

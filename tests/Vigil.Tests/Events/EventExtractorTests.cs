@@ -391,6 +391,30 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void AnUndatedSentenceKeepsTheDateItsParagraphSet()
+    {
+        static Document TwoParagraphs(string lead, string later)
+        {
+            var text = lead + "\n\n" + later;
+            var document = new Document(text);
+            document.Paragraphs.Add(new TextSpan(0, lead.Length));
+            document.Paragraphs.Add(new TextSpan(lead.Length + 2, text.Length));
+            new Tokenizer().Process(document);
+            new SentenceSplitter().Process(document);
+            return document;
+        }
+
+        const string lead = "Parliament passed a law on rural security on Monday.";
+        const string marched = "Thousands of workers marched through the town to protest against low wages.";
+        const string recalled = "The union's congress opened in Dalwa on 3 January. Delegates elected a new leader. " + marched;
+        const string fresh = "The union's congress opened in Dalwa on 6 March. Delegates elected a new leader. " + marched;
+        Assert.Empty(new EventExtractor().Extract(TwoParagraphs(lead, recalled), Published));
+        Assert.NotEmpty(new EventExtractor().Extract(TwoParagraphs(lead, fresh), Published));
+        // The narrative's date is its paragraph's: one set in the paragraph before does not carry over.
+        Assert.NotEmpty(new EventExtractor().Extract(TwoParagraphs(lead + " The union's congress opened in Dalwa on 3 January.", marched), Published));
+    }
+
+    [Fact]
     public void HospitalStaffAreNotCasualtiesTakenToHospital()
     {
         var found = Assert.Single(EventTestKit.Extract("Staff of the city hospital protested in Dalwa on Monday against unpaid wages.", Published, new FakeResolver()));
