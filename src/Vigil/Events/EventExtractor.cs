@@ -407,6 +407,14 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             return null;
         }
 
+        // A report is told in sentences. A line of a few words alone is a caption, a label or a name ("Rocket
+        // Raccoon" under a photograph of a costume): a weapon's or an act's word in it reports nothing.
+        if (incident.Triggers.All(t => WordsIn(t.Text) <= CaptionWords))
+        {
+            dropped = $"a caption or label: no sentence of more than {CaptionWords} words tells it";
+            return null;
+        }
+
         if (!HasSubstance(eventType, perpetrators, targets, victims, killed, injured, cueSet, weapon, incident.Triggers, prediction))
         {
             dropped = $"no party or harm: read as {subType}" + (prediction is null ? string.Empty : $" at {prediction.Probability:0.00}");
@@ -573,6 +581,14 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
     /// An incident needs a party or a harm, not only a word: "Nadal beat Medvedev", "markets rallied" and "the firms
     /// signed an agreement" use the vocabulary of conflict without armed actors, protesters or casualties.
     /// </summary>
+    /// <summary>The most words a line may have and still be read as a caption or label rather than a sentence.</summary>
+    private const int CaptionWords = 3;
+
+    private static int WordsIn(string sentence) => WordPattern().Count(sentence);
+
+    [GeneratedRegex(@"\p{L}[\p{L}\p{N}'’-]*")]
+    private static partial Regex WordPattern();
+
     private static bool HasSubstance(string eventType, List<Actor> perpetrators, List<Actor> targets, IReadOnlyList<Victim> victims, CasualtyCount? killed, CasualtyCount? injured, HashSet<Cue> cues, string? weapon, List<SentenceCues> triggers, IncidentPrediction? prediction)
     {
         // The trained coder learnt from the written negatives that "the firms signed an agreement" tells nothing; when

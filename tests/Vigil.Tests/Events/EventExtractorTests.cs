@@ -415,6 +415,13 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void ACaptionOfAFewWordsReportsNothing()
+    {
+        Assert.Empty(EventTestKit.Extract("Fans filled the hall on Saturday.\n\nRocket Raccoon\n\nTony Stark", Published));
+        Assert.NotEmpty(EventTestKit.Extract("Rockets hit Dalwa on Monday.", Published));
+    }
+
+    [Fact]
     public void HospitalStaffAreNotCasualtiesTakenToHospital()
     {
         var found = Assert.Single(EventTestKit.Extract("Staff of the city hospital protested in Dalwa on Monday against unpaid wages.", Published, new FakeResolver()));
