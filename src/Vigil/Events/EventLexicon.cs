@@ -140,6 +140,19 @@ internal static partial class EventLexicon
     [GeneratedRegex(@"\b(?:would|could|might|(?-i:may|May)(?!\s+(?:Day|\d))|will|shall|should|threaten(?:ed|s|ing)?\s+to|plans?\s+to|planned\s+to|vow(?:ed|s)?\s+to|tried\s+to|attempt(?:ed)?\s+to|fear(?:ed|ing|s)?\s+(?:they\s+)?(?:would|could|might)?|if|not|no|never|risk\s+of|fears\s+of|no\s+reports?\s+of|neither|nor|upcoming|forthcoming|scheduled|proposed|(?:ahead\s+of|before)\s+(?:an?\s+|the\s+|their\s+)?planned)\s+(?:\w+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Hypothetical();
 
+    /// <summary>
+    /// Whether a cue's words are a fight, battle, war or attack waged on something no one can shoot at ("fighting
+    /// corruption", "the battle against the virus", "an attack on press freedom"): a figure of speech, no incident.
+    /// </summary>
+    public static bool Figurative(string sentence, Match cue) =>
+        FightWord().IsMatch(cue.Value) && FiguredFoeAfter.Value.IsMatch(sentence.AsSpan(cue.Index + cue.Length));
+
+    [GeneratedRegex(@"\b(?:fight|battl|war|attack|assault|offensive|struggl|combat|crusade)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FightWord();
+
+    private static readonly Lazy<Regex> FiguredFoeAfter = new(() =>
+        new Regex(@"^\w*\s+(?:(?:back\s+)?(?:against|on|with)\s+)?(?:the\s+)?(?:" + WordClasses.FiguredFoe + @")\b", WordClasses.Options));
+
     /// <summary>Weapon words and the weapon they name, from <see cref="WeaponsFile"/> in file order: the first that matches wins.</summary>
     public static (Regex Pattern, string Weapon)[] Weapons => LoadedWeapons.Value;
 

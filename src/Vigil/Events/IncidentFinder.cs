@@ -26,7 +26,8 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
                 foreach (var (cue, pattern) in EventLexicon.Cues)
                 {
                     var match = pattern.Match(sentenceText);
-                    while (match.Success && EventLexicon.Hypothetical().IsMatch(sentenceText[Math.Max(0, match.Index - 40)..match.Index]))
+                    while (match.Success && (EventLexicon.Hypothetical().IsMatch(sentenceText[Math.Max(0, match.Index - 40)..match.Index])
+                        || EventLexicon.Figurative(sentenceText, match)))
                     {
                         match = match.NextMatch();
                     }

@@ -56,6 +56,7 @@ internal static class WordClasses
         [nameof(UnrestTrigger)] = Fit.Part,
         [nameof(HarmAsBlame)] = Fit.Part,
         [nameof(NameAfterDate)] = Fit.Part,
+        [nameof(FiguredFoe)] = Fit.Part,
         [nameof(CrowdProtestAct)] = Fit.Words,
         [nameof(CountryAsActor)] = Fit.Part,
         [nameof(AtSea)] = Fit.Words,
@@ -143,6 +144,9 @@ internal static class WordClasses
     public static string HarmAsBlame => Loaded.Value.Entries(nameof(HarmAsBlame));
 
     public static string NameAfterDate => Loaded.Value.Entries(nameof(NameAfterDate));
+
+    /// <summary>What a fight or an attack is waged on as a figure of speech ("corruption", "the virus"): part of <see cref="EventLexicon.Figurative"/>.</summary>
+    public static string FiguredFoe => Loaded.Value.Entries(nameof(FiguredFoe));
 
     /// <summary>A crowd's act of protest in the street ("demonstrated", "staged a sit-in"), not a protest in words: see <see cref="IncidentTyper"/>.</summary>
     public static Regex CrowdProtestAct => Loaded.Value.Regex(nameof(CrowdProtestAct));

@@ -421,6 +421,17 @@ public class EventExtractorTests
         Assert.NotEmpty(EventTestKit.Extract("Rockets hit Dalwa on Monday.", Published));
     }
 
+    [Theory]
+    [InlineData("Police officers in Dalwa said they were fighting corruption in their own ranks.")]
+    [InlineData("The army said its battle against the virus in Dalwa was far from over.")]
+    [InlineData("Rebel leaders in Dalwa called the new law an attack on democracy.")]
+    [InlineData("Soldiers in Dalwa were fighting the flames all night.")]
+    public void AFightWagedOnSomethingNoOneCanShootIsAFigureOfSpeech(string sentence)
+    {
+        Assert.Empty(EventTestKit.Extract(sentence, Published));
+        Assert.NotEmpty(EventTestKit.Extract("Soldiers were fighting rebels on the outskirts of Dalwa on Tuesday.", Published));
+    }
+
     [Fact]
     public void HospitalStaffAreNotCasualtiesTakenToHospital()
     {
