@@ -25,22 +25,12 @@ internal sealed partial class EventLocator(IPlaceResolver? placeResolver)
         // An incident whose own sentences name no place happened where the story is set: the nearest earlier sentence
         // that names one ("In X, ... . Later, gunmen shot a man.") sets the scene, as a dateline or lead does. A few
         // sentences back, then the lead: further back is another part of the story.
-        if (mentions.All(m => m.Place.IsCountry))
+        var sceneTaken = mentions.All(m => m.Place.IsCountry);
+        if (sceneTaken)
         {
-            var first = Math.Min(incident.All.First().Index, allSentences.Count);
-            var scene = Enumerable.Range(1, Math.Min(first, SceneSentences)).Select(back => first - back);
-            foreach (var index in first > SceneSentences ? scene.Append(0) : scene)
+            foreach (var place in Scenes(text, allSentences, incident, people).FirstOrDefault() ?? [])
             {
-                var earlier = PlaceFinder.Find(text, allSentences[index], people);
-                if (earlier.Any(place => !place.IsCountry))
-                {
-                    foreach (var place in earlier)
-                    {
-                        mentions.Add((place, false, mentions.Count));
-                    }
-
-                    break;
-                }
+                mentions.Add((place, false, mentions.Count));
             }
         }
 
@@ -58,6 +48,7 @@ internal sealed partial class EventLocator(IPlaceResolver? placeResolver)
             : IncidentCountry.Theatre(string.Join(' ', incident.All.Select(s => s.Text)), judged.Code)
                 .Select(area => placeResolver.Resolve(area, judged.Code, null)).OfType<Places.ResolvedPlace>().ToList();
         var ordered = mentions.OrderByDescending(m => m.Place.Score).ThenBy(m => m.Rank).Select(m => m.Place).ToList();
+        (PlaceMention Place, Places.ResolvedPlace Resolved)? countryOnly = null;
         foreach (var place in ordered.Where(p => !p.IsCountry))
         {
             // A country that places support restricts the search to it; one read only from names of nations or
@@ -88,6 +79,14 @@ internal sealed partial class EventLocator(IPlaceResolver? placeResolver)
                     resolved = other;
                 }
 
+                // A name the gazetteer does not hold, read within its country ("Christchurch District Court, New
+                // Zealand"), places the incident no closer than the country: a later name may place it closer.
+                if (resolved is not null && resolved.Precision == Places.PlacePrecision.Country)
+                {
+                    countryOnly ??= (place, resolved);
+                    continue;
+                }
+
                 if (resolved is not null)
                 {
                     evidence.Add(FieldEvidence.Of("location", place.Span.Start, place.Span.Length, text));
@@ -102,6 +101,28 @@ internal sealed partial class EventLocator(IPlaceResolver? placeResolver)
 
             evidence.Add(FieldEvidence.Of("location", place.Span.Start, place.Span.Length, text));
             return new EventLocation(place.Name, null, null, country ?? judged?.Code, place.Admin, null);
+        }
+
+        // The incident's own places were sites the gazetteer does not hold ("in Al Noor Mosque"): the scene's town holds
+        // them, as it holds an incident that names no place at all.
+        if (!sceneTaken && placeResolver is not null)
+        {
+            foreach (var place in Scenes(text, allSentences, incident, people).SelectMany(scene => scene).Where(p => !p.IsCountry))
+            {
+                var context = new PlaceContext(judged is null ? [] : [judged.Code], theatre, text[Math.Max(0, place.Span.Start - 40)..place.Span.Start]);
+                if (Resolve(placeResolver, place.Name, place.Areas, judged?.Code, context) is { } sceneTown
+                    && sceneTown.Precision != Places.PlacePrecision.Country && (judged is null || sceneTown.CountryCode == judged.Code))
+                {
+                    evidence.Add(FieldEvidence.Of("location", place.Span.Start, place.Span.Length, text));
+                    return EventLocation.From(sceneTown);
+                }
+            }
+        }
+
+        if (countryOnly is { } within)
+        {
+            evidence.Add(FieldEvidence.Of("location", within.Place.Span.Start, within.Place.Span.Length, text));
+            return EventLocation.From(within.Resolved);
         }
 
         if (placeResolver is not null && FromDateline(text, incident, judged?.Code, placeResolver) is { } filed)
@@ -183,6 +204,21 @@ internal sealed partial class EventLocator(IPlaceResolver? placeResolver)
     /// <summary>An incident told in a part of the country rather than at a place ("in the northwest", "in northern provinces").</summary>
     [GeneratedRegex(@"\b(?:in|across|throughout)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|north-?west|north-?east|south-?west|south-?east|centre|center|interior|countryside)\b|(?:northern|southern|eastern|western|central|north-?western|north-?eastern|south-?western|south-?eastern)\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PartOfTheCountry();
+
+    /// <summary>The places of each earlier sentence that names one below a country, nearest first: a few sentences back, then the lead.</summary>
+    private static IEnumerable<List<PlaceMention>> Scenes(string text, IReadOnlyList<TextSpan> allSentences, Incident incident, PersonIndex people)
+    {
+        var first = Math.Min(incident.All.First().Index, allSentences.Count);
+        var scene = Enumerable.Range(1, Math.Min(first, SceneSentences)).Select(back => first - back);
+        foreach (var index in first > SceneSentences ? scene.Append(0) : scene)
+        {
+            var earlier = PlaceFinder.Find(text, allSentences[index], people);
+            if (earlier.Any(place => !place.IsCountry))
+            {
+                yield return earlier;
+            }
+        }
+    }
 
     /// <summary>Puts a title-case headline's places after every place of the running text (whose scores reach 8).</summary>
     private const int HeadlinePenalty = 8;

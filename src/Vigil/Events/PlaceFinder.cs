@@ -78,9 +78,10 @@ internal static partial class PlaceFinder
     /// <summary>
     /// A feature word written as part of the name ("Sidon City", "Kharan District", "Kunar Province", "Intan Jaya
     /// Regency"), or a site named after its town ("Bagram Airfield", "Sevastopol Naval Base", "Novoshakhtinsk
-    /// Refinery"), whose town is where the site is when the gazetteer knows no place by the whole name.
+    /// Refinery", "Christchurch District Court", "Kabul University"), whose town is where the site is when the gazetteer
+    /// knows no place by the whole name.
     /// </summary>
-    [GeneratedRegex(@"\s+(?:City|District|Province|Governorate|Region|County|Department|Municipality|Prefecture|Island|Regency|Oblast|Krai|Raion|Rayon|Peninsula|Airport|Airfield|Air\s+Base|Airbase|Naval\s+Base|Military\s+Base|Army\s+Base|Refinery|Oil\s+Refinery|Oil\s+Terminal|Oil\s+Depot|Power\s+Plant|Power\s+Station|Port)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\s+(?:District|High|Supreme|Magistrates'?|Central|International|General|Regional|Teaching|Military|Police|Railway|Bus)(?=\s+(?:Court|Courthouse|Hospital|University|College|School|Prison|Jail|Stadium|Station|Airport|Market)$))?\s+(?:Court|Courthouse|Hospital|University|College|Prison|Jail|Stadium|Station|Market|City|District|Province|Governorate|Region|County|Department|Municipality|Prefecture|Island|Regency|Oblast|Krai|Raion|Rayon|Peninsula|Airport|Airfield|Air\s+Base|Airbase|Naval\s+Base|Military\s+Base|Army\s+Base|Refinery|Oil\s+Refinery|Oil\s+Terminal|Oil\s+Depot|Power\s+Plant|Power\s+Station|Port)$", RegexOptions.CultureInvariant)]
     private static partial Regex FeatureWord();
 
     /// <summary>A name without the feature word written as part of it ("Qeshm Island" is Qeshm), or null when it has none or too little is left.</summary>

@@ -433,6 +433,22 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void ASiteTheGazetteerLacksIsInTheTownOfTheScene()
+    {
+        var text = "A man appeared in court on Monday over the shooting in Dalwa on Friday.\n\n"
+            + "Police said he carried out two attacks. The first was in Al Noor Mosque, where gunfire killed 42 worshippers.";
+        var found = EventTestKit.Extract(text, Published, new FakeResolver());
+        Assert.Contains(found, e => e.Killed?.Best == 42 && e.Location?.Name == "Dalwa");
+    }
+
+    [Fact]
+    public void ASiteNamedAfterItsTownIsInTheTown()
+    {
+        var found = Assert.Single(EventTestKit.Extract("Gunmen attacked the Dalwa District Court on Monday, killing two guards.", Published, new FakeResolver()));
+        Assert.Equal("Dalwa", found.Location?.Name);
+    }
+
+    [Fact]
     public void HospitalStaffAreNotCasualtiesTakenToHospital()
     {
         var found = Assert.Single(EventTestKit.Extract("Staff of the city hospital protested in Dalwa on Monday against unpaid wages.", Published, new FakeResolver()));
