@@ -69,8 +69,37 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             }
         }
 
+        // An arrest told after the harm it answers ("police arrested the accused 36 minutes after the shooting"), in a
+        // report that codes that harm as an event of its own, is the harm's aftermath (codebook section 3), not news.
+        if (events.Any(e => e.Event.EventType is EventTaxonomy.ViolenceAgainstCivilians or EventTaxonomy.Battles or EventTaxonomy.ExplosionsRemoteViolence))
+        {
+            events.RemoveAll(e => e.Event.SubEventType == "Arrests" && ArrestAnswersTheHarm(document, e.Event));
+        }
+
         return events.OrderByDescending(e => e.Salience).ThenBy(e => e.Position).Select(e => e.Event).ToList();
     }
+
+    private bool ArrestAnswersTheHarm(Document document, ConflictEvent arrest)
+    {
+        var act = arrest.Evidence.FirstOrDefault(e => e.Field == "eventType");
+        if (act is null)
+        {
+            return false;
+        }
+
+        var sentence = document.Sentences.FirstOrDefault(s => s.Start <= act.Start && act.Start < s.End);
+        if (sentence.Length == 0 || !AfterTheHarm().IsMatch(sentence.Slice(document.Text)))
+        {
+            return false;
+        }
+
+        OnDropped?.Invoke(new DroppedIncident(sentence, sentence.Slice(document.Text), "the aftermath of harm the report codes: an arrest told after it"));
+        return true;
+    }
+
+    /// <summary>Harm the report has told, named with a definite article as what an arrest came after ("after the shooting", "following the attack").</summary>
+    [GeneratedRegex(@"\b(?:after|following)\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|shootings?|killings?|murders?|bombings?|stabbings?|massacres?|blasts?|explosions?|ambush)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AfterTheHarm();
 
 
     /// <summary>How sure the model must be of each clause's own reading before one lead sentence gives two events.</summary>

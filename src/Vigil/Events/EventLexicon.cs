@@ -128,8 +128,8 @@ internal static partial class EventLexicon
     [GeneratedRegex(@"\b(?:usually|typically|generally|is\s+used|are\s+used|justification|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Generic();
 
-    /// <summary>Words right before a cue that make it background to the sentence's report: what came before, or why ("during recent riots", "in connection with the ongoing clashes", "to retaliate against an attack", "detained for hurling").</summary>
-    [GeneratedRegex(@"(?:\b(?:recent(?:ly)?|ongoing|continuing|previous|earlier|past|last\s+\w+'s|context\s+of|connection\s+(?:to|with)|(?:anniversary|commemoration|remembrance|memory)\s+of|retaliat\w*(?:\s+(?:for|against))?|(?:response|reaction|reply)\s+to|revenge\s+(?:for|of))\s+(?:\w+\s+){0,3}|\bfor\s+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Words right before a cue that make it background to the sentence's report: what came before, or why ("during recent riots", "in connection with the ongoing clashes", "to retaliate against an attack", "detained for hurling", "36 minutes after the shooting").</summary>
+    [GeneratedRegex(@"(?:\b(?:recent(?:ly)?|ongoing|continuing|previous|earlier|past|last\s+\w+'s|context\s+of|connection\s+(?:to|with)|(?:anniversary|commemoration|remembrance|memory)\s+of|retaliat\w*(?:\s+(?:for|against))?|(?:response|reaction|reply)\s+to|revenge\s+(?:for|of)|(?:minutes|hours|days|weeks|months|moments|shortly|soon|immediately)\s+(?:after|before))\s+(?:\w+\s+){0,3}|\bfor\s+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex BackgroundBefore();
 
     /// <summary>Words right after a cue that date it before the sentence's report ("riots in the previous week", "an attack earlier that day").</summary>

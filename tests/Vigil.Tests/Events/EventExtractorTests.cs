@@ -449,6 +449,17 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void AnArrestAfterTheHarmTheReportCodesIsItsAftermath()
+    {
+        var text = "Gunmen shot dead five people at a market in Dalwa on Monday.\n\n"
+            + "Police arrested a suspect in the Marrow district two hours after the shooting, officials said.";
+        var found = Assert.Single(EventTestKit.Extract(text, Published, new FakeResolver()));
+        Assert.Equal("Attack", found.SubEventType);
+        // Told alone, the arrest is the news.
+        Assert.Equal("Arrests", Assert.Single(EventTestKit.Extract("Police arrested an opposition activist in Marrow on Monday.", Published, new FakeResolver())).SubEventType);
+    }
+
+    [Fact]
     public void HospitalStaffAreNotCasualtiesTakenToHospital()
     {
         var found = Assert.Single(EventTestKit.Extract("Staff of the city hospital protested in Dalwa on Monday against unpaid wages.", Published, new FakeResolver()));
