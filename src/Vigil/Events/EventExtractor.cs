@@ -97,6 +97,9 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         return true;
     }
 
+    [GeneratedRegex(@"\b(?:detain|arrest)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArrestWord();
+
     /// <summary>Harm the report has told, named with a definite article as what an arrest came after ("after the shooting", "following the attack").</summary>
     [GeneratedRegex(@"\b(?:after|following)\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|shootings?|killings?|murders?|bombings?|stabbings?|massacres?|blasts?|explosions?|ambush)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AfterTheHarm();
@@ -424,6 +427,16 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
 
         // An arrest is told with a word of arrest ("arrested", "detained", "taken into custody"); read from words near one
         // ("an arrest warrant", "house arrest" recalled, "a criminal case against the driver"), it is no arrest told.
+        // A protest's policing needs a protest told. Arrests made "ahead of a planned rally" read as an intervention in
+        // it, but the rally had not happened (its cue is hypothetical and was set aside): the arrests are the news.
+        // An intervention told only as arrests of a number ("detained 40") tells no protest either.
+        if (subType is "Protest with intervention" or "Excessive force against protesters" && cueSet.Contains(Cue.Arrest)
+            && !cueSet.Overlaps([Cue.Protest, Cue.Riot, Cue.ExcessiveForce, Cue.ProtesterViolence])
+            && cues.All(c => c.Cue != Cue.Intervention || ArrestWord().IsMatch(c.Match.Value)))
+        {
+            Retype("Arrests");
+        }
+
         if (subType == "Arrests" && !cueSet.Contains(Cue.Arrest))
         {
             dropped = "no arrest told: read as Arrests with no word of arrest in the incident's sentences";

@@ -48,6 +48,13 @@ public class CodebookTests
         Assert.Equal(stands, found.Count == 1 && found[0].SubEventType == "Peaceful protest");
     }
 
+    // A protest's policing needs a protest told: arrests made ahead of a rally that has not happened are arrests.
+    [Theory]
+    [InlineData("Police detained 40 opposition supporters in Harare on Wednesday ahead of a planned rally.", "Arrests")]
+    [InlineData("Police detained 40 opposition supporters at a rally in Harare on Wednesday.", "Protest with intervention")]
+    public void ArrestsAheadOfAPlannedRallyAreArrestsNotItsPolicing(string text, string subType) =>
+        Assert.Equal(subType, Assert.Single(Code(text)).SubEventType);
+
     // One lead sentence may tell two incidents: what its main clause tells, and what its background clause does when
     // that is an incident of another kind. An arrest that answers harm, or harm a protest is about, is not a second one.
     [Theory]
