@@ -4,13 +4,14 @@ using static Vigil.Events.EventPatterns;
 namespace Vigil.Events;
 
 /// <summary>The parties to an incident: perpetrators before its first cue, targets after it ("by X" after a passive verb is the perpetrator), and its named victims.</summary>
-internal static class ActorFinder
+internal static partial class ActorFinder
 {
     internal static (List<Actor> Perpetrators, List<Actor> Targets, List<FieldEvidence> Evidence) Find(string text, Incident incident, PersonIndex people, string? documentGroup)
     {
         var perpetrators = new List<Actor>();
         var targets = new List<Actor>();
         var evidence = new List<FieldEvidence>();
+        Actor? opponent = null;
         foreach (var sentence in incident.Triggers)
         {
             var firstCue = sentence.Cues.Where(c => c.Cue is not (Cue.Kill or Cue.Injure) || sentence.Cues.All(x => EventLexicon.IsHarm(x.Cue))).OrderBy(c => c.Match.Index).FirstOrDefault();
@@ -63,6 +64,14 @@ internal static class ActorFinder
                 var list = isPerpetrator ? perpetrators : targets;
                 if (!list.Any(a => a.Name.Equals(actor.Name, StringComparison.OrdinalIgnoreCase)) && (isPerpetrator || mention.Start >= cueAt || passiveBetween))
                 {
+                    // "killed in a shootout with Al-Shabaab gunmen", "clashes between the RSF and a tribe": the side named
+                    // first after a fight's word is the one that fought whoever the sentence tells of.
+                    if (!isPerpetrator && opponent is null && mention.Start >= cueEnd && firstCue.Cue == Cue.Clash
+                        && MutualFight().IsMatch(firstCue.Match.Value) && OpponentNamedNext().IsMatch(text[cueEnd..mention.Start]))
+                    {
+                        opponent = actor;
+                    }
+
                     list.Add(actor);
                     evidence.Add(FieldEvidence.Of($"{(isPerpetrator ? "perpetrators" : "targets")}[{list.Count - 1}]", mention.Start, mention.End - mention.Start, text));
                 }
@@ -86,6 +95,16 @@ internal static class ActorFinder
             }
         }
 
+        // A fight whose sentence names no one before its word has as its first side the one named next to it.
+        if (perpetrators.Count == 0 && opponent is not null)
+        {
+            var at = targets.IndexOf(opponent);
+            targets.RemoveAt(at);
+            perpetrators.Add(opponent);
+            evidence = [.. evidence.Select(e => e.Field == $"targets[{at}]" ? e with { Field = "perpetrators[0]" }
+                : TargetIndex(e.Field) is { } i && i > at ? e with { Field = $"targets[{i - 1}]" } : e)];
+        }
+
         // An individual stands for his group: descriptors of the same group ("militant", "jihadi", "Isis") add nothing.
         // "Boko Haram fighters", "an Isis militant": a descriptor beside its named group is the group itself.
         foreach (var list in new[] { perpetrators, targets })
@@ -97,6 +116,17 @@ internal static class ActorFinder
         perpetrators.RemoveAll(p => !individuals.Contains(p) && individuals.Any(i => i.Group is not null && i.Group == p.Group));
         return (perpetrators, targets, evidence);
     }
+
+    private static int? TargetIndex(string field) =>
+        Regex.Match(field, @"^targets\[(\d+)\]$") is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>A fight's word that takes two sides ("clashes", "a shootout", "fighting"), not a one-sided act ("an ambush", "an offensive").</summary>
+    [GeneratedRegex(@"^(?:clash|gun\s?(?:fight|battle)|fire\s?fight|shoot|fight|fought|battle|skirmish|hostilities|exchang)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MutualFight();
+
+    /// <summary>The words between a fight's word and the side named next: "with", "between", after a verb or place at most.</summary>
+    [GeneratedRegex(@"^\s+(?:(?:erupt(?:s|ed)?|broke\s+out|breaks\s+out|took\s+place|occurred|in\s+[\p{Lu}][\w'-]*(?:\s+[\p{Lu}][\w'-]*)?)\s+)?(?:with|between|against)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OpponentNamedNext();
 
     /// <summary>A cue that is a verb of action ("shot", "attacked"), not a noun ("execution") that names the act.</summary>
     internal static bool IsVerb(string cue) => Regex.IsMatch(cue, @"(?:ed|shot|beat|fought|threw|hit|fire)$", RegexOptions.IgnoreCase);

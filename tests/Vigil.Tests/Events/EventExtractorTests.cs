@@ -459,6 +459,17 @@ public class EventExtractorTests
         Assert.Equal("Arrests", Assert.Single(EventTestKit.Extract("Police arrested an opposition activist in Marrow on Monday.", Published, new FakeResolver())).SubEventType);
     }
 
+    [Theory]
+    [InlineData("Five soldiers were killed in a shootout with Al-Shabaab gunmen in Dalwa on Monday.", "Al-Shabaab", "soldiers")]
+    [InlineData("Clashes erupted between the army and Al-Shabaab fighters in Dalwa on Monday, killing four.", "army", "Al-Shabaab")]
+    [InlineData("Troops clashed with Al-Shabaab fighters in Dalwa on Monday, killing four.", "Troops", "Al-Shabaab")]
+    public void AFightsFirstSideIsTheOneNamedNextToItWhenNoneIsNamedBefore(string sentence, string perpetrator, string target)
+    {
+        var found = Assert.Single(EventTestKit.Extract(sentence, Published));
+        Assert.Equal(perpetrator, Assert.Single(found.Evidence, e => e.Field == "perpetrators[0]").Text);
+        Assert.Equal(target, Assert.Single(found.Evidence, e => e.Field == "targets[0]").Text);
+    }
+
     [Fact]
     public void HospitalStaffAreNotCasualtiesTakenToHospital()
     {
