@@ -42,8 +42,10 @@ internal static partial class ActorFinder
                 }
 
                 var afterBy = byAgent.Success && mention.Start >= cueEnd + byAgent.Length - 1 && mention.Start <= cueEnd + byAgent.Length + 5;
-                var before = mention.End <= activeHarmAt;
-                var passiveBetween = before && (Passive().IsMatch(text[mention.End..cueAt]) || PresentPassive().IsMatch(text[mention.End..cueAt]));
+                // A cue that holds its own subject ("Russian forces struck", "Israeli drones targeted") has its actor
+                // inside it: the actor that the cue's words begin with acted.
+                var before = mention.End <= activeHarmAt || (mention.Start <= cueAt && mention.End > cueAt && activeHarmAt == cueAt);
+                var passiveBetween = before && mention.End <= cueAt && (Passive().IsMatch(text[mention.End..cueAt]) || PresentPassive().IsMatch(text[mention.End..cueAt]));
                 // The armed owner of an attack noun made the attack, wherever the noun stands ("killed in an Israeli strike",
                 // "a Houthi drone attack", "an Al Shabaab ambush").
                 var ownsTheAttack = mention.Armed && AttackNounAfter().IsMatch(text.AsSpan(mention.End, Math.Min(60, sentence.Span.End - mention.End)));
@@ -66,8 +68,11 @@ internal static partial class ActorFinder
                 {
                     // "killed in a shootout with Al-Shabaab gunmen", "clashes between the RSF and a tribe": the side named
                     // first after a fight's word is the one that fought whoever the sentence tells of.
+                    // Only where the fight opens the sentence or is where someone was hurt ("are killed in a shootout"):
+                    // after another act ("STC forces seized the town after clashes with ..."), the act's subject is the side.
                     if (!isPerpetrator && opponent is null && mention.Start >= cueEnd && firstCue.Cue == Cue.Clash
-                        && MutualFight().IsMatch(firstCue.Match.Value) && OpponentNamedNext().IsMatch(text[cueEnd..mention.Start]))
+                        && MutualFight().IsMatch(firstCue.Match.Value) && OpponentNamedNext().IsMatch(text[cueEnd..mention.Start])
+                        && FightOpensOrHarmedIn().IsMatch(text[sentence.Span.Start..cueAt]))
                     {
                         opponent = actor;
                     }
@@ -128,6 +133,10 @@ internal static partial class ActorFinder
     [GeneratedRegex(@"^\s+(?:(?:erupt(?:s|ed)?|broke\s+out|breaks\s+out|took\s+place|occurred|in\s+[\p{Lu}][\w'-]*(?:\s+[\p{Lu}][\w'-]*)?)\s+)?(?:with|between|against)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpponentNamedNext();
 
+    /// <summary>What may stand before such a fight's word: a few words that open the sentence, or the harm it caused ("five soldiers are killed in a").</summary>
+    [GeneratedRegex(@"^\W*(?:[\w'-]+\s+){0,3}$|\b(?:killed|wounded|injured|died|dead|hurt)\s+(?:\w+\s+){0,2}?(?:in|during)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FightOpensOrHarmedIn();
+
     /// <summary>A cue that is a verb of action ("shot", "attacked"), not a noun ("execution") that names the act.</summary>
     internal static bool IsVerb(string cue) => Regex.IsMatch(cue, @"(?:ed|shot|beat|fought|threw|hit|fire)$", RegexOptions.IgnoreCase);
 
@@ -137,7 +146,7 @@ internal static partial class ActorFinder
     /// </summary>
     internal static bool IsInsideSource(string text, ActorMention mention) =>
         Regex.IsMatch(text[Math.Max(0, mention.Start - 20)..mention.Start], @"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+)?$", RegexOptions.IgnoreCase)
-        || Regex.IsMatch(text[mention.End..Math.Min(text.Length, mention.End + 40)], @"^\s+(?:said|say|says|told|reported|stated|alleged|alleges|added)\b(?!\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:killed|struck|shot|hit|attacked|arrested|detained|targeted|bombed|shelled|raided|captured|seized|destroyed|intercepted|downed|repelled|repulsed|rescued|freed|fired|eliminated|neutrali[sz]ed|thwarted|foiled|conducted|carried\s+out|launched)\b)", RegexOptions.IgnoreCase);
+        || Regex.IsMatch(text[mention.End..Math.Min(text.Length, mention.End + 40)], @"^\s+(?:said|say|says|told|reported|reports?|stated|alleged|alleges|added)\b(?!\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:killed|struck|shot|hit|attacked|arrested|detained|targeted|bombed|shelled|raided|captured|seized|destroyed|intercepted|downed|repelled|repulsed|rescued|freed|fired|eliminated|neutrali[sz]ed|thwarted|foiled|conducted|carried\s+out|launched)\b)", RegexOptions.IgnoreCase);
 
     internal static List<Victim> Victims(string text, Incident incident, PersonIndex people, HashSet<Cue> cues, List<FieldEvidence> evidence)
     {

@@ -471,6 +471,23 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void TheSubjectACueHoldsActedAndOneThatReportsDidNot()
+    {
+        var struck = Assert.Single(EventTestKit.Extract("Officials say Russian forces struck a cargo ship off Dalwa on Monday, killing ten crew members.", Published));
+        Assert.Equal("Russian forces", Assert.Single(struck.Evidence, e => e.Field == "perpetrators[0]").Text);
+
+        var reported = Assert.Single(EventTestKit.Extract("The Houthis report that twelve people were killed in airstrikes on a market in Dalwa on Monday.", Published));
+        Assert.DoesNotContain(reported.Perpetrators.Concat(reported.Targets), a => a.Name.Contains("Houthi", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AFightAfterAnotherActDoesNotNameItsSide()
+    {
+        var found = Assert.Single(EventTestKit.Extract("Southern Council units seized Dalwa on Monday after clashes with government forces.", Published));
+        Assert.DoesNotContain(found.Evidence, e => e.Field == "perpetrators[0]" && e.Text == "government forces");
+    }
+
+    [Fact]
     public void HospitalStaffAreNotCasualtiesTakenToHospital()
     {
         var found = Assert.Single(EventTestKit.Extract("Staff of the city hospital protested in Dalwa on Monday against unpaid wages.", Published, new FakeResolver()));
