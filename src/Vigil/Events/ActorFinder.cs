@@ -100,6 +100,14 @@ internal static partial class ActorFinder
             }
         }
 
+        // "The United States and Jordan carry out airstrikes", "Israel struck": a state named as the subject of an act of
+        // force acted through its forces, which is how ACLED names it.
+        if (perpetrators.Count == 0 && incident.Triggers.Count > 0 && StateActing(text, incident.Triggers[0]) is { } state)
+        {
+            perpetrators.Add(state.Actor);
+            evidence.Add(FieldEvidence.Of("perpetrators[0]", state.Start, state.Length, text));
+        }
+
         // A fight whose sentence names no one before its word has as its first side the one named next to it.
         if (perpetrators.Count == 0 && opponent is not null)
         {
@@ -132,6 +140,23 @@ internal static partial class ActorFinder
     /// <summary>The words between a fight's word and the side named next: "with", "between", after a verb or place at most.</summary>
     [GeneratedRegex(@"^\s+(?:(?:erupt(?:s|ed)?|broke\s+out|breaks\s+out|took\s+place|occurred|in\s+[\p{Lu}][\w'-]*(?:\s+[\p{Lu}][\w'-]*)?)\s+)?(?:with|between|against)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpponentNamedNext();
+
+    /// <summary>The state that opens a sentence as the subject of an act of force ("Israel struck", "The United States and Jordan carry out"), or null.</summary>
+    private static (Actor Actor, int Start, int Length)? StateActing(string text, SentenceCues sentence)
+    {
+        var match = StateSubject().Match(sentence.Text);
+        if (!match.Success || Places.Countries.FromName(match.Groups["state"].Value) is not { } country)
+        {
+            return null;
+        }
+
+        var forces = ActorNames.Fill("Military Forces of " + ActorNames.CountrySlot, country);
+        var state = match.Groups["state"];
+        return (new Actor(state.Value, ActorKind.StateForces, forces), sentence.Span.Start + state.Index, state.Length);
+    }
+
+    [GeneratedRegex(@"^\W*(?:(?:On|In|Late|Early)\b[^,]{0,40},\s+)?(?:[Tt]he\s+)?(?<state>\p{Lu}[\w.]*(?:\s+\p{Lu}[\w.]*){0,2}?)(?:\s+and\s+(?:the\s+)?\p{Lu}[\w.]*(?:\s+\p{Lu}[\w.]*){0,2}?)?\s+(?:has\s+|have\s+|had\s+)?(?:carr(?:y|ies|ied)\s+out|launch(?:ed|es)?|struck|strikes|bombed|bombs|shelled|shells|fired|fires|targeted|targets|hits?|attacked|attacks|conducted|conducts|invaded|invades)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StateSubject();
 
     /// <summary>What may stand before such a fight's word: a few words that open the sentence, or the harm it caused ("five soldiers are killed in a").</summary>
     [GeneratedRegex(@"^\W*(?:[\w'-]+\s+){0,3}$|\b(?:killed|wounded|injured|died|dead|hurt)\s+(?:\w+\s+){0,2}?(?:in|during)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -487,6 +487,15 @@ public class EventExtractorTests
         Assert.DoesNotContain(found.Evidence, e => e.Field == "perpetrators[0]" && e.Text == "government forces");
     }
 
+    [Theory]
+    [InlineData("The United States and Jordan carry out airstrikes on Islamic State targets near Dalwa.", "Military Forces of the United States")]
+    [InlineData("On Monday, Israel struck a weapons depot in Dalwa, killing two guards.", "Military Forces of Israel")]
+    public void AStateThatActsActsThroughItsForces(string sentence, string actor1)
+    {
+        var found = Assert.Single(EventTestKit.Extract(sentence, Published));
+        Assert.Equal(actor1, ActorNames.Sides(found.EventType, found.Perpetrators, found.Targets, found.Location?.Country).Actor1);
+    }
+
     [Fact]
     public void HospitalStaffAreNotCasualtiesTakenToHospital()
     {
