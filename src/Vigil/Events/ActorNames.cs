@@ -29,7 +29,12 @@ public static partial class ActorNames
     /// acted and actor2 who was acted on. In protests and riots, actor1 is always the crowd, and actor2 the force that
     /// met it ("Police fired tear gas at protesters": Protesters, then Police Forces).
     /// </summary>
-    public static AcledSides Sides(string eventType, IReadOnlyList<Actor> perpetrators, IReadOnlyList<Actor> targets, string? incidentCountry)
+    /// <remarks>
+    /// <paramref name="peopleHarmed"/>: the event counts dead or hurt, or names victims. Remote violence that harmed people
+    /// the text names no side for ("Israeli airstrikes kill 78 Palestinians", "a missile strike on a cargo ship kills four
+    /// crew members") was against civilians: an armed unit hit would be named as one ("killing five soldiers").
+    /// </remarks>
+    public static AcledSides Sides(string eventType, IReadOnlyList<Actor> perpetrators, IReadOnlyList<Actor> targets, string? incidentCountry, bool peopleHarmed = false)
     {
         var country = Countries.ByCode(incidentCountry);
         (string?, ActorKind?) Form(string form, ActorKind kind) => country is null ? (null, null) : (Fill(form, country), kind);
@@ -42,6 +47,7 @@ public static partial class ActorNames
             EventTaxonomy.Riots => (first?.Group is not null ? Side(first) : Form(Rioters, ActorKind.Rioters), Side(force ?? targets.FirstOrDefault())),
             EventTaxonomy.ViolenceAgainstCivilians => (first is null ? Form(UnknownArmedGroup, ActorKind.PoliticalMilitia) : Side(first),
                 targets.Count == 0 ? Form(Civilians, ActorKind.Civilians) : Side(targets[0])),
+            EventTaxonomy.ExplosionsRemoteViolence when targets.Count == 0 && peopleHarmed => (first is null ? Form(UnknownArmedGroup, ActorKind.PoliticalMilitia) : Side(first), Form(Civilians, ActorKind.Civilians)),
             EventTaxonomy.Battles or EventTaxonomy.ExplosionsRemoteViolence => (first is null ? Form(UnknownArmedGroup, ActorKind.PoliticalMilitia) : Side(first), Side(targets.FirstOrDefault())),
             _ => (Side(first), Side(targets.FirstOrDefault())),
         };

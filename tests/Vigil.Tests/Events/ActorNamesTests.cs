@@ -35,6 +35,16 @@ public class ActorNamesTests
     }
 
     [Fact]
+    public void RemoteViolenceThatHarmedPeopleNoSideIsNamedForWasAgainstCivilians()
+    {
+        var russia = new Actor("Russian forces", ActorKind.StateForces, null);
+        Assert.Equal("Civilians (Ukraine)", ActorNames.Sides(EventTaxonomy.ExplosionsRemoteViolence, [russia], [], "UA", peopleHarmed: true).Actor2);
+        Assert.Null(ActorNames.Sides(EventTaxonomy.ExplosionsRemoteViolence, [russia], [], "UA", peopleHarmed: false).Actor2);
+        var soldiers = new Actor("Soldiers", ActorKind.StateForces, null);
+        Assert.Equal("Military Forces of Ukraine", ActorNames.Sides(EventTaxonomy.ExplosionsRemoteViolence, [russia], [soldiers], "UA", peopleHarmed: true).Actor2);
+    }
+
+    [Fact]
     public void AProtestsCrowdIsActor1AndTheForceThatMetItActor2()
     {
         var sides = ActorNames.Sides(EventTaxonomy.Protests, [new Actor("Police", ActorKind.StateForces, null)], [new Actor("Students", ActorKind.Civilians, null)], "IR");
