@@ -79,12 +79,13 @@ internal static partial class CasualtyFinder
     [GeneratedRegex(@"\b(?:fatally|mortally)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FatallyBefore();
 
-    // "and his two sons" counts the sons, as does "along with two of his sons"; "his wife" one (the kin nouns are a word class, WordClasses.Kin); "one of them
+    // "and his two sons" counts the sons, as does "along with two of his sons", and an aside may come between ("five
+    // soldiers, including an army major, and seven insurgents"); "his wife" one (the kin nouns are a word class, WordClasses.Kin); "one of them
     // a commander" and "two of whom were officers" count no one more; nor does a source ("a local rights group said").
     private static Regex CoordinatedAfter() => CoordinatedAfterPattern.Value;
 
     private static readonly Lazy<Regex> CoordinatedAfterPattern = new(() => new Regex(
-        @"\G\s*(?:,\s*|and\s+|,\s*and\s+|" + Accompanying + ")" + CoordinatedPeople, WordClasses.Options));
+        @"\G(?:,\s*(?:including|among\s+them)\s+[^,.;()]{1,50}?(?=,))?\s*(?:,\s*|and\s+|,\s*and\s+|" + Accompanying + ")" + CoordinatedPeople, WordClasses.Options));
 
     /// <summary>
     /// People harmed with the one a verb of harm told of ("a pastor is killed along with two of his sons", "a chief was

@@ -497,6 +497,13 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void PeopleJoinedAfterAnAsideAreCountedToo()
+    {
+        var found = Assert.Single(EventTestKit.Extract("Clashes between the army and rebels near Dalwa killed five soldiers, including an army major, and seven insurgents.", Published));
+        Assert.Equal(12, found.Killed?.Best);
+    }
+
+    [Fact]
     public void HospitalStaffAreNotCasualtiesTakenToHospital()
     {
         var found = Assert.Single(EventTestKit.Extract("Staff of the city hospital protested in Dalwa on Monday against unpaid wages.", Published, new FakeResolver()));
