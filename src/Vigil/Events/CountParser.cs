@@ -112,8 +112,8 @@ public static partial class CountParser
 
         return qualifier switch
         {
-            "at least" or "an estimated" => new CasualtyCount(value.Value, value.Value, null),
-            "more than" or "over" => new CasualtyCount(value.Value + 1, value.Value + 1, null),
+            // "More than 40" confirms 40 and no more: the figure stated is the lowest one confirmed, as with "at least".
+            "at least" or "an estimated" or "more than" or "over" => new CasualtyCount(value.Value, value.Value, null),
             "nearly" or "almost" => new CasualtyCount(Math.Max(1, value.Value * 8 / 10), value.Value, value.Value),
             "up to" or "as many as" or "at most" => new CasualtyCount(1, value.Value, value.Value),
             "fewer than" or "less than" => new CasualtyCount(1, Math.Max(1, value.Value - 1), value.Value - 1),
