@@ -124,7 +124,7 @@ internal static partial class CasualtyFinder
         @"\b(?:his|her|their)\s+(?:ex-|former\s+)?(?<kin>" + WordClasses.Kin + @")\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:also\s+|both\s+|reportedly\s+)?(?<verb>" + KillWords + "|" + InjureWords + @")\b",
         WordClasses.Options));
 
-    [GeneratedRegex(@"\bclaim(?:s|ed|ing)?\s+(?:to\s+have\s+|(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s+(?:had\s+|has\s+|have\s+)?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|ing))\s+(?:to\s+have\s+|(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s+(?:had\s+|has\s+|have\s+)?|that\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClaimedBefore();
 
     private static Regex GrievanceBefore() => GrievanceBeforePattern.Value;

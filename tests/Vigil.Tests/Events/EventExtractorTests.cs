@@ -28,6 +28,7 @@ public class EventExtractorTests
     [InlineData("Seven members of one family, including five children, were killed by a mortar round in Dalwa.", 7)]
     [InlineData("A police officer was shot and killed during a raid in Dalwa on Monday.", 1)]
     [InlineData("Rebels killed at least 11 soldiers near Dalwa, the army said, while the rebels claimed to have killed 30.", 11)]
+    [InlineData("At least 16 people were killed by gunmen in Dalwa. Rights activists allege that more than 30 people were killed.", 16)]
     [InlineData("A gunman killed his ex-wife and two of her relatives in Dalwa before turning the gun on himself.", 3)]
     [InlineData("A woman and her two children were killed when a shell hit their home in Dalwa.", 3)]
     [InlineData("A woman and her daughter were killed when gunmen opened fire on their house in Dalwa.", 2)]
