@@ -60,7 +60,10 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             }
             else
             {
-                var salience = incident.Triggers.Count + incident.Context.Count * 0.5 + (built.Killed?.Best > 0 ? 1 : 0) + built.Victims.Count * 0.5 + (incident.Triggers[0].Index == 0 ? 1 : 0);
+                // How prominent the report makes the incident, weighed by how sure the coder is of it: a long aside the coder
+                // doubts (an arrest told across three paragraphs at 0.39) is not the report's main incident.
+                var salience = (incident.Triggers.Count + incident.Context.Count * 0.5 + (built.Killed?.Best > 0 ? 1 : 0) + built.Victims.Count * 0.5 + (incident.Triggers[0].Index == 0 ? 1 : 0))
+                    * built.Confidence;
                 events.AddRange(ByPlace(text, incident, built, people).Select(e => (e, salience, incident.Triggers[0].Index)));
                 if (SecondIncidentInTheLead(document, incident, built, people, sources, documentGroup, published) is { } second)
                 {
