@@ -105,6 +105,15 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
         var passage = classifier.Classify(ClassifierPassage(incident), [ruleSubType]);
         var alone = classifier.Classify(lead.Text, [ruleSubType]);
         var strongest = alone.NoEventProbability < passage.NoEventProbability ? alone : passage;
+        // A place seized or retaken by fighting is the territory's change (codebook section 2): the fighting and its dead,
+        // told after the lead ("more than 40 militants are killed in related combat"), do not make it a clash.
+        if (alone.IsEvent && lead.Cues.Any(c => c.Cue is Cue.OvertakeTerritory or Cue.RegainTerritory)
+            && alone.BestSubType.Label is "Non-state actor overtakes territory" or "Government regains territory"
+            && alone.BestSubType.Probability >= TerritoryReading && strongest.BestSubType.Label == "Armed clash")
+        {
+            return alone;
+        }
+
         if (lead.Cues.Count == 0)
         {
             return strongest;
@@ -142,6 +151,9 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
 
         return strongest;
     }
+
+    /// <summary>How sure the model must be that the lead alone tells a territory's change for the rest not to make it a clash.</summary>
+    private const double TerritoryReading = 0.5;
 
     /// <summary>
     /// What a sentence that opens by naming its source reports ("The army says it struck ...", "X reports that ...",

@@ -48,6 +48,14 @@ public class CodebookTests
         Assert.Equal(stands, found.Count == 1 && found[0].SubEventType == "Peaceful protest");
     }
 
+    // A place seized or retaken by fighting is the territory's change: the dead of the fighting, told after, do not
+    // make it a clash (codebook section 2).
+    [Theory]
+    [InlineData("Rebels seized the town of Dalwa and its army base on Monday. Fourteen soldiers and nine rebels were killed in the fighting.", "Non-state actor overtakes territory")]
+    [InlineData("Government troops recaptured the town of Kelbra from the rebels on Sunday. Twelve rebels and four soldiers died in the clashes.", "Government regains territory")]
+    public void APlaceTakenByFightingIsTheTerritorysChange(string text, string subType) =>
+        Assert.Equal(subType, Assert.Single(Code(text)).SubEventType);
+
     // A protest's policing needs a protest told: arrests made ahead of a rally that has not happened are arrests.
     [Theory]
     [InlineData("Police detained 40 opposition supporters in Harare on Wednesday ahead of a planned rally.", "Arrests")]
