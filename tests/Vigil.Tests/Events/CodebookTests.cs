@@ -53,6 +53,7 @@ public class CodebookTests
     [Theory]
     [InlineData("Rebels seized the town of Dalwa and its army base on Monday. Fourteen soldiers and nine rebels were killed in the fighting.", "Non-state actor overtakes territory")]
     [InlineData("Government troops recaptured the town of Kelbra from the rebels on Sunday. Twelve rebels and four soldiers died in the clashes.", "Government regains territory")]
+    [InlineData("Rebel fighters seized Ombar from government forces on Friday.", "Non-state actor overtakes territory")]
     public void APlaceTakenByFightingIsTheTerritorysChange(string text, string subType) =>
         Assert.Equal(subType, Assert.Single(Code(text)).SubEventType);
 
