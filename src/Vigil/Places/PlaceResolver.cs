@@ -49,6 +49,16 @@ public sealed partial class PlaceResolver(Gazetteer gazetteer) : IPlaceResolver
             return null;
         }
 
+        // The mirror of Trusted: where the text only leans to a country, a small village there whose name is a
+        // respelling ("Bagdad", Florida) is not the place meant when the very name is a prominent place elsewhere
+        // ("Baghdad"): the text names the city, and the country it leans to is often only who acted.
+        if (countryCode is null && context is { CountryCodes.Count: > 0 } && best.Match is NameMatch.Spelling or NameMatch.NearSpelling
+            && Prominence(best.Entry) < ProminentPlace
+            && candidates.FirstOrDefault(c => c.Match is NameMatch.Name && Prominence(c.Entry) >= ProminentPlace && c.Score >= MinimumScore) is { } named)
+        {
+            candidates = [named, .. candidates.Where(c => c != named)];
+        }
+
         return WithRunnersUp(BestReading(candidates), candidates.Where(c => c.Score >= MinimumScore && Trusted(c, countryCode, context)));
     }
 

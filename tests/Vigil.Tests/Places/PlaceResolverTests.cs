@@ -29,6 +29,14 @@ public sealed class PlaceResolverTests
         Assert.Equal("Mosul", resolver.Resolve(name)?.Name);
 
     [Fact]
+    public void ARespelledVillageInTheCountryTheTextLeansToIsNotAProminentCityOfTheVeryName()
+    {
+        // "United States military forces killed ... in Baghdad": the country is who acted, the city is named.
+        Assert.Equal("IQ", resolver.Resolve("Baghdad", context: new PlaceContext(["US"], []))?.CountryCode);
+        Assert.Equal("US", resolver.Resolve("Bagdad", context: new PlaceContext(["US"], []))?.CountryCode);
+    }
+
+    [Fact]
     public void CountryContextChoosesBetweenNamesakes()
     {
         Assert.Equal("LY", resolver.Resolve("Tripoli")?.CountryCode);

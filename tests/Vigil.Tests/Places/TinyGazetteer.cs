@@ -54,6 +54,10 @@ internal static class TinyGazetteer
         Town(gazetteer, "Minneapolis", 39.12, -97.71, "US", "KS", 2002, "PPL");
         // Off the Donbas front: the only Serhiivka the gazetteer has.
         Town(gazetteer, "Serhiivka", 49.3, 36.1, "UA", "07", 2000, "PPL");
+        // A capital, and a small American respelling of its name.
+        Admin1(gazetteer, "Baghdad", 33.35, 44.36, "IQ", "07");
+        Town(gazetteer, "Baghdad", 33.34, 44.40, "IQ", "07", 7216000, "PPLC");
+        Town(gazetteer, "Bagdad", 30.60, -87.03, "US", "FL", 3761, "PPL");
         gazetteer.AddCommonWords(["hit", "nice", "man", "along", "of", "police"]);
         return gazetteer;
     }
