@@ -150,7 +150,7 @@ internal static partial class ActorFinder
             return null;
         }
 
-        var forces = ActorNames.Fill("Military Forces of " + ActorNames.CountrySlot, country);
+        var forces = ActorNames.Fill(ActorNames.MilitaryForces, country);
         var state = match.Groups["state"];
         return (new Actor(state.Value, ActorKind.StateForces, forces), sentence.Span.Start + state.Index, state.Length);
     }

@@ -22,7 +22,7 @@ public static partial class ActorNames
     private const string Rioters = "Rioters ({country})";
     private const string UnknownArmedGroup = "Unidentified Armed Group ({country})";
     private const string Civilians = "Civilians ({country})";
-    private const string MilitaryForces = "Military Forces of {country}";
+    internal const string MilitaryForces = "Military Forces of {country}";
 
     /// <summary>
     /// ACLED's actor1 and actor2 of an event, with their actor types (ACLED's inter codes). In violence, actor1 is who
@@ -53,6 +53,10 @@ public static partial class ActorNames
         };
         return new AcledSides(actor1, inter1, actor2, inter2);
     }
+
+    /// <summary>Whether an event counts dead or hurt, or names victims: the <c>peopleHarmed</c> of <see cref="Sides"/>.</summary>
+    public static bool PeopleHarmed(CasualtyCount? killed, CasualtyCount? injured, IReadOnlyList<Victim> victims) =>
+        killed?.Best > 0 || injured?.Best > 0 || victims.Count > 0;
 
     /// <summary>One actor as ACLED names it (see the class); null for no actor.</summary>
     public static string? Acled(Actor? actor, string? incidentCountry)

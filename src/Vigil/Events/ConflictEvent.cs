@@ -174,8 +174,11 @@ public sealed record ConflictEvent(
     public string? Coder { get; init; }
 
     /// <summary>ACLED's actor1: who acted, or a protest's or riot's crowd ("Military Forces of Russia", "Protesters (Kenya)"), see <see cref="ActorNames"/>.</summary>
-    public string? Actor1 => ActorNames.Sides(EventType, Perpetrators, Targets, Location?.Country, Killed?.Best > 0 || Injured?.Best > 0 || Victims.Count > 0).Actor1;
+    public string? Actor1 => Sides.Actor1;
 
     /// <summary>ACLED's actor2: who was acted on, or the force that met a crowd ("Civilians (Ukraine)", "Police Forces of Kenya").</summary>
-    public string? Actor2 => ActorNames.Sides(EventType, Perpetrators, Targets, Location?.Country, Killed?.Best > 0 || Injured?.Best > 0 || Victims.Count > 0).Actor2;
+    public string? Actor2 => Sides.Actor2;
+
+    // Not serialized: the event's JSON gives the two names above.
+    private AcledSides Sides => ActorNames.Sides(EventType, Perpetrators, Targets, Location?.Country, ActorNames.PeopleHarmed(Killed, Injured, Victims));
 }

@@ -226,7 +226,6 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
     /// <summary>How many days before publication an incident told only after the lead may lie and still be the report's news.</summary>
     private const int BackgroundDays = 7;
 
-    /// <summary>Whether none of the incident's sentences lies in the story's first paragraph (a text of one paragraph is all lead).</summary>
     /// <summary>The last date given before the incident's first sentence in the same paragraph, if any.</summary>
     private static EventDate? NarrativeDate(Document document, Incident incident, DateOnly published)
     {
@@ -248,6 +247,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         return null;
     }
 
+    /// <summary>Whether none of the incident's sentences lies in the story's first paragraph (a text of one paragraph is all lead).</summary>
     private static bool TheLeadDoesNotTell(Document document, Incident incident) =>
         document.Paragraphs.Count > 1 && !incident.All.Any(s => s.Span.Start < document.Paragraphs[0].End);
 
@@ -428,8 +428,6 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             return null;
         }
 
-        // An arrest is told with a word of arrest ("arrested", "detained", "taken into custody"); read from words near one
-        // ("an arrest warrant", "house arrest" recalled, "a criminal case against the driver"), it is no arrest told.
         // A protest's policing needs a protest told. Arrests made "ahead of a planned rally" read as an intervention in
         // it, but the rally had not happened (its cue is hypothetical and was set aside): the arrests are the news.
         // An intervention told only as arrests of a number ("detained 40") tells no protest either.
@@ -440,6 +438,8 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             Retype("Arrests");
         }
 
+        // An arrest is told with a word of arrest ("arrested", "detained", "taken into custody"); read from words near one
+        // ("an arrest warrant", "house arrest" recalled, "a criminal case against the driver"), it is no arrest told.
         if (subType == "Arrests" && !cueSet.Contains(Cue.Arrest))
         {
             dropped = "no arrest told: read as Arrests with no word of arrest in the incident's sentences";
@@ -622,10 +622,6 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
     /// </summary>
     private const double SubstanceProbability = 0.95;
 
-    /// <summary>
-    /// An incident needs a party or a harm, not only a word: "Nadal beat Medvedev", "markets rallied" and "the firms
-    /// signed an agreement" use the vocabulary of conflict without armed actors, protesters or casualties.
-    /// </summary>
     /// <summary>The most words a line may have and still be read as a caption or label rather than a sentence.</summary>
     private const int CaptionWords = 3;
 
@@ -634,6 +630,10 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
     [GeneratedRegex(@"\p{L}[\p{L}\p{N}'’-]*")]
     private static partial Regex WordPattern();
 
+    /// <summary>
+    /// An incident needs a party or a harm, not only a word: "Nadal beat Medvedev", "markets rallied" and "the firms
+    /// signed an agreement" use the vocabulary of conflict without armed actors, protesters or casualties.
+    /// </summary>
     private static bool HasSubstance(string eventType, List<Actor> perpetrators, List<Actor> targets, IReadOnlyList<Victim> victims, CasualtyCount? killed, CasualtyCount? injured, HashSet<Cue> cues, string? weapon, List<SentenceCues> triggers, IncidentPrediction? prediction)
     {
         // The trained coder learnt from the written negatives that "the firms signed an agreement" tells nothing; when

@@ -48,7 +48,7 @@ public sealed record StoredEvent(
     IReadOnlyList<StoredClaim> Claims)
 {
     /// <summary>ACLED's actor1 and actor2 of the incident, as its claims' union of actors gives them (see <see cref="ActorNames"/>).</summary>
-    public AcledSides Sides => ActorNames.Sides(EventType, Perpetrators, Targets, Location?.Country, Killed?.Best > 0 || Injured?.Best > 0 || Victims.Count > 0);
+    public AcledSides Sides => ActorNames.Sides(EventType, Perpetrators, Targets, Location?.Country, ActorNames.PeopleHarmed(Killed, Injured, Victims));
 }
 
 /// <summary>

@@ -368,22 +368,23 @@ public class EventExtractorTests
         Assert.NotEmpty(EventTestKit.Extract("Rebels shot down an army jet over Dalwa on Monday, killing the pilot.", Published));
     }
 
+    /// <summary>A lead paragraph and a later one, tokenized and split into sentences as the pipeline does.</summary>
+    private static Document TwoParagraphs(string lead, string later)
+    {
+        var text = lead + "\n\n" + later;
+        var document = new Document(text);
+        document.Paragraphs.Add(new TextSpan(0, lead.Length));
+        document.Paragraphs.Add(new TextSpan(lead.Length + 2, text.Length));
+        new Tokenizer().Process(document);
+        new SentenceSplitter().Process(document);
+        return document;
+    }
+
     [Fact]
     public void AnIncidentRecalledAfterTheLeadWeeksBeforeIsBackground()
     {
         const string recalled = "The new law follows the attack of 3 January, when gunmen killed two farmers in Dalwa.";
         const string fresh = "The new law follows the attack of 6 March, when gunmen killed two farmers in Dalwa.";
-        static Document TwoParagraphs(string lead, string later)
-        {
-            var text = lead + "\n\n" + later;
-            var document = new Document(text);
-            document.Paragraphs.Add(new TextSpan(0, lead.Length));
-            document.Paragraphs.Add(new TextSpan(lead.Length + 2, text.Length));
-            new Tokenizer().Process(document);
-            new SentenceSplitter().Process(document);
-            return document;
-        }
-
         const string lead = "Parliament passed a law on rural security on Monday.";
         Assert.Empty(new EventExtractor().Extract(TwoParagraphs(lead, recalled), Published));
         Assert.Single(new EventExtractor().Extract(TwoParagraphs(lead, fresh), Published));
@@ -394,17 +395,6 @@ public class EventExtractorTests
     [Fact]
     public void AnUndatedSentenceKeepsTheDateItsParagraphSet()
     {
-        static Document TwoParagraphs(string lead, string later)
-        {
-            var text = lead + "\n\n" + later;
-            var document = new Document(text);
-            document.Paragraphs.Add(new TextSpan(0, lead.Length));
-            document.Paragraphs.Add(new TextSpan(lead.Length + 2, text.Length));
-            new Tokenizer().Process(document);
-            new SentenceSplitter().Process(document);
-            return document;
-        }
-
         const string lead = "Parliament passed a law on rural security on Monday.";
         const string marched = "Thousands of workers marched through the town to protest against low wages.";
         const string recalled = "The union's congress opened in Dalwa on 3 January. Delegates elected a new leader. " + marched;
