@@ -74,7 +74,7 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
     private const double ProposalProbability = 0.9;
 
     /// <summary>The cue that stands for a sub-type the model proposes, so the rules can group, place and count the incident.</summary>
-    private static readonly IReadOnlyDictionary<string, Cue> CueOfSubType = new Dictionary<string, Cue>
+    internal static readonly IReadOnlyDictionary<string, Cue> CueOfSubType = new Dictionary<string, Cue>
     {
         ["Armed clash"] = Cue.Clash,
         ["Government regains territory"] = Cue.RegainTerritory,

@@ -147,10 +147,59 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
             {
                 Weigh(later);
             }
+
+            return TypedByTheMainAct(classifier, strongest, lead, main, later, ruleSubType) ?? strongest;
         }
 
         return strongest;
     }
+
+    /// <summary>
+    /// A lead whose main clause tells a crowd's or an armed act and whose background clause tells the development it
+    /// answers ("Protests erupt in Istanbul | following the arrest of the opposition candidate"; "Gunmen storm the
+    /// court | after the verdict") reports the act; the development is why. When the reading was typed by that
+    /// development, an act the main clause does not tell, it is typed again from the main clause's own kinds of act:
+    /// the best of them in the main clause read alone, at the share of that reading's probability those kinds hold,
+    /// times the surety that an incident is told. Null when the reading needs no such change.
+    /// </summary>
+    private static IncidentPrediction? TypedByTheMainAct(IncidentClassifier classifier, IncidentPrediction strongest, SentenceCues lead, string main, string later, string ruleSubType)
+    {
+        if (!strongest.IsEvent || EventTaxonomy.TypeOf(strongest.Label) != EventTaxonomy.StrategicDevelopments
+            || !IncidentFinder.CueOfSubType.TryGetValue(strongest.Label, out var developmentCue))
+        {
+            return null;
+        }
+
+        var laterStart = lead.Text.Length - later.Length;
+        var mainActs = lead.Cues.Where(c => c.Match.Index + c.Match.Length <= main.Length && !EventLexicon.IsHarm(c.Cue)
+                && !(c.Cue == Cue.Protest && WordClasses.ProtestInWords.IsMatch(c.Match.Value)))
+            .Select(c => KindOfAct(Families.Of([c.Cue]))).Where(kind => kind is not null).ToHashSet();
+        if (mainActs.Count == 0 || lead.Cues.Any(c => c.Cue == developmentCue && c.Match.Index < main.Length)
+            || !lead.Cues.Any(c => c.Cue == developmentCue && c.Match.Index >= laterStart))
+        {
+            return null;
+        }
+
+        bool TellsAMainAct(string label) => IncidentFinder.CueOfSubType.TryGetValue(label, out var cue) && mainActs.Contains(KindOfAct(Families.Of([cue])));
+        var mainReading = classifier.Classify(main, [ruleSubType]);
+        var acts = mainReading.Ranked.Where(r => TellsAMainAct(r.Label)).ToList();
+        var share = acts.Sum(r => r.Probability);
+        if (acts.Count == 0 || share <= 0)
+        {
+            return null;
+        }
+
+        var act = new LabelProbability(acts[0].Label, (1 - strongest.NoEventProbability) * acts[0].Probability / share);
+        return strongest with { Label = act.Label, Probability = act.Probability, Ranked = [act, .. strongest.Ranked.Where(r => r.Label != act.Label)] };
+    }
+
+    /// <summary>The kind of act a family of cues tells, where one act is the news and a development only its background: a crowd's, or an armed one.</summary>
+    private static string? KindOfAct(Family family) => family switch
+    {
+        Family.Protest or Family.Riot => "crowd",
+        Family.Battle or Family.Remote or Family.Violence => "armed",
+        _ => null,
+    };
 
     /// <summary>How sure the model must be that the lead alone tells a territory's change for the rest not to make it a clash.</summary>
     private const double TerritoryReading = 0.5;

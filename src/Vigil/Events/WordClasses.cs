@@ -58,6 +58,7 @@ internal static class WordClasses
         [nameof(NameAfterDate)] = Fit.Part,
         [nameof(FiguredFoe)] = Fit.Part,
         [nameof(CrowdProtestAct)] = Fit.Words,
+        [nameof(ProtestInWords)] = Fit.Whole,
         [nameof(CountryAsActor)] = Fit.Part,
         [nameof(AtSea)] = Fit.Words,
         [nameof(Kin)] = Fit.Part,
@@ -150,6 +151,9 @@ internal static class WordClasses
 
     /// <summary>A crowd's act of protest in the street ("demonstrated", "staged a sit-in"), not a protest in words: see <see cref="IncidentTyper"/>.</summary>
     public static Regex CrowdProtestAct => Loaded.Value.Regex(nameof(CrowdProtestAct));
+
+    /// <summary>A protest cue's words that tell a protest in writing or by abstaining ("petition", "boycott"), not a crowd's act: see <see cref="IncidentTyper"/>.</summary>
+    public static Regex ProtestInWords => Loaded.Value.Regex(nameof(ProtestInWords));
 
     /// <summary>A word that leaves a claim unconfirmed ("reportedly", "is believed to").</summary>
     public static Regex Hedge => Loaded.Value.Regex(nameof(Hedge));

@@ -76,6 +76,14 @@ public class CodebookTests
         Assert.Equal(subTypes, string.Join('|', found.Select(e => e.SubEventType).Order(StringComparer.Ordinal)));
     }
 
+    // The main clause's act is the news and the development its background clause tells is why: protests that follow
+    // an arrest are protests, however the whole sentence leans. A petition is no crowd's act and does not outweigh it.
+    [Theory]
+    [InlineData("Protests accusing the ruling party of authoritarian drift erupt in Izmir, following the arrest of the city's mayor and more than 50 other people linked to the opposition.", "Peaceful protest")]
+    [InlineData("The court in Dalwa rejects the petition of the former minister a week after he was arrested on graft charges.", "Arrests")]
+    public void AnActToldBeforeTheDevelopmentItAnswersIsTheNews(string text, string subTypes) =>
+        Assert.Equal(subTypes, string.Join('|', Code(text).Select(e => e.SubEventType)));
+
     // Section 5: a strike with no weapon named is a strike from the air; a workers' strike on a day is not.
     [Theory]
     [InlineData("Three people were killed overnight in a Russian strike on an apartment block in Dalwa.", "Air/drone strike")]
