@@ -44,6 +44,7 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
                 return null;
             }
 
+            prediction = ForceOnAViolentCrowd(prediction, leadCues);
             var best = prediction.BestSubType.Label;
             if (best != subType)
             {
@@ -200,6 +201,30 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
         Family.Battle or Family.Remote or Family.Violence => "armed",
         _ => null,
     };
+
+    /// <summary>
+    /// Force used on a crowd that throws stones, bricks or petrol bombs is that riot's, whoever is killed (codebook
+    /// section 3: when the demonstrators themselves are violent, it is a riot): "forces open fire on stone-throwers,
+    /// killing one" is a violent demonstration, not an attack on civilians nor excessive force against protesters. The
+    /// reading keeps the probability of the three readings together, which the rule makes one.
+    /// </summary>
+    private static IncidentPrediction ForceOnAViolentCrowd(IncidentPrediction prediction, List<(Cue Cue, Match Match)> leadCues)
+    {
+        if (prediction.BestSubType.Label is not ("Attack" or "Excessive force against protesters")
+            || !leadCues.Any(c => c.Cue == Cue.ProtesterViolence && WordClasses.ThrownByCrowds.IsMatch(c.Match.Value)))
+        {
+            return prediction;
+        }
+
+        var riot = new LabelProbability("Violent demonstration", prediction.Ranked
+            .Where(r => r.Label is "Attack" or "Excessive force against protesters" or "Violent demonstration").Sum(r => r.Probability));
+        return prediction with
+        {
+            Label = prediction.IsEvent ? riot.Label : prediction.Label,
+            Probability = prediction.IsEvent ? riot.Probability : prediction.Probability,
+            Ranked = [.. prediction.Ranked.Where(r => r.Label != riot.Label).Prepend(riot).OrderByDescending(r => r.Probability)],
+        };
+    }
 
     /// <summary>How sure the model must be that the lead alone tells a territory's change for the rest not to make it a clash.</summary>
     private const double TerritoryReading = 0.5;

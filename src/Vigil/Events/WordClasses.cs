@@ -59,6 +59,7 @@ internal static class WordClasses
         [nameof(FiguredFoe)] = Fit.Part,
         [nameof(CrowdProtestAct)] = Fit.Words,
         [nameof(ProtestInWords)] = Fit.Whole,
+        [nameof(ThrownByCrowds)] = Fit.Words,
         [nameof(CountryAsActor)] = Fit.Part,
         [nameof(AtSea)] = Fit.Words,
         [nameof(Kin)] = Fit.Part,
@@ -154,6 +155,9 @@ internal static class WordClasses
 
     /// <summary>A protest cue's words that tell a protest in writing or by abstaining ("petition", "boycott"), not a crowd's act: see <see cref="IncidentTyper"/>.</summary>
     public static Regex ProtestInWords => Loaded.Value.Regex(nameof(ProtestInWords));
+
+    /// <summary>What a crowd throws ("stones", "petrol bombs") in a cue of protesters' violence: see <see cref="IncidentTyper"/>.</summary>
+    public static Regex ThrownByCrowds => Loaded.Value.Regex(nameof(ThrownByCrowds));
 
     /// <summary>A word that leaves a claim unconfirmed ("reportedly", "is believed to").</summary>
     public static Regex Hedge => Loaded.Value.Regex(nameof(Hedge));

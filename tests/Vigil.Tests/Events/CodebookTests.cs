@@ -84,6 +84,15 @@ public class CodebookTests
     public void AnActToldBeforeTheDevelopmentItAnswersIsTheNews(string text, string subTypes) =>
         Assert.Equal(subTypes, string.Join('|', Code(text).Select(e => e.SubEventType)));
 
+    // Force used on a crowd that throws stones or petrol bombs is that riot's, whoever is killed; what an air strike
+    // destroys is no crowd's violence.
+    [Theory]
+    [InlineData("A teenager is killed and another is injured when soldiers open fire on stone-throwers near Dalwa.", "Violent demonstration")]
+    [InlineData("Police shot dead two youths who hurled petrol bombs at a checkpoint in Dalwa on Friday.", "Violent demonstration")]
+    [InlineData("An air strike destroyed a house in Dalwa on Friday, killing four people.", "Air/drone strike")]
+    public void ForceUsedOnACrowdThatThrowsStonesIsItsRiot(string text, string subTypes) =>
+        Assert.Equal(subTypes, string.Join('|', Code(text).Select(e => e.SubEventType)));
+
     // Section 5: a strike with no weapon named is a strike from the air; a workers' strike on a day is not.
     [Theory]
     [InlineData("Three people were killed overnight in a Russian strike on an apartment block in Dalwa.", "Air/drone strike")]
