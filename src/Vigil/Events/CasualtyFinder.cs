@@ -322,10 +322,12 @@ internal static partial class CasualtyFinder
 
         // The harm a protest is about ("marched to protest against the killing of a classmate") is its reason, not its toll;
         // so is the harm that set unrest off ("youths rioted after a trader was killed in a cell").
-        // So is harm laid at someone's door ("he was responsible for the deaths of hundreds").
+        // So is harm laid at someone's door ("he was responsible for the deaths of hundreds"), and harm a court judged
+        // ("serving a life sentence for the 1998 murder of a judge").
         found.RemoveAll(m => GrievanceBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)])
             || TriggerBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)])
-            || BlameBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)]));
+            || BlameBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)])
+            || EventLexicon.JudgedInCourt().IsMatch(sentenceText.AsSpan(Math.Max(0, m.Span.Start - sentence.Start - 60), Math.Min(60, m.Span.Start - sentence.Start))));
 
         foreach (Match match in None().Matches(sentenceText))
         {

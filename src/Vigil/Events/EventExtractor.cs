@@ -47,7 +47,7 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
         var sources = SourceFinder.Find(document);
         var documentGroup = DominantGroup(text);
 
-        var incidents = finder.Find(document, people);
+        var incidents = finder.Find(document, people, published);
         var events = new List<(ConflictEvent Event, double Salience, int Position)>();
         foreach (var incident in incidents)
         {

@@ -11,7 +11,7 @@ namespace Vigil.Events;
 /// </summary>
 internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
 {
-    public List<Incident> Find(Document document, PersonIndex people)
+    public List<Incident> Find(Document document, PersonIndex people, DateOnly? published = null)
     {
         var text = document.Text;
         var sentences = document.Sentences.Count > 0 ? document.Sentences : [new TextSpan(0, text.Length)];
@@ -61,7 +61,8 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
                 cues = foreground;
             }
 
-            analysed.Add(new SentenceCues(i, span, sentenceText, cues, EventLexicon.NewIncident().IsMatch(sentenceText) || (cues.Count > 0 && EventLexicon.OpensOnAYear().IsMatch(sentenceText))));
+            analysed.Add(new SentenceCues(i, span, sentenceText, cues, EventLexicon.NewIncident().IsMatch(sentenceText)
+                || (cues.Count > 0 && (EventLexicon.OpensOnAYear().IsMatch(sentenceText) || DatedToAnotherTime(sentenceText, cues, published)))));
         }
 
         return Group(text, analysed, people);
@@ -114,6 +115,18 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
 
     [GeneratedRegex(@"\S(?:.*\S)?", RegexOptions.Singleline)]
     private static partial Regex WholeSentence();
+
+    /// <summary>How long before the report a sentence's own date must be for its act to be another incident than the one told before.</summary>
+    private const int AnotherTimeDays = 365;
+
+    /// <summary>
+    /// A sentence that dates its act well before the report ("Robert was killed in June 1968", "who had himself been
+    /// assassinated in 1963") tells another incident than the one before it, wherever in the sentence the date stands:
+    /// it starts an incident of its own, which is then dated, and judged, by that date.
+    /// </summary>
+    private static bool DatedToAnotherTime(string sentence, List<(Cue Cue, Match Match)> cues, DateOnly? published) =>
+        published is { } reported && DateResolver.Find(sentence, published, cues.Min(c => c.Match.Index)) is { } dated
+        && dated.Date.LastDay < reported.AddDays(-AnotherTimeDays);
 
     private static bool IsBackground(string sentence, Match cue) =>
         EventLexicon.BackgroundBefore().IsMatch(sentence[Math.Max(0, cue.Index - 50)..cue.Index])

@@ -101,6 +101,14 @@ internal static partial class SourceFinder
         }
 
         phrase = phrase.Trim();
+        // "It was reported", "he was said to be": a passive verb of saying names no speaker.
+        if (Regex.IsMatch(phrase, @"\b(?:was|were|is|are|be|been|being)$", RegexOptions.IgnoreCase))
+        {
+            return string.Empty;
+        }
+
+        // "They also said", "Sirhan later claimed": an adverb between speaker and verb is not the speaker's name.
+        phrase = SpeakerAdverbs().Replace(phrase, string.Empty).Trim();
         if (phrase.Length == 0 || Regex.IsMatch(phrase, @"^(?:he|she|it|they|we|i|you|this|that|there|which|who|one|some|many|others?|it\s+is)$", RegexOptions.IgnoreCase))
         {
             return string.Empty;
@@ -109,6 +117,9 @@ internal static partial class SourceFinder
         // A speaker is a name or a descriptor noun, never a clause: refuse phrases with lower-case verbs in past tense.
         return phrase.Split(' ').Length <= 9 && !Regex.IsMatch(phrase, @"\b\w+ed\s+(?:the|a|an|his|her|to|by|in)\b") ? phrase : string.Empty;
     }
+
+    [GeneratedRegex(@"(?:\s+(?:also|later|further|previously|again|earlier|then|now|once|first|initially|subsequently|repeatedly|publicly|officially|separately|reportedly|allegedly))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SpeakerAdverbs();
 
     private static void Add(List<SourceMention> found, Dictionary<string, string> acronyms, int offset, string who, string verb, bool hedged, string context)
     {
