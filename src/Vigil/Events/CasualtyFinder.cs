@@ -4,11 +4,14 @@ namespace Vigil.Events;
 
 /// <summary>
 /// One casualty figure in the text: how many, of whom, and whether it states the total. <see cref="Claimed"/> marks a
-/// figure that a side claims ("the Taliban claimed 190 were dead"), which the incident's other figures outweigh.
+/// figure that a side claims ("the Taliban claimed 190 were dead"), and <see cref="Superseded"/> one the report says
+/// was given before ("an earlier toll of 27"): the incident's other figures outweigh both.
 /// </summary>
 internal sealed record CasualtyMention(TextSpan Span, CasualtyCount Count, string Head, bool IsTotal, bool Killed)
 {
     public bool Claimed { get; init; }
+
+    public bool Superseded { get; init; }
 }
 
 /// <summary>
@@ -126,6 +129,10 @@ internal static partial class CasualtyFinder
 
     [GeneratedRegex(@"\b(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|ing))\s+(?:to\s+have\s+|(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s+(?:had\s+|has\s+|have\s+)?|that\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClaimedBefore();
+
+    /// <summary>Words that make the figure right after them one given before the report's own ("an earlier toll of", "revised from an initial", "up from a previous").</summary>
+    [GeneratedRegex(@"\b(?:earlier|previous|initial|preliminary|original|provisional)\s+(?:(?:(?:death|casualty)\s+)?(?:toll|figure|count|estimate|tally|report)s?\s+(?:of\s+|was\s+|had\s+been\s+|stood\s+at\s+)?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EarlierFigureBefore();
 
     private static Regex GrievanceBefore() => GrievanceBeforePattern.Value;
 
@@ -317,7 +324,11 @@ internal static partial class CasualtyFinder
         found.RemoveAll(m => claimed.Contains(m) && found.Any(o => o.Killed == m.Killed && !claimed.Contains(o)));
         for (var i = 0; i < found.Count; i++)
         {
-            found[i] = found[i] with { Claimed = claimed.Contains(found[i]) };
+            found[i] = found[i] with
+            {
+                Claimed = claimed.Contains(found[i]),
+                Superseded = EarlierFigureBefore().IsMatch(sentenceText.AsSpan(0, found[i].Span.Start - sentence.Start)),
+            };
         }
 
         // The harm a protest is about ("marched to protest against the killing of a classmate") is its reason, not its toll;

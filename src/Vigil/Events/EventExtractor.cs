@@ -706,6 +706,12 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             mentions = [.. mentions.Where(m => !m.Claimed)];
         }
 
+        // A figure given before and since revised ("This revised downwards an earlier toll of 27 dead") is not the toll.
+        if (mentions.Any(m => !m.Superseded))
+        {
+            mentions = [.. mentions.Where(m => !m.Superseded)];
+        }
+
         var totals = mentions.Where(m => m.IsTotal).ToList();
         if (totals.Count > 0)
         {

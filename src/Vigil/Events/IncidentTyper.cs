@@ -45,6 +45,7 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
             }
 
             prediction = ForceOnAViolentCrowd(prediction, leadCues);
+            prediction = ABlastIsNoFight(prediction, incident);
             var best = prediction.BestSubType.Label;
             if (best != subType)
             {
@@ -216,13 +217,46 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
             return prediction;
         }
 
-        var riot = new LabelProbability("Violent demonstration", prediction.Ranked
+        return Retyped(prediction, "Violent demonstration", prediction.Ranked
             .Where(r => r.Label is "Attack" or "Excessive force against protesters" or "Violent demonstration").Sum(r => r.Probability));
+    }
+
+    /// <summary>
+    /// A bombing or blast that the lead tells with no fighting ("twin bombings struck the cathedral ... at least 20 were
+    /// killed") is remote violence whoever its victims were (codebook section 3: an explosion that kills with no more said
+    /// is a remote explosive; only direct fire between the sides makes it a clash). Soldiers and police among the dead
+    /// lead the model to a clash; where neither the lead nor any sentence of the incident tells fighting, the reading
+    /// is the most probable kind of remote violence, with the probability of the clash and of remote violence together.
+    /// </summary>
+    private static IncidentPrediction ABlastIsNoFight(IncidentPrediction prediction, Incident incident)
+    {
+        var leadCues = incident.Triggers[0].Cues;
+        if (prediction.BestSubType.Label != "Armed clash"
+            || !leadCues.Any(c => c.Cue is Cue.Explosion or Cue.Ied or Cue.Suicide or Cue.Grenade)
+            || leadCues.Any(c => Families.Of([c.Cue]) == Family.Battle)
+            || incident.Triggers.Any(t => WordClasses.MutualFire.IsMatch(t.Text)))
+        {
+            return prediction;
+        }
+
+        var remote = prediction.Ranked.Where(r => EventTaxonomy.TypeOf(r.Label) == EventTaxonomy.ExplosionsRemoteViolence).ToList();
+        if (remote.Count == 0)
+        {
+            return prediction;
+        }
+
+        return Retyped(prediction, remote[0].Label, remote.Sum(r => r.Probability) + prediction.BestSubType.Probability);
+    }
+
+    /// <summary>A reading typed again by a rule of the codebook: <paramref name="label"/> first, at <paramref name="probability"/>, the readings it takes over folded in.</summary>
+    private static IncidentPrediction Retyped(IncidentPrediction prediction, string label, double probability)
+    {
+        var reading = new LabelProbability(label, probability);
         return prediction with
         {
-            Label = prediction.IsEvent ? riot.Label : prediction.Label,
-            Probability = prediction.IsEvent ? riot.Probability : prediction.Probability,
-            Ranked = [.. prediction.Ranked.Where(r => r.Label != riot.Label).Prepend(riot).OrderByDescending(r => r.Probability)],
+            Label = prediction.IsEvent ? label : prediction.Label,
+            Probability = prediction.IsEvent ? probability : prediction.Probability,
+            Ranked = [.. prediction.Ranked.Where(r => r.Label != label).Prepend(reading).OrderByDescending(r => r.Probability)],
         };
     }
 

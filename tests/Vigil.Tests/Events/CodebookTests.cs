@@ -93,6 +93,22 @@ public class CodebookTests
     public void ForceUsedOnACrowdThatThrowsStonesIsItsRiot(string text, string subTypes) =>
         Assert.Equal(subTypes, string.Join('|', Code(text).Select(e => e.SubEventType)));
 
+    // An explosion that kills with no fighting told is remote violence, whoever its dead were.
+    [Fact]
+    public void ABombingWithSoldiersAmongItsDeadIsNoClash()
+    {
+        var found = Assert.Single(Code("Two blasts hit an army checkpoint and a market in Dalwa on Sunday, killing 12 soldiers and three police officers, police said."));
+        Assert.Equal("Explosions/Remote violence", found.EventType);
+    }
+
+    // Section 4: a figure the report says was given before and since revised is not the toll.
+    [Fact]
+    public void AnEarlierTollSinceRevisedIsNotTheToll()
+    {
+        var found = Assert.Single(Code("A bomb blast at a market in Dalwa killed at least 20 people on Sunday, officials said. This revised downwards an earlier toll of 27 dead."));
+        Assert.Equal(20, found.Killed?.Best);
+    }
+
     // Section 5: a strike with no weapon named is a strike from the air; a workers' strike on a day is not.
     [Theory]
     [InlineData("Three people were killed overnight in a Russian strike on an apartment block in Dalwa.", "Air/drone strike")]
