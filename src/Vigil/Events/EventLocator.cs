@@ -48,6 +48,7 @@ internal sealed partial class EventLocator(IPlaceResolver? placeResolver)
             : IncidentCountry.Theatre(string.Join(' ', incident.All.Select(s => s.Text)), judged.Code)
                 .Select(area => placeResolver.Resolve(area, judged.Code, null)).OfType<Places.ResolvedPlace>().ToList();
         var ordered = mentions.OrderByDescending(m => m.Place.Score).ThenBy(m => m.Rank).Select(m => m.Place).ToList();
+        var contextOnly = mentions.Where(m => !m.InTrigger).Select(m => m.Place).ToHashSet();
         (PlaceMention Place, Places.ResolvedPlace Resolved)? countryOnly = null;
         foreach (var place in ordered.Where(p => !p.IsCountry))
         {
@@ -57,6 +58,16 @@ internal sealed partial class EventLocator(IPlaceResolver? placeResolver)
             if (placeResolver is not null)
             {
                 var context = new PlaceContext(judged is null ? [] : [judged.Code], theatre, text[Math.Max(0, place.Span.Start - 40)..place.Span.Start]);
+                // A place only the incident's context names ("The stampede occurred in Kerman" beside "killed by an
+                // airstrike in Iraq") that the gazetteer puts in another country than the one the incident's places
+                // decide is another part of the story, not a namesake to look for in that country.
+                if (judged is { FromPlaces: true } && contextOnly.Contains(place)
+                    && Resolve(placeResolver, place.Name, place.Areas, null, new PlaceContext([], [], context.PhraseBefore)) is { } abroad
+                    && abroad.Precision == Places.PlacePrecision.Town && abroad.CountryCode != judged.Code)
+                {
+                    continue;
+                }
+
                 // "the town of Sake, 25 km west of Goma": the reading that lies that far from the place measured from is meant.
                 var measuredFrom = place.MeasuredFrom is { } measure && Resolve(placeResolver, measure.Name, [], country, context) is { Precision.UcdpWherePrecision: 1 } origin
                     ? placeResolver.ResolveMeasuredFrom(place.Name, origin, measure.Km, country, context) : null;

@@ -25,6 +25,17 @@ public class EventLocatorTests
         Assert.Equal(PlacePrecision.Admin1, place?.Precision);
     }
 
+    // A town only the incident's context names, which lies in another country than the one its own sentence names, is
+    // another part of the story, not a namesake to look for in that country (before: "Kerman" read as Bīrmān, Iraq).
+    [Fact]
+    public void ATownOnlyTheContextNamesInAnotherCountryIsNotLookedForInTheIncidentsCountry()
+    {
+        var text = "During the funeral of General Ali Karimi on Tuesday, a stampede erupted, state media said. Attendance at the procession in Kerman, "
+            + "Karimi's hometown, was in the tens of thousands. Karimi was head of the Quds Force. He was killed last week by a United States military airstrike in Iraq.";
+        var place = Assert.Single(Coder.Value.Extract(text, new DateOnly(2020, 1, 9))).Location;
+        Assert.Equal(("IQ", PlacePrecision.Country), (place?.Country, place?.Precision));
+    }
+
     // A site written with its town's name is at the town when the gazetteer knows no place by the whole name.
     [Theory]
     [InlineData("Ukrainian forces say they struck two landing ships docked at Sevastopol Naval Base in Crimea.", "Sevastopol")]
