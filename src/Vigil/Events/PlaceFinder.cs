@@ -54,7 +54,7 @@ internal static partial class PlaceFinder
 
     /// <summary>Verbs whose object is often the place itself ("shelled Marib city", "stormed Kafr Nabl", "took control of Bunagana"), in the past of
     /// coders' notes and the present of briefs ("Cambodia shells Ubon Ratchathani province").</summary>
-    private const string ActsOnPlace = @"targeted|targets|attacked|attacks|shelled|shells|stormed|storms|raided|raids|struck|strikes|bombed|bombs|bombarded|bombards|captured|captures?|seized|seizes?|recaptured|recaptures?|retakes?|entered|enters|reached|reaches|besieged|besieges|overran|overruns?|hit|hits|marched\s+to|marched\s+on|rallied\s+to|returned\s+to|(?:took|takes?|taking|seized|seizes?|gained|gains?|regained|regains?|retook|lost|loses?|assumed|assumes?|wrested)\s+(?:full\s+|total\s+)?control\s+(?:of|over)(?=\s+[A-Z])|took\s+over|takes\s+over";
+    private const string ActsOnPlace = @"targeted|targets|attacked|attacks|shelled|shells|stormed|storms|raided|raids|struck|strikes|bombed|bombs|bombarded|bombards|captured|captures?|seized|seizes?|recaptured|recaptures?|retakes?|entered|enters|reached|reaches|besieged|besieges|overran|overruns?|hit|hits|marched\s+to|marched\s+on|rallied\s+to|returned\s+to|(?:took|takes?|taking|seized|seizes?|gained|gains?|regained|regains?|retook|lost|loses?|assumed|assumes?|wrested)\s+(?:full\s+|total\s+)?control\s+(?:of|over)(?=\s+[A-Z])|took\s+over|takes\s+over|(?:visit(?:ed|ing|s)?|tour(?:ed|ing|s)?)(?=\s+the\s+(?:town|city|village|port\s+city|district|region|province)\s+of\s)";
 
     /// <summary>A feature word or a part of a place right before "of" ("the district of", "the outskirts of", "the streets of").</summary>
     private static readonly Lazy<Regex> PartOfAPlaceBefore = new(() => new Regex(
@@ -225,6 +225,9 @@ internal static partial class PlaceFinder
                 contextParts = areaAfter.Groups["broader"].Success
                     ? [.. contextParts, areaAfter.Groups["area"].Value, areaAfter.Groups["broader"].Value]
                     : [.. contextParts, areaAfter.Groups["area"].Value];
+                // "the town of Pandeglang in the province of Banten": the province is where the town lies, not a scene of its own.
+                var area = areaAfter.Groups["area"];
+                writtenAsAreas.Add(new TextSpan(sentence.Start + area.Index, sentence.Start + area.Index + area.Length));
             }
 
             var contextCountry = contextParts.Select(part => Countries.FromName(part)).FirstOrDefault(c => c is not null) ?? modifierNation;
@@ -361,7 +364,7 @@ internal static partial class PlaceFinder
     private static Regex AreaAfter() => AreaAfterPattern.Value;
 
     private static readonly Lazy<Regex> AreaAfterPattern = new(() => new Regex(
-        @"\G,?\s+in\s+(?:the\s+)?(?<area>" + Name + @")(?:\s+(?:" + WordClasses.PlaceFeatures + @"))?(?:,?\s+(?:of|in)\s+(?:the\s+)?(?<broader>" + Name + @"))?",
+        @"\G,?\s+in\s+(?:the\s+(?:province|state|region|district|governorate|county|department|prefecture|oblast|municipality)\s+of\s+(?<area>" + Name + @")|(?:the\s+)?(?<area>" + Name + @")(?:\s+(?:" + WordClasses.PlaceFeatures + @"))?)(?:,?\s+(?:of|in)\s+(?:the\s+)?(?<broader>" + Name + @"))?",
         WordClasses.Options & ~RegexOptions.IgnoreCase));
 
     private static Regex ProvinceOfCountry() => ProvinceOfCountryPattern.Value;

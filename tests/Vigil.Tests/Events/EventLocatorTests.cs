@@ -36,6 +36,15 @@ public class EventLocatorTests
         Assert.Equal(("IQ", PlacePrecision.Country), (place?.Country, place?.Precision));
     }
 
+    // "visiting the town of X in the province of Y": the town marked by its feature word is the place, and the province
+    // written after it is where it lies, not a scene of its own.
+    [Fact]
+    public void ATownVisitedInAProvinceWrittenOutIsThePlace()
+    {
+        var place = PlaceOf("A minister was stabbed on Thursday. He was visiting the town of Sumedang in the province of West Java.");
+        Assert.Equal(("Sumedang", PlacePrecision.Town), (place?.Name, place?.Precision));
+    }
+
     // A site written with its town's name is at the town when the gazetteer knows no place by the whole name.
     [Theory]
     [InlineData("Ukrainian forces say they struck two landing ships docked at Sevastopol Naval Base in Crimea.", "Sevastopol")]
