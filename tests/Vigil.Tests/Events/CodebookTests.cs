@@ -101,6 +101,14 @@ public class CodebookTests
         Assert.Equal("Explosions/Remote violence", found.EventType);
     }
 
+    // Section 4: a stated total wins over the parts, however its verb is written ("rose to", "rising to").
+    [Fact]
+    public void ATollRisingToAFigureIsTheTotal()
+    {
+        var found = Assert.Single(Code("On Saturday a gunman shot shoppers at a store in Dalwa, with the death toll rising to 22 people on Monday, officials said."));
+        Assert.Equal(22, found.Killed?.Best);
+    }
+
     // Section 4: a figure the report says was given before and since revised is not the toll.
     [Fact]
     public void AnEarlierTollSinceRevisedIsNotTheToll()
