@@ -110,7 +110,7 @@ internal static partial class EventLexicon
     public static bool IsHarm(Cue cue) => cue is Cue.Kill or Cue.Injure;
 
     /// <summary>Sentence openings that announce a different incident from the one told before.</summary>
-    [GeneratedRegex(@"^\W*(?:in\s+(?:a\s+|an\s+)?(?:another|separate|related|similar|unrelated|second|different)\b|separately\b|elsewhere\b|meanwhile\b|also\s+on\b|on\s+the\s+same\s+day\b|in\s+addition\b|the\s+(?:news|attack|incident|strike|killing|report)\s+(?:comes?|came)\s+as\b|this\s+comes\s+as\b|it\s+comes\s+as\b|earlier\b|a\s+day\s+(?:earlier|later|before)\b|the\s+previous\s+day\b|last\s+(?:week|month)\b)|\b(?:comes?|came)\s+(?:as|after|days\s+after)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(?:in\s+(?:a\s+|an\s+)?(?:another|separate|related|similar|unrelated|second|different)\b|separately\b|elsewhere\b|meanwhile\b|also\s+on\b|on\s+the\s+same\s+day\b|in\s+addition\b|additionally\b|the\s+(?:news|attack|incident|strike|killing|report)\s+(?:comes?|came)\s+as\b|this\s+comes\s+as\b|it\s+comes\s+as\b|earlier\b|a\s+day\s+(?:earlier|later|before)\b|the\s+previous\s+day\b|last\s+(?:week|month)\b)|\b(?:comes?|came)\s+(?:as|after|days\s+after)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex NewIncident();
 
     /// <summary>

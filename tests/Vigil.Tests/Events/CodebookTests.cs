@@ -101,6 +101,14 @@ public class CodebookTests
         Assert.Equal("Explosions/Remote violence", found.EventType);
     }
 
+    // "Additionally, ..." opens another item of the report, as "In addition" does: another protest, coded on its own.
+    [Fact]
+    public void AProtestToldAfterAdditionallyIsAnotherEvent()
+    {
+        var found = Code("May Day protests are held across Dalwa, including a blackout of shops in 300 towns. Additionally, demonstrations are held outside the stock exchange.");
+        Assert.Equal(2, found.Count(e => e.SubEventType == "Peaceful protest"));
+    }
+
     // Section 4: a stated total wins over the parts, however its verb is written ("rose to", "rising to").
     [Fact]
     public void ATollRisingToAFigureIsTheTotal()
