@@ -46,6 +46,7 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
 
             prediction = ForceOnAViolentCrowd(prediction, leadCues);
             prediction = ABlastIsNoFight(prediction, incident);
+            prediction = NoArmedUnitHit(prediction, incident, targets);
             var best = prediction.BestSubType.Label;
             if (best != subType)
             {
@@ -246,6 +247,25 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
         }
 
         return Retyped(prediction, remote[0].Label, remote.Sum(r => r.Probability) + prediction.BestSubType.Probability);
+    }
+
+    /// <summary>
+    /// Codebook section 3: an armed clash needs an active armed unit on the receiving side. An ambush or raid whose targets
+    /// are civilians ("ambushed a convoy of traders' trucks, killing nine drivers"), with no soldiers or police among
+    /// them or the dead and no fighting told, is an attack, however much the words "ambush" and "convoy" lead the model
+    /// to a clash. The reading keeps the probability of both.
+    /// </summary>
+    private static IncidentPrediction NoArmedUnitHit(IncidentPrediction prediction, Incident incident, List<Actor> targets)
+    {
+        if (prediction.BestSubType.Label != "Armed clash"
+            || targets.Count == 0 || targets.Any(t => t.Kind is not ActorKind.Civilians)
+            || incident.Triggers.Any(t => CasualtyFinder.Find(t.Text, new TextSpan(0, t.Text.Length)).Any(c => WordClasses.ArmedDead.IsMatch(c.Head)))
+            || incident.Triggers.Any(t => WordClasses.MutualFire.IsMatch(t.Text)))
+        {
+            return prediction;
+        }
+
+        return Retyped(prediction, "Attack", prediction.BestSubType.Probability + (prediction.Ranked.FirstOrDefault(r => r.Label == "Attack")?.Probability ?? 0));
     }
 
     /// <summary>A reading typed again by a rule of the codebook: <paramref name="label"/> first, at <paramref name="probability"/>, the readings it takes over folded in.</summary>

@@ -93,6 +93,14 @@ public class CodebookTests
     public void ForceUsedOnACrowdThatThrowsStonesIsItsRiot(string text, string subTypes) =>
         Assert.Equal(subTypes, string.Join('|', Code(text).Select(e => e.SubEventType)));
 
+    // Attack or armed clash: an ambush whose targets are civilians, with no armed unit among them or the dead and no
+    // fighting told, is an attack; an ambush of an army convoy is a clash.
+    [Theory]
+    [InlineData("Gunmen ambushed a convoy of traders' trucks near Dalwa on Monday, killing nine drivers.", "Attack")]
+    [InlineData("Militants ambushed an army convoy near Dalwa on Monday, killing nine soldiers.", "Armed clash")]
+    public void AnAmbushOfCiviliansIsAnAttack(string text, string subType) =>
+        Assert.Equal(subType, Assert.Single(Code(text)).SubEventType);
+
     // An explosion that kills with no fighting told is remote violence, whoever its dead were.
     [Fact]
     public void ABombingWithSoldiersAmongItsDeadIsNoClash()
