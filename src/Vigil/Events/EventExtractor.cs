@@ -393,6 +393,12 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             }
         }
 
+        if (incident.RetellsAJudgedAct)
+        {
+            dropped = "a court case: the report leads with a verdict on this kind of act, and this retells the act judged";
+            return null;
+        }
+
         // An incident dated years before the report ("shot down over Hanoi in 1967") is history the article recalls,
         // not news it reports.
         if (date is not null && published is { } reported && date.Value < reported.AddYears(-HistoryYears))

@@ -24,6 +24,9 @@ internal sealed class Incident
 
     public IEnumerable<SentenceCues> All => Triggers.Concat(Context).OrderBy(s => s.Index);
 
+    /// <summary>Whether the incident retells the kind of act a court judged in the report's lead: the crime tried, not news.</summary>
+    public bool RetellsAJudgedAct { get; set; }
+
     /// <summary>Whether one of the incident's sentences, trigger or context, says what <paramref name="pattern"/> matches.</summary>
     public bool Tells(Regex pattern) => Triggers.Concat(Context).Any(s => pattern.IsMatch(s.Text));
 }

@@ -16,6 +16,9 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
         var text = document.Text;
         var sentences = document.Sentences.Count > 0 ? document.Sentences : [new TextSpan(0, text.Length)];
         var analysed = new List<SentenceCues>(sentences.Count);
+        // The kinds of act a court judged in the report's lead ("two officers were found guilty of raping a tourist"):
+        // null until the first sentence with a cue is read.
+        HashSet<Cue>? judgedInTheLead = null;
         for (var i = 0; i < sentences.Count; i++)
         {
             var span = sentences[i];
@@ -48,7 +51,13 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
 
             // An act named as what a court judged ("found guilty of raping", "convicted of murdering", "jailed for
             // attacking") is a court case, not news of the act (codebook section 1).
-            cues.RemoveAll(c => EventLexicon.JudgedInCourt().IsMatch(sentenceText.AsSpan(Math.Max(0, c.Match.Index - 60), Math.Min(60, c.Match.Index))));
+            var judged = cues.Where(c => EventLexicon.JudgedInCourt().IsMatch(sentenceText.AsSpan(Math.Max(0, c.Match.Index - 60), Math.Min(60, c.Match.Index)))).ToList();
+            if (judgedInTheLead is null && cues.Count > 0)
+            {
+                judgedInTheLead = [.. judged.Select(c => c.Cue).Where(cue => !EventLexicon.IsHarm(cue))];
+            }
+
+            cues.RemoveAll(judged.Contains);
 
             // A cue told as background ("a protest against arrests during recent riots") says when or why, not what
             // happened; it gives way to the sentence's other cues, unless those only count the dead and hurt ("killed
@@ -65,7 +74,20 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
                 || (cues.Count > 0 && (EventLexicon.OpensOnAYear().IsMatch(sentenceText) || DatedToAnotherTime(sentenceText, cues, published)))));
         }
 
-        return Group(text, analysed, people);
+        var incidents = Group(text, analysed, people);
+        // A report that leads with a court's verdict goes on to retell the act it judged (a victim's testimony, the
+        // night of the crime): an incident told after the lead whose first sentence tells only acts of the kinds judged
+        // is that crime, not news (codebook section 1).
+        if (judgedInTheLead is { Count: > 0 })
+        {
+            foreach (var incident in incidents)
+            {
+                var acts = incident.Triggers[0].Cues.Select(c => c.Cue).Where(cue => !EventLexicon.IsHarm(cue)).ToList();
+                incident.RetellsAJudgedAct = acts.Count > 0 && acts.All(judgedInTheLead.Contains);
+            }
+        }
+
+        return incidents;
     }
 
     /// <summary>

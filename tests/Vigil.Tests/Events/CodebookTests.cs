@@ -117,6 +117,17 @@ public class CodebookTests
         Assert.Equal(2, found.Count(e => e.SubEventType == "Peaceful protest"));
     }
 
+    // Section 1: a report that leads with a verdict retells the act judged; that retelling is the crime tried, not news.
+    // What a camera "captured" is no arrest.
+    [Fact]
+    public void AReportOfAVerdictRetellingTheActJudgedHasNoIncident()
+    {
+        var text = "After a jury trial in Dalwa, two police officers were found guilty on Thursday of raping a tourist in 2014. "
+            + "Both received seven-year prison terms. CCTV captured their arrival at the building at 0:40; she left in tears at 2:00. "
+            + "In between, she testified, she was raped by the two officers and a third man.";
+        Assert.Empty(Code(text));
+    }
+
     // Section 4: a stated total wins over the parts, however its verb is written ("rose to", "rising to").
     [Fact]
     public void ATollRisingToAFigureIsTheTotal()
