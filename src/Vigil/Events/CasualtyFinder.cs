@@ -338,7 +338,7 @@ internal static partial class CasualtyFinder
         found.RemoveAll(m => GrievanceBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)])
             || TriggerBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)])
             || BlameBefore().IsMatch(sentenceText[..(m.Span.Start - sentence.Start)])
-            || EventLexicon.JudgedInCourt().IsMatch(sentenceText.AsSpan(Math.Max(0, m.Span.Start - sentence.Start - 60), Math.Min(60, m.Span.Start - sentence.Start))));
+            || EventLexicon.JudgedBefore(sentenceText, m.Span.Start - sentence.Start));
 
         foreach (Match match in None().Matches(sentenceText))
         {

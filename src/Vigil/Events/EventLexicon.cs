@@ -124,6 +124,9 @@ internal static partial class EventLexicon
     [GeneratedRegex(@"\b(?:(?:found|pleaded|pled)\s+(?:not\s+)?guilty|convicted|acquitted|sentenced|jailed|imprisoned|on\s+trial|serv(?:ing|es?|ed)\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:sentence|term))\b(?:\s+[\w$,.'-]+){0,5}?\s+(?:of|for)\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex JudgedInCourt();
 
+    /// <summary>Whether the words right before <paramref name="at"/> in <paramref name="sentence"/> make what stands there the charge a court judged (<see cref="JudgedInCourt"/>).</summary>
+    public static bool JudgedBefore(string sentence, int at) => JudgedInCourt().IsMatch(sentence.AsSpan(Math.Max(0, at - 60), Math.Min(60, at)));
+
     /// <summary>Words that make a sentence general rather than a report of an incident.</summary>
     [GeneratedRegex(@"\b(?:usually|typically|generally|is\s+used|are\s+used|justification|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Generic();

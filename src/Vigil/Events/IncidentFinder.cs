@@ -11,7 +11,7 @@ namespace Vigil.Events;
 /// </summary>
 internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
 {
-    public List<Incident> Find(Document document, PersonIndex people, DateOnly? published = null)
+    public List<Incident> Find(Document document, PersonIndex people, DateOnly? published)
     {
         var text = document.Text;
         var sentences = document.Sentences.Count > 0 ? document.Sentences : [new TextSpan(0, text.Length)];
@@ -51,7 +51,7 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
 
             // An act named as what a court judged ("found guilty of raping", "convicted of murdering", "jailed for
             // attacking") is a court case, not news of the act (codebook section 1).
-            var judged = cues.Where(c => EventLexicon.JudgedInCourt().IsMatch(sentenceText.AsSpan(Math.Max(0, c.Match.Index - 60), Math.Min(60, c.Match.Index)))).ToList();
+            var judged = cues.Where(c => EventLexicon.JudgedBefore(sentenceText, c.Match.Index)).ToList();
             if (judgedInTheLead is null && cues.Count > 0)
             {
                 judgedInTheLead = [.. judged.Select(c => c.Cue).Where(cue => !EventLexicon.IsHarm(cue))];

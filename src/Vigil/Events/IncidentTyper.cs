@@ -192,8 +192,7 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
             return null;
         }
 
-        var act = new LabelProbability(acts[0].Label, (1 - strongest.NoEventProbability) * acts[0].Probability / share);
-        return strongest with { Label = act.Label, Probability = act.Probability, Ranked = [act, .. strongest.Ranked.Where(r => r.Label != act.Label)] };
+        return Retyped(strongest, acts[0].Label, (1 - strongest.NoEventProbability) * acts[0].Probability / share);
     }
 
     /// <summary>The kind of act a family of cues tells, where one act is the news and a development only its background: a crowd's, or an armed one.</summary>
@@ -268,7 +267,11 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
         return Retyped(prediction, "Attack", prediction.BestSubType.Probability + (prediction.Ranked.FirstOrDefault(r => r.Label == "Attack")?.Probability ?? 0));
     }
 
-    /// <summary>A reading typed again by a rule of the codebook: <paramref name="label"/> first, at <paramref name="probability"/>, the readings it takes over folded in.</summary>
+    /// <summary>
+    /// A reading typed again by a rule of the codebook: <paramref name="label"/> first, at <paramref name="probability"/>,
+    /// then the other readings in their order. First even where its probability is lower than the reading it replaces:
+    /// the rule, not the number, decides the sub-type; the number is the confidence the event carries.
+    /// </summary>
     private static IncidentPrediction Retyped(IncidentPrediction prediction, string label, double probability)
     {
         var reading = new LabelProbability(label, probability);
@@ -276,7 +279,7 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
         {
             Label = prediction.IsEvent ? label : prediction.Label,
             Probability = prediction.IsEvent ? probability : prediction.Probability,
-            Ranked = [.. prediction.Ranked.Where(r => r.Label != label).Prepend(reading).OrderByDescending(r => r.Probability)],
+            Ranked = [reading, .. prediction.Ranked.Where(r => r.Label != label)],
         };
     }
 
