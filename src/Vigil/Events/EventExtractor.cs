@@ -466,6 +466,17 @@ public sealed partial class EventExtractor(IPlaceResolver? placeResolver = null,
             return null;
         }
 
+        // An agreement is an incident between parties to a conflict (codebook section 2): one with no armed group among
+        // its parties and whose sentences name no armed men and nothing a conflict's parties settle ("the presidents
+        // signed the free trade agreement") is diplomacy, however sure the model is of "signed" and "agreement".
+        if (subType == "Agreement"
+            && !perpetrators.Concat(targets).Any(a => a.Kind is ActorKind.RebelGroup or ActorKind.PoliticalMilitia or ActorKind.IdentityMilitia)
+            && !incident.Triggers.Any(t => WordClasses.ArmedNoun.IsMatch(t.Text) || WordClasses.SettlesAConflict.IsMatch(t.Text)))
+        {
+            dropped = "an agreement outside any conflict: no armed party and nothing a conflict's parties settle";
+            return null;
+        }
+
         if (!HasSubstance(eventType, perpetrators, targets, victims, killed, injured, cueSet, weapon, incident.Triggers, prediction))
         {
             dropped = $"no party or harm: read as {subType}" + (prediction is null ? string.Empty : $" at {prediction.Probability:0.00}");

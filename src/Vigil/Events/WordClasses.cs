@@ -40,6 +40,7 @@ internal static class WordClasses
         [nameof(ArmedVictims)] = Fit.Part,
         [nameof(ArmedTargets)] = Fit.Part,
         [nameof(ArmedNoun)] = Fit.Words,
+        [nameof(SettlesAConflict)] = Fit.Words,
         [nameof(OffDuty)] = Fit.Words,
         [nameof(MutualFire)] = Fit.Words,
         [nameof(FireExchanged)] = Fit.Words,
@@ -100,6 +101,9 @@ internal static class WordClasses
 
     /// <summary>Armed men, or their fighting, in a sentence ("forces", "militants", "a shootout").</summary>
     public static Regex ArmedNoun => Loaded.Value.Regex(nameof(ArmedNoun));
+
+    /// <summary>What an agreement between parties to a conflict settles or exchanges ("a ceasefire", "a prisoner swap", "rebels").</summary>
+    public static Regex SettlesAConflict => Loaded.Value.Regex(nameof(SettlesAConflict));
 
     /// <summary>An armed man attacked off duty or at home ("shot in his shop").</summary>
     public static Regex OffDuty => Loaded.Value.Regex(nameof(OffDuty));

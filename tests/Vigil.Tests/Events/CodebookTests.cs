@@ -189,6 +189,7 @@ public class CodebookTests
     [InlineData("A footballer was arrested in Dalwa on Friday on a charge of domestic violence after his wife said he had assaulted her.")]
     [InlineData("The attacking midfielder shot the winner in the 89th minute as the visitors stormed back to beat the champions.")]
     [InlineData("Investors rallied in the afternoon after the central bank cut rates.")]
+    [InlineData("Leaders of the bloc's member states met in Dalwa for a summit where on Sunday the presidents of Tarvia and Molden signed the continental free trade agreement. With Sunday's signings, all but one of the member states have signed on to the agreement. While 54 nations have signed the agreement, only 27 have ratified it.")]
     public void WhatIsNotAnIncidentGivesNoEvent(string text) => Assert.Empty(Code(text));
 
     // Section 2 and 3: types and the lines between neighbours.
