@@ -166,11 +166,14 @@ internal static partial class ActorFinder
     internal static bool IsVerb(string cue) => Regex.IsMatch(cue, @"(?:ed|shot|beat|fought|threw|hit|fire)$", RegexOptions.IgnoreCase);
 
     /// <summary>
-    /// Whether a mention is only who tells of the incident ("according to police", "the army said"). One that tells of
-    /// its own act ("Israel says it struck", "police said they arrested") is a party to it as well.
+    /// Whether a mention is only who tells of the incident ("according to police", "the army said", "cited the army as
+    /// saying"). One that tells of its own act ("Israel says it struck", "police said they arrested") is a party to it
+    /// as well.
     /// </summary>
     internal static bool IsInsideSource(string text, ActorMention mention) =>
         Regex.IsMatch(text[Math.Max(0, mention.Start - 20)..mention.Start], @"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+)?$", RegexOptions.IgnoreCase)
+        || Regex.IsMatch(text[Math.Max(0, mention.Start - 20)..mention.Start], @"\b(?:cit|quot)(?:ed|es|ing)\s+(?:the\s+)?(?:\w+\s+)?$", RegexOptions.IgnoreCase)
+            && Regex.IsMatch(text[mention.End..Math.Min(text.Length, mention.End + 30)], @"^\s+as\s+(?:saying|stating|telling|reporting|claiming|confirming)\b", RegexOptions.IgnoreCase)
         || Regex.IsMatch(text[mention.End..Math.Min(text.Length, mention.End + 40)], @"^\s+(?:said|say|says|told|reported|reports?|stated|alleged|alleges|added)\b(?!\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:killed|struck|shot|hit|attacked|arrested|detained|targeted|bombed|shelled|raided|captured|seized|destroyed|intercepted|downed|repelled|repulsed|rescued|freed|fired|eliminated|neutrali[sz]ed|thwarted|foiled|conducted|carried\s+out|launched)\b)", RegexOptions.IgnoreCase);
 
     internal static List<Victim> Victims(string text, Incident incident, PersonIndex people, HashSet<Cue> cues, List<FieldEvidence> evidence)

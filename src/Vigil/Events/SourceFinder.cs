@@ -26,6 +26,10 @@ internal static partial class SourceFinder
         @"(?<who>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w'’().-]+\s+){0,9}?[\w'’().-]+?)\s+(?:(?:has|had|have)\s+)?(?<verb>" + WordClasses.SayingVerbs + @")\b",
         WordClasses.Options & ~RegexOptions.IgnoreCase));
 
+    /// <summary>A source another reports ("Reuters quoted police as saying", "it cited the Air Force as stating").</summary>
+    [GeneratedRegex(@"\b(?<verb>cit(?:ed|es|ing)|quot(?:ed|es|ing))\s+(?<who>(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,6}?[\w'’.)-]+?)\s+as\s+(?:saying|stating|telling|reporting|claiming|confirming)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedAsSaying();
+
     [GeneratedRegex(@"(?<long>(?:[A-Z][\w'’-]*\s+(?:(?:is|of|the|for|and|in|on|al)\s+)*){1,9})\((?<acr>[A-Z]{2,8})\)", RegexOptions.CultureInvariant)]
     private static partial Regex AcronymDefinition();
 
@@ -66,6 +70,11 @@ internal static partial class SourceFinder
             foreach (Match match in AccordingTo().Matches(sentenceText))
             {
                 Add(found, acronyms, sentence.Start + match.Groups["who"].Index, match.Groups["who"].Value, "according to", hedged, match.Groups["who"].Value);
+            }
+
+            foreach (Match match in QuotedAsSaying().Matches(sentenceText))
+            {
+                Add(found, acronyms, sentence.Start + match.Groups["who"].Index, match.Groups["who"].Value, match.Groups["verb"].Value.ToLowerInvariant(), hedged, match.Groups["who"].Value);
             }
 
             foreach (Match match in SubjectVerb().Matches(sentenceText))

@@ -333,6 +333,16 @@ public class EventExtractorTests
         Assert.Equal("according to", found.Sources[1].Verb);
     }
 
+    [Fact]
+    public void OneQuotedAsSayingIsTheClaimsSourceNotAParty()
+    {
+        // "cited the army as stating" names who said so: the army is the report's source, not the gunmen's side.
+        var text = "Gunmen shot dead two farmers in Dalwa on Monday. The local radio cited the army as stating that a third farmer died later.";
+        var found = Assert.Single(EventTestKit.Extract(text, Published));
+        Assert.Contains(found.Sources, s => s.Name == "army" && s.Verb == "cited");
+        Assert.DoesNotContain(found.Perpetrators.Concat(found.Targets), a => a.Name.Contains("army", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Theory]
     [InlineData("It was reported on Saturday that gunmen shot dead two farmers in Dalwa.", "")]
     [InlineData("Two farmers were said to have been shot dead by gunmen in Dalwa.", "")]
