@@ -120,8 +120,8 @@ internal static partial class EventLexicon
     [GeneratedRegex(@"^\W*(?:back\s+)?in\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex OpensOnAYear();
 
-    /// <summary>Words right before a cue that make it the charge a court judged: "found guilty on Thursday of", "convicted of", "sentenced to life for", "jailed for", "on trial for", "serving a life sentence for".</summary>
-    [GeneratedRegex(@"\b(?:(?:found|pleaded|pled)\s+(?:not\s+)?guilty|convicted|acquitted|sentenced|jailed|imprisoned|on\s+trial|serv(?:ing|es?|ed)\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:sentence|term))\b(?:\s+[\w$,.'-]+){0,5}?\s+(?:of|for)\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Words right before a cue that make it the charge a court judged: "found guilty on Thursday of", "convicted of", "sentenced to life for", "jailed for", "jailed over", "on trial for", "serving a life sentence for".</summary>
+    [GeneratedRegex(@"\b(?:(?:found|pleaded|pled)\s+(?:not\s+)?guilty|convicted|acquitted|sentenced|jailed|imprisoned|on\s+trial|serv(?:ing|es?|ed)\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:sentence|term))\b(?:\s+[\w$,.'-]+){0,5}?\s+(?:of|for|over|due\s+to|because\s+of)\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex JudgedInCourt();
 
     /// <summary>Whether the words right before <paramref name="at"/> in <paramref name="sentence"/> make what stands there the charge a court judged (<see cref="JudgedInCourt"/>).</summary>

@@ -169,6 +169,8 @@ public class CodebookTests
     [InlineData("The group vowed to attack the capital before the election, in a video posted on Sunday.")]
     [InlineData("Transport unions called a general strike and a march on parliament for next Monday.")]
     [InlineData("A court in Nairobi jailed two men for life on Tuesday for their part in the 2019 hotel bombing.")]
+    [InlineData("On Wednesday, seven men were jailed due to the sexual abuse and rape of two teenage girls at a care home in Dalwa.")]
+    [InlineData("Three soldiers were jailed over the killing of a shopkeeper at a checkpoint near Dalwa.")]
     [InlineData("More than 3,000 civilians were killed in the region last year, according to the annual report of the monitoring group.")]
     [InlineData("Veterans gathered in the square to mark the 80th anniversary of the battle that ended the siege in 1944.")]
     [InlineData("The finance minister launched an offensive against inflation, promising to win the battle for lower prices by March.")]
