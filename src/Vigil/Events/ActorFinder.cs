@@ -141,10 +141,18 @@ internal static partial class ActorFinder
     [GeneratedRegex(@"^\s+(?:(?:erupt(?:s|ed)?|broke\s+out|breaks\s+out|took\s+place|occurred|in\s+[\p{Lu}][\w'-]*(?:\s+[\p{Lu}][\w'-]*)?)\s+)?(?:with|between|against)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpponentNamedNext();
 
-    /// <summary>The state that opens a sentence as the subject of an act of force ("Israel struck", "The United States and Jordan carry out"), or null.</summary>
+    /// <summary>
+    /// The state that opens a sentence as the subject of an act of force ("Israel struck", "The United States and Jordan
+    /// carry out"), or that a passive names as its agent ("a vessel was attacked by Iran"), or null.
+    /// </summary>
     private static (Actor Actor, int Start, int Length)? StateActing(string text, SentenceCues sentence)
     {
         var match = StateSubject().Match(sentence.Text);
+        if (!match.Success)
+        {
+            match = StateAgent().Match(sentence.Text);
+        }
+
         if (!match.Success || Places.Countries.FromName(match.Groups["state"].Value) is not { } country)
         {
             return null;
@@ -157,6 +165,9 @@ internal static partial class ActorFinder
 
     [GeneratedRegex(@"^\W*(?:(?:On|In|Late|Early)\b[^,]{0,40},\s+)?(?:[Tt]he\s+)?(?<state>\p{Lu}[\w.]*(?:\s+\p{Lu}[\w.]*){0,2}?)(?:\s+and\s+(?:the\s+)?\p{Lu}[\w.]*(?:\s+\p{Lu}[\w.]*){0,2}?)?\s+(?:has\s+|have\s+|had\s+)?(?:carr(?:y|ies|ied)\s+out|launch(?:ed|es)?|struck|strikes|bombed|bombs|shelled|shells|fired|fires|targeted|targets|hits?|attacked|attacks|conducted|conducts|invaded|invades)\b", RegexOptions.CultureInvariant)]
     private static partial Regex StateSubject();
+
+    [GeneratedRegex(@"\b(?:was|were|is|are|been|being)\s+(?:\w+\s+)?(?:attacked|struck|hit|targeted|bombed|shelled|raided|seized|shot\s+down|fired\s+(?:on|upon|at))\s+by\s+(?:the\s+)?(?<state>\p{Lu}[\w.]*(?:\s+\p{Lu}[\w.]*){0,2}?)(?![\w.]|\s+\p{Lu}|\s+(?:forces|troops|military|army|navy|drones?|missiles?|jets?|warplanes?|aircraft)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex StateAgent();
 
     /// <summary>What may stand before such a fight's word: a few words that open the sentence, or the harm it caused ("five soldiers are killed in a").</summary>
     [GeneratedRegex(@"^\W*(?:[\w'-]+\s+){0,3}$|\b(?:killed|wounded|injured|died|dead|hurt)\s+(?:\w+\s+){0,2}?(?:in|during)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -527,6 +527,14 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void AStateNamedAsAPassivesAgentIsThePerpetrator()
+    {
+        var found = Assert.Single(EventTestKit.Extract("The news agency reports that a third Dalwa Shipping Company vessel was attacked by Iran while transiting through the Strait of Hormuz on Monday.", Published));
+        var perpetrator = Assert.Single(found.Perpetrators);
+        Assert.Equal(("Iran", "Military Forces of Iran"), (perpetrator.Name, perpetrator.Group));
+    }
+
+    [Fact]
     public void PeopleJoinedAfterAnAsideAreCountedToo()
     {
         var found = Assert.Single(EventTestKit.Extract("Clashes between the army and rebels near Dalwa killed five soldiers, including an army major, and seven insurgents.", Published));
