@@ -64,7 +64,10 @@ internal static partial class ActorFinder
                 var actor = crowd ? new Actor(mention.Name, ActorKind.Rioters, null)
                     : mention.Kind == ActorKind.Civilians && !isPerpetrator ? new Actor("Civilians", ActorKind.Civilians, null) : new Actor(mention.Name, mention.Kind, group);
                 var list = isPerpetrator ? perpetrators : targets;
-                if (!list.Any(a => a.Name.Equals(actor.Name, StringComparison.OrdinalIgnoreCase)) && (isPerpetrator || mention.Start >= cueAt || passiveBetween))
+                // A side named again later ("JNIM insurgents ambush a convoy ... amid a blockade by the jihadist group")
+                // is the perpetrator restated, not its own target.
+                var perpetratorRestated = !isPerpetrator && actor.Group is not null && perpetrators.Any(p => p.Group == actor.Group);
+                if (!list.Any(a => a.Name.Equals(actor.Name, StringComparison.OrdinalIgnoreCase)) && !perpetratorRestated && (isPerpetrator || mention.Start >= cueAt || passiveBetween))
                 {
                     // "killed in a shootout with Al-Shabaab gunmen", "clashes between the RSF and a tribe": the side named
                     // first after a fight's word is the one that fought whoever the sentence tells of.

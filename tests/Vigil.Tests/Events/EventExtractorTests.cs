@@ -527,6 +527,13 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void APerpetratorNamedAgainLaterIsNotItsOwnTarget()
+    {
+        var found = Assert.Single(EventTestKit.Extract("JNIM fighters ambushed a convoy of fuel tankers near Kayes on Monday, killing 12 drivers, as the jihadist group tightened its blockade of the region.", Published));
+        Assert.Equal(["Civilians"], found.Targets.Select(t => t.Name).ToArray());
+    }
+
+    [Fact]
     public void AStateNamedAsAPassivesAgentIsThePerpetrator()
     {
         var found = Assert.Single(EventTestKit.Extract("The news agency reports that a third Dalwa Shipping Company vessel was attacked by Iran while transiting through the Strait of Hormuz on Monday.", Published));
