@@ -177,6 +177,12 @@ def sentences(stories, texts, confusion=False):
         for (gold, predicted), n in errors.most_common():
             if gold != predicted:
                 print(f"  {n:3d}  {gold} -> {predicted}")
+        if confusion == "text":
+            print("\nhalf A errors with their sentences:")
+            for r in rows:
+                predicted = (predictions.get(r["id"]) or [{"subEventType": "(no event)"}])[0]["subEventType"]
+                if r["half"] == "A" and predicted != r["gold"]:
+                    print(f"  {r['gold']} -> {predicted}: {r['text']}")
 
 
 def causes(stories, predictions):
@@ -230,7 +236,8 @@ def main():
     parser.add_argument("--sentences", action="store_true",
                         help="also give each gold event's evidence sentence alone, as a news snippet, and score the first event's sub-type")
     parser.add_argument("--causes", action="store_true", help="count why gold events and Vigil's events go unmatched, per half")
-    parser.add_argument("--confusion", action="store_true", help="with --sentences, list half A's sub-type errors")
+    parser.add_argument("--confusion", nargs="?", const="counts", choices=["counts", "text"],
+                        help="with --sentences, list half A's sub-type errors (`text`: with each sentence)")
     args = parser.parse_args()
     files = []
     for path in args.gold:
