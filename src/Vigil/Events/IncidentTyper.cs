@@ -46,6 +46,7 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
 
             prediction = ForceOnAViolentCrowd(prediction, leadCues);
             prediction = ABlastIsNoFight(prediction, incident);
+            prediction = ABombSetDown(prediction, [.. leadCues.Select(c => c.Cue)], [.. cues.Select(c => c.Cue)]);
             prediction = NoArmedUnitHit(prediction, incident, targets);
             var best = prediction.BestSubType.Label;
             if (best != subType)
@@ -246,6 +247,28 @@ internal sealed partial class IncidentTyper(IncidentClassifier? classifier)
         }
 
         return Retyped(prediction, remote[0].Label, remote.Sum(r => r.Probability) + prediction.BestSubType.Probability);
+    }
+
+    /// <summary>
+    /// A blast the lead tells only as a bombing or explosion, which a later sentence of the incident says was set down
+    /// ("the bomb was placed on a motorcycle in a market", "explosives had been planted"), is a remote explosive, not
+    /// one dropped or fired (codebook section 3), unless some sentence of the incident names aircraft, drones or
+    /// shelling. The model reads "bombing" as an air strike when the lead says no more. The reading keeps the
+    /// probability of remote violence as a whole.
+    /// </summary>
+    internal static IncidentPrediction ABombSetDown(IncidentPrediction prediction, IReadOnlyCollection<Cue> leadCues, IReadOnlyCollection<Cue> incidentCues)
+    {
+        if (prediction.BestSubType.Label is not ("Air/drone strike" or "Shelling/artillery/missile attack")
+            || !leadCues.Contains(Cue.Explosion)
+            || leadCues.Any(cue => cue is not (Cue.Explosion or Cue.Kill or Cue.Injure))
+            || !incidentCues.Contains(Cue.Ied)
+            || incidentCues.Any(cue => cue is Cue.Airstrike or Cue.Shelling))
+        {
+            return prediction;
+        }
+
+        var remote = prediction.Ranked.Where(r => EventTaxonomy.TypeOf(r.Label) == EventTaxonomy.ExplosionsRemoteViolence).Sum(r => r.Probability);
+        return Retyped(prediction, "Remote explosive/landmine/IED", remote);
     }
 
     /// <summary>

@@ -542,6 +542,13 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void ABombingWhoseBombWasSetDownIsARemoteExplosive()
+    {
+        var found = Assert.Single(EventTestKit.Extract("A bombing on Tuesday evening killed a shopkeeper and three of his customers in the market town of Dalwa. The bomb was placed on a parked motorcycle outside a bakery, the provincial governor said.", Published));
+        Assert.Equal("Remote explosive/landmine/IED", found.SubEventType);
+    }
+
+    [Fact]
     public void PeopleJoinedAfterAnAsideAreCountedToo()
     {
         var found = Assert.Single(EventTestKit.Extract("Clashes between the army and rebels near Dalwa killed five soldiers, including an army major, and seven insurgents.", Published));

@@ -68,6 +68,16 @@ public class EventLexiconTests
         Assert.Equal(clash, Fires(Cue.Clash, sentence));
     }
 
+    [Theory]
+    [InlineData("The bomb was placed on a motorcycle outside the bakery.", true)]
+    [InlineData("Police said the explosives had been hidden in a vegetable cart.", true)]
+    [InlineData("The bomb was dropped by a warplane.", false)]
+    [InlineData("Flowers were placed at the memorial.", false)]
+    public void ABombSetDownIsARemoteExplosive(string sentence, bool ied)
+    {
+        Assert.Equal(ied, Fires(Cue.Ied, sentence));
+    }
+
     private static bool Fires(Cue cue, string sentence) =>
         EventLexicon.Cues.Any(c => c.Cue == cue && c.Pattern.IsMatch(sentence));
 }

@@ -35,4 +35,27 @@ public class IncidentTyperTests
     [InlineData("Protests erupt in Dalwa following the arrest of the opposition leader.", "Protests", "the arrest of the opposition leader.")]
     public void TheClauseAfterTheCutIsReadOnItsOwn(string sentence, string cue, string clause) =>
         Assert.Equal(clause, IncidentTyper.LaterClause(sentence, sentence.IndexOf(cue, StringComparison.Ordinal)));
+
+    private static IncidentPrediction Reading(params (string Label, double Probability)[] ranked) =>
+        new(ranked[0].Label, ranked[0].Probability, ranked.FirstOrDefault(r => r.Label == "none").Probability,
+            [.. ranked.Select(r => new LabelProbability(r.Label, r.Probability))]);
+
+    [Fact]
+    public void ABombingWhoseBombWasSetDownIsARemoteExplosive()
+    {
+        var read = Reading(("Air/drone strike", 0.5), ("Remote explosive/landmine/IED", 0.3), ("none", 0.2));
+        var retyped = IncidentTyper.ABombSetDown(read, [Cue.Explosion, Cue.Kill], [Cue.Explosion, Cue.Kill, Cue.Ied]);
+        Assert.Equal(("Remote explosive/landmine/IED", 0.8), (retyped.BestSubType.Label, Math.Round(retyped.BestSubType.Probability, 3)));
+    }
+
+    [Theory]
+    [InlineData("Explosion Kill", "Explosion Kill")]
+    [InlineData("Explosion Airstrike", "Explosion Airstrike Ied")]
+    [InlineData("Explosion", "Explosion Ied Shelling")]
+    public void ABombingIsRetypedOnlyWhenItsBombWasSetDownAndNothingWasDropped(string lead, string incident)
+    {
+        static Cue[] Cues(string names) => [.. names.Split(' ').Select(Enum.Parse<Cue>)];
+        var read = Reading(("Air/drone strike", 0.5), ("Remote explosive/landmine/IED", 0.3), ("none", 0.2));
+        Assert.Equal("Air/drone strike", IncidentTyper.ABombSetDown(read, Cues(lead), Cues(incident)).BestSubType.Label);
+    }
 }
