@@ -13,7 +13,7 @@ internal sealed record ActorEntry(Regex Pattern, string Name, ActorKind Kind, bo
 /// "protesters"), mapped to ACLED's actor types, read from <c>data/lexicon/en/actors.tsv</c> (an analyst edits that
 /// file, not this code). Named groups carry their canonical name as the group.
 /// </summary>
-internal static class ActorLexicon
+internal static partial class ActorLexicon
 {
     public const string ActorsFile = "actors.tsv";
 
@@ -72,19 +72,57 @@ internal static class ActorLexicon
             {
                 var mentionStart = start + match.Index;
                 var mentionEnd = mentionStart + match.Length;
+                if (!named && name.Contains(ActorNames.CountrySlot, StringComparison.Ordinal))
+                {
+                    mentionStart = WithItsCountry(text, start, mentionStart);
+                }
+
                 if (found.Any(other => other.Start < mentionEnd && mentionStart < other.End))
                 {
                     continue;
                 }
 
                 var armed = kind is not (ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters);
-                found.Add(new ActorMention(mentionStart, mentionEnd, named ? name : Describe(match.Value, name), kind, named ? name : null, armed));
+                found.Add(new ActorMention(mentionStart, mentionEnd, named ? name : Describe(text[mentionStart..mentionEnd], name), kind, named ? name : null, armed));
             }
         }
 
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
     }
+
+    /// <summary>
+    /// Where a descriptor that a country fills ("military forces", "armed forces", "police") begins once the country
+    /// written right before it is counted in: "Ukrainian military forces", "the Kenyan police", "Sudan's army". Without
+    /// it the descriptor would take the incident's country, which for forces acting abroad is their enemy's. A word
+    /// joined by a hyphen ("pro-Russian forces") names no state's own forces and is left out.
+    /// </summary>
+    private static int WithItsCountry(string text, int sentenceStart, int descriptorStart)
+    {
+        var before = text.AsSpan(sentenceStart, descriptorStart - sentenceStart);
+        var words = CountryWordsBefore().Match(before.ToString());
+        if (!words.Success)
+        {
+            return descriptorStart;
+        }
+
+        var phrase = words.Groups["words"].Value;
+        var parts = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var from = 0; from < parts.Length; from++)
+        {
+            var candidate = string.Join(' ', parts[from..]);
+            if ((Places.Countries.FromAdjective(candidate) ?? Places.Countries.FromName(candidate) ?? Places.Countries.FromName(candidate.Replace(".", string.Empty, StringComparison.Ordinal))) is not null)
+            {
+                return sentenceStart + words.Groups["words"].Index + phrase.IndexOf(candidate, StringComparison.Ordinal);
+            }
+        }
+
+        return descriptorStart;
+    }
+
+    /// <summary>Up to three capitalised words (a possessive's "'s" dropped) that end right before a descriptor, not joined to a word before them by a hyphen.</summary>
+    [GeneratedRegex(@"(?<![\w'’-])(?<words>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:'s|’s)?\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex CountryWordsBefore();
 
     /// <summary>
     /// A descriptor keeps its own words ("pro-Houthi forces"), tidied, so the analyst sees what the text says; words that

@@ -35,6 +35,20 @@ public class ActorLexiconTests
         Assert.Equal(kind, mention.Kind);
     }
 
+    [Theory]
+    [InlineData("Ukrainian military forces launched strikes on several sites across Russia.", "Ukrainian military forces")]
+    [InlineData("The Ukrainian Armed Forces attempted an assault on the border region.", "Ukrainian Armed Forces")]
+    [InlineData("Sudan's army shelled a market in Omdurman.", "Sudan's army")]
+    [InlineData("South Sudanese security forces raided the camp.", "South Sudanese security forces")]
+    public void TheCountryWrittenBeforeADescriptorIsPartOfIt(string text, string words) =>
+        Assert.Contains(words, Actors(text));
+
+    [Theory]
+    [InlineData("On Monday military forces shelled the town.", "Military forces")]
+    [InlineData("Residents of Goma said soldiers had fled.", "Soldiers")]
+    public void WordsBeforeADescriptorThatNameNoCountryStayOutOfIt(string text, string words) =>
+        Assert.Contains(words, Actors(text));
+
     [Fact]
     public void AnArmysNumberedUnitIsStateForces()
     {
