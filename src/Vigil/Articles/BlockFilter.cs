@@ -11,14 +11,13 @@ internal static partial class BlockFilter
 {
     public static List<BodyBlock> Apply(List<BodyBlock> blocks, string? headline, string? byline)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         var kept = new List<BodyBlock>(blocks.Count);
         var teasers = Teasers(blocks);
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
-            // Short lines repeat legitimately (table cells, list labels); a repeated paragraph is a pull quote or teaser.
-            if (IsLinkList(block) || (block.Text.Length > 60 && !seen.Add(block.Text)) || teasers?.Contains(i) == true)
+            if (IsLinkList(block) || (block.Text.Length > 60 && IsRestatement(seen, block)) || teasers?.Contains(i) == true)
             {
                 continue;
             }
@@ -59,6 +58,24 @@ internal static partial class BlockFilter
         }
 
         return kept;
+    }
+
+    /// <summary>
+    /// A paragraph said again in another kind of block (a blockquote or heading after the paragraph, a teaser's
+    /// paragraph before it) is a pull quote or a teaser restating the text. Said again as the same kind of block, it is
+    /// the text itself: a recipe in each day's meal plan, an instruction in each section of a form, a refrain, a page
+    /// that holds its story twice; the truths of every development set keep such repeats. Short lines repeat either
+    /// way (table cells, list labels).
+    /// </summary>
+    private static bool IsRestatement(Dictionary<string, string> seen, BodyBlock block)
+    {
+        if (seen.TryGetValue(block.Text, out var kind))
+        {
+            return kind != block.Kind;
+        }
+
+        seen[block.Text] = block.Kind;
+        return false;
     }
 
     /// <summary>

@@ -50,6 +50,28 @@ public sealed class BlockFilterTests
     }
 
     [Fact]
+    public void AParagraphThePageSaysTwiceIsWrittenTwice()
+    {
+        // The same instruction under two sections, as a form's notes or a week's meal plan repeat it.
+        const string Refrain = "Residents living within two hundred metres of the embankment should keep their cellars clear until the work is finished.";
+        var html = Page($"<div class=\"story\">{Paragraphs(Story1, Refrain, Story2, Refrain, Story3)}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "refrain.html");
+
+        Assert.Equal([Story1, Refrain, Story2, Refrain, Story3], article.Paragraphs);
+    }
+
+    [Fact]
+    public void APullQuoteRestatingAParagraphGoes()
+    {
+        var html = Page($"<div class=\"story\">{Paragraphs(Story1, Story2)}<blockquote>{Story2}</blockquote>{Paragraphs(Story3)}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "pull-quote.html");
+
+        Assert.Equal([Story1, Story2, Story3], article.Paragraphs);
+    }
+
+    [Fact]
     public void AHeadingOverNothingButLinksLabelsALinkBox()
     {
         // A section heading of the article stays; "Also in Science" over a list of headlines goes with its links.
