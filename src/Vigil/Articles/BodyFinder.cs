@@ -318,6 +318,13 @@ internal static class BodyFinder
                 break;
             }
 
+            // Old layouts set the article in one cell of a table row and the page's other columns in the cells beside
+            // it; a row whose other cells hold text is the layout, and whatever it scores it owes to those columns.
+            if (parent.Tag == "tr" && parent.Children.Count(c => !c.Dropped && c.KeptText > 0) > 1)
+            {
+                break;
+            }
+
             if (parent.Score > lastScore)
             {
                 // A parent whose score comes from other columns (classified ads, link lists beside the article) holds

@@ -34,6 +34,19 @@ public sealed class BodyFinderTests
     }
 
     [Fact]
+    public void DoesNotClimbIntoATableRowOfColumns()
+    {
+        // An old table layout: the story in one cell, short lines of the site's own in the cells beside it, whose
+        // text lifts the row's score above the story's cell.
+        const string Cells = "<td>Weather today: sunny spells and light winds, rain later</td><td>Markets: shares up and pound steady, oil down</td>";
+        var html = Page($"<table><tr><td><div>{Paragraphs(Story1, Story2, Story3)}</div></td>{Cells}</tr></table>");
+
+        var article = HtmlArticleExtractor.Extract(html, "table-row.html");
+
+        Assert.Equal([Story1, Story2, Story3], article.Paragraphs);
+    }
+
+    [Fact]
     public void FindsAnArticleInsideAnElementNamedForItsByline()
     {
         // Blog templates and pasted posts wrap a whole post in an element classed for its byline or metadata.
