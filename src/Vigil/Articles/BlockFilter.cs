@@ -47,9 +47,9 @@ internal static partial class BlockFilter
 
             // Addressing the reader is not enough (advice pieces do it throughout); a prompt also names the machinery.
             // Naming it is not enough either: a sentence that speaks of subscribers or advertising in the third
-            // person is news about them, unless it is a label too short to be a sentence.
+            // person is news about them, unless it is a label.
             if (words < PromptWords && PublishingMachinery().IsMatch(block.Text) && TextArticleExtractor.BoilerplateScore(block.Text) >= 1.0
-                && (words <= 12 || TextArticleExtractor.AddressesReader(block.Text)))
+                && (TextArticleExtractor.AddressesReader(block.Text) || IsMachineryLabel(block.Text, words)))
             {
                 continue;
             }
@@ -77,6 +77,15 @@ internal static partial class BlockFilter
         seen[block.Text] = block.Kind;
         return false;
     }
+
+    /// <summary>
+    /// A label of the site's machinery that does not address the reader: a bare name of four words or fewer
+    /// ("Crypto-Gram Newsletter", "NEWSLETTER SIGN UP", "login"), or a short line that names the machinery twice
+    /// ("Brand New Newsletters: Subscribe now!"). A short line that names it once among more words is a sentence or a
+    /// heading about it: "Turkey blocks Sweden's NATO membership bid", "Trade union membership survey 2006", "Donations pour in
+    /// for the victims".
+    /// </summary>
+    private static bool IsMachineryLabel(string text, int words) => words <= 4 || (words <= 12 && PublishingMachinery().Count(text) >= 2);
 
     /// <summary>
     /// A prompt is said in a sentence or two, well under 40 words ("Subscribe to our newsletter to get the day's news

@@ -25,6 +25,18 @@ public sealed class BlockFilterTests
     }
 
     [Fact]
+    public void AShortLineAboutMembershipOrDonationsIsNewsButALabelOfTheMachineryIsNot()
+    {
+        const string Heading = "Turkey blocks Sweden's NATO membership bid";
+        const string Donations = "Donations for the flooded villages reached two million by Friday";
+        var html = Page($"<div class=\"story\">{Paragraphs(Story1, Heading, Story2, "Newsletter sign up", Donations, Story3)}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "membership.html");
+
+        Assert.Equal([Story1, Heading, Story2, Donations, Story3], article.Paragraphs);
+    }
+
+    [Fact]
     public void ReportedNewsThatSaysYouIsNotAPrompt()
     {
         const string News = "The retailer is now letting you stream music without a membership, and the company said in a statement that subscriptions would stay on sale.";
