@@ -137,7 +137,16 @@ internal static partial class BlockFilter
     [GeneratedRegex(@"(?:[.!?…""”)]|\.\.\.)\s*(?:read( more| on| the rest| full( story| article)?)?|more|full story|continue reading|\[ ?more ?\])\s*[.»>…]*$", RegexOptions.IgnoreCase)]
     private static partial Regex ReadMoreEnding();
 
-    private static bool IsLinkList(BodyBlock block) => block.LinkDensity > 0.5;
+    /// <summary>
+    /// A block that is mostly link text. One that also says a sentence's worth in its own words and ends as a sentence
+    /// is prose that links a name or a headline ("&lt;a&gt;Ousted WeWork CEO Adam Neumann can still name
+    /// directors&lt;/a&gt;, according to a new report."), not a list of links.
+    /// </summary>
+    private static bool IsLinkList(BodyBlock block) =>
+        block.LinkDensity > 0.5 && !(block.Chars - block.LinkChars >= OwnWordsOfASentence && HtmlText.EndsLikeSentence(block.Text));
+
+    /// <summary>Visible characters outside links that make a sentence of the block's own (about ten words).</summary>
+    private const int OwnWordsOfASentence = 60;
 
     /// <summary>
     /// A heading over nothing but links ("Also in Sport", "Most read" over a list of headlines) labels a link box that

@@ -84,6 +84,20 @@ public sealed class BlockFilterTests
     }
 
     [Fact]
+    public void AParagraphThatLinksAHeadlineAndSaysASentenceOfItsOwnIsProse()
+    {
+        const string Linked = "<a href=\"/wework\">The ousted chief executive of the office-sharing company can still name directors to its board, even though he left</a>. He can still influence the company through its board, according to a new report.";
+        const string Links = "<a href=\"/a\">Telescope finds a cold planet near a young star</a> | <a href=\"/b\">Shuttle launch moved to February</a>";
+        var html = Page($"<div class=\"story\">{Paragraphs(Story1, Linked, Story2, Links, Story3)}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "linked-prose.html");
+
+        Assert.Equal(
+            [Story1, "The ousted chief executive of the office-sharing company can still name directors to its board, even though he left. He can still influence the company through its board, according to a new report.", Story2, Story3],
+            article.Paragraphs);
+    }
+
+    [Fact]
     public void AHeadingOverNothingButLinksLabelsALinkBox()
     {
         // A section heading of the article stays; "Also in Science" over a list of headlines goes with its links.
