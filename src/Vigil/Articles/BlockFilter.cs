@@ -11,14 +11,13 @@ internal static partial class BlockFilter
 {
     public static List<BodyBlock> Apply(List<BodyBlock> blocks, string? headline, string? byline)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         var kept = new List<BodyBlock>(blocks.Count);
         var teasers = Teasers(blocks);
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
-            // Short lines repeat legitimately (table cells, list labels); a repeated paragraph is a pull quote or teaser.
-            if (IsLinkList(block) || (block.Text.Length > 60 && !seen.Add(block.Text)) || teasers?.Contains(i) == true)
+            if (IsLinkList(block) || (block.Text.Length > 60 && IsRestatement(seen, block)) || teasers?.Contains(i) == true)
             {
                 continue;
             }
@@ -48,9 +47,9 @@ internal static partial class BlockFilter
 
             // Addressing the reader is not enough (advice pieces do it throughout); a prompt also names the machinery.
             // Naming it is not enough either: a sentence that speaks of subscribers or advertising in the third
-            // person is news about them, unless it is a label too short to be a sentence.
+            // person is news about them, unless it is a label.
             if (words < PromptWords && PublishingMachinery().IsMatch(block.Text) && TextArticleExtractor.BoilerplateScore(block.Text) >= 1.0
-                && (words <= 12 || TextArticleExtractor.AddressesReader(block.Text)))
+                && (TextArticleExtractor.AddressesReader(block.Text) || IsMachineryLabel(block.Text, words)))
             {
                 continue;
             }
@@ -60,6 +59,33 @@ internal static partial class BlockFilter
 
         return kept;
     }
+
+    /// <summary>
+    /// A paragraph said again in another kind of block (a blockquote or heading after the paragraph, a teaser's
+    /// paragraph before it) is a pull quote or a teaser restating the text. Said again as the same kind of block, it is
+    /// the text itself: a recipe in each day's meal plan, an instruction in each section of a form, a refrain, a page
+    /// that holds its story twice; the truths of every development set keep such repeats. Short lines repeat either
+    /// way (table cells, list labels).
+    /// </summary>
+    private static bool IsRestatement(Dictionary<string, string> seen, BodyBlock block)
+    {
+        if (seen.TryGetValue(block.Text, out var kind))
+        {
+            return kind != block.Kind;
+        }
+
+        seen[block.Text] = block.Kind;
+        return false;
+    }
+
+    /// <summary>
+    /// A label of the site's machinery that does not address the reader: a bare name of four words or fewer
+    /// ("Crypto-Gram Newsletter", "NEWSLETTER SIGN UP", "login"), or a short line that names the machinery twice
+    /// ("Brand New Newsletters: Subscribe now!"). A short line that names it once among more words is a sentence or a
+    /// heading about it: "Turkey blocks Sweden's NATO membership bid", "Trade union membership survey 2006", "Donations pour in
+    /// for the victims".
+    /// </summary>
+    private static bool IsMachineryLabel(string text, int words) => words <= 4 || (words <= 12 && PublishingMachinery().Count(text) >= 2);
 
     /// <summary>
     /// A prompt is said in a sentence or two, well under 40 words ("Subscribe to our newsletter to get the day's news
@@ -111,7 +137,16 @@ internal static partial class BlockFilter
     [GeneratedRegex(@"(?:[.!?…""”)]|\.\.\.)\s*(?:read( more| on| the rest| full( story| article)?)?|more|full story|continue reading|\[ ?more ?\])\s*[.»>…]*$", RegexOptions.IgnoreCase)]
     private static partial Regex ReadMoreEnding();
 
-    private static bool IsLinkList(BodyBlock block) => block.LinkDensity > 0.5;
+    /// <summary>
+    /// A block that is mostly link text. One that also says a sentence's worth in its own words and ends as a sentence
+    /// is prose that links a name or a headline ("&lt;a&gt;Ousted WeWork CEO Adam Neumann can still name
+    /// directors&lt;/a&gt;, according to a new report."), not a list of links.
+    /// </summary>
+    private static bool IsLinkList(BodyBlock block) =>
+        block.LinkDensity > 0.5 && !(block.Chars - block.LinkChars >= OwnWordsOfASentence && HtmlText.EndsLikeSentence(block.Text));
+
+    /// <summary>Visible characters outside links that make a sentence of the block's own (about ten words).</summary>
+    private const int OwnWordsOfASentence = 60;
 
     /// <summary>
     /// A heading over nothing but links ("Also in Sport", "Most read" over a list of headlines) labels a link box that

@@ -119,11 +119,21 @@ internal static class BodyFinder
                 continue;
             }
 
-            var isFurniture = node.IsFurnitureByMarkup || (trustNames && node.IsFurnitureByName);
+            var isFurniture = node.IsFurnitureByMarkup || (trustNames && node.IsFurnitureByName && !IsInRunningText(node));
             node.Dropped = node.Parent.Dropped || node.IsHidden || (isFurniture && !containsMarkedBody.Contains(node)
                 && 2 * (node.TextLength - node.LinkLength) < pageText && !IsCitedQuote(node));
         }
     }
+
+    /// <summary>
+    /// Words inside a paragraph's running text belong to its sentence whatever their element is named: sites class a
+    /// linked place or person for a topic page, a tooltip or a popup ("reverse its position on
+    /// &lt;a class="meta-tag"&gt;Sudan&lt;/a&gt; and lift"), and dropping the name leaves the sentence without its words.
+    /// What the page hides is still left out: hidden by markup (<see cref="ContentNode.IsHidden"/>) or by a name that
+    /// says so ("sr-only", "visually-hidden": words for screen readers, not for the sentence on the page).
+    /// </summary>
+    private static bool IsInRunningText(ContentNode node) => !node.IsBlock && node.Parent is { Tag: "p", OwnText: > 0 }
+        && !BoilerplateNames.NamesHidden(node.Element.GetAttribute("class")) && !BoilerplateNames.NamesHidden(node.Element.Id);
 
     private static bool IsInsideHidden(ContentNode node)
     {
@@ -314,6 +324,13 @@ internal static class BodyFinder
             }
 
             if (parent.Score < threshold)
+            {
+                break;
+            }
+
+            // Old layouts set the article in one cell of a table row and the page's other columns in the cells beside
+            // it; a row whose other cells hold text is the layout, and whatever it scores it owes to those columns.
+            if (parent.Tag == "tr" && parent.Children.Count(c => !c.Dropped && c.KeptText > 0) > 1)
             {
                 break;
             }

@@ -173,6 +173,23 @@ internal static class BoilerplateNames
         return tokens.Any(token => token == "disqus" || (token.StartsWith("comment", StringComparison.Ordinal) && token != "commented" && !StemExceptions.Contains(token)));
     }
 
+    /// <summary>Whether a class or id says the element is not shown on the page ("sr-only", "visually-hidden", "hide").</summary>
+    public static bool NamesHidden(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        var tokens = new List<string>();
+        foreach (var part in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            HtmlText.SplitNameTokens(part, tokens);
+        }
+
+        return tokens.Any(token => token is "hidden" or "hide" or "sr" or "invisible" or "offscreen");
+    }
+
     public static bool IsNegative(string token)
     {
         if (NegativeWords.Contains(token))

@@ -25,6 +25,18 @@ public sealed class BlockFilterTests
     }
 
     [Fact]
+    public void AShortLineAboutMembershipOrDonationsIsNewsButALabelOfTheMachineryIsNot()
+    {
+        const string Heading = "Turkey blocks Sweden's NATO membership bid";
+        const string Donations = "Donations for the flooded villages reached two million by Friday";
+        var html = Page($"<div class=\"story\">{Paragraphs(Story1, Heading, Story2, "Newsletter sign up", Donations, Story3)}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "membership.html");
+
+        Assert.Equal([Story1, Heading, Story2, Donations, Story3], article.Paragraphs);
+    }
+
+    [Fact]
     public void ReportedNewsThatSaysYouIsNotAPrompt()
     {
         const string News = "The retailer is now letting you stream music without a membership, and the company said in a statement that subscriptions would stay on sale.";
@@ -47,6 +59,42 @@ public sealed class BlockFilterTests
         var article = HtmlArticleExtractor.Extract(html, "milestone.html");
 
         Assert.Equal([Milestone, Story1, Story2], article.Paragraphs);
+    }
+
+    [Fact]
+    public void AParagraphThePageSaysTwiceIsWrittenTwice()
+    {
+        // The same instruction under two sections, as a form's notes or a week's meal plan repeat it.
+        const string Refrain = "Residents living within two hundred metres of the embankment should keep their cellars clear until the work is finished.";
+        var html = Page($"<div class=\"story\">{Paragraphs(Story1, Refrain, Story2, Refrain, Story3)}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "refrain.html");
+
+        Assert.Equal([Story1, Refrain, Story2, Refrain, Story3], article.Paragraphs);
+    }
+
+    [Fact]
+    public void APullQuoteRestatingAParagraphGoes()
+    {
+        var html = Page($"<div class=\"story\">{Paragraphs(Story1, Story2)}<blockquote>{Story2}</blockquote>{Paragraphs(Story3)}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "pull-quote.html");
+
+        Assert.Equal([Story1, Story2, Story3], article.Paragraphs);
+    }
+
+    [Fact]
+    public void AParagraphThatLinksAHeadlineAndSaysASentenceOfItsOwnIsProse()
+    {
+        const string Linked = "<a href=\"/wework\">The ousted chief executive of the office-sharing company can still name directors to its board, even though he left</a>. He can still influence the company through its board, according to a new report.";
+        const string Links = "<a href=\"/a\">Telescope finds a cold planet near a young star</a> | <a href=\"/b\">Shuttle launch moved to February</a>";
+        var html = Page($"<div class=\"story\">{Paragraphs(Story1, Linked, Story2, Links, Story3)}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "linked-prose.html");
+
+        Assert.Equal(
+            [Story1, "The ousted chief executive of the office-sharing company can still name directors to its board, even though he left. He can still influence the company through its board, according to a new report.", Story2, Story3],
+            article.Paragraphs);
     }
 
     [Fact]

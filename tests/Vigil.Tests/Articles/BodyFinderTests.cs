@@ -34,6 +34,35 @@ public sealed class BodyFinderTests
     }
 
     [Fact]
+    public void WordsInsideASentenceStayWhateverTheirElementIsNamed()
+    {
+        // A linked topic classed as a tag, a name with a popup card: words of the sentence. A screen reader's note stays out.
+        const string Linked = "The government plans to reverse its position on <a class=\"meta-tag\" href=\"/topic/sudan\">Sudan</a> and lift trade sanctions, officials said <span class=\"popup\">late on Thursday</span> in the capital.";
+        const string Note = "Engineers tested the barriers during the spring storms, <span class=\"sr-only\">opens in a new window</span>and they held.";
+        var html = Page($"<div class=\"story\">{Paragraphs(Story1, Linked, Story2, Note, Story3)}</div>");
+
+        var article = HtmlArticleExtractor.Extract(html, "running-text.html");
+
+        Assert.Equal(
+            [Story1, "The government plans to reverse its position on Sudan and lift trade sanctions, officials said late on Thursday in the capital.", Story2,
+                "Engineers tested the barriers during the spring storms, and they held.", Story3],
+            article.Paragraphs);
+    }
+
+    [Fact]
+    public void DoesNotClimbIntoATableRowOfColumns()
+    {
+        // An old table layout: the story in one cell, short lines of the site's own in the cells beside it, whose
+        // text lifts the row's score above the story's cell.
+        const string Cells = "<td>Weather today: sunny spells and light winds, rain later</td><td>Markets: shares up and pound steady, oil down</td>";
+        var html = Page($"<table><tr><td><div>{Paragraphs(Story1, Story2, Story3)}</div></td>{Cells}</tr></table>");
+
+        var article = HtmlArticleExtractor.Extract(html, "table-row.html");
+
+        Assert.Equal([Story1, Story2, Story3], article.Paragraphs);
+    }
+
+    [Fact]
     public void FindsAnArticleInsideAnElementNamedForItsByline()
     {
         // Blog templates and pasted posts wrap a whole post in an element classed for its byline or metadata.
