@@ -33,8 +33,16 @@ internal static partial class ActorFinder
                 .DefaultIfEmpty(cueAt)
                 .Min();
             var byAgent = Regex.Match(text[cueEnd..sentence.Span.End], @"^[^.;]{0,60}?\bby\s+(?:the\s+|a\s+|an\s+)?");
+            // Police or soldiers who shoot or arrest the attacker after the lead ("The attacker was shot dead by police")
+            // answered the incident: they are neither its perpetrator nor its target.
+            var responders = sentence != incident.Triggers[0] && WordClasses.SubduesTheAssailant.IsMatch(sentence.Text);
             foreach (var mention in mentions)
             {
+                if (responders && mention.Kind == ActorKind.StateForces)
+                {
+                    continue;
+                }
+
                 // "Isis' chief spokesman": a possessive actor names someone's affiliation, not a party to the act.
                 if (IsInsideSource(text, mention) || Regex.IsMatch(text[mention.End..Math.Min(text.Length, mention.End + 2)], "^(?:'|’)"))
                 {
@@ -44,7 +52,9 @@ internal static partial class ActorFinder
                 var afterBy = byAgent.Success && mention.Start >= cueEnd + byAgent.Length - 1 && mention.Start <= cueEnd + byAgent.Length + 5;
                 // A cue that holds its own subject ("Russian forces struck", "Israeli drones targeted") has its actor
                 // inside it: the actor that the cue's words begin with acted.
-                var before = mention.End <= activeHarmAt || (mention.Start <= cueAt && mention.End > cueAt && activeHarmAt == cueAt);
+                // "At the police headquarters, a clerk stabbed four": forces named as a place stand before the act without doing it.
+                var premises = mention.Kind == ActorKind.StateForces && ForcesPremisesAfter().IsMatch(text.AsSpan(mention.End, Math.Min(30, sentence.Span.End - mention.End)));
+                var before = !premises && (mention.End <= activeHarmAt || (mention.Start <= cueAt && mention.End > cueAt && activeHarmAt == cueAt));
                 var passiveBetween = before && mention.End <= cueAt && (Passive().IsMatch(text[mention.End..cueAt]) || PresentPassive().IsMatch(text[mention.End..cueAt]));
                 // The armed owner of an attack noun made the attack, wherever the noun stands ("killed in an Israeli strike",
                 // "a Houthi drone attack", "an Al Shabaab ambush").
@@ -263,4 +273,8 @@ internal static partial class ActorFinder
 
     /// <summary>A saying verb right after a name: the name is who speaks ("X claimed", "X, a spokesman, said").</summary>
     private static readonly Lazy<Regex> SpeakerOfPattern = new(() => new Regex(@"^\s*(?:,[^,]{1,60},\s*)?(?:(?:has|had|have)\s+)?(?:" + WordClasses.SayingVerbs + @")\b", WordClasses.Options));
+
+    private static readonly Lazy<Regex> ForcesPremisesPattern = new(() => new Regex(@"^\s+(?:" + WordClasses.ForcesPremises + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+
+    private static Regex ForcesPremisesAfter() => ForcesPremisesPattern.Value;
 }

@@ -42,6 +42,8 @@ internal static class WordClasses
         [nameof(ArmedNoun)] = Fit.Words,
         [nameof(SettlesAConflict)] = Fit.Words,
         [nameof(OffDuty)] = Fit.Words,
+        [nameof(SubduesTheAssailant)] = Fit.Words,
+        [nameof(ForcesPremises)] = Fit.Part,
         [nameof(MutualFire)] = Fit.Words,
         [nameof(FireExchanged)] = Fit.Words,
         [nameof(Firearms)] = Fit.Words,
@@ -104,6 +106,9 @@ internal static class WordClasses
 
     /// <summary>What an agreement between parties to a conflict settles or exchanges ("a ceasefire", "a prisoner swap", "rebels").</summary>
     public static Regex SettlesAConflict => Loaded.Value.Regex(nameof(SettlesAConflict));
+
+    /// <summary>Force or arrest that ends an attack ("the attacker was shot dead by police"): who acts there responded to the incident.</summary>
+    public static Regex SubduesTheAssailant => Loaded.Value.Regex(nameof(SubduesTheAssailant));
 
     /// <summary>An armed man attacked off duty or at home ("shot in his shop").</summary>
     public static Regex OffDuty => Loaded.Value.Regex(nameof(OffDuty));
@@ -198,6 +203,9 @@ internal static class WordClasses
 
     /// <summary>The feature words written with a place's name ("the town of X", "X district"): a part of <see cref="PlaceFinder"/>'s places, matched as written.</summary>
     public static string PlaceFeatures => Loaded.Value.Entries(nameof(PlaceFeatures));
+
+    /// <summary>A building or post written right after a forces descriptor ("police headquarters"): a part of <see cref="ActorFinder"/>'s perpetrators, matched after the descriptor.</summary>
+    public static string ForcesPremises => Loaded.Value.Entries(nameof(ForcesPremises));
 
     /// <summary>The sites at a place written after its name ("X checkpoint"): a part of <see cref="PlaceFinder"/>'s places, matched as written.</summary>
     public static string PlaceSites => Loaded.Value.Entries(nameof(PlaceSites));

@@ -549,6 +549,21 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void PoliceWhoShootTheAttackerAfterTheLeadAreNotItsPerpetrator()
+    {
+        var found = Assert.Single(EventTestKit.Extract("Two shoppers were killed and three injured in a stabbing attack by a local man at a market in Dalwa on Monday. The attacker was shot dead by police.", Published));
+        Assert.DoesNotContain(found.Perpetrators, p => p.Kind == ActorKind.StateForces);
+        Assert.DoesNotContain(found.Targets, p => p.Kind == ActorKind.StateForces);
+    }
+
+    [Fact]
+    public void ForcesNamedAsAPlaceBeforeTheActDidNotDoIt()
+    {
+        var found = Assert.Single(EventTestKit.Extract("At the police headquarters in Dalwa, a clerk went on a stabbing spree on Thursday, killing four.", Published));
+        Assert.DoesNotContain(found.Perpetrators, p => p.Kind == ActorKind.StateForces);
+    }
+
+    [Fact]
     public void PeopleJoinedAfterAnAsideAreCountedToo()
     {
         var found = Assert.Single(EventTestKit.Extract("Clashes between the army and rebels near Dalwa killed five soldiers, including an army major, and seven insurgents.", Published));
