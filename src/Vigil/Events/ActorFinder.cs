@@ -121,6 +121,15 @@ internal static partial class ActorFinder
             evidence.Add(FieldEvidence.Of("perpetrators[0]", state.Start, state.Length, text));
         }
 
+        // "A fuel depot in Kandahar is also bombed": the act told again at another place was done by the same hands, which
+        // the sentence that told it first names.
+        if (perpetrators.Count == 0 && incident.SameActAs is { } first)
+        {
+            var (earlier, _, earlierEvidence) = Find(text, first, people, documentGroup);
+            perpetrators.AddRange(earlier);
+            evidence.AddRange(earlierEvidence.Where(e => e.Field.StartsWith("perpetrators[", StringComparison.Ordinal)));
+        }
+
         // A fight whose sentence names no one before its word has as its first side the one named next to it.
         if (perpetrators.Count == 0 && opponent is not null)
         {

@@ -24,6 +24,9 @@ internal sealed class Incident
 
     public IEnumerable<SentenceCues> All => Triggers.Concat(Context).OrderBy(s => s.Index);
 
+    /// <summary>The incident whose act this one tells again at another place ("A fuel depot in Kandahar is also bombed."), if any.</summary>
+    public Incident? SameActAs { get; init; }
+
     /// <summary>Whether the incident retells the kind of act a court judged in the report's lead: the crime tried, not news.</summary>
     public bool RetellsAJudgedAct { get; set; }
 

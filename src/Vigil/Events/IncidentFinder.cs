@@ -194,7 +194,7 @@ internal sealed partial class IncidentFinder(IncidentClassifier? classifier)
             {
                 // "A fuel depot in Kandahar is also bombed." after an airstrike in Kabul: "also" says the act just told
                 // happened again, and a new place makes it an incident of its own (one event per place).
-                current = new Incident();
+                current = new Incident { SameActAs = current };
                 current.Triggers.Add(sentence with { Cues = [same] });
                 incidents.Add(current);
                 assigned.Add(sentence.Index);

@@ -47,6 +47,15 @@ public class PlaceSplitterTests
     }
 
     [Fact]
+    public void AnActThatAlsoStruckAnotherPlaceWasDoneByTheSameHands()
+    {
+        var found = EventTestKit.Extract("Army warplanes bombed a market in Dalwa, killing six people. A fuel depot in Marrow is also bombed.", Published, new FakeResolver());
+        Assert.Equal(2, found.Count);
+        Assert.NotEmpty(found[0].Perpetrators);
+        Assert.Equal(found[0].Perpetrators, found[1].Perpetrators);
+    }
+
+    [Fact]
     public void AnActThatAlsoStruckThePlaceItWasToldAtStaysOneIncident() =>
         Assert.Single(Shares("Military jets bombed a market in Dalwa, killing six people. A fuel depot in Dalwa is also bombed."));
 
