@@ -564,6 +564,14 @@ public class EventExtractorTests
     }
 
     [Fact]
+    public void SoldiersKilledInACrashWereKilledByTheCrash() =>
+        Assert.Empty(EventTestKit.Extract("Four soldiers were killed when their military helicopter crashed in bad weather near Dalwa on Monday, the army said.", Published));
+
+    [Fact]
+    public void ABlastAtAnArmyBaseStaysAnIncidentWhateverCauseIsNamed() =>
+        Assert.NotEmpty(EventTestKit.Extract("An explosion at an army base near Dalwa killed six soldiers on Monday; officials blamed a gas cylinder.", Published));
+
+    [Fact]
     public void PeopleJoinedAfterAnAsideAreCountedToo()
     {
         var found = Assert.Single(EventTestKit.Extract("Clashes between the army and rebels near Dalwa killed five soldiers, including an army major, and seven insurgents.", Published));
