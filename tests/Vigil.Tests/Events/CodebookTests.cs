@@ -189,6 +189,7 @@ public class CodebookTests
     [InlineData("The state security service issues an arrest warrant for messaging-app founder Ivan Petrov for facilitating terrorist activity, alleging that his app helps rebels plan attacks in the north.")]
     [InlineData("Police in Dalwa arrested two men on Saturday on suspicion of burglary after jewellery was taken from the town museum.")]
     [InlineData("A footballer was arrested in Dalwa on Friday on a charge of domestic violence after his wife said he had assaulted her.")]
+    [InlineData("Police arrest three suspected organisers over irregularities in the civil service examination in Dalwa.")]
     [InlineData("The attacking midfielder shot the winner in the 89th minute as the visitors stormed back to beat the champions.")]
     [InlineData("Investors rallied in the afternoon after the central bank cut rates.")]
     [InlineData("Leaders of the bloc's member states met in Dalwa for a summit where on Sunday the presidents of Tarvia and Molden signed the continental free trade agreement. With Sunday's signings, all but one of the member states have signed on to the agreement. While 54 nations have signed the agreement, only 27 have ratified it.")]
