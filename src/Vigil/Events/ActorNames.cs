@@ -40,15 +40,24 @@ public static partial class ActorNames
         (string?, ActorKind?) Form(string form, ActorKind kind) => country is null ? (null, null) : (Fill(form, country), kind);
         (string?, ActorKind?) Side(Actor? actor) => (Acled(actor, incidentCountry), actor?.Kind);
         var first = perpetrators.FirstOrDefault();
+        // ACLED codes no civilian as the side that used violence: one described only as a civilian who attacked ("a
+        // Palestinian man", "an IT worker") is an unidentified armed actor, of the country the description names.
+        (string?, ActorKind?) Acting(Actor? actor) => actor switch
+        {
+            null => Form(UnknownArmedGroup, ActorKind.PoliticalMilitia),
+            _ when (actor.Kind ?? ActorLexicon.Entries.FirstOrDefault(e => !e.Named && e.Pattern.IsMatch(actor.Name))?.Kind) == ActorKind.Civilians =>
+                (NamedCountry(actor.Name) ?? country) is { } named ? (Fill(UnknownArmedGroup, named), ActorKind.PoliticalMilitia) : (null, null),
+            _ => Side(actor),
+        };
         var force = perpetrators.Concat(targets).FirstOrDefault(a => a.Kind is not (null or ActorKind.Civilians or ActorKind.Protesters or ActorKind.Rioters));
         var ((actor1, inter1), (actor2, inter2)) = eventType switch
         {
             EventTaxonomy.Protests => (Form(Protesters, ActorKind.Protesters), Side(force)),
             EventTaxonomy.Riots => (first?.Group is not null ? Side(first) : Form(Rioters, ActorKind.Rioters), Side(force ?? targets.FirstOrDefault())),
-            EventTaxonomy.ViolenceAgainstCivilians => (first is null ? Form(UnknownArmedGroup, ActorKind.PoliticalMilitia) : Side(first),
+            EventTaxonomy.ViolenceAgainstCivilians => (Acting(first),
                 targets.Count == 0 ? Form(Civilians, ActorKind.Civilians) : Side(targets[0])),
-            EventTaxonomy.ExplosionsRemoteViolence when targets.Count == 0 && peopleHarmed => (first is null ? Form(UnknownArmedGroup, ActorKind.PoliticalMilitia) : Side(first), Form(Civilians, ActorKind.Civilians)),
-            EventTaxonomy.Battles or EventTaxonomy.ExplosionsRemoteViolence => (first is null ? Form(UnknownArmedGroup, ActorKind.PoliticalMilitia) : Side(first), Side(targets.FirstOrDefault())),
+            EventTaxonomy.ExplosionsRemoteViolence when targets.Count == 0 && peopleHarmed => (Acting(first), Form(Civilians, ActorKind.Civilians)),
+            EventTaxonomy.Battles or EventTaxonomy.ExplosionsRemoteViolence => (Acting(first), Side(targets.FirstOrDefault())),
             _ => (Side(first), Side(targets.FirstOrDefault())),
         };
         return new AcledSides(actor1, inter1, actor2, inter2);

@@ -50,4 +50,11 @@ public class ActorNamesTests
         var sides = ActorNames.Sides(EventTaxonomy.Protests, [new Actor("Police", ActorKind.StateForces, null)], [new Actor("Students", ActorKind.Civilians, null)], "IR");
         Assert.Equal(new AcledSides("Protesters (Iran)", ActorKind.Protesters, "Police Forces of Iran", ActorKind.StateForces), sides);
     }
+
+    [Theory]
+    [InlineData(EventTaxonomy.ViolenceAgainstCivilians, "Palestinian man", "IL", "Unidentified Armed Group (Palestine)")]
+    [InlineData(EventTaxonomy.ViolenceAgainstCivilians, "A local man", "FR", "Unidentified Armed Group (France)")]
+    [InlineData(EventTaxonomy.Battles, "Villager", "NG", "Unidentified Armed Group (Nigeria)")]
+    public void NoCivilianIsTheSideThatUsedViolence(string eventType, string perpetrator, string country, string expected) =>
+        Assert.Equal(expected, ActorNames.Sides(eventType, [new Actor(perpetrator, ActorKind.Civilians, null)], [], country).Actor1);
 }
