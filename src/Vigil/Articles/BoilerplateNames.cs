@@ -164,13 +164,7 @@ internal static class BoilerplateNames
             return false;
         }
 
-        var tokens = new List<string>();
-        foreach (var part in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            HtmlText.SplitNameTokens(part, tokens);
-        }
-
-        return tokens.Any(token => token == "disqus" || (token.StartsWith("comment", StringComparison.Ordinal) && token != "commented" && !StemExceptions.Contains(token)));
+        return NameTokens(name).Any(token => token == "disqus" || (token.StartsWith("comment", StringComparison.Ordinal) && token != "commented" && !StemExceptions.Contains(token)));
     }
 
     /// <summary>Whether a class or id says the element is not shown on the page ("sr-only", "visually-hidden", "hide").</summary>
@@ -181,13 +175,19 @@ internal static class BoilerplateNames
             return false;
         }
 
+        return NameTokens(name).Any(token => token is "hidden" or "hide" or "sr" or "invisible" or "offscreen");
+    }
+
+    /// <summary>The word tokens of a class or id attribute, each of its space-separated names split as <see cref="HtmlText.SplitNameTokens"/> does.</summary>
+    private static List<string> NameTokens(string name)
+    {
         var tokens = new List<string>();
         foreach (var part in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             HtmlText.SplitNameTokens(part, tokens);
         }
 
-        return tokens.Any(token => token is "hidden" or "hide" or "sr" or "invisible" or "offscreen");
+        return tokens;
     }
 
     public static bool IsNegative(string token)

@@ -283,7 +283,7 @@ internal static partial class ActorFinder
     /// <summary>A saying verb right after a name: the name is who speaks ("X claimed", "X, a spokesman, said").</summary>
     private static readonly Lazy<Regex> SpeakerOfPattern = new(() => new Regex(@"^\s*(?:,[^,]{1,60},\s*)?(?:(?:has|had|have)\s+)?(?:" + WordClasses.SayingVerbs + @")\b", WordClasses.Options));
 
-    private static readonly Lazy<Regex> ForcesPremisesPattern = new(() => new Regex(@"^\s+(?:" + WordClasses.ForcesPremises + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+    private static readonly Lazy<Regex> ForcesPremisesPattern = new(() => new Regex(@"^\s+(?:" + WordClasses.ForcesPremises + @")\b", WordClasses.Options));
 
     private static Regex ForcesPremisesAfter() => ForcesPremisesPattern.Value;
 }

@@ -99,8 +99,14 @@ internal static partial class ActorLexicon
     /// </summary>
     private static int WithItsCountry(string text, int sentenceStart, int descriptorStart)
     {
-        var before = text.AsSpan(sentenceStart, descriptorStart - sentenceStart);
-        var words = CountryWordsBefore().Match(before.ToString());
+        // Three words of a country's name fit in this many characters ("Central African Republic's").
+        var from = Math.Max(sentenceStart, descriptorStart - 40);
+        while (from > sentenceStart && !char.IsWhiteSpace(text[from - 1]))
+        {
+            from--;
+        }
+
+        var words = CountryWordsBefore().Match(text, from, descriptorStart - from);
         if (!words.Success)
         {
             return descriptorStart;
@@ -108,12 +114,12 @@ internal static partial class ActorLexicon
 
         var phrase = words.Groups["words"].Value;
         var parts = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        for (var from = 0; from < parts.Length; from++)
+        for (var first = 0; first < parts.Length; first++)
         {
-            var candidate = string.Join(' ', parts[from..]);
-            if ((Places.Countries.FromAdjective(candidate) ?? Places.Countries.FromName(candidate) ?? Places.Countries.FromName(candidate.Replace(".", string.Empty, StringComparison.Ordinal))) is not null)
+            var candidate = string.Join(' ', parts[first..]);
+            if (ActorNames.CountryNamedBy(candidate) is not null)
             {
-                return sentenceStart + words.Groups["words"].Index + phrase.IndexOf(candidate, StringComparison.Ordinal);
+                return words.Groups["words"].Index + phrase.IndexOf(candidate, StringComparison.Ordinal);
             }
         }
 
@@ -134,7 +140,7 @@ internal static partial class ActorLexicon
         var cleaned = Regex.Replace(words.Trim(), @"\s+", " ");
         var bare = Regex.Replace(cleaned, @"^the\s+", string.Empty, RegexOptions.IgnoreCase);
         if (form.Contains(ActorNames.CountrySlot, StringComparison.Ordinal)
-            && (Places.Countries.FromAdjective(cleaned) ?? Places.Countries.FromName(bare) ?? Places.Countries.FromName(bare.Replace(".", string.Empty, StringComparison.Ordinal))) is { } state)
+            && (Places.Countries.FromAdjective(cleaned) ?? ActorNames.CountryNamedBy(bare)) is { } state)
         {
             return ActorNames.Fill(form, state);
         }

@@ -45,7 +45,7 @@ public static partial class ActorNames
         (string?, ActorKind?) Acting(Actor? actor) => actor switch
         {
             null => Form(UnknownArmedGroup, ActorKind.PoliticalMilitia),
-            _ when (actor.Kind ?? ActorLexicon.Entries.FirstOrDefault(e => !e.Named && e.Pattern.IsMatch(actor.Name))?.Kind) == ActorKind.Civilians =>
+            _ when (actor.Kind ?? DescriptorOf(actor.Name)?.Kind) == ActorKind.Civilians =>
                 (NamedCountry(actor.Name) ?? country) is { } named ? (Fill(UnknownArmedGroup, named), ActorKind.PoliticalMilitia) : (null, null),
             _ => Side(actor),
         };
@@ -83,7 +83,7 @@ public static partial class ActorNames
                 : actor.Group;
         }
 
-        var form = ActorLexicon.Entries.FirstOrDefault(e => !e.Named && e.Pattern.IsMatch(actor.Name))?.Name;
+        var form = DescriptorOf(actor.Name)?.Name;
         if (form is null || !form.Contains(CountrySlot, StringComparison.Ordinal))
         {
             return actor.Name;
@@ -118,7 +118,7 @@ public static partial class ActorNames
             for (var start = 0; start + length <= parts.Length; start++)
             {
                 var phrase = string.Join(' ', parts, start, length);
-                if (char.IsUpper(phrase[0]) && (Countries.FromAdjective(phrase) ?? Countries.FromName(phrase) ?? Countries.FromName(phrase.Replace(".", string.Empty, StringComparison.Ordinal))) is { } country)
+                if (char.IsUpper(phrase[0]) && CountryNamedBy(phrase) is { } country)
                 {
                     return country;
                 }
@@ -127,6 +127,13 @@ public static partial class ActorNames
 
         return null;
     }
+
+    /// <summary>The country a phrase names as its demonym or its name, with or without the dots of an abbreviation ("Pakistani", "U.S.").</summary>
+    internal static Country? CountryNamedBy(string phrase) =>
+        Countries.FromAdjective(phrase) ?? Countries.FromName(phrase) ?? Countries.FromName(phrase.Replace(".", string.Empty, StringComparison.Ordinal));
+
+    /// <summary>The descriptor line of <c>actors.tsv</c> whose words an actor's name matches, if any.</summary>
+    private static ActorEntry? DescriptorOf(string name) => ActorLexicon.Entries.FirstOrDefault(e => !e.Named && e.Pattern.IsMatch(name));
 
     [GeneratedRegex(@"(?:'s|’s|'|’)$", RegexOptions.CultureInvariant)]
     private static partial Regex Possessive();
